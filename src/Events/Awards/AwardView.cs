@@ -1,0 +1,31 @@
+namespace Kvk.Events.Awards;
+
+/// <summary>
+/// The read model of one announced award. It exists only once a round is announced, so nothing of a
+/// secret decision is ever in it. Municipality and county are copied in so that filters and sorts on
+/// them run in PostgreSQL without joins.
+/// </summary>
+public sealed record AwardView
+{
+    public required string Id { get; init; }
+
+    public required int Year { get; init; }
+
+    public required string RecipientName { get; init; }
+
+    public required string Motivation { get; init; }
+
+    public required string MunicipalityCode { get; init; }
+
+    public required string MunicipalityName { get; init; }
+
+    public required string CountyCode { get; init; }
+
+    public required string CountyName { get; init; }
+
+    /// <summary>The day of the announcement where known.</summary>
+    public DateTimeOffset? AnnouncedAt { get; init; }
+
+    /// <summary>When the announcement was recorded in Kvk.</summary>
+    public required DateTimeOffset RecordedAt { get; init; }
+}

@@ -1,0 +1,29 @@
+using JasperFx.Events;
+using Kvk.Events.Municipalities;
+using Kvk.Events.Rounds;
+using Marten.Events.Aggregation;
+
+namespace Kvk.Events.Awards;
+
+/// <summary>Creates an <see cref="AwardView"/> when a round's award is announced and keeps its motivation current.</summary>
+public sealed class AwardViewProjection(MunicipalityDirectory municipalities) : SingleStreamProjection<AwardView, string>
+{
+    public override AwardView? Evolve(AwardView? snapshot, string id, IEvent e) => e.Data switch
+    {
+        AwardAnnounced a when municipalities.Find(a.MunicipalityCode) is { } m => new AwardView
+        {
+            Id = id,
+            Year = a.Year,
+            RecipientName = a.RecipientName,
+            Motivation = a.Motivation,
+            MunicipalityCode = m.Code,
+            MunicipalityName = m.Name,
+            CountyCode = m.County.Code,
+            CountyName = m.County.Name,
+            AnnouncedAt = a.AnnouncedAt,
+            RecordedAt = e.Timestamp,
+        },
+        MotivationCorrected c when snapshot is not null => snapshot with { Motivation = c.Motivation },
+        _ => snapshot,
+    };
+}

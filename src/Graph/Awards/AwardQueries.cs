@@ -1,0 +1,41 @@
+using GraphQL;
+using GraphQL.Types;
+using Kvk.Events.Awards;
+using Kvk.Graph.ReadModel;
+using Kvk.Graph.Schema;
+using Kvk.Graph.Schema.Paging;
+using Kvk.Graph.Schema.Sorting;
+
+namespace Kvk.Graph.Awards;
+
+public static class AwardQueries
+{
+    /// <summary>What an award list can be sorted by, as SQL over the award documents.</summary>
+    public static readonly IReadOnlyDictionary<string, SqlColumn> Columns = new Dictionary<string, SqlColumn>
+    {
+        ["year"] = SqlColumn.Number("year"),
+        ["recipientName"] = SqlColumn.JsonText("recipientName"),
+        ["municipality.code"] = SqlColumn.Text("municipality_code"),
+        ["municipality.name"] = SqlColumn.JsonText("municipalityName"),
+        ["municipality.county.code"] = SqlColumn.JsonText("countyCode"),
+        ["municipality.county.name"] = SqlColumn.JsonText("countyName"),
+    };
+
+    public static void AddAwardQueries(this ObjectGraphType query)
+    {
+        query.Field<NonNullGraphType<AwardsConnectionType>>("awards")
+            .Description("The announced awards, newest first unless ordered otherwise.")
+            .Paged()
+            .Argument<ListGraphType<NonNullGraphType<AwardSortInputType>>>("order", "The sort order; the first entry sorts first.")
+            .ResolveAsync(async c =>
+            {
+                var query = new DocumentQuery(DocumentTables.Awards)
+                    .OrderBy(SortOrder.Parse(c.GetArgument<object?>("order"), Columns, [new SortKey(Columns["year"], true)]));
+                return await Pager.PageAsync<AwardView>(c.ReadStore(), query, PageArguments.From(c), c.CancellationToken);
+            });
+        query.Field<AwardType>("award")
+            .Description("The award of one year; null when that year's award has not been announced.")
+            .Argument<NonNullGraphType<IntGraphType>>("year", "The award year, e.g. 2023.")
+            .Resolve(c => c.Loaders().AwardByYear.Load(c.GetArgument<int>("year")));
+    }
+}

@@ -1,0 +1,11 @@
+using Kvk.Graph.Municipalities;
+using Kvk.Graph.Schema.Sorting;
+
+namespace Kvk.Graph.Awards;
+
+public sealed class AwardSortInputType() : SortInputType(
+    "AwardSortInput",
+    "Sorts awards.",
+    new SortField("year", "By award year."),
+    new SortField("recipientName", "By the recipient's name, in Swedish alphabetical order."),
+    new SortField("municipality", "By fields of the receiving municipality.", typeof(MunicipalitySortInputType)));

@@ -1,0 +1,8 @@
+using Kvk.Events.Awards;
+using Kvk.Graph.Schema.Paging;
+
+namespace Kvk.Graph.Awards;
+
+public sealed class AwardsConnectionType() : ConnectionGraphType<AwardType, AwardsEdgeType, AwardView>("Awards", "awards");
+
+public sealed class AwardsEdgeType() : EdgeGraphType<AwardType, AwardView>("Awards");

@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using System.Text.Encodings.Web;
+using GraphQL;
+using Kvk.Events.Municipalities;
+using Kvk.Events.Rounds;
+using Kvk.Events.Seeding;
+using Kvk.Events.Storage;
+using Kvk.Graph.Http;
+using Kvk.Graph.ReadModel;
+using Kvk.Graph.Schema;
+using Marten;
+using Npgsql;
+
+namespace Kvk.Graph.Hosting;
+
+/// <summary>
+/// The composition of the host: its database, services, endpoints and first-start import. Program.cs
+/// runs it; the tests start the same thing on a free port.
+/// </summary>
+public sealed class KvkApp : IAsyncDisposable
+{
+    private readonly KvkDatabase _database;
+
+    private KvkApp(WebApplication app, KvkDatabase database)
+    {
+        App = app;
+        _database = database;
+    }
+
+    public WebApplication App { get; }
+
+    public static async Task<KvkApp> CreateAsync(string[] args, CancellationToken cancellationToken = default)
+    {
+        var started = Stopwatch.StartNew();
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        var database = await KvkDatabase.OpenAsync(builder.Configuration, cancellationToken);
+        try
+        {
+            AddServices(builder.Services, database.ConnectionString);
+            var app = builder.Build();
+            app.MapGraphQL();
+            await PrepareStoreAsync(app.Services, cancellationToken);
+            KvkLog.Ready(app.Logger, started.Elapsed.TotalSeconds, database.IsLocal ? "local PostgreSQL under .kvk/" : "ConnectionStrings:Kvk");
+            return new KvkApp(app, database);
+        }
+        catch
+        {
+            await database.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static void AddServices(IServiceCollection services, string connectionString)
+    {
+        var municipalities = MunicipalityDirectory.Load(SeedFiles.Municipalities);
+        var dataSource = NpgsqlDataSource.Create(connectionString);
+        services.AddSingleton(municipalities);
+        services.AddSingleton(dataSource);
+        services.AddMarten(_ =>
+        {
+            var options = new StoreOptions();
+            KvkStoreOptions.Configure(options, dataSource, municipalities);
+            return options;
+        });
+        services.AddSingleton<RoundRecorder>();
+        services.AddSingleton<SeedImporter>();
+        services.AddSingleton<ReadStore>();
+        services.AddScoped<ReadLoaders>();
+        services.AddGraphQL(graphQL => graphQL
+            .AddSchema<KvkSchema>()
+            .AddGraphTypes(typeof(KvkSchema).Assembly)
+            .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping));
+    }
+
+    /// <summary>Creates or updates the schema, the municipality documents and, in an empty store, the award history.</summary>
+    private static async Task PrepareStoreAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var store = services.GetRequiredService<IDocumentStore>();
+        var log = services.GetRequiredService<ILogger<KvkApp>>();
+        await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        await MunicipalityDocuments.SynchronizeAsync(store, services.GetRequiredService<MunicipalityDirectory>(), cancellationToken);
+        var imported = await services.GetRequiredService<SeedImporter>().ImportAsync(SeedHistory.Load(SeedFiles.Rounds), cancellationToken);
+        if (imported.Count > 0)
+        {
+            KvkLog.Imported(log, imported.Count, imported);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+}

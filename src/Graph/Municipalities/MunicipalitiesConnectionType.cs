@@ -1,0 +1,8 @@
+using Kvk.Events.Municipalities;
+using Kvk.Graph.Schema.Paging;
+
+namespace Kvk.Graph.Municipalities;
+
+public sealed class MunicipalitiesConnectionType() : ConnectionGraphType<MunicipalityType, MunicipalitiesEdgeType, Municipality>("Municipalities", "municipalities (kommuner)");
+
+public sealed class MunicipalitiesEdgeType() : EdgeGraphType<MunicipalityType, Municipality>("Municipalities");

@@ -1,0 +1,46 @@
+using GraphQL;
+using GraphQL.Types;
+using Kvk.Events.Municipalities;
+using Kvk.Graph.ReadModel;
+using Kvk.Graph.Schema;
+using Kvk.Graph.Schema.Paging;
+using Kvk.Graph.Schema.Sorting;
+
+namespace Kvk.Graph.Municipalities;
+
+public static class MunicipalityQueries
+{
+    /// <summary>What a municipality list can be sorted by, as SQL over the municipality documents.</summary>
+    public static readonly IReadOnlyDictionary<string, SqlColumn> Columns = new Dictionary<string, SqlColumn>
+    {
+        ["code"] = SqlColumn.Text("id"),
+        ["name"] = SqlColumn.JsonText("name"),
+        ["county.code"] = SqlColumn.Text("(data->'county'->>'code')"),
+        ["county.name"] = SqlColumn.Text("(data->'county'->>'name')"),
+    };
+
+    public static void AddMunicipalityQueries(this ObjectGraphType query, MunicipalityDirectory directory)
+    {
+        query.Field<NonNullGraphType<MunicipalitiesConnectionType>>("municipalities")
+            .Description("The 290 municipalities (kommuner) of Sweden, by code unless ordered otherwise.")
+            .Paged()
+            .Argument<ListGraphType<NonNullGraphType<MunicipalitySortInputType>>>("order", "The sort order; the first entry sorts first.")
+            .ResolveAsync(async c =>
+            {
+                var query = new DocumentQuery(DocumentTables.Municipalities)
+                    .OrderBy(SortOrder.Parse(c.GetArgument<object?>("order"), Columns, [new SortKey(Columns["code"], false)]));
+                return await Pager.PageAsync<Municipality>(c.ReadStore(), query, PageArguments.From(c), c.CancellationToken);
+            });
+        query.Field<MunicipalityType>("municipality")
+            .Description("One municipality by its 4-digit code, e.g. \"0180\" for Stockholm.")
+            .Argument<NonNullGraphType<StringGraphType>>("code", "The official 4-digit municipality code.")
+            .Resolve(c => directory.Find(c.GetArgument<string>("code")));
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<CountyType>>>>("counties")
+            .Description("The 21 counties (län) of Sweden, by code.")
+            .Resolve(_ => directory.Counties);
+        query.Field<CountyType>("county")
+            .Description("One county by its 2-digit code, e.g. \"12\" for Skåne län.")
+            .Argument<NonNullGraphType<StringGraphType>>("code", "The official 2-digit county code.")
+            .Resolve(c => directory.FindCounty(c.GetArgument<string>("code")));
+    }
+}

@@ -1,0 +1,11 @@
+using Kvk.Graph.Municipalities;
+using Kvk.Graph.Schema.Sorting;
+
+namespace Kvk.Graph.Nominations;
+
+public sealed class NominationSortInputType() : SortInputType(
+    "NominationSortInput",
+    "Sorts nominations.",
+    new SortField("year", "By award year."),
+    new SortField("nominatedAt", "By when the nomination was recorded."),
+    new SortField("municipality", "By fields of the nominated municipality.", typeof(MunicipalitySortInputType)));

@@ -1,0 +1,39 @@
+using Kvk.Events.Awards;
+using Kvk.Events.Nominations;
+using Kvk.Events.Rounds;
+
+namespace Kvk.Graph.ReadModel;
+
+/// <summary>The batch loaders of one request: related documents by key, one SQL statement per batch.</summary>
+public sealed class ReadLoaders(ReadStore store)
+{
+    public BatchLoader<int, RoundView?> RoundByYear => field ??= One<int, RoundView>(DocumentTables.Rounds, "year", "int", r => r.Year);
+
+    public BatchLoader<int, AwardView?> AwardByYear => field ??= One<int, AwardView>(DocumentTables.Awards, "year", "int", a => a.Year);
+
+    public BatchLoader<int, IReadOnlyList<NominationView>> NominationsByYear =>
+        field ??= Many<int, NominationView>(DocumentTables.Nominations, "year", "int", n => n.Year);
+
+    public BatchLoader<string, IReadOnlyList<AwardView>> AwardsByMunicipality =>
+        field ??= Many<string, AwardView>(DocumentTables.Awards, "municipality_code", "text", a => a.MunicipalityCode);
+
+    public BatchLoader<string, IReadOnlyList<NominationView>> NominationsByMunicipality =>
+        field ??= Many<string, NominationView>(DocumentTables.Nominations, "municipality_code", "text", n => n.MunicipalityCode);
+
+    private BatchLoader<TKey, TDoc?> One<TKey, TDoc>(string table, string column, string sqlType, Func<TDoc, TKey> keyOf)
+        where TKey : notnull
+        where TDoc : class =>
+        new(async (keys, ct) => (await FetchAsync<TKey, TDoc>(table, column, sqlType, keys, ct)).ToDictionary(d => keyOf(d), d => (TDoc?)d), null);
+
+    private BatchLoader<TKey, IReadOnlyList<TDoc>> Many<TKey, TDoc>(string table, string column, string sqlType, Func<TDoc, TKey> keyOf)
+        where TKey : notnull =>
+        new(async (keys, ct) => (await FetchAsync<TKey, TDoc>(table, column, sqlType, keys, ct))
+            .GroupBy(keyOf)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<TDoc>)[.. g]), []);
+
+    private async Task<IReadOnlyList<TDoc>> FetchAsync<TKey, TDoc>(string table, string column, string sqlType, IReadOnlyList<TKey> keys, CancellationToken ct)
+    {
+        var rows = await store.QueryAsync<TDoc>($"select data from {table} where {column} = any($1::{sqlType}[]) order by id", [keys.ToArray()], ct);
+        return [.. rows.Select(r => r.Document)];
+    }
+}

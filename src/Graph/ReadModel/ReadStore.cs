@@ -1,0 +1,58 @@
+using Marten;
+using Npgsql;
+
+namespace Kvk.Graph.ReadModel;
+
+/// <summary>A row of a read query: the document and any extra values selected beside it.</summary>
+public sealed record ReadRow<T>(T Document, IReadOnlyList<string?> Values);
+
+/// <summary>
+/// Reads the projected documents with plain SQL over Marten's tables, deserialized by Marten's own
+/// serializer. Every call is one SQL statement.
+/// </summary>
+public sealed class ReadStore(NpgsqlDataSource dataSource, IDocumentStore store)
+{
+    private readonly ISerializer _serializer = store.Options.Serializer();
+
+    public async Task<IReadOnlyList<ReadRow<T>>> QueryAsync<T>(string sql, IReadOnlyList<object?> parameters, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(sql);
+        foreach (var parameter in parameters)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = parameter ?? DBNull.Value });
+        }
+
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var rows = new List<ReadRow<T>>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var document = await _serializer.FromJsonAsync<T>(reader, 0, cancellationToken);
+            var values = new string?[reader.FieldCount - 1];
+            for (var i = 1; i < reader.FieldCount; i++)
+            {
+                values[i - 1] = await reader.IsDBNullAsync(i, cancellationToken) ? null : reader.GetString(i);
+            }
+
+            rows.Add(new ReadRow<T>(document, values));
+        }
+
+        return rows;
+    }
+
+    public async Task<IReadOnlyList<T>> DocumentsAsync<T>(DocumentQuery query, CancellationToken cancellationToken)
+    {
+        var rows = await QueryAsync<T>($"select data from {query.Table}{query.WhereClause}{query.OrderByClause}", query.Parameters, cancellationToken);
+        return [.. rows.Select(r => r.Document)];
+    }
+
+    public async Task<int> CountAsync(DocumentQuery query, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand($"select count(*) from {query.Table}{query.WhereClause}");
+        foreach (var parameter in query.Parameters)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = parameter ?? DBNull.Value });
+        }
+
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,22 @@
+using GraphQL.Types;
+using Kvk.Events.Municipalities;
+using Kvk.Events.Rounds;
+using Kvk.Graph.Municipalities;
+
+using Kvk.Graph.Schema;
+
+namespace Kvk.Graph.Rounds;
+
+public sealed class JuryDecisionType : ObjectGraphType<DecisionEntry>
+{
+    public JuryDecisionType(MunicipalityDirectory municipalities)
+    {
+        Name = "JuryDecision";
+        Description = "The jury's decision of a round: the winner and the motivation (motivering).";
+        Field<NonNullGraphType<MunicipalityType>>("municipality").Description("The winning municipality (kommun).")
+            .Resolve(c => municipalities.Find(c.Source.MunicipalityCode));
+        Field(x => x.RecipientName).Description("The recipient as named by the jury, e.g. \"Helsingborgs stad\".");
+        Field(x => x.Motivation).Description("The jury's motivation, verbatim; the current text where it was corrected.");
+        Field<NonNullGraphType<DateTimeType>>("decidedAt").Description("When the decision was recorded in Kvk.").Resolve(c => c.Source.DecidedAt);
+    }
+}

@@ -1,0 +1,9 @@
+using Kvk.Graph.Schema.Sorting;
+
+namespace Kvk.Graph.Rounds;
+
+public sealed class RoundSortInputType() : SortInputType(
+    "RoundSortInput",
+    "Sorts rounds.",
+    new SortField("year", "By award year."),
+    new SortField("status", "By lifecycle status, alphabetically by its name."));

@@ -1,0 +1,17 @@
+using GraphQL.Types;
+using Kvk.Events.Rounds;
+
+namespace Kvk.Graph.Rounds;
+
+public sealed class RoundStatusType : EnumerationGraphType<RoundStatus>
+{
+    public RoundStatusType()
+    {
+        Name = "RoundStatus";
+        Description = "Where a round stands in its lifecycle.";
+        Values["NOMINATING"]!.Description = "Open: the jury's nominations are being recorded.";
+        Values["JUDGING"]!.Description = "Nominations are closed; the jury is reviewing the nominees.";
+        Values["DECIDED"]!.Description = "The jury has decided; the decision stays secret until the announcement.";
+        Values["ANNOUNCED"]!.Description = "The award has been announced publicly.";
+    }
+}

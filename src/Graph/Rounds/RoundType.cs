@@ -1,0 +1,43 @@
+using System.Globalization;
+using GraphQL.Types;
+using Kvk.Events.Rounds;
+using Kvk.Graph.Awards;
+using Kvk.Graph.Nominations;
+using Kvk.Graph.ReadModel;
+using Kvk.Graph.Schema;
+
+namespace Kvk.Graph.Rounds;
+
+public sealed class RoundType : ObjectGraphType<RoundView>
+{
+    public RoundType()
+    {
+        Name = "Round";
+        Description = "One round of the award (one award year): its nominees, the jury's decision and the announcement.";
+        Field<NonNullGraphType<IdGraphType>>("id").Description("The global ID of the round.")
+            .Resolve(c => GlobalId.Encode(Name, c.Source.Year.ToString(CultureInfo.InvariantCulture)));
+        Field(x => x.Year).Description("The award year.");
+        Field<NonNullGraphType<StringGraphType>>("title").Description("The title of the round's award, e.g. \"Sveriges KvalitetsKommun 2025\".")
+            .Resolve(c => AwardType.Title(c.Source.Year));
+        Field<NonNullGraphType<RoundStatusType>>("status").Description("Where the round stands in its lifecycle.").Resolve(c => c.Source.Status);
+        Field<NonNullGraphType<IntGraphType>>("version").Description("The version of the round's event stream; send it as `expectedVersion` to guard a change.")
+            .Resolve(c => (int)c.Source.Version);
+        Field<NonNullGraphType<DateTimeType>>("openedAt").Description("When the round was opened in Kvk.").Resolve(c => c.Source.OpenedAt);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<NominationType>>>>("nominees")
+            .Description("The municipalities nominated in this round (withdrawn nominations excluded), in the order they were nominated.")
+            .Resolve(c => c.Loaders().NominationsByYear.Load(c.Source.Year).Then(n => Standing(n, c.Source)));
+        Field<JuryDecisionType>("decision")
+            .Description("The jury's decision. Secret until the award is announced: null before that, even when `status` is DECIDED.")
+            .Resolve(c => c.Source.Status == RoundStatus.Announced ? c.Source.Decision : null);
+        Field<AwardType>("award").Description("The award, once announced; null before.")
+            .Resolve(c => c.Loaders().AwardByYear.Load(c.Source.Year));
+        Field<DateTimeType>("announcedAt").Description("When the award was announced, where known.")
+            .Resolve(c => c.Source.Announcement?.AnnouncedAt);
+    }
+
+    private static IEnumerable<Kvk.Events.Nominations.NominationView> Standing(IReadOnlyList<Kvk.Events.Nominations.NominationView> nominations, RoundView round)
+    {
+        var order = round.Nominees.Select((n, i) => (n.MunicipalityCode, i)).ToDictionary(x => x.MunicipalityCode, x => x.i);
+        return nominations.Where(n => order.ContainsKey(n.MunicipalityCode)).OrderBy(n => order[n.MunicipalityCode]);
+    }
+}

@@ -1,0 +1,69 @@
+using Kvk.Graph.ReadModel;
+
+namespace Kvk.Graph.Schema.Paging;
+
+/// <summary>Runs one page of a <see cref="DocumentQuery"/> with keyset cursors: one SQL statement, plus one for <c>totalCount</c> when selected.</summary>
+public static class Pager
+{
+    public static async Task<Connection<T>> PageAsync<T>(ReadStore store, DocumentQuery query, PageArguments page, CancellationToken cancellationToken)
+    {
+        // The total is counted before keyset conditions narrow the query.
+        var total = new Lazy<Task<int>>(() => store.CountAsync(query, CancellationToken.None));
+
+        var order = page.Backward ? [.. query.Order.Select(k => k with { Descending = !k.Descending })] : query.Order;
+        if (page.After is not null)
+        {
+            query.Where(Beyond(query, query.Order, Cursor.Decode(page.After, query.Order.Count)));
+        }
+
+        if (page.Before is not null)
+        {
+            query.Where(Beyond(query, [.. query.Order.Select(k => k with { Descending = !k.Descending })], Cursor.Decode(page.Before, query.Order.Count)));
+        }
+
+        var orderBy = " order by " + string.Join(", ", order.Select(k => k.Column.Ordered + (k.Descending ? " desc" : " asc")));
+        var keys = string.Concat(query.Order.Select(k => $", ({k.Column.Expression})::text"));
+        var sql = $"select data{keys} from {query.Table}{query.WhereClause}{orderBy} limit {page.Size + 1}";
+        var rows = await store.QueryAsync<T>(sql, query.Parameters, cancellationToken);
+
+        var more = rows.Count > page.Size;
+        var taken = rows.Take(page.Size).ToList();
+        if (page.Backward)
+        {
+            taken.Reverse();
+        }
+
+        var edges = taken.Select(r => new Edge<T>(Cursor.Encode(r.Values), r.Document)).ToList();
+        var pageInfo = new PageInfo(
+            HasNextPage: page.Backward ? page.Before is not null : more,
+            HasPreviousPage: page.Backward ? more : page.After is not null,
+            StartCursor: edges.FirstOrDefault()?.Cursor,
+            EndCursor: edges.LastOrDefault()?.Cursor);
+        return new Connection<T>(edges, pageInfo, _ => total.Value);
+    }
+
+    /// <summary>The rows strictly after <paramref name="values"/> in <paramref name="order"/>: (a &gt; x) or (a = x and b &gt; y) or …</summary>
+    private static string Beyond(DocumentQuery query, IReadOnlyList<SortKey> order, IReadOnlyList<string?> values)
+    {
+        var alternatives = new List<string>();
+        for (var i = 0; i < order.Count; i++)
+        {
+            var terms = new List<string>();
+            for (var j = 0; j < i; j++)
+            {
+                terms.Add($"{order[j].Column.Ordered} = {Value(query, order[j], values[j])}");
+            }
+
+            terms.Add($"{order[i].Column.Ordered} {(order[i].Descending ? "<" : ">")} {Value(query, order[i], values[i])}");
+            alternatives.Add(string.Join(" and ", terms));
+        }
+
+        return string.Join(" or ", alternatives.Select(a => $"({a})"));
+    }
+
+    private static string Value(DocumentQuery query, SortKey key, string? value)
+    {
+        var parameter = query.Parameter(value, key.Column.SqlType);
+        return key.Column.SqlType == "text" ? $"{parameter} collate {SqlColumn.SwedishCollation}" : parameter;
+    }
+}

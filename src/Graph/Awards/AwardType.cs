@@ -20,7 +20,7 @@ public sealed class AwardType : ObjectGraphType<AwardView>
         Field<NonNullGraphType<StringGraphType>>("title").Description("The title of the award, e.g. \"Sveriges KvalitetsKommun 2023\".")
             .Resolve(c => Title(c.Source.Year));
         Field(x => x.RecipientName).Description("The recipient as named in the announcement, e.g. \"Helsingborgs stad\".");
-        Field(x => x.Motivation).Description("The jury's motivation (motivering), verbatim; the current text where it was corrected (see `round.history`).");
+        Field(x => x.Motivation).Description("The jury's motivation (motivering), verbatim; the current text where it was corrected.");
         Field<DateTimeType>("announcedAt").Description("When the award was announced, where the sources give the day; null otherwise.")
             .Resolve(c => c.Source.AnnouncedAt);
         Field<NonNullGraphType<MunicipalityType>>("municipality").Description("The municipality (kommun) that received the award.")

@@ -1,0 +1,65 @@
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Kvk.Graph.Hosting;
+
+namespace Kvk.Graph.Tests.Support;
+
+/// <summary>The real host on a free loopback port, over a database of its own, seeded as on a first start.</summary>
+public sealed class KvkTestServer : IAsyncDisposable
+{
+    private readonly KvkApp _app;
+
+    private KvkTestServer(KvkApp app, string connectionString, Uri address)
+    {
+        _app = app;
+        ConnectionString = connectionString;
+        Client = new HttpClient { BaseAddress = address };
+    }
+
+    public HttpClient Client { get; }
+
+    public string ConnectionString { get; }
+
+    public IServiceProvider Services => _app.App.Services;
+
+    public static async Task<KvkTestServer> StartAsync(string? connectionString = null)
+    {
+        connectionString ??= await TestPostgres.CreateDatabaseAsync();
+        var app = await KvkApp.CreateAsync(["--urls=http://127.0.0.1:0", $"--ConnectionStrings:Kvk={connectionString}", "--Logging:LogLevel:Default=Warning"]);
+        await app.App.StartAsync();
+        return new KvkTestServer(app, connectionString, new Uri(app.App.Urls.First()));
+    }
+
+    /// <summary>POSTs a query and returns the whole response body as JSON (data and errors).</summary>
+    public async Task<JsonNode> PostAsync(string query, object? variables = null)
+    {
+        using var response = await Client.PostAsJsonAsync("/graphql", new { query, variables });
+        var body = await response.Content.ReadAsStringAsync();
+        return JsonNode.Parse(body) ?? throw new InvalidOperationException($"Empty response ({(int)response.StatusCode}).");
+    }
+
+    /// <summary>POSTs a query that must succeed and returns its <c>data</c>.</summary>
+    public async Task<JsonNode> QueryAsync(string query, object? variables = null)
+    {
+        var response = await PostAsync(query, variables);
+        if (response["errors"] is JsonArray { Count: > 0 } errors)
+        {
+            throw new InvalidOperationException($"The query failed: {errors.ToJsonString()}");
+        }
+
+        return response["data"]!;
+    }
+
+    public static string Pretty(JsonNode node) =>
+        node.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await _app.DisposeAsync();
+    }
+
+    internal static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
+}

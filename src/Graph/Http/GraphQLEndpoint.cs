@@ -78,6 +78,7 @@ public static class GraphQLEndpoint
             options.OperationName = request.OperationName;
             options.Extensions = request.Extensions;
             options.RequestServices = context.RequestServices;
+            options.User = context.User;
             options.CancellationToken = context.RequestAborted;
             options.UnhandledExceptionDelegate = ctx =>
             {

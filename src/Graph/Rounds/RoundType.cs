@@ -27,8 +27,8 @@ public sealed class RoundType : ObjectGraphType<RoundView>
             .Description("The municipalities nominated in this round (withdrawn nominations excluded), in the order they were nominated.")
             .Resolve(c => c.Loaders().NominationsByYear.Load(c.Source.Year).Then(n => Standing(n, c.Source)));
         Field<JuryDecisionType>("decision")
-            .Description("The jury's decision. Secret until the award is announced: null before that, even when `status` is DECIDED.")
-            .Resolve(c => c.Source.Status == RoundStatus.Announced ? c.Source.Decision : null);
+            .Description("The jury's decision. Secret until the award is announced: null before that for the public, even when `status` is DECIDED.")
+            .Resolve(c => c.Source.Status == RoundStatus.Announced || c.IsSecretariat() ? c.Source.Decision : null);
         Field<AwardType>("award").Description("The award, once announced; null before.")
             .Resolve(c => c.Loaders().AwardByYear.Load(c.Source.Year));
         Field<DateTimeType>("announcedAt").Description("When the award was announced, where known.")

@@ -1,8 +1,10 @@
 using GraphQL;
 using GraphQL.Types;
 using Kvk.Events.Awards;
+using Kvk.Graph.Municipalities;
 using Kvk.Graph.ReadModel;
 using Kvk.Graph.Schema;
+using Kvk.Graph.Schema.Filtering;
 using Kvk.Graph.Schema.Paging;
 using Kvk.Graph.Schema.Sorting;
 
@@ -21,15 +23,31 @@ public static class AwardQueries
         ["municipality.county.name"] = SqlColumn.JsonText("countyName"),
     };
 
+    /// <summary>What an award list can be filtered by, as SQL over the award documents.</summary>
+    public static readonly IReadOnlyDictionary<string, FilterTarget> Filters = new Dictionary<string, FilterTarget>(MunicipalityColumns.Of(DocumentTables.Awards, new Dictionary<string, SqlColumn>
+    {
+        ["municipality.name"] = Columns["municipality.name"],
+        ["municipality.county.code"] = Columns["municipality.county.code"],
+        ["municipality.county.name"] = Columns["municipality.county.name"],
+    }))
+    {
+        ["year"] = Columns["year"],
+        ["recipientName"] = Columns["recipientName"],
+        ["motivation"] = SqlColumn.JsonText("motivation"),
+        ["announcedAt"] = SqlColumn.JsonTimestamp("announcedAt"),
+    };
+
     public static void AddAwardQueries(this ObjectGraphType query)
     {
         query.Field<NonNullGraphType<AwardsConnectionType>>("awards")
             .Description("The announced awards, newest first unless ordered otherwise.")
             .Paged()
+            .Argument<AwardFilterInputType>("where", "Only the awards that meet these conditions.")
             .Argument<ListGraphType<NonNullGraphType<AwardSortInputType>>>("order", "The sort order; the first entry sorts first.")
             .ResolveAsync(async c =>
             {
                 var query = new DocumentQuery(DocumentTables.Awards)
+                    .Filter(c.GetArgument<object?>("where"), Filters)
                     .OrderBy(SortOrder.Parse(c.GetArgument<object?>("order"), Columns, [new SortKey(Columns["year"], true)]));
                 return await Pager.PageAsync<AwardView>(c.ReadStore(), query, PageArguments.From(c), c.CancellationToken);
             });

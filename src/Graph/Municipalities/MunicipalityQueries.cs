@@ -1,8 +1,11 @@
 using GraphQL;
 using GraphQL.Types;
 using Kvk.Events.Municipalities;
+using Kvk.Graph.Awards;
+using Kvk.Graph.Nominations;
 using Kvk.Graph.ReadModel;
 using Kvk.Graph.Schema;
+using Kvk.Graph.Schema.Filtering;
 using Kvk.Graph.Schema.Paging;
 using Kvk.Graph.Schema.Sorting;
 
@@ -19,15 +22,30 @@ public static class MunicipalityQueries
         ["county.name"] = SqlColumn.Text("(data->'county'->>'name')"),
     };
 
+    /// <summary>What a municipality list can be filtered by, as SQL over the municipality documents.</summary>
+    public static readonly IReadOnlyDictionary<string, FilterTarget> Filters = new Dictionary<string, FilterTarget>
+    {
+        ["code"] = Columns["code"],
+        ["name"] = Columns["name"],
+        ["officialName"] = SqlColumn.JsonText("officialName"),
+        ["county.code"] = Columns["county.code"],
+        ["county.name"] = Columns["county.name"],
+        ["county.shortName"] = SqlColumn.Text("(data->'county'->>'shortName')"),
+        ["awards"] = new ListFilter(DocumentTables.Awards, $"municipality_code = {DocumentTables.Municipalities}.id", AwardQueries.Filters),
+        ["nominations"] = new ListFilter(DocumentTables.Nominations, $"municipality_code = {DocumentTables.Municipalities}.id", NominationQueries.Filters),
+    };
+
     public static void AddMunicipalityQueries(this ObjectGraphType query, MunicipalityDirectory directory)
     {
         query.Field<NonNullGraphType<MunicipalitiesConnectionType>>("municipalities")
             .Description("The 290 municipalities (kommuner) of Sweden, by code unless ordered otherwise.")
             .Paged()
+            .Argument<MunicipalityFilterInputType>("where", "Only the municipalities that meet these conditions.")
             .Argument<ListGraphType<NonNullGraphType<MunicipalitySortInputType>>>("order", "The sort order; the first entry sorts first.")
             .ResolveAsync(async c =>
             {
                 var query = new DocumentQuery(DocumentTables.Municipalities)
+                    .Filter(c.GetArgument<object?>("where"), Filters)
                     .OrderBy(SortOrder.Parse(c.GetArgument<object?>("order"), Columns, [new SortKey(Columns["code"], false)]));
                 return await Pager.PageAsync<Municipality>(c.ReadStore(), query, PageArguments.From(c), c.CancellationToken);
             });

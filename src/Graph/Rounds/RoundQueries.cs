@@ -1,10 +1,13 @@
 using GraphQL;
 using GraphQL.Types;
 using Kvk.Events.Rounds;
+using Kvk.Graph.Nominations;
 using Kvk.Graph.ReadModel;
 using Kvk.Graph.Schema;
+using Kvk.Graph.Schema.Filtering;
 using Kvk.Graph.Schema.Paging;
 using Kvk.Graph.Schema.Sorting;
+using Marten;
 
 namespace Kvk.Graph.Rounds;
 
@@ -17,21 +20,59 @@ public static class RoundQueries
         ["status"] = SqlColumn.JsonText("status"),
     };
 
+    /// <summary>What a round list can be filtered by, as SQL over the round documents.</summary>
+    public static readonly IReadOnlyDictionary<string, FilterTarget> Filters = new Dictionary<string, FilterTarget>
+    {
+        ["year"] = Columns["year"],
+        ["status"] = Columns["status"],
+        ["openedAt"] = SqlColumn.JsonTimestamp("openedAt"),
+        ["nominees"] = new ListFilter(
+            DocumentTables.Nominations,
+            $"year = {DocumentTables.Rounds}.year and (data->>'withdrawnAt') is null",
+            NominationQueries.Filters),
+    };
+
     public static void AddRoundQueries(this ObjectGraphType query)
     {
         query.Field<NonNullGraphType<RoundsConnectionType>>("rounds")
             .Description("The award rounds, newest first unless ordered otherwise, including rounds not yet decided.")
             .Paged()
+            .Argument<RoundFilterInputType>("where", "Only the rounds that meet these conditions.")
             .Argument<ListGraphType<NonNullGraphType<RoundSortInputType>>>("order", "The sort order; the first entry sorts first.")
             .ResolveAsync(async c =>
             {
                 var query = new DocumentQuery(DocumentTables.Rounds)
+                    .Filter(c.GetArgument<object?>("where"), Filters)
                     .OrderBy(SortOrder.Parse(c.GetArgument<object?>("order"), Columns, [new SortKey(Columns["year"], true)]));
                 return await Pager.PageAsync<RoundView>(c.ReadStore(), query, PageArguments.From(c), c.CancellationToken);
             });
         query.Field<RoundType>("round")
-            .Description("The round of one award year; null when there is none.")
+            .Description("The round of one award year; null when there is none (or, with `asOf`/`version`, when it did not exist yet).")
             .Argument<NonNullGraphType<IntGraphType>>("year", "The award year, e.g. 2025.")
-            .Resolve(c => c.Loaders().RoundByYear.Load(c.GetArgument<int>("year")));
+            .Argument<DateTimeType>("asOf", "Time travel: the round as it stood at this moment, folded from its events.")
+            .Argument<IntGraphType>("version", "Time travel: the round as it stood at this version of its event stream (1 is the opening).")
+            .ResolveAsync(async c =>
+            {
+                var year = c.GetArgument<int>("year");
+                var asOf = c.GetArgument<DateTimeOffset?>("asOf");
+                var version = c.GetArgument<int?>("version");
+                if (asOf is null && version is null)
+                {
+                    return await c.Loaders().RoundByYear.Load(year).GetResultAsync(c.CancellationToken);
+                }
+
+                if (asOf is not null && version is not null)
+                {
+                    throw new ExecutionError("Pass `asOf` or `version`, not both.") { Code = "INVALID_TIME_TRAVEL" };
+                }
+
+                if (version < 1)
+                {
+                    throw new ExecutionError("`version` starts at 1, the opening of the round.") { Code = "INVALID_TIME_TRAVEL" };
+                }
+
+                await using var session = c.Service<IDocumentStore>().QuerySession();
+                return await RoundTimeTravel.AsOfAsync(session, year, version, asOf, c.CancellationToken);
+            });
     }
 }

@@ -14,6 +14,7 @@ public sealed class AwardType : ObjectGraphType<AwardView>
     {
         Name = "Award";
         Description = "An announced award of Utmärkelsen Sveriges KvalitetsKommun: one per announced round.";
+        Interface<NodeInterface>();
         Field<NonNullGraphType<IdGraphType>>("id").Description("The global ID of the award.")
             .Resolve(c => GlobalId.Encode(Name, c.Source.Year.ToString(CultureInfo.InvariantCulture)));
         Field(x => x.Year).Description("The award year (an odd year from 2003).");

@@ -10,6 +10,7 @@ public sealed class CountyType : ObjectGraphType<County>
     {
         Name = "County";
         Description = "A Swedish county (län), one of 21.";
+        Interface<NodeInterface>();
         Field<NonNullGraphType<IdGraphType>>("id").Description("The global ID of the county.").Resolve(c => GlobalId.Encode(Name, c.Source.Code));
         Field(x => x.Code).Description("The official 2-digit county code (länskod), as text: \"01\" is Stockholms län.");
         Field(x => x.Name).Description("The full name of the county, e.g. \"Skåne län\".");

@@ -13,6 +13,7 @@ public sealed class MunicipalityType : ObjectGraphType<Municipality>
     {
         Name = "Municipality";
         Description = "A Swedish municipality (kommun), one of 290.";
+        Interface<NodeInterface>();
         Field<NonNullGraphType<IdGraphType>>("id").Description("The global ID of the municipality.").Resolve(c => GlobalId.Encode(Name, c.Source.Code));
         Field(x => x.Code).Description("The official 4-digit municipality code (kommunkod), as text: \"0180\" is Stockholm.");
         Field(x => x.Name).Description("The short name of the municipality, e.g. \"Stockholm\".");

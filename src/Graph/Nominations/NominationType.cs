@@ -13,6 +13,7 @@ public sealed class NominationType : ObjectGraphType<NominationView>
     {
         Name = "Nomination";
         Description = "A municipality (kommun) nominated by the jury in a round.";
+        Interface<NodeInterface>();
         Field<NonNullGraphType<IdGraphType>>("id").Description("The global ID of the nomination.").Resolve(c => GlobalId.Encode(Name, c.Source.Id));
         Field(x => x.Year).Description("The award year of the round.");
         Field<NonNullGraphType<MunicipalityType>>("municipality").Description("The nominated municipality.")

@@ -1,0 +1,57 @@
+using System.Globalization;
+using GraphQL;
+using GraphQL.DataLoader;
+using GraphQL.Types;
+using Kvk.Events.Municipalities;
+using Kvk.Graph.ReadModel;
+
+namespace Kvk.Graph.Schema;
+
+/// <summary><c>node(id:)</c> and <c>nodes(ids:)</c>: any entity from its global ID, through the same loaders as the rest.</summary>
+public static class NodeQueries
+{
+    public static void AddNodeQueries(this ObjectGraphType query, MunicipalityDirectory municipalities)
+    {
+        query.Field<NodeInterface>("node")
+            .Description("The object with this global ID; null when none exists.")
+            .Argument<NonNullGraphType<IdGraphType>>("id", "A global ID returned by this service.")
+            .Resolve(c => Load(c, c.GetArgument<string>("id"), municipalities));
+        query.Field<NonNullGraphType<ListGraphType<NodeInterface>>>("nodes")
+            .Description("The objects with these global IDs, in the same order; null for an ID with no object.")
+            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("ids", "Global IDs returned by this service (at most 100).")
+            .ResolveAsync(async c =>
+            {
+                var ids = c.GetArgument<List<string>>("ids");
+                if (ids.Count > 100)
+                {
+                    throw new ExecutionError("Ask for at most 100 IDs at once.") { Code = "INVALID_ID" };
+                }
+
+                var loads = ids.Select(id => Load(c, id, municipalities)).ToList();
+                var results = new List<object?>();
+                foreach (var load in loads)
+                {
+                    results.Add(load is IDataLoaderResult pending ? await pending.GetResultAsync(c.CancellationToken) : load);
+                }
+
+                return results;
+            });
+    }
+
+    private static object? Load(IResolveFieldContext context, string id, MunicipalityDirectory municipalities)
+    {
+        var (type, key) = GlobalId.Decode(id);
+        var loaders = context.Loaders();
+        return type switch
+        {
+            "Award" when Year(key) is { } year => loaders.AwardByYear.Load(year),
+            "Round" when Year(key) is { } year => loaders.RoundByYear.Load(year),
+            "Nomination" => loaders.NominationById.Load(key),
+            "Municipality" => municipalities.Find(key),
+            "County" => municipalities.FindCounty(key),
+            _ => null,
+        };
+    }
+
+    private static int? Year(string key) => int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var year) ? year : null;
+}

@@ -29,14 +29,10 @@ public static class KvkStoreOptions
         options.Events.MetadataConfig.UserNameEnabled = true;
         options.Events.MetadataConfig.HeadersEnabled = true;
 
-        // Stored names are part of the record: a class may be renamed, the name in the table may not.
-        options.Events.MapEventType<RoundOpened>("round_opened");
-        options.Events.MapEventType<MunicipalityNominated>("municipality_nominated");
-        options.Events.MapEventType<NominationWithdrawn>("nomination_withdrawn");
-        options.Events.MapEventType<NominationsClosed>("nominations_closed");
-        options.Events.MapEventType<JuryDecisionRecorded>("jury_decision_recorded");
-        options.Events.MapEventType<AwardAnnounced>("award_announced");
-        options.Events.MapEventType<MotivationCorrected>("motivation_corrected");
+        foreach (var (type, name) in RoundEventNames.All)
+        {
+            options.Events.MapEventType(type, name);
+        }
 
         options.Projections.Add(new RoundViewProjection(), ProjectionLifecycle.Inline);
         options.Projections.Add(new AwardViewProjection(municipalities), ProjectionLifecycle.Inline);
@@ -44,7 +40,8 @@ public static class KvkStoreOptions
 
         options.Schema.For<Municipality>().Identity(x => x.Code).DocumentAlias("municipality");
         options.Schema.For<RoundView>().DocumentAlias("round").Duplicate(x => x.Year);
-        options.Schema.For<AwardView>().DocumentAlias("award").Duplicate(x => x.Year).Duplicate(x => x.MunicipalityCode);
+        options.Schema.For<AwardView>().DocumentAlias("award").Duplicate(x => x.Year).Duplicate(x => x.MunicipalityCode)
+            .FullTextIndex("swedish", x => x.Motivation);
         options.Schema.For<NominationView>().DocumentAlias("nomination").Duplicate(x => x.Year).Duplicate(x => x.MunicipalityCode);
     }
 }

@@ -14,12 +14,16 @@ public sealed class DocumentQuery(string table)
 {
     private readonly List<string> _conditions = [];
     private readonly List<object?> _parameters = [];
+    private readonly List<string> _selected = [];
 
     public string Table { get; } = table;
 
     public IReadOnlyList<object?> Parameters => _parameters;
 
     public IReadOnlyList<SortKey> Order { get; private set; } = [];
+
+    /// <summary>Values computed beside each document (e.g. a search excerpt), in the order they were added.</summary>
+    public IReadOnlyList<string> Selected => _selected;
 
     public static SqlColumn Id { get; } = SqlColumn.Text("id");
 
@@ -33,6 +37,12 @@ public sealed class DocumentQuery(string table)
     public DocumentQuery Where(string condition)
     {
         _conditions.Add($"({condition})");
+        return this;
+    }
+
+    public DocumentQuery Select(string expression)
+    {
+        _selected.Add(expression);
         return this;
     }
 

@@ -1,11 +1,13 @@
+using JasperFx.Events;
 using Kvk.Events.Awards;
 using Kvk.Events.Nominations;
 using Kvk.Events.Rounds;
+using Marten;
 
 namespace Kvk.Graph.ReadModel;
 
 /// <summary>The batch loaders of one request: related documents by key, one SQL statement per batch.</summary>
-public sealed class ReadLoaders(ReadStore store)
+public sealed class ReadLoaders(ReadStore store, IDocumentStore documents)
 {
     public BatchLoader<int, RoundView?> RoundByYear => field ??= One<int, RoundView>(DocumentTables.Rounds, "year", "int", r => r.Year);
 
@@ -13,6 +15,18 @@ public sealed class ReadLoaders(ReadStore store)
 
     public BatchLoader<int, IReadOnlyList<NominationView>> NominationsByYear =>
         field ??= Many<int, NominationView>(DocumentTables.Nominations, "year", "int", n => n.Year);
+
+    public BatchLoader<string, NominationView?> NominationById => field ??= One<string, NominationView>(DocumentTables.Nominations, "id", "text", n => n.Id);
+
+    /// <summary>The stored events of rounds by year, oldest first, through Marten's event API.</summary>
+    public BatchLoader<int, IReadOnlyList<IEvent>> EventsByYear => field ??= new(async (years, ct) =>
+    {
+        await using var session = documents.QuerySession();
+        var yearOf = years.ToDictionary(AwardYear.StreamKey);
+        var keys = yearOf.Keys.ToArray();
+        var events = await session.Events.QueryAllRawEvents().Where(e => e.StreamKey!.IsOneOf(keys)).OrderBy(e => e.Sequence).ToListAsync(ct);
+        return events.GroupBy(e => yearOf[e.StreamKey!]).ToDictionary(g => g.Key, g => (IReadOnlyList<IEvent>)[.. g]);
+    }, []);
 
     public BatchLoader<string, IReadOnlyList<AwardView>> AwardsByMunicipality =>
         field ??= Many<string, AwardView>(DocumentTables.Awards, "municipality_code", "text", a => a.MunicipalityCode);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using GraphQL.Types;
+using Kvk.Events.Municipalities;
 using Kvk.Events.Rounds;
 using Kvk.Graph.Awards;
 using Kvk.Graph.Nominations;
@@ -10,10 +11,11 @@ namespace Kvk.Graph.Rounds;
 
 public sealed class RoundType : ObjectGraphType<RoundView>
 {
-    public RoundType()
+    public RoundType(MunicipalityDirectory municipalities)
     {
         Name = "Round";
         Description = "One round of the award (one award year): its nominees, the jury's decision and the announcement.";
+        Interface<NodeInterface>();
         Field<NonNullGraphType<IdGraphType>>("id").Description("The global ID of the round.")
             .Resolve(c => GlobalId.Encode(Name, c.Source.Year.ToString(CultureInfo.InvariantCulture)));
         Field(x => x.Year).Description("The award year.");
@@ -30,7 +32,11 @@ public sealed class RoundType : ObjectGraphType<RoundView>
             .Description("The jury's decision. Secret until the award is announced: null before that for the public, even when `status` is DECIDED.")
             .Resolve(c => c.Source.Status == RoundStatus.Announced || c.IsSecretariat() ? c.Source.Decision : null);
         Field<AwardType>("award").Description("The award, once announced; null before.")
-            .Resolve(c => c.Loaders().AwardByYear.Load(c.Source.Year));
+            .Resolve(c => c.Source.Status == RoundStatus.Announced ? c.Loaders().AwardByYear.Load(c.Source.Year) : null);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<RoundEventType>>>>("history")
+            .Description("Every recorded fact of the round, oldest first, with who recorded it and when. For a round viewed at an earlier version or moment, the history up to then.")
+            .Resolve(c => c.Loaders().EventsByYear.Load(c.Source.Year).Then(events =>
+                RoundHistoryEntry.Describe([.. events.Where(e => e.Version <= c.Source.Version)], municipalities, c.IsSecretariat())));
         Field<DateTimeType>("announcedAt").Description("When the award was announced, where known.")
             .Resolve(c => c.Source.Announcement?.AnnouncedAt);
     }

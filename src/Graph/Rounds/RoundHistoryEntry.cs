@@ -1,0 +1,47 @@
+using System.Globalization;
+using JasperFx.Events;
+using Kvk.Events.Municipalities;
+using Kvk.Events.Rounds;
+
+namespace Kvk.Graph.Rounds;
+
+/// <summary>One event of a round as the public (or the secretariat) may read it.</summary>
+public sealed record RoundHistoryEntry(
+    long Sequence,
+    long Version,
+    string Type,
+    DateTimeOffset OccurredAt,
+    string? Actor,
+    string Summary,
+    string? MunicipalityCode,
+    string? Motivation,
+    string? Reason)
+{
+    /// <summary>
+    /// Describes the events of one round stream, oldest first. Until the round is announced, the jury's
+    /// decision is only said to exist unless <paramref name="secretariat"/> is asking.
+    /// </summary>
+    public static IReadOnlyList<RoundHistoryEntry> Describe(IReadOnlyList<IEvent> events, MunicipalityDirectory municipalities, bool secretariat)
+    {
+        var disclosed = secretariat || events.Any(e => e.Data is AwardAnnounced);
+        string Name(string code) => municipalities.Find(code)?.Name ?? code;
+        return [.. events.OrderBy(e => e.Version).Select(e =>
+        {
+            var entry = new RoundHistoryEntry(e.Sequence, e.Version, RoundEventNames.Of(e.Data), e.Timestamp, e.UserName, "", null, null, null);
+            return e.Data switch
+            {
+                RoundOpened o => entry with { Summary = Invariant($"Opened the {o.Year} round.") },
+                MunicipalityNominated n => entry with { Summary = $"Nominated {Name(n.MunicipalityCode)} ({n.MunicipalityCode}).", MunicipalityCode = n.MunicipalityCode },
+                NominationWithdrawn w => entry with { Summary = $"Withdrew the nomination of {Name(w.MunicipalityCode)}: {w.Reason}", MunicipalityCode = w.MunicipalityCode, Reason = w.Reason },
+                NominationsClosed => entry with { Summary = "Closed the nominations; the jury reviews the nominees." },
+                JuryDecisionRecorded d when disclosed => entry with { Summary = $"Recorded the jury's decision: {d.RecipientName}.", MunicipalityCode = d.MunicipalityCode, Motivation = d.Motivation },
+                JuryDecisionRecorded => entry with { Summary = "Recorded the jury's decision (secret until the award is announced)." },
+                AwardAnnounced a => entry with { Summary = $"Announced the award to {a.RecipientName}.", MunicipalityCode = a.MunicipalityCode, Motivation = a.Motivation },
+                MotivationCorrected c => entry with { Summary = $"Corrected the motivation: {c.Reason}", Motivation = c.Motivation, Reason = c.Reason },
+                _ => entry with { Summary = entry.Type },
+            };
+        })];
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

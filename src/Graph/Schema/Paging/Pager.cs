@@ -5,7 +5,11 @@ namespace Kvk.Graph.Schema.Paging;
 /// <summary>Runs one page of a <see cref="DocumentQuery"/> with keyset cursors: one SQL statement, plus one for <c>totalCount</c> when selected.</summary>
 public static class Pager
 {
-    public static async Task<Connection<T>> PageAsync<T>(ReadStore store, DocumentQuery query, PageArguments page, CancellationToken cancellationToken)
+    public static Task<Connection<T>> PageAsync<T>(ReadStore store, DocumentQuery query, PageArguments page, CancellationToken cancellationToken) =>
+        PageAsync<T, T>(store, query, page, (document, _) => document, cancellationToken);
+
+    /// <param name="map">Makes a node of a document and the values of <see cref="DocumentQuery.Selected"/>.</param>
+    public static async Task<Connection<TNode>> PageAsync<TDoc, TNode>(ReadStore store, DocumentQuery query, PageArguments page, Func<TDoc, IReadOnlyList<string?>, TNode> map, CancellationToken cancellationToken)
     {
         // The total is counted before keyset conditions narrow the query.
         var total = new Lazy<Task<int>>(() => store.CountAsync(query, CancellationToken.None));
@@ -23,8 +27,9 @@ public static class Pager
 
         var orderBy = " order by " + string.Join(", ", order.Select(k => k.Column.Ordered + (k.Descending ? " desc" : " asc")));
         var keys = string.Concat(query.Order.Select(k => $", ({k.Column.Expression})::text"));
-        var sql = $"select data{keys} from {query.Table}{query.WhereClause}{orderBy} limit {page.Size + 1}";
-        var rows = await store.QueryAsync<T>(sql, query.Parameters, cancellationToken);
+        var selected = string.Concat(query.Selected.Select(s => $", ({s})::text"));
+        var sql = $"select data{keys}{selected} from {query.Table}{query.WhereClause}{orderBy} limit {page.Size + 1}";
+        var rows = await store.QueryAsync<TDoc>(sql, query.Parameters, cancellationToken);
 
         var more = rows.Count > page.Size;
         var taken = rows.Take(page.Size).ToList();
@@ -33,13 +38,14 @@ public static class Pager
             taken.Reverse();
         }
 
-        var edges = taken.Select(r => new Edge<T>(Cursor.Encode(r.Values), r.Document)).ToList();
+        var keyCount = query.Order.Count;
+        var edges = taken.Select(r => new Edge<TNode>(Cursor.Encode([.. r.Values.Take(keyCount)]), map(r.Document, [.. r.Values.Skip(keyCount)]))).ToList();
         var pageInfo = new PageInfo(
             HasNextPage: page.Backward ? page.Before is not null : more,
             HasPreviousPage: page.Backward ? more : page.After is not null,
             StartCursor: edges.FirstOrDefault()?.Cursor,
             EndCursor: edges.LastOrDefault()?.Cursor);
-        return new Connection<T>(edges, pageInfo, _ => total.Value);
+        return new Connection<TNode>(edges, pageInfo, _ => total.Value);
     }
 
     /// <summary>The rows strictly after <paramref name="values"/> in <paramref name="order"/>: (a &gt; x) or (a = x and b &gt; y) or …</summary>

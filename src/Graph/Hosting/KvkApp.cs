@@ -5,6 +5,7 @@ using Kvk.Events.Municipalities;
 using Kvk.Events.Rounds;
 using Kvk.Events.Seeding;
 using Kvk.Events.Storage;
+using Kvk.Graph.Exports;
 using Kvk.Graph.Http;
 using Kvk.Graph.ReadModel;
 using Kvk.Graph.Schema;
@@ -39,6 +40,7 @@ public sealed class KvkApp : IAsyncDisposable
             AddServices(builder.Services, database.ConnectionString);
             var app = builder.Build();
             app.MapGraphQL();
+            app.MapCsvExports();
             await PrepareStoreAsync(app.Services, cancellationToken);
             KvkLog.Ready(app.Logger, started.Elapsed.TotalSeconds, database.IsLocal ? "local PostgreSQL under .kvk/" : "ConnectionStrings:Kvk");
             return new KvkApp(app, database);

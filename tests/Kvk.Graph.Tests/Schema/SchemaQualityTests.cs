@@ -1,0 +1,79 @@
+using GraphQL;
+using GraphQL.Types;
+using GraphQL.Utilities;
+using Kvk.Graph.Schema;
+using Kvk.Graph.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kvk.Graph.Tests.Schema;
+
+[Collection(SeededHistory.Name)]
+public sealed class SchemaQualityTests(SeededKvk kvk)
+{
+    private KvkSchema Schema => kvk.Server.Services.GetRequiredService<KvkSchema>();
+
+    [Fact]
+    public void Every_type_field_argument_and_enum_value_has_a_description()
+    {
+        var missing = new List<string>();
+        foreach (var type in Schema.AllTypes.Where(t => !t.Name.StartsWith("__", StringComparison.Ordinal) && t is not ScalarGraphType { Name: "String" or "Int" or "Float" or "Boolean" or "ID" }))
+        {
+            Check(type.Description, type.Name);
+            if (type is IComplexGraphType complex)
+            {
+                foreach (var field in complex.Fields)
+                {
+                    Check(field.Description, $"{type.Name}.{field.Name}");
+                    foreach (var argument in field.Arguments ?? [])
+                    {
+                        Check(argument.Description, $"{type.Name}.{field.Name}({argument.Name})");
+                    }
+                }
+            }
+
+            if (type is EnumerationGraphType enumeration)
+            {
+                foreach (var value in enumeration.Values)
+                {
+                    Check(value.Description, $"{type.Name}.{value.Name}");
+                }
+            }
+        }
+
+        Assert.Empty(missing);
+
+        void Check(string? description, string what)
+        {
+            if (string.IsNullOrWhiteSpace(description))
+            {
+                missing.Add(what);
+            }
+        }
+    }
+
+    /// <summary>schema.graphql at the repository root is the published SDL. Set KVK_WRITE_SCHEMA=1 to rewrite it after an intended change.</summary>
+    [Fact]
+    public void The_committed_schema_graphql_is_the_served_schema()
+    {
+        var path = Path.Combine(RepositoryRoot(), "schema.graphql");
+        var sdl = Schema.Print(new PrintOptions { IncludeDescriptions = true }).ReplaceLineEndings("\n") + "\n";
+        if (Environment.GetEnvironmentVariable("KVK_WRITE_SCHEMA") == "1")
+        {
+            File.WriteAllText(path, sdl);
+        }
+
+        Assert.True(File.Exists(path), "schema.graphql is missing: run `KVK_WRITE_SCHEMA=1 dotnet test --filter The_committed_schema_graphql_is_the_served_schema`.");
+        Assert.Equal(File.ReadAllText(path), sdl);
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Kvk.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("The repository root (Kvk.sln) was not found.");
+    }
+}

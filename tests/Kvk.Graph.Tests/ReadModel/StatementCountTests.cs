@@ -18,11 +18,12 @@ public sealed class StatementCountTests
             .Select(year => new SeedRound(year, ["0643", "1263", "0180"], new SeedDecision("0643", "Habo kommun", $"Motivering {year}."), true)).ToList();
         await server.Services.GetRequiredService<SeedImporter>().ImportAsync(new SeedHistory(extra));
 
+        await server.QueryAsync(AwardsWithEverything, new { first = 1 });
         var few = await CountAsync(server, 5);
         var many = await CountAsync(server, 50);
 
         Assert.Equal(few, many);
-        Assert.InRange(many, 1, 6);
+        Assert.True(many >= 1);
     }
 
     private static async Task<int> CountAsync(KvkTestServer server, int first)
@@ -30,6 +31,8 @@ public sealed class StatementCountTests
         using var counter = new SqlStatementCounter(server.ConnectionString);
         var data = await server.QueryAsync(AwardsWithEverything, new { first });
         Assert.Equal(first, data["awards"]!["nodes"]!.AsArray().Count);
+        // The page, its total, and one batch each for rounds, nominees, round histories and round awards.
+        Assert.True(counter.Count <= 6, counter.Statements);
         return counter.Count;
     }
 }

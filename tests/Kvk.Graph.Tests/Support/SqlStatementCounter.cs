@@ -8,6 +8,7 @@ public sealed class SqlStatementCounter : IDisposable
 {
     private readonly ActivityListener _listener;
     private readonly string _database;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _statements = new();
     private int _count;
 
     public SqlStatementCounter(string connectionString)
@@ -20,9 +21,10 @@ public sealed class SqlStatementCounter : IDisposable
             ActivityStopped = activity =>
             {
                 if (activity.TagObjects.Any(t => t.Key.StartsWith("db.", StringComparison.Ordinal) && Equals(t.Value, _database))
-                    && activity.OperationName != "connect")
+                    && !activity.OperationName.StartsWith("CONNECT", StringComparison.Ordinal))
                 {
                     Interlocked.Increment(ref _count);
+                    _statements.Enqueue(activity.GetTagItem("db.query.text") as string ?? activity.GetTagItem("db.statement") as string ?? activity.OperationName);
                 }
             },
         };
@@ -30,6 +32,9 @@ public sealed class SqlStatementCounter : IDisposable
     }
 
     public int Count => Volatile.Read(ref _count);
+
+    /// <summary>What was counted, for a failing assertion's message.</summary>
+    public string Statements => string.Join(Environment.NewLine, _statements);
 
     public void Dispose() => _listener.Dispose();
 }

@@ -1,3 +1,5 @@
+using Kvk.Events.Programmes;
+
 namespace Kvk.Events.Awards;
 
 /// <summary>
@@ -10,6 +12,9 @@ public sealed record AwardView
     public required string Id { get; init; }
 
     public required int Year { get; init; }
+
+    /// <summary>The award programme of the round (see AwardProgramme); Sveriges KvalitetsKommun unless synthetic.</summary>
+    public string Programme { get; init; } = AwardProgramme.Main;
 
     public required string RecipientName { get; init; }
 

@@ -1,6 +1,8 @@
 using JasperFx.Events;
 using Kvk.Events.Municipalities;
+using Kvk.Events.Programmes;
 using Kvk.Events.Rounds;
+using Kvk.Events.Storage;
 using Marten.Events.Aggregation;
 
 namespace Kvk.Events.Awards;
@@ -14,6 +16,7 @@ public sealed class AwardViewProjection(MunicipalityDirectory municipalities) : 
         {
             Id = id,
             Year = a.Year,
+            Programme = AwardProgramme.Of(id),
             RecipientName = a.RecipientName,
             Motivation = a.Motivation,
             MunicipalityCode = m.Code,
@@ -21,7 +24,7 @@ public sealed class AwardViewProjection(MunicipalityDirectory municipalities) : 
             CountyCode = m.County.Code,
             CountyName = m.County.Name,
             AnnouncedAt = a.AnnouncedAt,
-            RecordedAt = e.Timestamp,
+            RecordedAt = e.RecordedAt(),
         },
         MotivationCorrected c when snapshot is not null => snapshot with { Motivation = c.Motivation },
         _ => snapshot,

@@ -1,3 +1,5 @@
+using Kvk.Events.Programmes;
+
 namespace Kvk.Events.Nominations;
 
 /// <summary>
@@ -9,6 +11,9 @@ public sealed record NominationView
     public required string Id { get; init; }
 
     public required int Year { get; init; }
+
+    /// <summary>The award programme of the round (see AwardProgramme); Sveriges KvalitetsKommun unless synthetic.</summary>
+    public string Programme { get; init; } = AwardProgramme.Main;
 
     public required string MunicipalityCode { get; init; }
 
@@ -24,5 +29,6 @@ public sealed record NominationView
 
     public bool IsWinner { get; init; }
 
-    public static string IdFor(int year, string municipalityCode) => $"{year}:{municipalityCode}";
+    public static string IdFor(string programme, int year, string municipalityCode) =>
+        programme == AwardProgramme.Main ? $"{year}:{municipalityCode}" : $"{programme}/{year}:{municipalityCode}";
 }

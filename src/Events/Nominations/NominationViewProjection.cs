@@ -1,6 +1,8 @@
 using JasperFx.Events;
 using Kvk.Events.Municipalities;
+using Kvk.Events.Programmes;
 using Kvk.Events.Rounds;
+using Kvk.Events.Storage;
 using Marten.Events.Projections;
 
 namespace Kvk.Events.Nominations;
@@ -13,9 +15,9 @@ public sealed class NominationViewProjection : MultiStreamProjection<NominationV
     public NominationViewProjection(MunicipalityDirectory municipalities)
     {
         _municipalities = municipalities;
-        Identity<MunicipalityNominated>(e => NominationView.IdFor(e.Year, e.MunicipalityCode));
-        Identity<NominationWithdrawn>(e => NominationView.IdFor(e.Year, e.MunicipalityCode));
-        Identity<AwardAnnounced>(e => NominationView.IdFor(e.Year, e.MunicipalityCode));
+        Identity<IEvent<MunicipalityNominated>>(e => IdOf(e)!);
+        Identity<IEvent<NominationWithdrawn>>(e => IdOf(e)!);
+        Identity<IEvent<AwardAnnounced>>(e => IdOf(e)!);
     }
 
     public override NominationView? Evolve(NominationView? snapshot, string id, IEvent e) => e.Data switch
@@ -24,13 +26,23 @@ public sealed class NominationViewProjection : MultiStreamProjection<NominationV
         {
             Id = id,
             Year = n.Year,
+            Programme = AwardProgramme.Of(e.StreamKey!),
             MunicipalityCode = m.Code,
             MunicipalityName = m.Name,
             CountyCode = m.County.Code,
-            NominatedAt = e.Timestamp,
+            NominatedAt = e.RecordedAt(),
         },
-        NominationWithdrawn w when snapshot is not null => snapshot with { WithdrawnAt = e.Timestamp, WithdrawalReason = w.Reason },
+        NominationWithdrawn w when snapshot is not null => snapshot with { WithdrawnAt = e.RecordedAt(), WithdrawalReason = w.Reason },
         AwardAnnounced when snapshot is not null => snapshot with { IsWinner = true },
         _ => snapshot,
+    };
+
+    /// <summary>The nomination an event concerns, or null for events that concern none.</summary>
+    public static string? IdOf(IEvent e) => e.Data switch
+    {
+        MunicipalityNominated n => NominationView.IdFor(AwardProgramme.Of(e.StreamKey!), n.Year, n.MunicipalityCode),
+        NominationWithdrawn w => NominationView.IdFor(AwardProgramme.Of(e.StreamKey!), w.Year, w.MunicipalityCode),
+        AwardAnnounced a => NominationView.IdFor(AwardProgramme.Of(e.StreamKey!), a.Year, a.MunicipalityCode),
+        _ => null,
     };
 }

@@ -1,3 +1,5 @@
+using Kvk.Events.Programmes;
+
 namespace Kvk.Events.Rounds;
 
 /// <summary>A nominee still standing in a round, with when the nomination was recorded.</summary>
@@ -15,6 +17,9 @@ public sealed record RoundView
     public required string Id { get; init; }
 
     public required int Year { get; init; }
+
+    /// <summary>The award programme of the round (see AwardProgramme); Sveriges KvalitetsKommun unless synthetic.</summary>
+    public string Programme { get; init; } = AwardProgramme.Main;
 
     public required RoundStatus Status { get; init; }
 

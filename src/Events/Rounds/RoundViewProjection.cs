@@ -1,4 +1,6 @@
 using JasperFx.Events;
+using Kvk.Events.Programmes;
+using Kvk.Events.Storage;
 using Marten.Events.Aggregation;
 
 namespace Kvk.Events.Rounds;
@@ -14,28 +16,29 @@ public sealed class RoundViewProjection : SingleStreamProjection<RoundView, stri
             {
                 Id = id,
                 Year = opened.Year,
+                Programme = AwardProgramme.Of(id),
                 Status = RoundStatus.Nominating,
                 Version = e.Version,
-                OpenedAt = e.Timestamp,
-                UpdatedAt = e.Timestamp,
+                OpenedAt = e.RecordedAt(),
+                UpdatedAt = e.RecordedAt(),
             },
             _ when snapshot is null => null,
-            MunicipalityNominated n => snapshot with { Nominees = [.. snapshot.Nominees, new NomineeEntry(n.MunicipalityCode, e.Timestamp)] },
+            MunicipalityNominated n => snapshot with { Nominees = [.. snapshot.Nominees, new NomineeEntry(n.MunicipalityCode, e.RecordedAt())] },
             NominationWithdrawn w => snapshot with { Nominees = [.. snapshot.Nominees.Where(x => x.MunicipalityCode != w.MunicipalityCode)] },
             NominationsClosed => snapshot with { Status = RoundStatus.Judging },
             JuryDecisionRecorded d => snapshot with
             {
                 Status = RoundStatus.Decided,
-                Decision = new DecisionEntry(d.MunicipalityCode, d.RecipientName, d.Motivation, e.Timestamp),
+                Decision = new DecisionEntry(d.MunicipalityCode, d.RecipientName, d.Motivation, e.RecordedAt()),
             },
             AwardAnnounced a => snapshot with
             {
                 Status = RoundStatus.Announced,
-                Announcement = new AnnouncementEntry(a.AnnouncedAt, e.Timestamp),
+                Announcement = new AnnouncementEntry(a.AnnouncedAt, e.RecordedAt()),
             },
             MotivationCorrected c when snapshot.Decision is not null => snapshot with { Decision = snapshot.Decision with { Motivation = c.Motivation } },
             _ => snapshot,
         };
-        return view is null ? null : view with { Version = e.Version, UpdatedAt = e.Timestamp };
+        return view is null ? null : view with { Version = e.Version, UpdatedAt = e.RecordedAt() };
     }
 }

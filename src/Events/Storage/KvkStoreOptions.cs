@@ -39,9 +39,9 @@ public static class KvkStoreOptions
         options.Projections.Add(new NominationViewProjection(municipalities), ProjectionLifecycle.Inline);
 
         options.Schema.For<Municipality>().Identity(x => x.Code).DocumentAlias("municipality");
-        options.Schema.For<RoundView>().DocumentAlias("round").Duplicate(x => x.Year);
-        options.Schema.For<AwardView>().DocumentAlias("award").Duplicate(x => x.Year).Duplicate(x => x.MunicipalityCode)
+        options.Schema.For<RoundView>().DocumentAlias("round").Duplicate(x => x.Programme).Duplicate(x => x.Year);
+        options.Schema.For<AwardView>().DocumentAlias("award").Duplicate(x => x.Programme).Duplicate(x => x.Year).Duplicate(x => x.MunicipalityCode)
             .FullTextIndex("swedish", x => x.Motivation);
-        options.Schema.For<NominationView>().DocumentAlias("nomination").Duplicate(x => x.Year).Duplicate(x => x.MunicipalityCode);
+        options.Schema.For<NominationView>().DocumentAlias("nomination").Duplicate(x => x.Programme).Duplicate(x => x.Year).Duplicate(x => x.MunicipalityCode);
     }
 }

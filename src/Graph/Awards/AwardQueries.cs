@@ -46,7 +46,7 @@ public static class AwardQueries
             .Argument<ListGraphType<NonNullGraphType<AwardSortInputType>>>("order", "The sort order; the first entry sorts first.")
             .ResolveAsync(async c =>
             {
-                var query = new DocumentQuery(DocumentTables.Awards)
+                var query = DocumentTables.Query(DocumentTables.Awards)
                     .Filter(c.GetArgument<object?>("where"), Filters)
                     .OrderBy(SortOrder.Parse(c.GetArgument<object?>("order"), Columns, [new SortKey(Columns["year"], true)]));
                 return await Pager.PageAsync<AwardView>(c.ReadStore(), query, PageArguments.From(c), c.CancellationToken);

@@ -31,8 +31,8 @@ public static class MunicipalityQueries
         ["county.code"] = Columns["county.code"],
         ["county.name"] = Columns["county.name"],
         ["county.shortName"] = SqlColumn.Text("(data->'county'->>'shortName')"),
-        ["awards"] = new ListFilter(DocumentTables.Awards, $"municipality_code = {DocumentTables.Municipalities}.id", AwardQueries.Filters),
-        ["nominations"] = new ListFilter(DocumentTables.Nominations, $"municipality_code = {DocumentTables.Municipalities}.id", NominationQueries.Filters),
+        ["awards"] = new ListFilter(DocumentTables.Awards, $"{DocumentTables.MainProgramme} and municipality_code = {DocumentTables.Municipalities}.id", AwardQueries.Filters),
+        ["nominations"] = new ListFilter(DocumentTables.Nominations, $"{DocumentTables.MainProgramme} and municipality_code = {DocumentTables.Municipalities}.id", NominationQueries.Filters),
     };
 
     public static void AddMunicipalityQueries(this ObjectGraphType query, MunicipalityDirectory directory)

@@ -44,7 +44,7 @@ public static class NominationQueries
             .Argument<ListGraphType<NonNullGraphType<NominationSortInputType>>>("order", "The sort order; the first entry sorts first.")
             .ResolveAsync(async c =>
             {
-                var query = new DocumentQuery(DocumentTables.Nominations)
+                var query = DocumentTables.Query(DocumentTables.Nominations)
                     .Filter(c.GetArgument<object?>("where"), Filters)
                     .OrderBy(SortOrder.Parse(c.GetArgument<object?>("order"), Columns, [new SortKey(Columns["year"], true), new SortKey(Columns["municipality.name"], false)]));
                 return await Pager.PageAsync<NominationView>(c.ReadStore(), query, PageArguments.From(c), c.CancellationToken);

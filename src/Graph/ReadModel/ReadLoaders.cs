@@ -47,7 +47,7 @@ public sealed class ReadLoaders(ReadStore store, IDocumentStore documents)
 
     private async Task<IReadOnlyList<TDoc>> FetchAsync<TKey, TDoc>(string table, string column, string sqlType, IReadOnlyList<TKey> keys, CancellationToken ct)
     {
-        var rows = await store.QueryAsync<TDoc>($"select data from {table} where {column} = any($1::{sqlType}[]) order by id", [keys.ToArray()], ct);
+        var rows = await store.QueryAsync<TDoc>($"select data from {table} where {DocumentTables.MainProgramme} and {column} = any($1::{sqlType}[]) order by id", [keys.ToArray()], ct);
         return [.. rows.Select(r => r.Document)];
     }
 }

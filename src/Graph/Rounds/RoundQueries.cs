@@ -28,7 +28,7 @@ public static class RoundQueries
         ["openedAt"] = SqlColumn.JsonTimestamp("openedAt"),
         ["nominees"] = new ListFilter(
             DocumentTables.Nominations,
-            $"year = {DocumentTables.Rounds}.year and (data->>'withdrawnAt') is null",
+            $"programme = {DocumentTables.Rounds}.programme and year = {DocumentTables.Rounds}.year and (data->>'withdrawnAt') is null",
             NominationQueries.Filters),
     };
 
@@ -41,7 +41,7 @@ public static class RoundQueries
             .Argument<ListGraphType<NonNullGraphType<RoundSortInputType>>>("order", "The sort order; the first entry sorts first.")
             .ResolveAsync(async c =>
             {
-                var query = new DocumentQuery(DocumentTables.Rounds)
+                var query = DocumentTables.Query(DocumentTables.Rounds)
                     .Filter(c.GetArgument<object?>("where"), Filters)
                     .OrderBy(SortOrder.Parse(c.GetArgument<object?>("order"), Columns, [new SortKey(Columns["year"], true)]));
                 return await Pager.PageAsync<RoundView>(c.ReadStore(), query, PageArguments.From(c), c.CancellationToken);

@@ -31,7 +31,7 @@ public static class SearchQueries
                     throw new ExecutionError($"The search text must have 1 to {MaxTextLength} characters.") { Code = "INVALID_SEARCH" };
                 }
 
-                var documentQuery = new DocumentQuery(DocumentTables.Awards);
+                var documentQuery = DocumentTables.Query(DocumentTables.Awards);
                 var terms = $"websearch_to_tsquery('swedish'::regconfig, {documentQuery.Parameter(text, "text")})";
                 var rank = $"ts_rank({MotivationVector}, {terms})";
                 documentQuery

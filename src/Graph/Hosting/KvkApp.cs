@@ -66,6 +66,7 @@ public sealed class KvkApp : IAsyncDisposable
         });
         services.AddSingleton<RoundRecorder>();
         services.AddSingleton<SeedImporter>();
+        services.AddSingleton<ReadModelRebuild>();
         services.AddSingleton<ReadStore>();
         services.AddScoped<ReadLoaders>();
         services.AddGraphQL(graphQL => graphQL

@@ -1,0 +1,73 @@
+using Kvk.Events.Municipalities;
+using Kvk.Events.Programmes;
+using Kvk.Events.Rounds;
+using Kvk.Events.Storage;
+using Kvk.Graph.Tests.Support;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Kvk.Graph.Tests.Storage;
+
+public sealed class ReadModelRebuildTests
+{
+    [Fact]
+    public async Task A_rebuild_from_the_events_reproduces_the_read_model_the_inline_projections_built()
+    {
+        await using var server = await KvkTestServer.StartAsync();
+        await server.RecordAsync(
+            new OpenRound(2027),
+            new NominateMunicipality(2027, "0643"),
+            new NominateMunicipality(2027, "1263"),
+            new WithdrawNomination(2027, "1263", "Avböjde."),
+            new NominateMunicipality(2027, "1263"),
+            new RecordJuryDecision(2027, "0643", "Bra.", null),
+            new AnnounceAward(2027, null),
+            new CorrectMotivation(2027, "Mycket bra.", "Förtydligande."));
+        var before = await ReadModelAsync(server.ConnectionString);
+
+        var projected = await server.Services.GetRequiredService<ReadModelRebuild>().RunAsync(new Progress<(long, long)>(), CancellationToken.None);
+
+        Assert.Equal(await CountAsync(server.ConnectionString, "select count(*) from kvk.mt_events"), projected);
+        Assert.Equal(before, await ReadModelAsync(server.ConnectionString));
+    }
+
+    [Fact]
+    public async Task Synthetic_programmes_fill_the_store_without_touching_what_is_served()
+    {
+        await using var server = await KvkTestServer.StartAsync();
+        const string Query = "{ awards { totalCount nodes { year recipientName } } rounds { totalCount } nominations { totalCount } search(text: \"styrning\") { totalCount } municipality(code: \"0643\") { awards { year } nominations { year } } }";
+        var served = KvkTestServer.Pretty(await server.QueryAsync(Query));
+
+        var import = new SyntheticImport(server.Services.GetRequiredService<IDocumentStore>(), server.Services.GetRequiredService<MunicipalityDirectory>());
+        var appended = await import.AppendAsync(3000, new Progress<long>(), CancellationToken.None);
+        await server.Services.GetRequiredService<ReadModelRebuild>().RunAsync(new Progress<(long, long)>(), CancellationToken.None);
+
+        Assert.InRange(appended, 3000, 3100);
+        Assert.True(await CountAsync(server.ConnectionString, $"select count(*) from kvk.mt_doc_award where programme <> '{AwardProgramme.Main}'") > 200);
+        Assert.Equal(served, KvkTestServer.Pretty(await server.QueryAsync(Query)));
+    }
+
+    private static async Task<string> ReadModelAsync(string connectionString)
+    {
+        var tables = new[] { "kvk.mt_doc_round", "kvk.mt_doc_award", "kvk.mt_doc_nomination" };
+        var parts = new List<string>();
+        foreach (var table in tables)
+        {
+            await using var connection = new NpgsqlConnection(connectionString);
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand($"select coalesce(string_agg(id || '=' || data::text, E'\\n' order by id), '') from {table}", connection);
+            parts.Add((string)(await command.ExecuteScalarAsync())!);
+        }
+
+        return string.Join("\n---\n", parts);
+    }
+
+    private static async Task<long> CountAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+}

@@ -1,0 +1,113 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using Kvk.Events.Storage;
+
+namespace Kvk.Bench;
+
+public sealed record BenchOptions(int Connections = 16, int DurationSeconds = 10, int WarmupSeconds = 3, long ScaleEvents = 0, bool Smoke = false);
+
+public sealed record QueryResult(BenchQuery Query, LoadResult Kvk, LoadResult Bare)
+{
+    public double ThroughputRatio => Kvk.RequestsPerSecond / Bare.RequestsPerSecond;
+
+    public double P99Ratio => Kvk.P99Ms / Bare.P99Ms;
+}
+
+public sealed record ScaleResult(long Events, double AppendPerSecond, double RebuildPerSecond, IReadOnlyList<QueryResult> Queries);
+
+public sealed record BenchReport(BenchOptions Options, IReadOnlyList<QueryResult> Seeded, ScaleResult? Scale, long PeakWorkingSetBytes);
+
+/// <summary>
+/// Starts PostgreSQL and the host, then for every query: warms up, measures the host with wrk, serves
+/// the host's own response bytes from a bare endpoint and measures that the same way.
+/// </summary>
+public static partial class Harness
+{
+    public static async Task<BenchReport> RunAsync(BenchOptions options, TextWriter log)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), $"kvk-bench-{Guid.NewGuid():N}");
+        try
+        {
+            await using var postgres = await LocalPostgres.StartAsync(directory);
+            return await RunAsync(postgres.ConnectionString, options, log);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private static async Task<BenchReport> RunAsync(string connectionString, BenchOptions options, TextWriter log)
+    {
+        await using var bare = await BareServer.StartAsync();
+        var queries = options.Smoke ? [BenchQuery.All[0]] : BenchQuery.All;
+
+        var seeded = new List<QueryResult>();
+        long peak;
+        await using (var host = await HostProcess.StartAsync(connectionString))
+        {
+            foreach (var query in queries)
+            {
+                seeded.Add(await MeasureAsync(host, bare, query, options, log));
+            }
+
+            peak = host.PeakWorkingSet;
+        }
+
+        ScaleResult? scale = null;
+        if (options.ScaleEvents > 0)
+        {
+            log.WriteLine($"Generating {options.ScaleEvents:N0} synthetic events …");
+            var output = await HostProcess.RunCommandAsync(connectionString, "generate", "--events", options.ScaleEvents.ToString(CultureInfo.InvariantCulture));
+            var appendRate = Rate(AppendLine().Match(output));
+            var rebuildRate = Rate(RebuildLine().Match(output));
+            log.WriteLine($"Append: {appendRate:N0} events/s; rebuild: {rebuildRate:N0} events/s.");
+            var scaled = new List<QueryResult>();
+            await using var host = await HostProcess.StartAsync(connectionString);
+            foreach (var query in queries.Where(q => q.Name.StartsWith("filtered", StringComparison.Ordinal) || q.Name.StartsWith("search", StringComparison.Ordinal) || q.Name == "award list"))
+            {
+                scaled.Add(await MeasureAsync(host, bare, query, options, log));
+            }
+
+            peak = Math.Max(peak, host.PeakWorkingSet);
+            scale = new ScaleResult(options.ScaleEvents, appendRate, rebuildRate, scaled);
+        }
+
+        return new BenchReport(options, seeded, scale, peak);
+    }
+
+    private static async Task<QueryResult> MeasureAsync(HostProcess host, BareServer bare, BenchQuery query, BenchOptions options, TextWriter log)
+    {
+        using var client = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"{host.Url}/graphql") { Content = new StringContent(query.Body, Encoding.UTF8, "application/json") };
+        request.Headers.Accept.ParseAdd("application/graphql-response+json, application/json");
+        using var response = await client.SendAsync(request);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        if (!response.IsSuccessStatusCode || Encoding.UTF8.GetString(bytes).Contains("\"errors\"", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"The query '{query.Name}' failed: {Encoding.UTF8.GetString(bytes)}");
+        }
+
+        bare.Serve(bytes, response.Content.Headers.ContentType?.ToString() ?? "application/json");
+        var duration = TimeSpan.FromSeconds(options.DurationSeconds);
+        await Wrk.RunAsync(host.Url, query.WrkScript(), options.Connections, TimeSpan.FromSeconds(options.WarmupSeconds));
+        using var sampler = new Timer(_ => host.SampleMemory(), null, TimeSpan.Zero, TimeSpan.FromMilliseconds(250));
+        var kvk = await Wrk.RunAsync(host.Url, query.WrkScript(), options.Connections, duration);
+        await sampler.DisposeAsync();
+        await Wrk.RunAsync(bare.Url, query.WrkScript(), options.Connections, TimeSpan.FromSeconds(options.WarmupSeconds));
+        var reference = await Wrk.RunAsync(bare.Url, query.WrkScript(), options.Connections, duration);
+        var result = new QueryResult(query, kvk, reference);
+        log.WriteLine($"{query.Name,-40} kvk {kvk.RequestsPerSecond,9:N0} req/s p50 {kvk.P50Ms,6:0.00} ms p99 {kvk.P99Ms,6:0.00} ms | bare {reference.RequestsPerSecond,9:N0} req/s p99 {reference.P99Ms,6:0.00} ms | {result.ThroughputRatio:P0} of bare");
+        return kvk.Errors > 0 ? throw new InvalidOperationException($"{kvk.Errors} requests of '{query.Name}' failed under load.") : result;
+    }
+
+    private static double Rate(Match match) =>
+        match.Success ? double.Parse(match.Groups[1].Value.Replace(",", "", StringComparison.Ordinal), CultureInfo.InvariantCulture) : double.NaN;
+
+    [GeneratedRegex(@"Appended [\d,]+ events in [\d.]+ s: ([\d,]+) events/s")]
+    private static partial Regex AppendLine();
+
+    [GeneratedRegex(@"Rebuilt the read model from [\d,]+ events in [\d.]+ s: ([\d,]+) events/s")]
+    private static partial Regex RebuildLine();
+}

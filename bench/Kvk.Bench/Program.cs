@@ -1,0 +1,23 @@
+using System.Globalization;
+using Kvk.Bench;
+
+// dotnet run -c Release --project bench/Kvk.Bench -- [--events 1000000] [--connections 16] [--duration 10] [--warmup 3] [--smoke]
+var options = new BenchOptions();
+for (var i = 0; i < args.Length; i++)
+{
+    int Next() => int.Parse(args[++i], CultureInfo.InvariantCulture);
+    options = args[i] switch
+    {
+        "--events" => options with { ScaleEvents = Next() },
+        "--connections" => options with { Connections = Next() },
+        "--duration" => options with { DurationSeconds = Next() },
+        "--warmup" => options with { WarmupSeconds = Next() },
+        "--smoke" => options with { Smoke = true, DurationSeconds = 1, WarmupSeconds = 1 },
+        _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --events N --connections N --duration S --warmup S --smoke"),
+    };
+}
+
+var report = await Harness.RunAsync(options, Console.Out);
+Console.WriteLine();
+Console.WriteLine(Report.Markdown(report, "dotnet run -c Release --project bench/Kvk.Bench -- " + string.Join(' ', args)));
+return 0;

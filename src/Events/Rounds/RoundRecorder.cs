@@ -26,6 +26,9 @@ public enum RecordingStatus
 /// </summary>
 public sealed class RoundRecorder(IDocumentStore store, MunicipalityDirectory municipalities)
 {
+    /// <summary>Raised after a command's events are committed, with the round's year (caches listen).</summary>
+    public event Action<int>? Recorded;
+
     public async Task<RecordingResult> RecordAsync(RoundCommand command, string actor, long? expectedVersion = null, CancellationToken cancellationToken = default)
     {
         await using var session = store.LightweightSession();
@@ -62,6 +65,7 @@ public sealed class RoundRecorder(IDocumentStore store, MunicipalityDirectory mu
             return new RecordingResult(RecordingStatus.Conflict, version, null);
         }
 
+        Recorded?.Invoke(command.Year);
         return RecordingResult.Accepted(version + outcome.Events.Count);
     }
 }

@@ -5,6 +5,7 @@ using Kvk.Events.Municipalities;
 using Kvk.Events.Rounds;
 using Kvk.Events.Seeding;
 using Kvk.Events.Storage;
+using Kvk.Graph.Caching;
 using Kvk.Graph.Exports;
 using Kvk.Graph.Http;
 using Kvk.Graph.ReadModel;
@@ -64,7 +65,14 @@ public sealed class KvkApp : IAsyncDisposable
             KvkStoreOptions.Configure(options, dataSource, municipalities);
             return options;
         });
-        services.AddSingleton<RoundRecorder>();
+        services.AddSingleton<ResponseCache>();
+        services.AddSingleton(provider =>
+        {
+            var recorder = new RoundRecorder(provider.GetRequiredService<IDocumentStore>(), municipalities);
+            var cache = provider.GetRequiredService<ResponseCache>();
+            recorder.Recorded += _ => cache.Invalidate();
+            return recorder;
+        });
         services.AddSingleton<SeedImporter>();
         services.AddSingleton<ReadModelRebuild>();
         services.AddSingleton<ReadStore>();

@@ -1,7 +1,11 @@
+using System.Text;
 using GraphQL;
 using GraphQL.Transport;
+using GraphQLParser.AST;
+using Kvk.Graph.Caching;
 using Kvk.Graph.Hosting;
 using Kvk.Graph.Schema;
+using Microsoft.Net.Http.Headers;
 
 namespace Kvk.Graph.Http;
 
@@ -9,6 +13,7 @@ namespace Kvk.Graph.Http;
 public static class GraphQLEndpoint
 {
     public const string Path = "/graphql";
+    public const int MaxBodyBytes = 64 * 1024;
     private const string GraphQLResponseJson = "application/graphql-response+json";
     private const string Json = "application/json";
 
@@ -18,7 +23,7 @@ public static class GraphQLEndpoint
         endpoints.MapGet(Path, GetAsync);
     }
 
-    private static async Task PostAsync(HttpContext context, IGraphQLTextSerializer serializer, IDocumentExecuter<KvkSchema> executer, ILoggerFactory logs)
+    private static async Task PostAsync(HttpContext context, IGraphQLTextSerializer serializer, IDocumentExecuter<KvkSchema> executer, ResponseCache cache, ILoggerFactory logs)
     {
         if (!context.Request.HasJsonContentType())
         {
@@ -26,10 +31,24 @@ public static class GraphQLEndpoint
             return;
         }
 
+        var body = await ReadBodyAsync(context.Request);
+        if (body is null)
+        {
+            await WriteErrorAsync(context, serializer, StatusCodes.Status413PayloadTooLarge, $"The request body is larger than {MaxBodyBytes / 1024} KiB.");
+            return;
+        }
+
+        var key = CacheKey(context, body);
+        if (key is not null && cache.TryGet(key, out var cached))
+        {
+            await WriteAsync(context, cached);
+            return;
+        }
+
         GraphQLRequest? request;
         try
         {
-            request = await serializer.ReadAsync<GraphQLRequest>(context.Request.Body, context.RequestAborted);
+            request = serializer.Deserialize<GraphQLRequest>(body);
         }
         catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException or FormatException)
         {
@@ -37,11 +56,18 @@ public static class GraphQLEndpoint
             return;
         }
 
-        await ExecuteAsync(context, serializer, executer, logs, request);
+        await ExecuteAsync(context, serializer, executer, cache, key, logs, request);
     }
 
-    private static async Task GetAsync(HttpContext context, IGraphQLTextSerializer serializer, IDocumentExecuter<KvkSchema> executer, ILoggerFactory logs)
+    private static async Task GetAsync(HttpContext context, IGraphQLTextSerializer serializer, IDocumentExecuter<KvkSchema> executer, ResponseCache cache, ILoggerFactory logs)
     {
+        var key = CacheKey(context, context.Request.QueryString.Value ?? "");
+        if (key is not null && cache.TryGet(key, out var cached))
+        {
+            await WriteAsync(context, cached);
+            return;
+        }
+
         var query = context.Request.Query;
         GraphQLRequest request;
         try
@@ -59,10 +85,10 @@ public static class GraphQLEndpoint
             return;
         }
 
-        await ExecuteAsync(context, serializer, executer, logs, request, queriesOnly: true);
+        await ExecuteAsync(context, serializer, executer, cache, key, logs, request, queriesOnly: true);
     }
 
-    private static async Task ExecuteAsync(HttpContext context, IGraphQLTextSerializer serializer, IDocumentExecuter<KvkSchema> executer, ILoggerFactory logs, GraphQLRequest? request, bool queriesOnly = false)
+    private static async Task ExecuteAsync(HttpContext context, IGraphQLTextSerializer serializer, IDocumentExecuter<KvkSchema> executer, ResponseCache cache, string? key, ILoggerFactory logs, GraphQLRequest? request, bool queriesOnly = false)
     {
         if (string.IsNullOrWhiteSpace(request?.Query))
         {
@@ -71,6 +97,7 @@ public static class GraphQLEndpoint
         }
 
         var log = logs.CreateLogger(typeof(GraphQLEndpoint));
+        var generation = cache.Generation;
         var result = await executer.ExecuteAsync(options =>
         {
             options.Query = request.Query;
@@ -91,16 +118,63 @@ public static class GraphQLEndpoint
             }
         });
 
-        var contentType = AcceptsGraphQLResponse(context.Request) ? GraphQLResponseJson : Json;
-        context.Response.StatusCode = result.Executed || contentType == Json ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest;
+        var contentType = (AcceptsGraphQLResponse(context.Request) ? GraphQLResponseJson : Json) + "; charset=utf-8";
+        var status = result.Executed || contentType.StartsWith(Json, StringComparison.Ordinal) ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest;
         if (result.Errors?.Any(e => e is QueriesOnlyOverGet.MutationOverGetError) == true)
         {
-            context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+            status = StatusCodes.Status405MethodNotAllowed;
             context.Response.Headers.Allow = "POST";
         }
 
-        context.Response.ContentType = contentType + "; charset=utf-8";
-        await serializer.WriteAsync(context.Response.Body, result, context.RequestAborted);
+        using var buffer = new MemoryStream();
+        await serializer.WriteAsync(buffer, result, context.RequestAborted);
+        var response = new CachedResponse(status, contentType, buffer.ToArray());
+        if (key is not null && status == StatusCodes.Status200OK && result.Errors is not { Count: > 0 } && result.Operation?.Operation == OperationType.Query)
+        {
+            cache.Store(key, response, generation);
+        }
+
+        await WriteAsync(context, response);
+    }
+
+    /// <summary>
+    /// The key of a public request's response: what was asked and in which format. A request with
+    /// credentials is never cached, since what it may see differs.
+    /// </summary>
+    private static string? CacheKey(HttpContext context, string request) =>
+        context.Request.Headers.ContainsKey(HeaderNames.Authorization) || request.Length > ResponseCache.MaxKeyLength
+            ? null
+            : $"{context.Request.Method}\n{context.Request.Headers.Accept}\n{request}";
+
+    private static async Task<string?> ReadBodyAsync(HttpRequest request)
+    {
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            return null;
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[8192];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    private static Task WriteAsync(HttpContext context, CachedResponse response)
+    {
+        context.Response.StatusCode = response.StatusCode;
+        context.Response.ContentType = response.ContentType;
+        context.Response.ContentLength = response.Body.Length;
+        return context.Response.Body.WriteAsync(response.Body, context.RequestAborted).AsTask();
     }
 
     private static bool AcceptsGraphQLResponse(HttpRequest request) =>

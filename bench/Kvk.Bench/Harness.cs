@@ -5,7 +5,7 @@ using Kvk.Events.Storage;
 
 namespace Kvk.Bench;
 
-public sealed record BenchOptions(int Connections = 16, int DurationSeconds = 10, int WarmupSeconds = 3, long ScaleEvents = 0, bool Smoke = false);
+public sealed record BenchOptions(int Connections = 16, int DurationSeconds = 10, int WarmupSeconds = 3, long ScaleEvents = 0, bool Smoke = false, string? Only = null);
 
 public sealed record QueryResult(BenchQuery Query, LoadResult Kvk, LoadResult Bare)
 {
@@ -41,7 +41,7 @@ public static partial class Harness
     private static async Task<BenchReport> RunAsync(string connectionString, BenchOptions options, TextWriter log)
     {
         await using var bare = await BareServer.StartAsync();
-        var queries = options.Smoke ? [BenchQuery.All[0]] : BenchQuery.All;
+        IReadOnlyList<BenchQuery> queries = options.Smoke ? [BenchQuery.All[0]] : [.. BenchQuery.All.Where(q => options.Only is null || q.Name.Contains(options.Only, StringComparison.Ordinal))];
 
         var seeded = new List<QueryResult>();
         long peak;

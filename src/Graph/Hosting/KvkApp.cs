@@ -56,7 +56,7 @@ public sealed class KvkApp : IAsyncDisposable
     private static void AddServices(IServiceCollection services, string connectionString)
     {
         var municipalities = MunicipalityDirectory.Load(SeedFiles.Municipalities);
-        var dataSource = NpgsqlDataSource.Create(connectionString);
+        var dataSource = ReadDataSource.Create(connectionString);
         services.AddSingleton(municipalities);
         services.AddSingleton(dataSource);
         services.AddMarten(_ =>

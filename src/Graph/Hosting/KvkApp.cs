@@ -8,6 +8,7 @@ using Kvk.Events.Storage;
 using Kvk.Graph.Caching;
 using Kvk.Graph.Exports;
 using Kvk.Graph.Http;
+using Kvk.Graph.Operations;
 using Kvk.Graph.ReadModel;
 using Kvk.Graph.Schema;
 using Marten;
@@ -39,7 +40,9 @@ public sealed class KvkApp : IAsyncDisposable
         try
         {
             AddServices(builder.Services, database.ConnectionString);
+            builder.Services.AddKvkOperations(builder.Configuration, builder.Environment);
             var app = builder.Build();
+            app.UseKvkOperations();
             app.MapGraphQL();
             app.MapCsvExports();
             await PrepareStoreAsync(app.Services, cancellationToken);

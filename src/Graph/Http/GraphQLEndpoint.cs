@@ -4,6 +4,7 @@ using GraphQL.Transport;
 using GraphQLParser.AST;
 using Kvk.Graph.Caching;
 using Kvk.Graph.Hosting;
+using Kvk.Graph.Operations;
 using Kvk.Graph.Schema;
 using Microsoft.Net.Http.Headers;
 
@@ -41,6 +42,7 @@ public static class GraphQLEndpoint
         var key = CacheKey(context, body);
         if (key is not null && cache.TryGet(key, out var cached))
         {
+            context.Items[RequestLog.OutcomeItem] = "cached";
             await WriteAsync(context, cached);
             return;
         }
@@ -64,6 +66,7 @@ public static class GraphQLEndpoint
         var key = CacheKey(context, context.Request.QueryString.Value ?? "");
         if (key is not null && cache.TryGet(key, out var cached))
         {
+            context.Items[RequestLog.OutcomeItem] = "cached";
             await WriteAsync(context, cached);
             return;
         }
@@ -98,6 +101,7 @@ public static class GraphQLEndpoint
 
         var log = logs.CreateLogger(typeof(GraphQLEndpoint));
         var generation = cache.Generation;
+        using var activity = GraphQLTelemetry.Source.StartActivity("graphql.execute");
         var result = await executer.ExecuteAsync(options =>
         {
             options.Query = request.Query;
@@ -118,6 +122,12 @@ public static class GraphQLEndpoint
             }
         });
 
+        var operation = result.Operation?.Name?.StringValue ?? request.OperationName ?? result.Operation?.Operation.ToString().ToLowerInvariant() ?? "";
+        var outcome = result.Errors is { Count: > 0 } ? (result.Executed ? "partial" : "refused") : "ok";
+        context.Items[RequestLog.OperationItem] = operation;
+        context.Items[RequestLog.OutcomeItem] = outcome;
+        activity?.SetTag("graphql.operation.name", operation);
+        activity?.SetTag("graphql.outcome", outcome);
         var contentType = (AcceptsGraphQLResponse(context.Request) ? GraphQLResponseJson : Json) + "; charset=utf-8";
         var status = result.Executed || contentType.StartsWith(Json, StringComparison.Ordinal) ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest;
         if (result.Errors?.Any(e => e is QueriesOnlyOverGet.MutationOverGetError) == true)

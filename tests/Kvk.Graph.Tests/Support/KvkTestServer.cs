@@ -24,10 +24,11 @@ public sealed class KvkTestServer : IAsyncDisposable
 
     public IServiceProvider Services => _app.App.Services;
 
-    public static async Task<KvkTestServer> StartAsync(string? connectionString = null)
+    /// <summary>Starts a host as in Production (no field suggestions, masked errors); rate limiting is off unless <paramref name="arguments"/> turn it on.</summary>
+    public static async Task<KvkTestServer> StartAsync(string? connectionString = null, params string[] arguments)
     {
         connectionString ??= await TestPostgres.CreateDatabaseAsync();
-        var app = await KvkApp.CreateAsync(["--urls=http://127.0.0.1:0", $"--ConnectionStrings:Kvk={connectionString}", "--Logging:LogLevel:Default=Warning"]);
+        var app = await KvkApp.CreateAsync(["--urls=http://127.0.0.1:0", $"--ConnectionStrings:Kvk={connectionString}", "--Logging:LogLevel:Default=Warning", "--environment=Production", "--Kvk:RateLimiting:Enabled=false", .. arguments]);
         await app.App.StartAsync();
         return new KvkTestServer(app, connectionString, new Uri(app.App.Urls.First()));
     }

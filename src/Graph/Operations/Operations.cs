@@ -1,0 +1,114 @@
+using System.Globalization;
+using System.Net;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Npgsql;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+
+namespace Kvk.Graph.Operations;
+
+/// <summary>
+/// What an operator needs around the endpoints: health, rate limiting, CORS for public reads,
+/// forwarded headers from known proxies, request logs and OpenTelemetry.
+/// </summary>
+public static class Operations
+{
+
+    public static void AddKvkOperations(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddHealthChecks()
+            .AddCheck<PostgresHealthCheck>("postgresql", tags: ["ready"])
+            .AddCheck<ProjectionLagHealthCheck>("projections", tags: ["ready"]);
+
+        // Any origin may read; no credentials and no Authorization header cross origins, so the
+        // secretariat's mutations stay with its own pages.
+        services.AddCors(cors => cors.AddDefaultPolicy(policy => policy
+            .AllowAnyOrigin()
+            .WithMethods("GET", "POST")
+            .WithHeaders("Content-Type", "Accept", "GraphQL-Require-Preflight")
+            .SetPreflightMaxAge(TimeSpan.FromHours(1))));
+
+        services.Configure<ForwardedHeadersOptions>(options =>
+        {
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            options.KnownProxies.Clear();
+            options.KnownIPNetworks.Clear();
+            foreach (var proxy in configuration.GetSection("Kvk:ForwardedHeaders:KnownProxies").Get<string[]>() ?? [])
+            {
+                options.KnownProxies.Add(IPAddress.Parse(proxy));
+            }
+        });
+
+        var limits = RateLimits.From(configuration, environment);
+        if (limits.Enabled)
+        {
+            services.AddRateLimiter(options =>
+            {
+                options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+                options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                    RateLimitPartition.GetTokenBucketLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new TokenBucketRateLimiterOptions
+                    {
+                        TokenLimit = limits.Burst,
+                        TokensPerPeriod = limits.PerSecond,
+                        ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                        QueueLimit = 0,
+                        AutoReplenishment = true,
+                    }));
+                options.OnRejected = (rejected, _) =>
+                {
+                    rejected.HttpContext.Response.Headers.RetryAfter = "1";
+                    rejected.HttpContext.Response.ContentType = "application/json; charset=utf-8";
+                    var message = string.Create(CultureInfo.InvariantCulture, $"Too many requests: at most {limits.PerSecond} a second (bursts of {limits.Burst}) per client. Retry after a second.");
+                    return new ValueTask(rejected.HttpContext.Response.WriteAsync(
+                        System.Text.Json.JsonSerializer.Serialize(new { errors = new[] { new { message, extensions = new { code = "RATE_LIMITED" } } } }),
+                        rejected.HttpContext.RequestAborted));
+                };
+            });
+        }
+
+        services.AddSingleton(limits);
+        services.AddOpenTelemetry()
+            .WithTracing(tracing => tracing.AddAspNetCoreInstrumentation().AddNpgsql().AddSource(GraphQLTelemetry.SourceName))
+            .WithMetrics(metrics => metrics.AddAspNetCoreInstrumentation().AddRuntimeInstrumentation().AddMeter(GraphQLTelemetry.SourceName))
+            .UseOtlpExporterWhenConfigured(configuration);
+    }
+
+    public static void UseKvkOperations(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        app.UseRequestLog();
+        app.UseCors();
+        if (app.Services.GetRequiredService<RateLimits>().Enabled)
+        {
+            app.UseRateLimiter();
+        }
+
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains("ready"),
+            ResultStatusCodes = { [HealthStatus.Degraded] = StatusCodes.Status200OK, [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable },
+        });
+    }
+
+    /// <summary>Exports traces and metrics over OTLP only where an endpoint is configured (OTEL_EXPORTER_OTLP_ENDPOINT).</summary>
+    private static IOpenTelemetryBuilder UseOtlpExporterWhenConfigured(this IOpenTelemetryBuilder builder, IConfiguration configuration) =>
+        string.IsNullOrEmpty(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]) ? builder : builder.UseOtlpExporter();
+}
+
+/// <summary>The per-client rate limit: on by default in Production, switched by <c>Kvk:RateLimiting:Enabled</c>.</summary>
+public sealed record RateLimits(bool Enabled, int PerSecond, int Burst)
+{
+    public static RateLimits From(IConfiguration configuration, IHostEnvironment environment)
+    {
+        var section = configuration.GetSection("Kvk:RateLimiting");
+        return new RateLimits(
+            section.GetValue<bool?>("Enabled") ?? environment.IsProduction(),
+            section.GetValue<int?>("PermitsPerSecond") ?? 50,
+            section.GetValue<int?>("Burst") ?? 100);
+    }
+}

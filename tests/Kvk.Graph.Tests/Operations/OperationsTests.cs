@@ -1,0 +1,61 @@
+using System.Net;
+using Kvk.Graph.Tests.Support;
+
+namespace Kvk.Graph.Tests.Operations;
+
+public sealed class OperationsTests
+{
+    [Fact]
+    public async Task Live_and_ready_report_healthy_with_postgresql_up()
+    {
+        await using var server = await KvkTestServer.StartAsync();
+
+        using var live = await server.Client.GetAsync("/health/live");
+        using var ready = await server.Client.GetAsync("/health/ready");
+
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.Equal("Healthy", await ready.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_client_over_its_rate_is_told_to_retry_later_with_429()
+    {
+        await using var server = await KvkTestServer.StartAsync(null, "--Kvk:RateLimiting:Enabled=true", "--Kvk:RateLimiting:PermitsPerSecond=1", "--Kvk:RateLimiting:Burst=5");
+
+        var statuses = new List<HttpStatusCode>();
+        HttpResponseMessage? limited = null;
+        for (var i = 0; i < 10 && limited is null; i++)
+        {
+            var response = await server.Client.GetAsync("/graphql?query=%7B__typename%7D");
+            statuses.Add(response.StatusCode);
+            limited = response.StatusCode == HttpStatusCode.TooManyRequests ? response : null;
+        }
+
+        Assert.NotNull(limited);
+        Assert.Equal(5, statuses.Count(s => s == HttpStatusCode.OK));
+        Assert.Equal("1", limited.Headers.RetryAfter!.ToString());
+        Assert.Contains("RATE_LIMITED", await limited.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Any_origin_may_read_but_no_credentials_cross_origins()
+    {
+        await using var server = await KvkTestServer.StartAsync();
+        using var preflight = new HttpRequestMessage(HttpMethod.Options, "/graphql");
+        preflight.Headers.Add("Origin", "https://data.example.org");
+        preflight.Headers.Add("Access-Control-Request-Method", "POST");
+        preflight.Headers.Add("Access-Control-Request-Headers", "content-type");
+        using var withAuthorization = new HttpRequestMessage(HttpMethod.Options, "/graphql");
+        withAuthorization.Headers.Add("Origin", "https://data.example.org");
+        withAuthorization.Headers.Add("Access-Control-Request-Method", "POST");
+        withAuthorization.Headers.Add("Access-Control-Request-Headers", "authorization");
+
+        using var allowed = await server.Client.SendAsync(preflight);
+        using var refused = await server.Client.SendAsync(withAuthorization);
+
+        Assert.Equal("*", allowed.Headers.GetValues("Access-Control-Allow-Origin").Single());
+        Assert.False(refused.Headers.Contains("Access-Control-Allow-Headers") && refused.Headers.GetValues("Access-Control-Allow-Headers").Any(h => h.Contains("authorization", StringComparison.OrdinalIgnoreCase)));
+        Assert.False(allowed.Headers.Contains("Access-Control-Allow-Credentials"));
+    }
+}

@@ -37,12 +37,16 @@ public static class TestPostgres
         return new Server(local.ConnectionStringFor("postgres"), local);
     }
 
-    /// <summary>The test host may end a run before its exit handlers finish; earlier runs' stopped clusters are removed here.</summary>
+    /// <summary>
+    /// The test host may end a run before its exit handlers finish; the clusters of earlier runs whose
+    /// process is gone are removed here (never those of a run still going, which may be starting up).
+    /// </summary>
     private static void RemoveStoppedClusters()
     {
         foreach (var directory in Directory.GetDirectories(Path.GetTempPath(), "kvk-tests-*"))
         {
-            if (!File.Exists(Path.Combine(directory, "postmaster.pid")))
+            var owner = Path.GetFileName(directory)["kvk-tests-".Length..];
+            if (!Directory.Exists($"/proc/{owner}") && !File.Exists(Path.Combine(directory, "postmaster.pid")))
             {
                 Directory.Delete(directory, recursive: true);
             }

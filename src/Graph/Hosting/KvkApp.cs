@@ -39,7 +39,7 @@ public sealed class KvkApp : IAsyncDisposable
         var database = await KvkDatabase.OpenAsync(builder.Configuration, cancellationToken);
         try
         {
-            AddServices(builder.Services, database.ConnectionString);
+            AddServices(builder.Services, builder.Configuration, database.ConnectionString);
             builder.Services.AddKvkOperations(builder.Configuration, builder.Environment);
             var app = builder.Build();
             app.UseKvkOperations();
@@ -56,8 +56,10 @@ public sealed class KvkApp : IAsyncDisposable
         }
     }
 
-    private static void AddServices(IServiceCollection services, string connectionString)
+    private static void AddServices(IServiceCollection services, IConfiguration configuration, string connectionString)
     {
+        var limits = QueryLimits.From(configuration);
+        services.AddSingleton(limits);
         var municipalities = MunicipalityDirectory.Load(SeedFiles.Municipalities);
         var dataSource = ReadDataSource.Create(connectionString);
         services.AddSingleton(municipalities);
@@ -83,7 +85,15 @@ public sealed class KvkApp : IAsyncDisposable
         services.AddGraphQL(graphQL => graphQL
             .AddSchema<KvkSchema>()
             .AddGraphTypes(typeof(KvkSchema).Assembly)
-            .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping));
+            .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
+            .AddComplexityAnalyzer(complexity =>
+            {
+                complexity.MaxDepth = limits.MaxDepth;
+                complexity.MaxComplexity = limits.MaxComplexity;
+                complexity.DefaultComplexityImpactDelegate = QueryLimits.Impact;
+            })
+            .AddValidationRule<AliasLimitRule>()
+            .WithTimeout(limits.Timeout));
     }
 
     /// <summary>Creates or updates the schema, the municipality documents and, in an empty store, the award history.</summary>

@@ -9,6 +9,6 @@ public static partial class KvkLog
     [LoggerMessage(Level = LogLevel.Information, Message = "Imported the award history: {Count} rounds ({Years})")]
     public static partial void Imported(ILogger logger, int count, IReadOnlyList<int> years);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "A resolver failed")]
-    public static partial void ResolverFailed(ILogger logger, Exception exception);
+    [LoggerMessage(Level = LogLevel.Error, Message = "A resolver failed (reference {Reference})")]
+    public static partial void ResolverFailed(ILogger logger, string reference, Exception exception);
 }

@@ -99,6 +99,13 @@ public static class GraphQLEndpoint
             return;
         }
 
+        if (context.RequestServices.GetRequiredService<QueryLimits>().Check(request) is { } refusal)
+        {
+            context.Items[RequestLog.OutcomeItem] = "refused";
+            await WriteErrorAsync(context, serializer, StatusCodes.Status400BadRequest, refusal);
+            return;
+        }
+
         var log = logs.CreateLogger(typeof(GraphQLEndpoint));
         var generation = cache.Generation;
         using var activity = GraphQLTelemetry.Source.StartActivity("graphql.execute");
@@ -113,7 +120,9 @@ public static class GraphQLEndpoint
             options.CancellationToken = context.RequestAborted;
             options.UnhandledExceptionDelegate = ctx =>
             {
-                KvkLog.ResolverFailed(log, ctx.OriginalException);
+                var reference = ErrorPolicy.Reference;
+                KvkLog.ResolverFailed(log, reference, ctx.OriginalException);
+                ctx.ErrorMessage = $"An internal error occurred; it is logged with the reference {reference}.";
                 return Task.CompletedTask;
             };
             if (queriesOnly)
@@ -121,6 +130,11 @@ public static class GraphQLEndpoint
                 options.ValidationRules = GraphQL.Validation.DocumentValidator.CoreRules.Append(new QueriesOnlyOverGet());
             }
         });
+
+        if (!context.RequestServices.GetRequiredService<IHostEnvironment>().IsDevelopment())
+        {
+            result = ErrorPolicy.WithoutSuggestions(result);
+        }
 
         var operation = result.Operation?.Name?.StringValue ?? request.OperationName ?? result.Operation?.Operation.ToString().ToLowerInvariant() ?? "";
         var outcome = result.Errors is { Count: > 0 } ? (result.Executed ? "partial" : "refused") : "ok";
@@ -190,10 +204,13 @@ public static class GraphQLEndpoint
     private static bool AcceptsGraphQLResponse(HttpRequest request) =>
         request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals(GraphQLResponseJson, StringComparison.OrdinalIgnoreCase));
 
-    private static async Task WriteErrorAsync(HttpContext context, IGraphQLTextSerializer serializer, int status, string message)
+    private static Task WriteErrorAsync(HttpContext context, IGraphQLTextSerializer serializer, int status, string message) =>
+        WriteErrorAsync(context, serializer, status, new ExecutionError(message));
+
+    private static async Task WriteErrorAsync(HttpContext context, IGraphQLTextSerializer serializer, int status, ExecutionError error)
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = Json + "; charset=utf-8";
-        await serializer.WriteAsync(context.Response.Body, new ExecutionResult { Errors = [new ExecutionError(message)] }, context.RequestAborted);
+        await serializer.WriteAsync(context.Response.Body, new ExecutionResult { Errors = [error] }, context.RequestAborted);
     }
 }

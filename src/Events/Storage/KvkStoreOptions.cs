@@ -46,5 +46,6 @@ public static class KvkStoreOptions
         options.Schema.For<RoundView>().DocumentAlias("round").Duplicate(x => x.Year);
         options.Schema.For<AwardView>().DocumentAlias("award").Duplicate(x => x.Year).Duplicate(x => x.MunicipalityCode);
         options.Schema.For<NominationView>().DocumentAlias("nomination").Duplicate(x => x.Year).Duplicate(x => x.MunicipalityCode);
+        options.Schema.For<ProcessedMutation>().DocumentAlias("processed_mutation");
     }
 }

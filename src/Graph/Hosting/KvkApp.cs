@@ -8,6 +8,7 @@ using Kvk.Events.Storage;
 using Kvk.Graph.Http;
 using Kvk.Graph.ReadModel;
 using Kvk.Graph.Schema;
+using Kvk.Graph.Secretariat;
 using Marten;
 using Npgsql;
 
@@ -37,8 +38,11 @@ public sealed class KvkApp : IAsyncDisposable
         try
         {
             AddServices(builder.Services, database.ConnectionString);
+            builder.Services.AddSingleton(SecretariatTokens.FromConfiguration(builder.Configuration, builder.Environment, Directory.GetCurrentDirectory()));
             var app = builder.Build();
+            app.UseSecretariatTokens();
             app.MapGraphQL();
+            app.MapAdminPage();
             await PrepareStoreAsync(app.Services, cancellationToken);
             KvkLog.Ready(app.Logger, started.Elapsed.TotalSeconds, database.IsLocal ? "local PostgreSQL under .kvk/" : "ConnectionStrings:Kvk");
             return new KvkApp(app, database);

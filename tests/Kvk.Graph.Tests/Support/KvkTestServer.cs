@@ -24,18 +24,26 @@ public sealed class KvkTestServer : IAsyncDisposable
 
     public IServiceProvider Services => _app.App.Services;
 
-    public static async Task<KvkTestServer> StartAsync(string? connectionString = null)
+    /// <param name="args">More command-line arguments for the host, e.g. <c>--Kvk:Secretariat:Tokens:0:Name=...</c>.</param>
+    public static async Task<KvkTestServer> StartAsync(string? connectionString = null, params string[] args)
     {
         connectionString ??= await TestPostgres.CreateDatabaseAsync();
-        var app = await KvkApp.CreateAsync(["--urls=http://127.0.0.1:0", $"--ConnectionStrings:Kvk={connectionString}", "--Logging:LogLevel:Default=Warning"]);
+        var app = await KvkApp.CreateAsync(["--urls=http://127.0.0.1:0", $"--ConnectionStrings:Kvk={connectionString}", "--Logging:LogLevel:Default=Warning", .. args]);
         await app.App.StartAsync();
         return new KvkTestServer(app, connectionString, new Uri(app.App.Urls.First()));
     }
 
     /// <summary>POSTs a query and returns the whole response body as JSON (data and errors).</summary>
-    public async Task<JsonNode> PostAsync(string query, object? variables = null)
+    /// <param name="token">A secretariat token to send as <c>Authorization: Bearer</c>; none when null.</param>
+    public async Task<JsonNode> PostAsync(string query, object? variables = null, string? token = null)
     {
-        using var response = await Client.PostAsJsonAsync("/graphql", new { query, variables });
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = JsonContent.Create(new { query, variables }) };
+        if (token is not null)
+        {
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        }
+
+        using var response = await Client.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
         return JsonNode.Parse(body) ?? throw new InvalidOperationException($"Empty response ({(int)response.StatusCode}).");
     }

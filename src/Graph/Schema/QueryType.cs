@@ -4,6 +4,7 @@ using Kvk.Graph.Awards;
 using Kvk.Graph.Municipalities;
 using Kvk.Graph.Nominations;
 using Kvk.Graph.Rounds;
+using Kvk.Graph.Secretariat;
 
 namespace Kvk.Graph.Schema;
 
@@ -18,5 +19,6 @@ public sealed class QueryType : ObjectGraphType
         this.AddRoundQueries();
         this.AddNominationQueries();
         this.AddMunicipalityQueries(municipalities);
+        this.AddSecretariatQueries();
     }
 }

@@ -13,6 +13,7 @@ public static class AdminPage
         [Path] = ("admin.html", "text/html; charset=utf-8"),
         [Path + "/admin.js"] = ("admin.js", "text/javascript; charset=utf-8"),
         [Path + "/admin.css"] = ("admin.css", "text/css; charset=utf-8"),
+        [Path + "/favicon.svg"] = ("favicon.svg", "image/svg+xml"),
     };
 
     /// <summary>Only this origin's files and requests; no inline script or style, no framing, no referrer.</summary>

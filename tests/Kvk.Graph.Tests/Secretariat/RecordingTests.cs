@@ -222,4 +222,20 @@ public sealed class RecordingTests(SecretariatKvk kvk)
         Assert.Contains("announcedAt", error["message"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Null(response["data"]);
     }
+
+    [Fact]
+    public async Task The_viewer_tells_a_client_whether_its_token_is_valid()
+    {
+        const string Query = "{ viewer { isSecretariat name } }";
+
+        var anonymous = (await kvk.Server.PostAsync(Query))["data"]!["viewer"]!;
+        var wrong = (await kvk.Server.PostAsync(Query, null, "not-a-secretariat-token"))["data"]!["viewer"]!;
+        var anna = (await kvk.Server.PostAsync(Query, null, SecretariatKvk.AnnaToken))["data"]!["viewer"]!;
+
+        Assert.False(anonymous["isSecretariat"]!.GetValue<bool>());
+        Assert.Null(anonymous["name"]);
+        Assert.False(wrong["isSecretariat"]!.GetValue<bool>());
+        Assert.True(anna["isSecretariat"]!.GetValue<bool>());
+        Assert.Equal(SecretariatKvk.AnnaName, anna["name"]!.GetValue<string>());
+    }
 }

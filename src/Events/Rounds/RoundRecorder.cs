@@ -39,6 +39,18 @@ public sealed class RoundRecorder(IDocumentStore store, MunicipalityDirectory mu
             return replay;
         }
 
+        var result = await DecideAndAppendAsync(command, actor, expectedVersion, processedId, clientMutationId, cancellationToken);
+
+        // A duplicate may have been accepted between the check above and the read of the stream, so that this
+        // one found the round moved or the command already applied: then it is a retry, and gets the first's result.
+        return result.Status != RecordingStatus.Accepted && processedId is not null && await ReplayAsync(processedId, command, cancellationToken) is { } late
+            ? late
+            : result;
+    }
+
+    private async Task<RecordingResult> DecideAndAppendAsync(RoundCommand command, string actor, long? expectedVersion, string? processedId, string? clientMutationId, CancellationToken cancellationToken)
+    {
+
         await using var session = store.LightweightSession();
         session.LastModifiedBy = actor;
         var key = AwardYear.StreamKey(command.Year);
@@ -86,9 +98,7 @@ public sealed class RoundRecorder(IDocumentStore store, MunicipalityDirectory mu
         }
         catch (Exception e) when (e is ConcurrencyException or ExistingStreamIdCollisionException or DocumentAlreadyExistsException)
         {
-            return processedId is not null && await ReplayAsync(processedId, command, cancellationToken) is { } concurrentReplay
-                ? concurrentReplay
-                : new RecordingResult(RecordingStatus.Conflict, version, null);
+            return new RecordingResult(RecordingStatus.Conflict, version, null);
         }
 
         return RecordingResult.Accepted(next);

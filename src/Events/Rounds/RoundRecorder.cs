@@ -50,7 +50,6 @@ public sealed class RoundRecorder(IDocumentStore store, MunicipalityDirectory mu
 
     private async Task<RecordingResult> DecideAndAppendAsync(RoundCommand command, string actor, long? expectedVersion, string? processedId, string? clientMutationId, CancellationToken cancellationToken)
     {
-
         await using var session = store.LightweightSession();
         session.LastModifiedBy = actor;
         var key = AwardYear.StreamKey(command.Year);

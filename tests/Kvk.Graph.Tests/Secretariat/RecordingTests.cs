@@ -238,4 +238,19 @@ public sealed class RecordingTests(SecretariatKvk kvk)
         Assert.True(anna["isSecretariat"]!.GetValue<bool>());
         Assert.Equal(SecretariatKvk.AnnaName, anna["name"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task One_client_mutation_id_sent_for_two_rounds_at_once_records_only_one()
+    {
+        var payloads = await Task.WhenAll(
+            kvk.MutateAsync("openRound", "OpenRoundInput", new { year = 2043, clientMutationId = "open-twice" }),
+            kvk.MutateAsync("openRound", "OpenRoundInput", new { year = 2045, clientMutationId = "open-twice" }));
+
+        var accepted = Assert.Single(payloads, p => p["errors"] is null);
+        var refused = Assert.Single(payloads, p => p["errors"] is not null);
+        Assert.Equal("INVALID_INPUT", refused["errors"]![0]!["code"]!.GetValue<string>());
+        Assert.Contains("clientMutationId", refused["errors"]![0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        var refusedYear = accepted["round"]!["year"]!.GetValue<int>() == 2043 ? 2045 : 2043;
+        Assert.Empty(await kvk.EventsAsync(refusedYear));
+    }
 }

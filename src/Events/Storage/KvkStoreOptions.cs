@@ -43,5 +43,6 @@ public static class KvkStoreOptions
         options.Schema.For<AwardView>().DocumentAlias("award").Duplicate(x => x.Programme).Duplicate(x => x.Year).Duplicate(x => x.MunicipalityCode)
             .FullTextIndex("swedish", x => x.Motivation);
         options.Schema.For<NominationView>().DocumentAlias("nomination").Duplicate(x => x.Programme).Duplicate(x => x.Year).Duplicate(x => x.MunicipalityCode);
+        options.Schema.For<ProcessedMutation>().DocumentAlias("processed_mutation");
     }
 }

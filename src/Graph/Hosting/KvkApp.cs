@@ -11,6 +11,7 @@ using Kvk.Graph.Http;
 using Kvk.Graph.Operations;
 using Kvk.Graph.ReadModel;
 using Kvk.Graph.Schema;
+using Kvk.Graph.Secretariat;
 using Marten;
 using Npgsql;
 
@@ -40,11 +41,14 @@ public sealed class KvkApp : IAsyncDisposable
         try
         {
             AddServices(builder.Services, builder.Configuration, database.ConnectionString);
+            builder.Services.AddSingleton(SecretariatTokens.FromConfiguration(builder.Configuration, builder.Environment, Directory.GetCurrentDirectory()));
             builder.Services.AddKvkOperations(builder.Configuration, builder.Environment);
             var app = builder.Build();
             app.UseKvkOperations();
+            app.UseSecretariatTokens();
             app.MapGraphQL();
             app.MapCsvExports();
+            app.MapAdminPage();
             await PrepareStoreAsync(app.Services, cancellationToken);
             KvkLog.Ready(app.Logger, started.Elapsed.TotalSeconds, database.IsLocal ? "local PostgreSQL under .kvk/" : "ConnectionStrings:Kvk");
             return new KvkApp(app, database);

@@ -1,3 +1,4 @@
+using Kvk.Graph.Secretariat;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Kvk.Graph.Schema;
@@ -9,5 +10,10 @@ public sealed class KvkSchema : GraphQL.Types.Schema
     {
         Description = "Kvk: the open record of the Swedish municipal quality award Utmärkelsen Sveriges KvalitetsKommun.";
         Query = services.GetRequiredService<QueryType>();
+        Mutation = services.GetRequiredService<MutationType>();
+        foreach (var error in DomainErrorType.All)
+        {
+            RegisterType(error);
+        }
     }
 }

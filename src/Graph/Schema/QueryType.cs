@@ -5,6 +5,7 @@ using Kvk.Graph.Municipalities;
 using Kvk.Graph.Nominations;
 using Kvk.Graph.Rounds;
 using Kvk.Graph.Search;
+using Kvk.Graph.Secretariat;
 
 namespace Kvk.Graph.Schema;
 
@@ -21,5 +22,6 @@ public sealed class QueryType : ObjectGraphType
         this.AddMunicipalityQueries(municipalities);
         this.AddSearchQueries();
         this.AddNodeQueries(municipalities);
+        this.AddSecretariatQueries();
     }
 }

@@ -34,9 +34,16 @@ public sealed class KvkTestServer : IAsyncDisposable
     }
 
     /// <summary>POSTs a query and returns the whole response body as JSON (data and errors).</summary>
-    public async Task<JsonNode> PostAsync(string query, object? variables = null)
+    /// <param name="token">A secretariat token to send as <c>Authorization: Bearer</c>; none when null.</param>
+    public async Task<JsonNode> PostAsync(string query, object? variables = null, string? token = null)
     {
-        using var response = await Client.PostAsJsonAsync("/graphql", new { query, variables });
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = JsonContent.Create(new { query, variables }) };
+        if (token is not null)
+        {
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        }
+
+        using var response = await Client.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
         return JsonNode.Parse(body) ?? throw new InvalidOperationException($"Empty response ({(int)response.StatusCode}).");
     }

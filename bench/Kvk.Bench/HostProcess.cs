@@ -38,10 +38,11 @@ public sealed class HostProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<HostProcess> StartAsync(string connectionString)
+    /// <param name="arguments">More host arguments, e.g. secretariat tokens for a test that records.</param>
+    public static async Task<HostProcess> StartAsync(string connectionString, params string[] arguments)
     {
         var url = $"http://127.0.0.1:{FreePort()}";
-        var process = Start(["--urls", url, $"--ConnectionStrings:Kvk={connectionString}", "--environment", "Production", "--Kvk:RateLimiting:Enabled=false", "--Logging:LogLevel:Default=Warning"], redirect: false);
+        var process = Start(["--urls", url, $"--ConnectionStrings:Kvk={connectionString}", "--environment", "Production", "--Kvk:RateLimiting:Enabled=false", "--Logging:LogLevel:Default=Warning", .. arguments], redirect: false);
         using var client = new HttpClient();
         for (var attempt = 0; attempt < 300; attempt++)
         {
@@ -78,6 +79,9 @@ public sealed class HostProcess : IAsyncDisposable
         await process.WaitForExitAsync();
         return process.ExitCode == 0 ? output : throw new InvalidOperationException($"'{string.Join(' ', command)}' failed: {output}{await process.StandardError.ReadToEndAsync()}");
     }
+
+    /// <summary>Ends the host at once with SIGKILL, as a crash would: no shutdown, no flushing.</summary>
+    public void Crash() => _process.Kill();
 
     public void SampleMemory()
     {

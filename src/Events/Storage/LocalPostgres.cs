@@ -85,9 +85,22 @@ public sealed class LocalPostgres : IAsyncDisposable
         await RunPostgresToolAsync("pg_ctl", ["stop", "-D", DataDirectory, "-m", "fast", "-w"], CancellationToken.None);
     }
 
+    /// <summary>Stops the server, keeping its data (an outage, for tests of the host's recovery).</summary>
+    public Task StopAsync(CancellationToken cancellationToken = default) =>
+        RunPostgresToolAsync("pg_ctl", ["stop", "-D", DataDirectory, "-m", "fast", "-w"], cancellationToken);
+
+    /// <summary>Starts the server again after <see cref="StopAsync"/>, on the same port, so that connection strings stay valid.</summary>
+    public Task RestartAsync(bool throwaway = false, CancellationToken cancellationToken = default) => StartOnPortAsync(Port, throwaway, cancellationToken);
+
     private async Task<LocalPostgres> StartServerAsync(bool throwaway, CancellationToken cancellationToken)
     {
         var port = FreePort();
+        await StartOnPortAsync(port, throwaway, cancellationToken);
+        return new LocalPostgres(DataDirectory, _binDirectory, _asPostgresUser, port);
+    }
+
+    private async Task StartOnPortAsync(int port, bool throwaway, CancellationToken cancellationToken)
+    {
         var settings = $"-p {port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=300";
         if (throwaway)
         {
@@ -95,7 +108,6 @@ public sealed class LocalPostgres : IAsyncDisposable
         }
 
         await RunPostgresToolAsync("pg_ctl", ["start", "-D", DataDirectory, "-l", Path.Combine(DataDirectory, "server.log"), "-o", settings, "-w", "-t", "60"], cancellationToken);
-        return new LocalPostgres(DataDirectory, _binDirectory, _asPostgresUser, port);
     }
 
     /// <summary>The port of a server already running on this data directory, from its postmaster.pid.</summary>

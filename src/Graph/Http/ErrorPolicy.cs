@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using GraphQL;
+using GraphQL.Execution;
 
 namespace Kvk.Graph.Http;
 
@@ -13,6 +14,25 @@ public static class ErrorPolicy
     private const string Suggestion = " Did you mean ";
 
     public static string Reference => Activity.Current?.TraceId.ToString() ?? Guid.NewGuid().ToString("N");
+
+    /// <summary>
+    /// Replaces an unexpected exception with what a client may read: the database being unreachable
+    /// is said plainly (DATABASE_UNAVAILABLE: retry later); anything else is INTERNAL_ERROR with a reference.
+    /// </summary>
+    /// <returns>The reference under which the exception is to be logged.</returns>
+    public static string Mask(UnhandledExceptionContext context)
+    {
+        var reference = Reference;
+        context.Exception = IsDatabaseOutage(context.OriginalException)
+            ? new ExecutionError($"The database is unavailable; try again shortly (reference {reference}).") { Code = "DATABASE_UNAVAILABLE" }
+            : new ExecutionError($"An internal error occurred; it is logged with the reference {reference}.") { Code = "INTERNAL_ERROR" };
+        return reference;
+    }
+
+    private static bool IsDatabaseOutage(Exception exception) =>
+        exception is Npgsql.NpgsqlException { IsTransient: true } or System.Net.Sockets.SocketException or TimeoutException
+        || (exception.InnerException is { } inner && IsDatabaseOutage(inner))
+        || (exception is Npgsql.PostgresException { SqlState: "57P01" or "57P02" or "57P03" or "53300" });
 
     public static ExecutionResult WithoutSuggestions(ExecutionResult result)
     {

@@ -120,9 +120,7 @@ public static class GraphQLEndpoint
             options.CancellationToken = context.RequestAborted;
             options.UnhandledExceptionDelegate = ctx =>
             {
-                var reference = ErrorPolicy.Reference;
-                KvkLog.ResolverFailed(log, reference, ctx.OriginalException);
-                ctx.ErrorMessage = $"An internal error occurred; it is logged with the reference {reference}.";
+                KvkLog.ResolverFailed(log, ErrorPolicy.Mask(ctx), ctx.OriginalException);
                 return Task.CompletedTask;
             };
             if (queriesOnly)

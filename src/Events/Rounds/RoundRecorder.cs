@@ -22,9 +22,10 @@ public enum RecordingStatus
 
 /// <summary>
 /// The write path of a round: read its stream, let <see cref="RoundRules"/> decide, append at the
-/// version that was read. Inline projections update the read model in the same transaction.
+/// version that was read. Inline projections update the read model in the same transaction. After the
+/// commit the <see cref="IRoundChangeNotifier"/> (when there is one) is told, for live updates.
 /// </summary>
-public sealed class RoundRecorder(IDocumentStore store, MunicipalityDirectory municipalities)
+public sealed class RoundRecorder(IDocumentStore store, MunicipalityDirectory municipalities, IRoundChangeNotifier? notifier = null)
 {
     public async Task<RecordingResult> RecordAsync(RoundCommand command, string actor, long? expectedVersion = null, CancellationToken cancellationToken = default)
     {
@@ -60,6 +61,12 @@ public sealed class RoundRecorder(IDocumentStore store, MunicipalityDirectory mu
         catch (Exception e) when (e is ConcurrencyException or ExistingStreamIdCollisionException)
         {
             return new RecordingResult(RecordingStatus.Conflict, version, null);
+        }
+
+        if (notifier is not null)
+        {
+            // The change is committed whatever happens here: a lost notification costs a live update, not the record.
+            await notifier.RoundChangedAsync(command.Year, [.. outcome.Events.Select(e => e.GetType().Name)], CancellationToken.None);
         }
 
         return RecordingResult.Accepted(version + outcome.Events.Count);

@@ -6,9 +6,12 @@ using Kvk.Events.Rounds;
 using Kvk.Events.Seeding;
 using Kvk.Events.Storage;
 using Kvk.Graph.Http;
+using Kvk.Graph.Live;
+using Kvk.Graph.PersistedDocuments;
 using Kvk.Graph.ReadModel;
 using Kvk.Graph.Schema;
 using Marten;
+using Microsoft.AspNetCore.ResponseCompression;
 using Npgsql;
 
 namespace Kvk.Graph.Hosting;
@@ -38,6 +41,9 @@ public sealed class KvkApp : IAsyncDisposable
         {
             AddServices(builder.Services, database.ConnectionString);
             var app = builder.Build();
+            app.UseResponseCompression();
+            app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
+            app.MapGraphiQLAssets();
             app.MapGraphQL();
             await PrepareStoreAsync(app.Services, cancellationToken);
             KvkLog.Ready(app.Logger, started.Elapsed.TotalSeconds, database.IsLocal ? "local PostgreSQL under .kvk/" : "ConnectionStrings:Kvk");
@@ -62,6 +68,9 @@ public sealed class KvkApp : IAsyncDisposable
             KvkStoreOptions.Configure(options, dataSource, municipalities);
             return options;
         });
+        services.AddSingleton<IRoundChangeNotifier, PostgresRoundNotifier>();
+        services.AddSingleton<RoundChangeFeed>();
+        services.AddHostedService(s => s.GetRequiredService<RoundChangeFeed>());
         services.AddSingleton<RoundRecorder>();
         services.AddSingleton<SeedImporter>();
         services.AddSingleton<ReadStore>();
@@ -69,7 +78,16 @@ public sealed class KvkApp : IAsyncDisposable
         services.AddGraphQL(graphQL => graphQL
             .AddSchema<KvkSchema>()
             .AddGraphTypes(typeof(KvkSchema).Assembly)
-            .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping));
+            .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
+            .UsePersistedDocuments<PersistedDocumentRegistry>(GraphQL.DI.ServiceLifetime.Singleton, o => o.AllowOnlyPersistedDocuments = false)
+            .ConfigureExecution<AutomaticPersistedQueries>()
+            .ConfigureExecution<DocumentCache>());
+        services.AddResponseCompression(options =>
+        {
+            options.Providers.Add<BrotliCompressionProvider>();
+            options.Providers.Add<GzipCompressionProvider>();
+            options.MimeTypes = [GraphQLEndpoint.GraphQLResponseJson, GraphQLEndpoint.Json, "text/html", "text/javascript", "text/css"];
+        });
     }
 
     /// <summary>Creates or updates the schema, the municipality documents and, in an empty store, the award history.</summary>

@@ -1,115 +1,298 @@
+using System.Text.Json;
 using GraphQL;
 using GraphQL.Transport;
-using Kvk.Graph.Hosting;
-using Kvk.Graph.Schema;
+using Microsoft.Net.Http.Headers;
 
 namespace Kvk.Graph.Http;
 
-/// <summary>GraphQL over HTTP on <c>/graphql</c>: POST with a JSON body, GET with query parameters.</summary>
+/// <summary>
+/// GraphQL over HTTP on <c>/graphql</c>, after the GraphQL-over-HTTP specification: POST with
+/// <c>application/json</c>, GET for queries, responses negotiated from <c>Accept</c>
+/// (<c>application/graphql-response+json</c> or <c>application/json</c>); GraphiQL for a browser; WebSocket
+/// (<c>graphql-transport-ws</c>) and SSE (<c>text/event-stream</c>) for subscriptions.
+/// </summary>
 public static class GraphQLEndpoint
 {
     public const string Path = "/graphql";
-    private const string GraphQLResponseJson = "application/graphql-response+json";
-    private const string Json = "application/json";
+    public const string GraphQLResponseJson = "application/graphql-response+json";
+    public const string Json = "application/json";
+    public const string EventStream = "text/event-stream";
+
+    /// <summary>A header a browser cannot send cross-site without a CORS preflight: required on GET (CSRF protection).</summary>
+    public const string PreflightHeader = "GraphQL-Require-Preflight";
 
     public static void MapGraphQL(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost(Path, PostAsync);
-        endpoints.MapGet(Path, GetAsync);
+        endpoints.Map(Path, HandleAsync);
     }
 
-    private static async Task PostAsync(HttpContext context, IGraphQLTextSerializer serializer, IDocumentExecuter<KvkSchema> executer, ILoggerFactory logs)
+    private static async Task HandleAsync(HttpContext context)
     {
+        if (context.WebSockets.IsWebSocketRequest)
+        {
+            await WebSocketTransport.AcceptAsync(context);
+            return;
+        }
+
+        var method = context.Request.Method;
+        if (HttpMethods.IsGet(method) || HttpMethods.IsHead(method))
+        {
+            await GetAsync(context);
+        }
+        else if (HttpMethods.IsPost(method))
+        {
+            await PostAsync(context);
+        }
+        else
+        {
+            context.Response.Headers.Allow = "GET, POST";
+            await WriteRequestErrorAsync(context, Json, StatusCodes.Status405MethodNotAllowed, $"{method} is not supported on {Path}; use GET or POST.");
+        }
+    }
+
+    private static async Task PostAsync(HttpContext context)
+    {
+        if (Negotiate(context.Request, allowHtml: false) is not { } responseType)
+        {
+            await WriteNotAcceptableAsync(context);
+            return;
+        }
+
+        // Only application/json bodies are read: a simple content type (text/plain, form data) is refused before
+        // anything runs, so a cross-site form cannot post an operation (CSRF protection).
         if (!context.Request.HasJsonContentType())
         {
-            await WriteErrorAsync(context, serializer, StatusCodes.Status415UnsupportedMediaType, $"Send the request as {Json}.");
+            await WriteRequestErrorAsync(context, responseType, StatusCodes.Status415UnsupportedMediaType, $"Send the request body as {Json}.");
             return;
         }
 
-        GraphQLRequest? request;
-        try
-        {
-            request = await serializer.ReadAsync<GraphQLRequest>(context.Request.Body, context.RequestAborted);
-        }
-        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException or FormatException)
-        {
-            await WriteErrorAsync(context, serializer, StatusCodes.Status400BadRequest, "The request body is not a valid GraphQL request in JSON.");
-            return;
-        }
-
-        await ExecuteAsync(context, serializer, executer, logs, request);
-    }
-
-    private static async Task GetAsync(HttpContext context, IGraphQLTextSerializer serializer, IDocumentExecuter<KvkSchema> executer, ILoggerFactory logs)
-    {
-        var query = context.Request.Query;
         GraphQLRequest request;
         try
         {
+            using var body = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
+            request = ReadRequest(body.RootElement, context.RequestServices.GetRequiredService<IGraphQLTextSerializer>());
+        }
+        catch (JsonException)
+        {
+            await WriteRequestErrorAsync(context, responseType, StatusCodes.Status400BadRequest, "The request body is not a valid GraphQL request in JSON.");
+            return;
+        }
+        catch (InvalidRequestException e)
+        {
+            await WriteRequestErrorAsync(context, responseType, StatusCodes.Status400BadRequest, e.Message);
+            return;
+        }
+
+        await ExecuteAsync(context, request, responseType, queriesOnly: false);
+    }
+
+    private static async Task GetAsync(HttpContext context)
+    {
+        if (Negotiate(context.Request, allowHtml: true) is not { } responseType)
+        {
+            await WriteNotAcceptableAsync(context);
+            return;
+        }
+
+        if (responseType == "text/html")
+        {
+            await GraphiQLPage.WriteAsync(context);
+            return;
+        }
+
+        if (string.IsNullOrEmpty(context.Request.Headers[PreflightHeader]))
+        {
+            await WriteRequestErrorAsync(context, responseType, StatusCodes.Status400BadRequest,
+                $"A GET request needs the header `{PreflightHeader}: 1` (protection against cross-site request forgery); or use POST with {Json}.");
+            return;
+        }
+
+        GraphQLRequest request;
+        try
+        {
+            var query = context.Request.Query;
+            var serializer = context.RequestServices.GetRequiredService<IGraphQLTextSerializer>();
             request = new GraphQLRequest
             {
                 Query = query["query"],
+                DocumentId = query["documentId"],
                 OperationName = query["operationName"],
-                Variables = query["variables"] is { Count: > 0 } v && !string.IsNullOrEmpty(v) ? serializer.Deserialize<Inputs>(v) : null,
+                Variables = ReadMap<Inputs>(query["variables"], "variables", serializer),
+                Extensions = ReadMap<Inputs>(query["extensions"], "extensions", serializer),
             };
         }
-        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException or FormatException)
+        catch (InvalidRequestException e)
         {
-            await WriteErrorAsync(context, serializer, StatusCodes.Status400BadRequest, "The `variables` parameter is not a JSON object.");
+            await WriteRequestErrorAsync(context, responseType, StatusCodes.Status400BadRequest, e.Message);
             return;
         }
 
-        await ExecuteAsync(context, serializer, executer, logs, request, queriesOnly: true);
+        await ExecuteAsync(context, request, responseType, queriesOnly: true);
     }
 
-    private static async Task ExecuteAsync(HttpContext context, IGraphQLTextSerializer serializer, IDocumentExecuter<KvkSchema> executer, ILoggerFactory logs, GraphQLRequest? request, bool queriesOnly = false)
+    private static async Task ExecuteAsync(HttpContext context, GraphQLRequest request, string responseType, bool queriesOnly)
     {
-        if (string.IsNullOrWhiteSpace(request?.Query))
+        // An event stream may outlive many changes: it reads through fresh loaders for each result.
+        var services = responseType == EventStream ? new FreshLoaderServices(context.RequestServices) : context.RequestServices;
+        var result = await GraphQLExecution.ExecuteAsync(services, context.User, request, queriesOnly, context.RequestAborted);
+        if (result.Streams is { Count: > 0 })
         {
-            await WriteErrorAsync(context, serializer, StatusCodes.Status400BadRequest, "The request has no `query`.");
+            if (responseType == EventStream)
+            {
+                await ServerSentEvents.StreamAsync(context, result);
+                return;
+            }
+
+            await WriteRequestErrorAsync(context, responseType, StatusCodes.Status405MethodNotAllowed,
+                $"A subscription needs a WebSocket (graphql-transport-ws) or Server-Sent Events (Accept: {EventStream}) on {Path}.");
             return;
         }
 
-        var log = logs.CreateLogger(typeof(GraphQLEndpoint));
-        var result = await executer.ExecuteAsync(options =>
+        if (responseType == EventStream)
         {
-            options.Query = request.Query;
-            options.Variables = request.Variables;
-            options.OperationName = request.OperationName;
-            options.Extensions = request.Extensions;
-            options.RequestServices = context.RequestServices;
-            options.User = context.User;
-            options.CancellationToken = context.RequestAborted;
-            options.UnhandledExceptionDelegate = ctx =>
-            {
-                KvkLog.ResolverFailed(log, ctx.OriginalException);
-                return Task.CompletedTask;
-            };
-            if (queriesOnly)
-            {
-                options.ValidationRules = GraphQL.Validation.DocumentValidator.CoreRules.Append(new QueriesOnlyOverGet());
-            }
-        });
-
-        var contentType = AcceptsGraphQLResponse(context.Request) ? GraphQLResponseJson : Json;
-        context.Response.StatusCode = result.Executed || contentType == Json ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest;
-        if (result.Errors?.Any(e => e is QueriesOnlyOverGet.MutationOverGetError) == true)
-        {
-            context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
-            context.Response.Headers.Allow = "POST";
+            // A query or mutation asked for as an event stream: one `next` event, then `complete`.
+            await ServerSentEvents.WriteSingleAsync(context, result);
+            return;
         }
 
-        context.Response.ContentType = contentType + "; charset=utf-8";
+        var status = StatusCodes.Status200OK;
+        if (result.Errors?.Any(e => e is QueriesOnlyOverGet.MutationOverGetError) == true)
+        {
+            status = StatusCodes.Status405MethodNotAllowed;
+            context.Response.Headers.Allow = "POST";
+        }
+        else if (!result.Executed && responseType == GraphQLResponseJson)
+        {
+            // The request never reached execution (parse, validation or variable errors, an unknown persisted document).
+            status = StatusCodes.Status400BadRequest;
+        }
+
+        await WriteResultAsync(context, responseType, status, result);
+    }
+
+    /// <summary>The response media type the client accepts, preferring application/graphql-response+json; null when none fits (406).</summary>
+    public static string? Negotiate(HttpRequest request, bool allowHtml)
+    {
+        var accept = request.GetTypedHeaders().Accept;
+        if (accept.Count == 0)
+        {
+            return Json;
+        }
+
+        string? best = null;
+        double bestQuality = 0;
+        foreach (var value in accept.OrderByDescending(a => a.Quality ?? 1))
+        {
+            var quality = value.Quality ?? 1;
+            if (quality <= 0)
+            {
+                continue;
+            }
+
+            var candidate = Match(value, allowHtml);
+            if (candidate is null)
+            {
+                continue;
+            }
+
+            // Among equally acceptable types the first listed wins, except that graphql-response+json beats application/json.
+            if (best is null || quality > bestQuality || (quality == bestQuality && candidate == GraphQLResponseJson && best == Json))
+            {
+                best = candidate;
+                bestQuality = quality;
+            }
+
+        }
+
+        return best;
+    }
+
+    private static string? Match(MediaTypeHeaderValue value, bool allowHtml)
+    {
+        var type = value.MediaType.Value?.ToLowerInvariant();
+        return type switch
+        {
+            GraphQLResponseJson => GraphQLResponseJson,
+            Json => Json,
+            EventStream => EventStream,
+            "text/html" when allowHtml => "text/html",
+            "application/*" or "*/*" => Json,
+            _ => null,
+        };
+    }
+
+    private static GraphQLRequest ReadRequest(JsonElement body, IGraphQLTextSerializer serializer)
+    {
+        if (body.ValueKind != JsonValueKind.Object)
+        {
+            throw new InvalidRequestException("The request body must be a JSON object with `query`.");
+        }
+
+        var request = new GraphQLRequest
+        {
+            Query = ReadString(body, "query"),
+            DocumentId = ReadString(body, "documentId"),
+            OperationName = ReadString(body, "operationName"),
+            Variables = ReadMap(body, "variables", serializer),
+            Extensions = ReadMap(body, "extensions", serializer),
+        };
+        if (request.Query is null && request.DocumentId is null && request.Extensions?.ContainsKey("persistedQuery") != true)
+        {
+            throw new InvalidRequestException("The request has no `query` (nor a `documentId` or a persisted query hash).");
+        }
+
+        return request;
+    }
+
+    private static string? ReadString(JsonElement body, string name) =>
+        !body.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null ? null
+        : value.ValueKind == JsonValueKind.String ? value.GetString()
+        : throw new InvalidRequestException($"`{name}` must be a string.");
+
+    private static Inputs? ReadMap(JsonElement body, string name, IGraphQLTextSerializer serializer) =>
+        !body.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null ? null
+        : value.ValueKind == JsonValueKind.Object ? serializer.Deserialize<Inputs>(value.GetRawText())
+        : throw new InvalidRequestException($"`{name}` must be a JSON object.");
+
+    private static T? ReadMap<T>(Microsoft.Extensions.Primitives.StringValues parameter, string name, IGraphQLTextSerializer serializer)
+        where T : class
+    {
+        if (string.IsNullOrEmpty(parameter))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(parameter.ToString());
+            return document.RootElement.ValueKind switch
+            {
+                JsonValueKind.Null => null,
+                JsonValueKind.Object => serializer.Deserialize<T>(parameter.ToString()),
+                _ => throw new InvalidRequestException($"The `{name}` parameter must be a JSON object."),
+            };
+        }
+        catch (JsonException)
+        {
+            throw new InvalidRequestException($"The `{name}` parameter is not valid JSON.");
+        }
+    }
+
+    private static Task WriteNotAcceptableAsync(HttpContext context) => WriteRequestErrorAsync(context, Json, StatusCodes.Status406NotAcceptable,
+        $"This endpoint answers with {GraphQLResponseJson} or {Json} (and {EventStream} for subscriptions; text/html on GET for GraphiQL).");
+
+    /// <summary>A request the server could not take at all: an HTTP error status, whichever type the client accepts.</summary>
+    private static Task WriteRequestErrorAsync(HttpContext context, string responseType, int status, string message) =>
+        WriteResultAsync(context, responseType is Json or GraphQLResponseJson ? responseType : Json, status, new ExecutionResult { Errors = [new ExecutionError(message)] });
+
+    private static async Task WriteResultAsync(HttpContext context, string responseType, int status, ExecutionResult result)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = responseType + "; charset=utf-8";
+        context.Response.Headers.Vary = "Accept";
+        var serializer = context.RequestServices.GetRequiredService<IGraphQLTextSerializer>();
         await serializer.WriteAsync(context.Response.Body, result, context.RequestAborted);
     }
 
-    private static bool AcceptsGraphQLResponse(HttpRequest request) =>
-        request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals(GraphQLResponseJson, StringComparison.OrdinalIgnoreCase));
-
-    private static async Task WriteErrorAsync(HttpContext context, IGraphQLTextSerializer serializer, int status, string message)
-    {
-        context.Response.StatusCode = status;
-        context.Response.ContentType = Json + "; charset=utf-8";
-        await serializer.WriteAsync(context.Response.Body, new ExecutionResult { Errors = [new ExecutionError(message)] }, context.RequestAborted);
-    }
+    private sealed class InvalidRequestException(string message) : Exception(message);
 }

@@ -9,5 +9,6 @@ public sealed class KvkSchema : GraphQL.Types.Schema
     {
         Description = "Kvk: the open record of the Swedish municipal quality award Utmärkelsen Sveriges KvalitetsKommun.";
         Query = services.GetRequiredService<QueryType>();
+        Subscription = services.GetRequiredService<SubscriptionType>();
     }
 }

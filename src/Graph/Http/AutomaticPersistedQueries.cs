@@ -14,8 +14,8 @@ public sealed class AutomaticPersistedQueries(int capacity = 1000) : IConfigureE
     private readonly Dictionary<string, string> _queries = new(StringComparer.Ordinal);
     private readonly Queue<string> _order = new();
 
-    /// <summary>After the persisted document handler, before the document cache.</summary>
-    public float SortOrder => 250;
+    /// <summary>Before the persisted document handler (200), which refuses a request with neither text nor id; before the document cache.</summary>
+    public float SortOrder => 150;
 
     public async Task<ExecutionResult> ExecuteAsync(ExecutionOptions options, ExecutionDelegate next)
     {

@@ -173,12 +173,11 @@ public sealed class WebSocketTransport : IDisposable
                 var cancellation = CancellationTokenSource.CreateLinkedTokenSource(_aborted);
                 if (!_operations.TryAdd(id, cancellation))
                 {
-                    cancellation.Dispose();
                     await CloseAsync(4409, $"Subscriber for {id} already exists");
                     return;
                 }
 
-                _ = RunOperationAsync(id, request, cancellation);
+                await StartOperationAsync(id, request, cancellation);
                 break;
             case "complete" when id is { Length: > 0 }:
                 if (_operations.TryRemove(id, out var operation))
@@ -212,8 +211,13 @@ public sealed class WebSocketTransport : IDisposable
         };
     }
 
-    private async Task RunOperationAsync(string id, GraphQLRequest request, CancellationTokenSource cancellation)
+    /// <summary>
+    /// Runs the operation up to the point where a subscription listens, before the next message is read: a client
+    /// that gets the result of a later operation on this connection knows its subscription is in place.
+    /// </summary>
+    private async Task StartOperationAsync(string id, GraphQLRequest request, CancellationTokenSource cancellation)
     {
+        var background = false;
         try
         {
             // Each operation gets its own read loaders per result, so a later event never sees an earlier event's cached reads.
@@ -233,19 +237,11 @@ public sealed class WebSocketTransport : IDisposable
             }
 
             var ended = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            using var subscription = streams.Values.Single().Subscribe(new Observer(
+            var subscription = streams.Values.Single().Subscribe(new Observer(
                 next => SendAsync(new OperationMessage { Id = id, Type = "next", Payload = next }),
                 () => ended.TrySetResult()));
-            await using var registration = cancellation.Token.Register(() => ended.TrySetCanceled());
-            try
-            {
-                await ended.Task;
-                await SendCompleteAsync(id, cancellation);
-            }
-            catch (OperationCanceledException)
-            {
-                // Completed by the client, or the connection closed: nothing more to send.
-            }
+            background = true;
+            _ = FollowAsync(id, subscription, ended, cancellation);
         }
         catch (Exception e) when (e is WebSocketException or OperationCanceledException)
         {
@@ -253,9 +249,36 @@ public sealed class WebSocketTransport : IDisposable
         }
         finally
         {
-            _operations.TryRemove(new KeyValuePair<string, CancellationTokenSource>(id, cancellation));
-            cancellation.Dispose();
+            if (!background)
+            {
+                End(id, cancellation);
+            }
         }
+    }
+
+    private async Task FollowAsync(string id, IDisposable subscription, TaskCompletionSource ended, CancellationTokenSource cancellation)
+    {
+        try
+        {
+            await using var registration = cancellation.Token.Register(() => ended.TrySetCanceled());
+            await ended.Task;
+            await SendCompleteAsync(id, cancellation);
+        }
+        catch (Exception e) when (e is WebSocketException or OperationCanceledException)
+        {
+            // Completed by the client, or the connection closed: nothing more to send.
+        }
+        finally
+        {
+            subscription.Dispose();
+            End(id, cancellation);
+        }
+    }
+
+    private void End(string id, CancellationTokenSource cancellation)
+    {
+        // Not disposed here: a closing connection may still cancel it; it is linked only to this connection.
+        _operations.TryRemove(new KeyValuePair<string, CancellationTokenSource>(id, cancellation));
     }
 
     private async Task SendCompleteAsync(string id, CancellationTokenSource cancellation)

@@ -18,9 +18,17 @@ public sealed class SubscriptionType : ObjectGraphType
         Field<NonNullGraphType<RoundType>>("roundChanged")
             .Description("A round, each time a change to it is recorded. The jury's decision stays hidden from the public until the announcement.")
             .Argument<IntGraphType>("year", "Only the round of this award year; all rounds when omitted.")
-            .ResolveStream(c => c.GetArgument<int?>("year") is { } year ? feed.Rounds.Where(r => r.Year == year) : feed.Rounds);
+            .ResolveStreamAsync(async c =>
+            {
+                await feed.Listening.WaitAsync(c.CancellationToken);
+                return c.GetArgument<int?>("year") is { } year ? feed.Rounds.Where(r => r.Year == year) : feed.Rounds;
+            });
         Field<NonNullGraphType<AwardType>>("awardAnnounced")
             .Description("An award, when it is announced.")
-            .ResolveStream(_ => feed.Awards);
+            .ResolveStreamAsync(async c =>
+            {
+                await feed.Listening.WaitAsync(c.CancellationToken);
+                return feed.Awards;
+            });
     }
 }

@@ -33,9 +33,9 @@ public sealed class KvkTestServer : IAsyncDisposable
     }
 
     /// <summary>POSTs a query and returns the whole response body as JSON (data and errors).</summary>
-    public async Task<JsonNode> PostAsync(string query, object? variables = null)
+    public async Task<JsonNode> PostAsync(string query, object? variables = null, string? documentId = null)
     {
-        using var response = await Client.PostAsJsonAsync("/graphql", new { query, variables });
+        using var response = await Client.PostAsJsonAsync("/graphql", new { query, variables, documentId });
         var body = await response.Content.ReadAsStringAsync();
         return JsonNode.Parse(body) ?? throw new InvalidOperationException($"Empty response ({(int)response.StatusCode}).");
     }

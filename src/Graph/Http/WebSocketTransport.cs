@@ -311,9 +311,11 @@ public sealed class WebSocketTransport : IDisposable
         await _sendGate.WaitAsync(CancellationToken.None);
         try
         {
+            // Only the output is closed: a receive may be pending (the initialisation timeout fires while the
+            // connection waits for a message); it then sees the client's close and ends the connection.
             if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
             {
-                await _socket.CloseAsync((WebSocketCloseStatus)code, reason, CancellationToken.None);
+                await _socket.CloseOutputAsync((WebSocketCloseStatus)code, reason, CancellationToken.None);
             }
         }
         catch (WebSocketException)

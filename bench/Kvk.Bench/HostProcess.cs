@@ -48,7 +48,8 @@ public sealed class HostProcess : IAsyncDisposable
         {
             try
             {
-                using var response = await client.GetAsync($"{url}/graphql?query=%7B__typename%7D");
+                using var request = new HttpRequestMessage(HttpMethod.Get, $"{url}/graphql?query=%7B__typename%7D") { Headers = { { "GraphQL-Require-Preflight", "1" } } };
+                using var response = await client.SendAsync(request);
                 if (response.IsSuccessStatusCode)
                 {
                     return new HostProcess(process, url);

@@ -23,9 +23,10 @@ public enum RecordingStatus
 
 /// <summary>
 /// The write path of a round: read its stream, let <see cref="RoundRules"/> decide, append at the
-/// version that was read. Inline projections update the read model in the same transaction.
+/// version that was read. Inline projections update the read model in the same transaction. After the
+/// commit the <see cref="IRoundChangeNotifier"/> (when there is one) is told, for live updates.
 /// </summary>
-public sealed class RoundRecorder(IDocumentStore store, MunicipalityDirectory municipalities)
+public sealed class RoundRecorder(IDocumentStore store, MunicipalityDirectory municipalities, IRoundChangeNotifier? notifier = null)
 {
     /// <summary>Raised after a command's events are committed, with the round's year (caches listen).</summary>
     public event Action<int>? Recorded;
@@ -104,9 +105,14 @@ public sealed class RoundRecorder(IDocumentStore store, MunicipalityDirectory mu
         }
 
         Recorded?.Invoke(command.Year);
+        if (notifier is not null)
+        {
+            // The change is committed whatever happens here: a lost notification costs a live update, not the record.
+            await notifier.RoundChangedAsync(command.Year, [.. outcome.Events.Select(e => e.GetType().Name)], CancellationToken.None);
+        }
+
         return RecordingResult.Accepted(next);
     }
-
     private async Task<RecordingResult?> ReplayAsync(string processedId, RoundCommand command, CancellationToken cancellationToken)
     {
         await using var query = store.QuerySession();

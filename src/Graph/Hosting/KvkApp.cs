@@ -8,11 +8,14 @@ using Kvk.Events.Storage;
 using Kvk.Graph.Caching;
 using Kvk.Graph.Exports;
 using Kvk.Graph.Http;
+using Kvk.Graph.Live;
 using Kvk.Graph.Operations;
+using Kvk.Graph.PersistedDocuments;
 using Kvk.Graph.ReadModel;
 using Kvk.Graph.Schema;
 using Kvk.Graph.Secretariat;
 using Marten;
+using Microsoft.AspNetCore.ResponseCompression;
 using Npgsql;
 
 namespace Kvk.Graph.Hosting;
@@ -43,9 +46,13 @@ public sealed class KvkApp : IAsyncDisposable
             AddServices(builder.Services, builder.Configuration, database.ConnectionString);
             builder.Services.AddSingleton(SecretariatTokens.FromConfiguration(builder.Configuration, builder.Environment, Directory.GetCurrentDirectory()));
             builder.Services.AddKvkOperations(builder.Configuration, builder.Environment);
+            builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = QueryLimits.From(builder.Configuration).MaxRequestBodyBytes);
             var app = builder.Build();
             app.UseKvkOperations();
+            app.UseResponseCompression();
+            app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
             app.UseSecretariatTokens();
+            app.MapGraphiQLAssets();
             app.MapGraphQL();
             app.MapCsvExports();
             app.MapAdminPage();
@@ -75,10 +82,15 @@ public sealed class KvkApp : IAsyncDisposable
             return options;
         });
         services.AddSingleton<ResponseCache>();
+        services.AddSingleton<IRoundChangeNotifier, PostgresRoundNotifier>();
+        services.AddSingleton<RoundChangeFeed>();
+        services.AddHostedService(s => s.GetRequiredService<RoundChangeFeed>());
         services.AddSingleton(provider =>
         {
-            var recorder = new RoundRecorder(provider.GetRequiredService<IDocumentStore>(), municipalities);
+            var recorder = new RoundRecorder(provider.GetRequiredService<IDocumentStore>(), municipalities, provider.GetRequiredService<IRoundChangeNotifier>());
             var cache = provider.GetRequiredService<ResponseCache>();
+
+            // This host forgets cached responses before the mutation returns; the others when the notification arrives.
             recorder.Recorded += _ => cache.Invalidate();
             return recorder;
         });
@@ -97,7 +109,16 @@ public sealed class KvkApp : IAsyncDisposable
                 complexity.DefaultComplexityImpactDelegate = QueryLimits.Impact;
             })
             .AddValidationRule<AliasLimitRule>()
-            .WithTimeout(limits.Timeout));
+            .WithTimeout(limits.Timeout)
+            .UsePersistedDocuments<PersistedDocumentRegistry>(GraphQL.DI.ServiceLifetime.Singleton, o => o.AllowOnlyPersistedDocuments = false)
+            .ConfigureExecution<AutomaticPersistedQueries>()
+            .ConfigureExecution<DocumentCache>());
+        services.AddResponseCompression(options =>
+        {
+            options.Providers.Add<BrotliCompressionProvider>();
+            options.Providers.Add<GzipCompressionProvider>();
+            options.MimeTypes = [GraphQLEndpoint.GraphQLResponseJson, GraphQLEndpoint.Json, "text/html", "text/javascript", "text/css"];
+        });
     }
 
     /// <summary>Creates or updates the schema, the municipality documents and, in an empty store, the award history.</summary>

@@ -11,4 +11,12 @@ public static partial class KvkLog
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A resolver failed (reference {Reference})")]
     public static partial void ResolverFailed(ILogger logger, string reference, Exception exception);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not notify the other hosts of a change to round {Year}")]
+    public static partial void NotifyFailed(ILogger logger, int year, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Listening for round changes failed; reconnecting")]
+    public static partial void ListenFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not publish the change to round {Year} to subscribers")]
+    public static partial void PublishFailed(ILogger logger, int year, Exception exception);
 }

@@ -15,6 +15,8 @@ namespace Kvk.Graph.Http;
 /// </summary>
 public sealed record QueryLimits
 {
+    public int MaxRequestBodyBytes { get; init; } = 64 * 1024;
+
     public int MaxDocumentLength { get; init; } = 16 * 1024;
 
     public int MaxTokens { get; init; } = 3000;

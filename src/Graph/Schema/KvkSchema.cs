@@ -15,5 +15,6 @@ public sealed class KvkSchema : GraphQL.Types.Schema
         {
             RegisterType(error);
         }
+        Subscription = services.GetRequiredService<SubscriptionType>();
     }
 }

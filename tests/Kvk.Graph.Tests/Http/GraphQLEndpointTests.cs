@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Kvk.Graph.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Kvk.Graph.Tests.Http;
 
@@ -10,7 +11,9 @@ public sealed class GraphQLEndpointTests(SeededKvk kvk)
     [Fact]
     public async Task Get_with_a_query_parameter_answers_with_json()
     {
-        using var response = await kvk.Server.Client.GetAsync("/graphql?query=" + Uri.EscapeDataString("{ award(year: 2023) { recipientName } }"));
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/graphql?query=" + Uri.EscapeDataString("{ award(year: 2023) { recipientName } }"));
+        request.Headers.Add("GraphQL-Require-Preflight", "1");
+        using var response = await kvk.Server.Client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType!.MediaType);
@@ -66,5 +69,105 @@ public sealed class GraphQLEndpointTests(SeededKvk kvk)
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/graphql-response+json", response.Content.Headers.ContentType!.MediaType);
         Assert.Contains("\"errors\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_get_without_the_preflight_header_is_refused_against_cross_site_requests()
+    {
+        using var response = await kvk.Server.Client.GetAsync("/graphql?query=" + Uri.EscapeDataString("{ __typename }"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("GraphQL-Require-Preflight", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_mutation_over_get_is_not_allowed_and_says_which_method_is()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/graphql?query=" + Uri.EscapeDataString("mutation { __typename }"));
+        request.Headers.Add("GraphQL-Require-Preflight", "1");
+        using var response = await kvk.Server.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Equal("POST", response.Content.Headers.Allow.Single());
+    }
+
+    [Fact]
+    public async Task An_accept_header_the_server_cannot_meet_is_not_acceptable()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = KvkTestServer.Json("{\"query\":\"{ __typename }\"}") };
+        request.Headers.Accept.ParseAdd("application/xml");
+        using var response = await kvk.Server.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.NotAcceptable, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Other_methods_are_not_allowed()
+    {
+        using var response = await kvk.Server.Client.PutAsync("/graphql", KvkTestServer.Json("{}"));
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Equal(["GET", "POST"], response.Content.Headers.Allow.Order());
+    }
+
+    [Fact]
+    public async Task A_trusted_document_runs_by_its_sha256_id()
+    {
+        var text = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "PersistedDocuments", "Round.graphql"));
+        var id = "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
+        var response = await kvk.Server.PostAsync(null!, new { year = 2023 }, documentId: id);
+
+        Assert.Equal("Höganäs kommun", (string?)response["data"]!["round"]!["award"]!["recipientName"]);
+    }
+
+    [Fact]
+    public async Task An_unknown_document_id_is_an_error()
+    {
+        var response = await kvk.Server.PostAsync(null!, documentId: "sha256:" + new string('0', 64));
+
+        Assert.Null(response["data"]);
+        Assert.Equal("DOCUMENT_NOT_FOUND", (string?)response["errors"]![0]!["extensions"]!["code"]);
+    }
+
+    [Fact]
+    public async Task An_automatic_persisted_query_is_asked_for_once_then_runs_by_hash()
+    {
+        var query = "{ award(year: 2019) { recipientName } }";
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(query)));
+        var byHash = "{\"extensions\":{\"persistedQuery\":{\"version\":1,\"sha256Hash\":\"" + hash + "\"}}}";
+        var withText = "{\"query\":\"" + query + "\",\"extensions\":{\"persistedQuery\":{\"version\":1,\"sha256Hash\":\"" + hash + "\"}}}";
+
+        using var first = await kvk.Server.Client.PostAsync("/graphql", KvkTestServer.Json(byHash));
+        using var register = await kvk.Server.Client.PostAsync("/graphql", KvkTestServer.Json(withText));
+        using var second = await kvk.Server.Client.PostAsync("/graphql", KvkTestServer.Json(byHash));
+
+        Assert.Contains("PERSISTED_QUERY_NOT_FOUND", await first.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(await register.Content.ReadAsStringAsync(), await second.Content.ReadAsStringAsync());
+        Assert.Contains("recipientName", await second.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_query_whose_text_does_not_match_its_hash_is_refused()
+    {
+        var body = "{\"query\":\"{ __typename }\",\"extensions\":{\"persistedQuery\":{\"version\":1,\"sha256Hash\":\"" + new string('a', 64) + "\"}}}";
+        using var response = await kvk.Server.Client.PostAsync("/graphql", KvkTestServer.Json(body));
+
+        Assert.Contains("PERSISTED_QUERY_HASH_MISMATCH", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_repeated_query_is_parsed_and_validated_once()
+    {
+        // Other variables each time, so that the whole-response cache does not answer before the document cache is asked.
+        var cache = kvk.Server.Services.GetServices<GraphQL.DI.IConfigureExecution>().OfType<Kvk.Graph.Http.DocumentCache>().Single();
+        var query = "query($year: Int!) { award(year: $year) { year recipientName } }";
+        var first = await kvk.Server.PostAsync(query, new { year = 2015 });
+        var hits = cache.Hits;
+        var second = await kvk.Server.PostAsync(query, new { year = 2017 });
+
+        Assert.Equal(2015, (int)first["data"]!["award"]!["year"]!);
+        Assert.Equal(2017, (int)second["data"]!["award"]!["year"]!);
+        Assert.Equal(hits + 1, cache.Hits);
     }
 }

@@ -35,9 +35,10 @@ public sealed class KvkTestServer : IAsyncDisposable
 
     /// <summary>POSTs a query and returns the whole response body as JSON (data and errors).</summary>
     /// <param name="token">A secretariat token to send as <c>Authorization: Bearer</c>; none when null.</param>
-    public async Task<JsonNode> PostAsync(string query, object? variables = null, string? token = null)
+    /// <param name="documentId">A persisted document's id, sent instead of (or beside) the query.</param>
+    public async Task<JsonNode> PostAsync(string query, object? variables = null, string? token = null, string? documentId = null)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = JsonContent.Create(new { query, variables }) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = JsonContent.Create(new { query, variables, documentId }) };
         if (token is not null)
         {
             request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);

@@ -1,0 +1,103 @@
+using Kvk.Events.Awards;
+using Kvk.Events.Rounds;
+using Kvk.Graph.Caching;
+using Kvk.Graph.Hosting;
+using Marten;
+using Npgsql;
+
+namespace Kvk.Graph.Live;
+
+/// <summary>
+/// Listens on PostgreSQL (<c>LISTEN kvk_rounds</c>, one dedicated connection, reconnecting after a failure) and
+/// publishes the changed round, and the award when one was announced, to this host's subscribers. Every host
+/// listens, so a change recorded by one host reaches the subscribers of all of them.
+/// </summary>
+public sealed class RoundChangeFeed(NpgsqlDataSource dataSource, IDocumentStore store, ResponseCache cache, ILogger<RoundChangeFeed> log) : BackgroundService
+{
+    private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public Broadcast<RoundView> Rounds { get; } = new();
+
+    public Broadcast<AwardView> Awards { get; } = new();
+
+    /// <summary>Completes once the first <c>LISTEN</c> is in place (the host waits for it before it reports ready).</summary>
+    public Task Listening => _listening.Task;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await ListenAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e) when (e is NpgsqlException or TimeoutException or IOException)
+            {
+                KvkLog.ListenFailed(log, e);
+                await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken);
+            }
+        }
+    }
+
+    private async Task ListenAsync(CancellationToken stoppingToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
+        var changes = System.Threading.Channels.Channel.CreateUnbounded<RoundChange>(new() { SingleReader = true });
+        connection.Notification += (_, e) =>
+        {
+            if (RoundChange.Parse(e.Payload) is { } change)
+            {
+                changes.Writer.TryWrite(change);
+            }
+        };
+        await using (var listen = new NpgsqlCommand($"listen {PostgresRoundNotifier.Channel}", connection))
+        {
+            await listen.ExecuteNonQueryAsync(stoppingToken);
+        }
+
+        _listening.TrySetResult();
+        var publishing = PublishAsync(changes.Reader, stoppingToken);
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                await connection.WaitAsync(stoppingToken);
+            }
+        }
+        finally
+        {
+            changes.Writer.TryComplete();
+            await publishing;
+        }
+    }
+
+    private async Task PublishAsync(System.Threading.Channels.ChannelReader<RoundChange> changes, CancellationToken stoppingToken)
+    {
+        await foreach (var change in changes.ReadAllAsync(CancellationToken.None))
+        {
+            // A change recorded by another host makes this host's cached responses stale too.
+            cache.Invalidate();
+            try
+            {
+                await using var session = store.QuerySession();
+                if (await session.LoadAsync<RoundView>(AwardYear.StreamKey(change.Year), stoppingToken) is { } round)
+                {
+                    Rounds.Publish(round);
+                }
+
+                if (change.Announces && await session.LoadAsync<AwardView>(AwardYear.StreamKey(change.Year), stoppingToken) is { } award)
+                {
+                    Awards.Publish(award);
+                }
+            }
+            catch (Exception e) when (e is NpgsqlException or TimeoutException or InvalidOperationException)
+            {
+                KvkLog.PublishFailed(log, change.Year, e);
+            }
+        }
+    }
+}

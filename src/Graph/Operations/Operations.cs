@@ -37,6 +37,9 @@ public static class Operations
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
             options.KnownProxies.Clear();
             options.KnownIPNetworks.Clear();
+#pragma warning disable ASPDEPR005 // The obsolete list is still read by the middleware: only the configured proxies count.
+            options.KnownNetworks.Clear();
+#pragma warning restore ASPDEPR005
             foreach (var proxy in configuration.GetSection("Kvk:ForwardedHeaders:KnownProxies").Get<string[]>() ?? [])
             {
                 options.KnownProxies.Add(IPAddress.Parse(proxy));
@@ -79,7 +82,12 @@ public static class Operations
 
     public static void UseKvkOperations(this WebApplication app)
     {
-        app.UseForwardedHeaders();
+        // With no proxy configured the middleware would trust any sender of X-Forwarded-For, so it is left out.
+        if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ForwardedHeadersOptions>>().Value.KnownProxies.Count > 0)
+        {
+            app.UseForwardedHeaders();
+        }
+
         app.UseRequestLog();
         app.UseCors();
         if (app.Services.GetRequiredService<RateLimits>().Enabled)

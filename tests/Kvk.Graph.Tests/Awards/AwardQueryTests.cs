@@ -123,5 +123,15 @@ public sealed class AwardQueryTests(SeededKvk kvk)
         Assert.Equal("INVALID_CURSOR", response["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task A_cursor_whose_values_do_not_fit_the_order_is_refused_as_a_cursor_not_as_an_internal_error()
+    {
+        var edited = System.Buffers.Text.Base64Url.EncodeToString("[\"not-a-year\",\"round-2023\"]"u8);
+
+        var response = await kvk.Server.PostAsync($"{{ awards(after: \"{edited}\") {{ nodes {{ year }} }} }}");
+
+        Assert.Equal("INVALID_CURSOR", response["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
+    }
+
     internal static IEnumerable<int> Years(JsonNode nodes) => nodes.AsArray().Select(n => n!["year"]!.GetValue<int>());
 }

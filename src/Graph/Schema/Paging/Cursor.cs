@@ -29,8 +29,11 @@ public static class Cursor
             // Reported below: a client learns the cursor is unusable, not how it failed to parse.
         }
 
-        throw new ExecutionError($"The cursor \"{Truncate(cursor)}\" is not valid for this list and order; use a cursor returned by the same query.") { Code = "INVALID_CURSOR" };
+        throw Invalid(cursor);
     }
+
+    public static ExecutionError Invalid(string cursor) =>
+        new($"The cursor \"{Truncate(cursor)}\" is not valid for this list and order; use a cursor returned by the same query.") { Code = "INVALID_CURSOR" };
 
     private static string Truncate(string text) => text.Length <= 40 ? text : Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(text)[..40]) + "…";
 }

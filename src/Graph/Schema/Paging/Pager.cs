@@ -29,7 +29,16 @@ public static class Pager
         var keys = string.Concat(query.Order.Select(k => $", ({k.Column.Expression})::text"));
         var selected = string.Concat(query.Selected.Select(s => $", ({s})::text"));
         var sql = $"select data{keys}{selected} from {query.Table}{query.WhereClause}{orderBy} limit {page.Size + 1}";
-        var rows = await store.QueryAsync<TDoc>(sql, query.Parameters, cancellationToken);
+        IReadOnlyList<ReadRow<TDoc>> rows;
+        try
+        {
+            rows = await store.QueryAsync<TDoc>(sql, query.Parameters, cancellationToken);
+        }
+        catch (Npgsql.PostgresException e) when (e.SqlState.StartsWith("22", StringComparison.Ordinal) && (page.After ?? page.Before) is { } cursor)
+        {
+            // A cursor whose values do not fit the order's columns (a forged or edited one) is a client's error.
+            throw Cursor.Invalid(cursor);
+        }
 
         var more = rows.Count > page.Size;
         var taken = rows.Take(page.Size).ToList();

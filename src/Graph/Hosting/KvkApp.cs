@@ -36,10 +36,12 @@ public sealed class KvkApp : IAsyncDisposable
 
     public WebApplication App { get; }
 
-    public static async Task<KvkApp> CreateAsync(string[] args, CancellationToken cancellationToken = default)
+    /// <param name="configure">A last word on the builder, for tests that observe the host (e.g. its logs).</param>
+    public static async Task<KvkApp> CreateAsync(string[] args, Action<WebApplicationBuilder>? configure = null, CancellationToken cancellationToken = default)
     {
         var started = Stopwatch.StartNew();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        configure?.Invoke(builder);
         var database = await KvkDatabase.OpenAsync(builder.Configuration, cancellationToken);
         try
         {

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Kvk.Graph.Hosting;
+using Microsoft.AspNetCore.Builder;
 
 namespace Kvk.Graph.Tests.Support;
 
@@ -25,10 +26,13 @@ public sealed class KvkTestServer : IAsyncDisposable
     public IServiceProvider Services => _app.App.Services;
 
     /// <summary>Starts a host as in Production (no field suggestions, masked errors); rate limiting is off unless <paramref name="arguments"/> turn it on.</summary>
-    public static async Task<KvkTestServer> StartAsync(string? connectionString = null, params string[] arguments)
+    public static Task<KvkTestServer> StartAsync(string? connectionString = null, params string[] arguments) => StartAsync(connectionString, null, arguments);
+
+    /// <param name="configure">A last word on the host's builder, e.g. a logger provider that a test reads.</param>
+    public static async Task<KvkTestServer> StartAsync(string? connectionString, Action<WebApplicationBuilder>? configure, params string[] arguments)
     {
         connectionString ??= await TestPostgres.CreateDatabaseAsync();
-        var app = await KvkApp.CreateAsync(["--urls=http://127.0.0.1:0", $"--ConnectionStrings:Kvk={connectionString}", "--Logging:LogLevel:Default=Warning", "--environment=Production", "--Kvk:RateLimiting:Enabled=false", .. arguments]);
+        var app = await KvkApp.CreateAsync(["--urls=http://127.0.0.1:0", $"--ConnectionStrings:Kvk={connectionString}", "--Logging:LogLevel:Default=Warning", "--environment=Production", "--Kvk:RateLimiting:Enabled=false", .. arguments], configure);
         await app.App.StartAsync();
         return new KvkTestServer(app, connectionString, new Uri(app.App.Urls.First()));
     }

@@ -4,6 +4,7 @@ using JasperFx.Events.Projections;
 using Kvk.Events.Awards;
 using Kvk.Events.Municipalities;
 using Kvk.Events.Nominations;
+using Kvk.Events.Programmes;
 using Kvk.Events.Rounds;
 using Marten;
 using Npgsql;
@@ -41,7 +42,15 @@ public static class KvkStoreOptions
         options.Schema.For<Municipality>().Identity(x => x.Code).DocumentAlias("municipality");
         options.Schema.For<RoundView>().DocumentAlias("round").Duplicate(x => x.Programme).Duplicate(x => x.Year);
         options.Schema.For<AwardView>().DocumentAlias("award").Duplicate(x => x.Programme).Duplicate(x => x.Year).Duplicate(x => x.MunicipalityCode)
-            .FullTextIndex("swedish", x => x.Motivation);
+            .FullTextIndex(
+                index =>
+                {
+                    index.RegConfig = "swedish";
+
+                    // Only the served programme is ever searched: synthetic ones would fill the index and the scans.
+                    index.Predicate = $"programme = '{AwardProgramme.Main}'";
+                },
+                x => x.Motivation);
         options.Schema.For<NominationView>().DocumentAlias("nomination").Duplicate(x => x.Programme).Duplicate(x => x.Year).Duplicate(x => x.MunicipalityCode);
         options.Schema.For<ProcessedMutation>().DocumentAlias("processed_mutation");
     }

@@ -14,6 +14,14 @@ public sealed class QueryLimitsTests(SeededKvk kvk)
     }
 
     [Fact]
+    public async Task A_request_body_over_64_KiB_is_refused_with_413()
+    {
+        using var response = await kvk.Server.Client.PostAsync("/graphql", KvkTestServer.Json("{\"query\":\"{ awards { totalCount } }\",\"variables\":{\"padding\":\"" + new string('x', 70 * 1024) + "\"}}"));
+
+        Assert.Equal(System.Net.HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    [Fact]
     public async Task A_document_over_the_size_limit_is_refused_before_parsing() =>
         Assert.Equal("DOCUMENT_TOO_LARGE", await RefusalCode("{ awards { totalCount } }" + new string(' ', 17 * 1024)));
 

@@ -39,18 +39,11 @@ public static class AwardQueries
 
     public static void AddAwardQueries(this ObjectGraphType query)
     {
-        query.Field<NonNullGraphType<AwardsConnectionType>>("awards")
-            .Description("The announced awards, newest first unless ordered otherwise.")
-            .Paged()
-            .Argument<AwardFilterInputType>("where", "Only the awards that meet these conditions.")
-            .Argument<ListGraphType<NonNullGraphType<AwardSortInputType>>>("order", "The sort order; the first entry sorts first.")
-            .ResolveAsync(async c =>
-            {
-                var query = DocumentTables.Query(DocumentTables.Awards)
-                    .Filter(c.GetArgument<object?>("where"), Filters)
-                    .OrderBy(SortOrder.Parse(c.GetArgument<object?>("order"), Columns, [new SortKey(Columns["year"], true)]));
-                return await Pager.PageAsync<AwardView>(c.ReadStore(), query, PageArguments.From(c), c.CancellationToken);
-            });
+        query.AddListField<AwardsConnectionType, AwardFilterInputType, AwardSortInputType, AwardView>(
+            "awards",
+            "The announced awards, newest first unless ordered otherwise.",
+            "awards",
+            new ListDefinition(() => DocumentTables.Query(DocumentTables.Awards), Filters, Columns, [new SortKey(Columns["year"], true)]));
         query.Field<AwardType>("award")
             .Description("The award of one year; null when that year's award has not been announced.")
             .Argument<NonNullGraphType<IntGraphType>>("year", "The award year, e.g. 2023.")

@@ -37,18 +37,11 @@ public static class MunicipalityQueries
 
     public static void AddMunicipalityQueries(this ObjectGraphType query, MunicipalityDirectory directory)
     {
-        query.Field<NonNullGraphType<MunicipalitiesConnectionType>>("municipalities")
-            .Description("The 290 municipalities (kommuner) of Sweden, by code unless ordered otherwise.")
-            .Paged()
-            .Argument<MunicipalityFilterInputType>("where", "Only the municipalities that meet these conditions.")
-            .Argument<ListGraphType<NonNullGraphType<MunicipalitySortInputType>>>("order", "The sort order; the first entry sorts first.")
-            .ResolveAsync(async c =>
-            {
-                var query = new DocumentQuery(DocumentTables.Municipalities)
-                    .Filter(c.GetArgument<object?>("where"), Filters)
-                    .OrderBy(SortOrder.Parse(c.GetArgument<object?>("order"), Columns, [new SortKey(Columns["code"], false)]));
-                return await Pager.PageAsync<Municipality>(c.ReadStore(), query, PageArguments.From(c), c.CancellationToken);
-            });
+        query.AddListField<MunicipalitiesConnectionType, MunicipalityFilterInputType, MunicipalitySortInputType, Municipality>(
+            "municipalities",
+            "The 290 municipalities (kommuner) of Sweden, by code unless ordered otherwise.",
+            "municipalities",
+            new ListDefinition(() => new DocumentQuery(DocumentTables.Municipalities), Filters, Columns, [new SortKey(Columns["code"], false)]));
         query.Field<MunicipalityType>("municipality")
             .Description("One municipality by its 4-digit code, e.g. \"0180\" for Stockholm.")
             .Argument<NonNullGraphType<StringGraphType>>("code", "The official 4-digit municipality code.")

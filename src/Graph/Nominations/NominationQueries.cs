@@ -37,17 +37,10 @@ public static class NominationQueries
 
     public static void AddNominationQueries(this ObjectGraphType query)
     {
-        query.Field<NonNullGraphType<NominationsConnectionType>>("nominations")
-            .Description("Every nomination of every round, including withdrawn ones; newest round first, then by municipality name, unless ordered otherwise.")
-            .Paged()
-            .Argument<NominationFilterInputType>("where", "Only the nominations that meet these conditions.")
-            .Argument<ListGraphType<NonNullGraphType<NominationSortInputType>>>("order", "The sort order; the first entry sorts first.")
-            .ResolveAsync(async c =>
-            {
-                var query = DocumentTables.Query(DocumentTables.Nominations)
-                    .Filter(c.GetArgument<object?>("where"), Filters)
-                    .OrderBy(SortOrder.Parse(c.GetArgument<object?>("order"), Columns, [new SortKey(Columns["year"], true), new SortKey(Columns["municipality.name"], false)]));
-                return await Pager.PageAsync<NominationView>(c.ReadStore(), query, PageArguments.From(c), c.CancellationToken);
-            });
+        query.AddListField<NominationsConnectionType, NominationFilterInputType, NominationSortInputType, NominationView>(
+            "nominations",
+            "Every nomination of every round, including withdrawn ones; newest round first, then by municipality name, unless ordered otherwise.",
+            "nominations",
+            new ListDefinition(() => DocumentTables.Query(DocumentTables.Nominations), Filters, Columns, [new SortKey(Columns["year"], true), new SortKey(Columns["municipality.name"], false)]));
     }
 }

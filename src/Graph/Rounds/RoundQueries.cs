@@ -34,18 +34,11 @@ public static class RoundQueries
 
     public static void AddRoundQueries(this ObjectGraphType query)
     {
-        query.Field<NonNullGraphType<RoundsConnectionType>>("rounds")
-            .Description("The award rounds, newest first unless ordered otherwise, including rounds not yet decided.")
-            .Paged()
-            .Argument<RoundFilterInputType>("where", "Only the rounds that meet these conditions.")
-            .Argument<ListGraphType<NonNullGraphType<RoundSortInputType>>>("order", "The sort order; the first entry sorts first.")
-            .ResolveAsync(async c =>
-            {
-                var query = DocumentTables.Query(DocumentTables.Rounds)
-                    .Filter(c.GetArgument<object?>("where"), Filters)
-                    .OrderBy(SortOrder.Parse(c.GetArgument<object?>("order"), Columns, [new SortKey(Columns["year"], true)]));
-                return await Pager.PageAsync<RoundView>(c.ReadStore(), query, PageArguments.From(c), c.CancellationToken);
-            });
+        query.AddListField<RoundsConnectionType, RoundFilterInputType, RoundSortInputType, RoundView>(
+            "rounds",
+            "The award rounds, newest first unless ordered otherwise, including rounds not yet decided.",
+            "rounds",
+            new ListDefinition(() => DocumentTables.Query(DocumentTables.Rounds), Filters, Columns, [new SortKey(Columns["year"], true)]));
         query.Field<RoundType>("round")
             .Description("The round of one award year; null when there is none (or, with `asOf`/`version`, when it did not exist yet).")
             .Argument<NonNullGraphType<IntGraphType>>("year", "The award year, e.g. 2025.")

@@ -1,7 +1,6 @@
 using Kvk.Events.Seeding;
 using Kvk.Graph.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace Kvk.Graph.Tests.Seeding;
 
@@ -15,17 +14,17 @@ public sealed class SeedImportTests
         await using (var first = await KvkTestServer.StartAsync())
         {
             connectionString = first.ConnectionString;
-            eventsAfterFirstStart = await CountAsync(connectionString, "select count(*) from kvk.mt_events");
+            eventsAfterFirstStart = await ReadModelSnapshot.ScalarAsync(connectionString, "select count(*) from kvk.mt_events");
             var again = await first.Services.GetRequiredService<SeedImporter>().ImportAsync(SeedHistory.Load(SeedFiles.Rounds));
             Assert.Empty(again);
         }
 
         await using var second = await KvkTestServer.StartAsync(connectionString);
 
-        Assert.Equal(eventsAfterFirstStart, await CountAsync(connectionString, "select count(*) from kvk.mt_events"));
-        Assert.Equal(12, await CountAsync(connectionString, "select count(*) from kvk.mt_streams"));
-        Assert.Equal(11, await CountAsync(connectionString, "select count(*) from kvk.mt_doc_award"));
-        Assert.Equal(290, await CountAsync(connectionString, "select count(*) from kvk.mt_doc_municipality"));
+        Assert.Equal(eventsAfterFirstStart, await ReadModelSnapshot.ScalarAsync(connectionString, "select count(*) from kvk.mt_events"));
+        Assert.Equal(12, await ReadModelSnapshot.ScalarAsync(connectionString, "select count(*) from kvk.mt_streams"));
+        Assert.Equal(11, await ReadModelSnapshot.ScalarAsync(connectionString, "select count(*) from kvk.mt_doc_award"));
+        Assert.Equal(290, await ReadModelSnapshot.ScalarAsync(connectionString, "select count(*) from kvk.mt_doc_municipality"));
     }
 
     [Fact]
@@ -33,14 +32,6 @@ public sealed class SeedImportTests
     {
         await using var server = await KvkTestServer.StartAsync();
 
-        Assert.Equal(0, await CountAsync(server.ConnectionString, $"select count(*) from kvk.mt_events where user_name is distinct from '{SeedImporter.Actor}'"));
-    }
-
-    private static async Task<long> CountAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (long)(await command.ExecuteScalarAsync())!;
+        Assert.Equal(0, await ReadModelSnapshot.ScalarAsync(server.ConnectionString, $"select count(*) from kvk.mt_events where user_name is distinct from '{SeedImporter.Actor}'"));
     }
 }

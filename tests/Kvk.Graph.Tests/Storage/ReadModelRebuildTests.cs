@@ -5,7 +5,6 @@ using Kvk.Events.Storage;
 using Kvk.Graph.Tests.Support;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace Kvk.Graph.Tests.Storage;
 
@@ -24,12 +23,12 @@ public sealed class ReadModelRebuildTests
             new RecordJuryDecision(2027, "0643", "Bra.", null),
             new AnnounceAward(2027, null),
             new CorrectMotivation(2027, "Mycket bra.", "Förtydligande."));
-        var before = await ReadModelAsync(server.ConnectionString);
+        var before = await ReadModelSnapshot.TakeAsync(server.ConnectionString);
 
         var projected = await server.Services.GetRequiredService<ReadModelRebuild>().RunAsync(new Progress<(long, long)>(), CancellationToken.None);
 
-        Assert.Equal(await CountAsync(server.ConnectionString, "select count(*) from kvk.mt_events"), projected);
-        Assert.Equal(before, await ReadModelAsync(server.ConnectionString));
+        Assert.Equal(await ReadModelSnapshot.ScalarAsync(server.ConnectionString, "select count(*) from kvk.mt_events"), projected);
+        Assert.Equal(before, await ReadModelSnapshot.TakeAsync(server.ConnectionString));
     }
 
     [Fact]
@@ -44,30 +43,7 @@ public sealed class ReadModelRebuildTests
         await server.Services.GetRequiredService<ReadModelRebuild>().RunAsync(new Progress<(long, long)>(), CancellationToken.None);
 
         Assert.InRange(appended, 3000, 3100);
-        Assert.True(await CountAsync(server.ConnectionString, $"select count(*) from kvk.mt_doc_award where programme <> '{AwardProgramme.Main}'") > 200);
+        Assert.True(await ReadModelSnapshot.ScalarAsync(server.ConnectionString, $"select count(*) from kvk.mt_doc_award where programme <> '{AwardProgramme.Main}'") > 200);
         Assert.Equal(served, KvkTestServer.Pretty(await server.QueryAsync(Query)));
-    }
-
-    private static async Task<string> ReadModelAsync(string connectionString)
-    {
-        var tables = new[] { "kvk.mt_doc_round", "kvk.mt_doc_award", "kvk.mt_doc_nomination" };
-        var parts = new List<string>();
-        foreach (var table in tables)
-        {
-            await using var connection = new NpgsqlConnection(connectionString);
-            await connection.OpenAsync();
-            await using var command = new NpgsqlCommand($"select coalesce(string_agg(id || '=' || data::text, E'\\n' order by id), '') from {table}", connection);
-            parts.Add((string)(await command.ExecuteScalarAsync())!);
-        }
-
-        return string.Join("\n---\n", parts);
-    }
-
-    private static async Task<long> CountAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (long)(await command.ExecuteScalarAsync())!;
     }
 }

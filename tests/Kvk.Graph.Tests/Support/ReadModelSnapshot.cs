@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace Kvk.Graph.Tests.Resilience;
+namespace Kvk.Graph.Tests.Support;
 
 /// <summary>The read model of a database as text, to compare it before and after a rebuild.</summary>
 public static class ReadModelSnapshot

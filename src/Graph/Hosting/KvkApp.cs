@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Text.Encodings.Web;
 using GraphQL;
+using GraphQL.Validation.Complexity;
+using GraphQL.Validation.Rules.Custom;
 using Kvk.Events.Municipalities;
 using Kvk.Events.Rounds;
 using Kvk.Events.Seeding;
@@ -98,18 +100,20 @@ public sealed class KvkApp : IAsyncDisposable
         });
         services.AddSingleton<SeedImporter>();
         services.AddSingleton<ReadModelRebuild>();
+        services.AddKeyedSingleton(ReadStore.DataSourceKey, (_, _) => ReadDataSource.CreateForReads(connectionString));
         services.AddSingleton<ReadStore>();
         services.AddScoped<ReadLoaders>();
         services.AddGraphQL(graphQL => graphQL
             .AddSchema<KvkSchema>()
             .AddGraphTypes(typeof(KvkSchema).Assembly)
             .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
-            .AddComplexityAnalyzer(complexity =>
+            // Complexity depends on the variables (first: $n), so it also runs when the document comes from the cache.
+            .AddValidationRule(new ComplexityValidationRule(new ComplexityOptions
             {
-                complexity.MaxDepth = limits.MaxDepth;
-                complexity.MaxComplexity = limits.MaxComplexity;
-                complexity.DefaultComplexityImpactDelegate = QueryLimits.Impact;
-            })
+                MaxDepth = limits.MaxDepth,
+                MaxComplexity = limits.MaxComplexity,
+                DefaultComplexityImpactDelegate = QueryLimits.Impact,
+            }), useForCachedDocuments: true)
             .AddValidationRule<AliasLimitRule>()
             .WithTimeout(limits.Timeout)
             .UsePersistedDocuments<PersistedDocumentRegistry>(GraphQL.DI.ServiceLifetime.Singleton, o => o.AllowOnlyPersistedDocuments = false)

@@ -5,11 +5,26 @@ namespace Kvk.Graph.Hosting;
 public static class ReadDataSource
 {
     /// <summary>
-    /// The one connection pool of the host (Marten's and the read path's). The read path sends the same
-    /// few statement shapes over and over, so Npgsql prepares the frequent ones on each connection and
-    /// PostgreSQL plans them once, unless the connection string says otherwise.
+    /// The host's shared connection pool (Marten's, the change feed's, the health checks'). The read path
+    /// sends the same few statement shapes over and over, so Npgsql prepares the frequent ones on each
+    /// connection and PostgreSQL plans them once, unless the connection string says otherwise.
     /// </summary>
-    public static NpgsqlDataSource Create(string connectionString)
+    public static NpgsqlDataSource Create(string connectionString) => Builder(connectionString).Build();
+
+    /// <summary>
+    /// The read path's own pool. Its connections only ever run plain SELECTs and leave no session state
+    /// behind, so they skip the reset Npgsql otherwise runs on every return to the pool (RESET ALL,
+    /// DISCARD …): measured, that reset cost more PostgreSQL time than the read it followed.
+    /// </summary>
+    public static NpgsqlDataSource CreateForReads(string connectionString)
+    {
+        var builder = Builder(connectionString);
+        builder.ConnectionStringBuilder.NoResetOnClose = true;
+        builder.ConnectionStringBuilder.ApplicationName ??= "kvk-reads";
+        return builder.Build();
+    }
+
+    private static NpgsqlDataSourceBuilder Builder(string connectionString)
     {
         var builder = new NpgsqlDataSourceBuilder(connectionString);
         if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase))
@@ -18,6 +33,6 @@ public static class ReadDataSource
             builder.ConnectionStringBuilder.AutoPrepareMinUsages = 2;
         }
 
-        return builder.Build();
+        return builder;
     }
 }

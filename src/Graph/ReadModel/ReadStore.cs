@@ -1,3 +1,5 @@
+using System.Data.Common;
+using System.Globalization;
 using Marten;
 using Npgsql;
 
@@ -8,16 +10,53 @@ public sealed record ReadRow<T>(T Document, IReadOnlyList<string?> Values);
 
 /// <summary>
 /// Reads the projected documents with plain SQL over Marten's tables, deserialized by Marten's own
-/// serializer. Every call is one SQL statement.
+/// serializer. Every call is one round trip to PostgreSQL.
 /// </summary>
-public sealed class ReadStore(NpgsqlDataSource dataSource, IDocumentStore store)
+public sealed class ReadStore([FromKeyedServices(ReadStore.DataSourceKey)] NpgsqlDataSource dataSource, IDocumentStore store)
 {
+    /// <summary>The key of the read path's own connection pool in the host's services.</summary>
+    public const string DataSourceKey = "reads";
+
     private readonly ISerializer _serializer = store.Options.Serializer();
 
     public async Task<IReadOnlyList<ReadRow<T>>> QueryAsync<T>(string sql, IReadOnlyList<object?> parameters, CancellationToken cancellationToken)
     {
         await using var command = Command(sql, parameters);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await RowsAsync<T>(reader, cancellationToken);
+    }
+
+    /// <summary>
+    /// A page of rows and the count of a second statement, sent together as one batch: a page with its
+    /// <c>totalCount</c> costs one round trip, not two.
+    /// </summary>
+    public async Task<(IReadOnlyList<ReadRow<T>> Rows, int Count)> QueryAndCountAsync<T>(
+        string sql, IReadOnlyList<object?> parameters, string countSql, IReadOnlyList<object?> countParameters, CancellationToken cancellationToken)
+    {
+        await using var batch = dataSource.CreateBatch();
+        batch.BatchCommands.Add(BatchCommand(sql, parameters));
+        batch.BatchCommands.Add(BatchCommand(countSql, countParameters));
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        var rows = await RowsAsync<T>(reader, cancellationToken);
+        await reader.NextResultAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return (rows, Convert.ToInt32(reader.GetInt64(0), CultureInfo.InvariantCulture));
+    }
+
+    public async Task<IReadOnlyList<T>> DocumentsAsync<T>(DocumentQuery query, CancellationToken cancellationToken)
+    {
+        var rows = await QueryAsync<T>($"select data from {query.Table}{query.WhereClause}{query.OrderByClause}", query.Parameters, cancellationToken);
+        return [.. rows.Select(r => r.Document)];
+    }
+
+    public async Task<int> CountAsync(string countSql, IReadOnlyList<object?> parameters, CancellationToken cancellationToken)
+    {
+        await using var command = Command(countSql, parameters);
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+    }
+
+    private async Task<IReadOnlyList<ReadRow<T>>> RowsAsync<T>(DbDataReader reader, CancellationToken cancellationToken)
+    {
         var rows = new List<ReadRow<T>>();
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -34,27 +73,26 @@ public sealed class ReadStore(NpgsqlDataSource dataSource, IDocumentStore store)
         return rows;
     }
 
-    public async Task<IReadOnlyList<T>> DocumentsAsync<T>(DocumentQuery query, CancellationToken cancellationToken)
-    {
-        var rows = await QueryAsync<T>($"select data from {query.Table}{query.WhereClause}{query.OrderByClause}", query.Parameters, cancellationToken);
-        return [.. rows.Select(r => r.Document)];
-    }
-
-    public async Task<int> CountAsync(DocumentQuery query, CancellationToken cancellationToken)
-    {
-        await using var command = Command($"select count(*) from {query.Table}{query.WhereClause}", query.Parameters);
-        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
-    }
-
     /// <summary>A command with positional parameters ($1, $2, …); a null value is SQL NULL.</summary>
     private NpgsqlCommand Command(string sql, IReadOnlyList<object?> parameters)
     {
         var command = dataSource.CreateCommand(sql);
+        AddParameters(command.Parameters, parameters);
+        return command;
+    }
+
+    private static NpgsqlBatchCommand BatchCommand(string sql, IReadOnlyList<object?> parameters)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        AddParameters(command.Parameters, parameters);
+        return command;
+    }
+
+    private static void AddParameters(NpgsqlParameterCollection collection, IReadOnlyList<object?> parameters)
+    {
         foreach (var parameter in parameters)
         {
-            command.Parameters.Add(new NpgsqlParameter { Value = parameter ?? DBNull.Value });
+            collection.Add(new NpgsqlParameter { Value = parameter ?? DBNull.Value });
         }
-
-        return command;
     }
 }

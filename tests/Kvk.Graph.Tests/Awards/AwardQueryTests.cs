@@ -65,6 +65,19 @@ public sealed class AwardQueryTests(SeededKvk kvk)
     }
 
     [Fact]
+    public async Task The_total_count_is_of_the_whole_filtered_list_on_every_page_and_in_a_fragment()
+    {
+        const string Query = "query($after: String) { awards(first: 4, after: $after, where: { year: { gte: 2005 } }) { ...total nodes { year } pageInfo { endCursor } } } fragment total on AwardsConnection { totalCount }";
+        var first = (await kvk.Server.QueryAsync(Query, new { after = (string?)null }))["awards"]!;
+        var second = (await kvk.Server.QueryAsync(Query, new { after = first["pageInfo"]!["endCursor"]!.GetValue<string>() }))["awards"]!;
+        var third = (await kvk.Server.QueryAsync("{ awards(last: 3, where: { year: { gte: 2005 } }) { totalCount } }"))["awards"]!;
+
+        Assert.Equal(10, first["totalCount"]!.GetValue<int>());
+        Assert.Equal(10, second["totalCount"]!.GetValue<int>());
+        Assert.Equal(10, third["totalCount"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task Paging_backward_with_last_and_before_returns_the_preceding_items_in_order()
     {
         var all = (await kvk.Server.QueryAsync("{ awards(order: [{ year: ASC }]) { edges { cursor node { year } } } }"))["awards"]!["edges"]!.AsArray();

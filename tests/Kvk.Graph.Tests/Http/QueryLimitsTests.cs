@@ -46,6 +46,16 @@ public sealed class QueryLimitsTests(SeededKvk kvk)
         Assert.Equal("COMPLEXITY", await RefusalCode("{ municipalities(first: 100) { nodes { county { municipalities { nominations { round { nominees { municipality { county { municipalities { code } } } } } } } } } } }"));
 
     [Fact]
+    public async Task A_cached_document_is_still_refused_when_its_variables_multiply_it_past_the_complexity_limit()
+    {
+        const string Query = "query($n: Int) { municipalities(first: $n) { nodes { county { municipalities { nominations { round { nominees { municipality { code } } } } } } } } }";
+        var small = await kvk.Server.PostAsync(Query, new { n = 1 });
+
+        Assert.Null(small["errors"]);
+        Assert.Equal("COMPLEXITY", await RefusalCode(Query, new { n = 100 }));
+    }
+
+    [Fact]
     public async Task Variables_over_the_size_limit_are_refused() =>
         Assert.Equal("VARIABLES_TOO_LARGE", await RefusalCode("query($ids: [ID!]!) { nodes(ids: $ids) { id } }", new { ids = Enumerable.Range(0, 600).Select(i => $"id{i}").ToArray() }));
 

@@ -3,7 +3,8 @@ using GraphQL;
 namespace Kvk.Graph.Schema.Paging;
 
 /// <summary>The cursor-paging arguments of a list field, checked: <c>first</c> or <c>last</c>, never both.</summary>
-public sealed record PageArguments(int Size, bool Backward, string? After, string? Before)
+/// <param name="WithTotal">Whether the connection's <c>totalCount</c> is selected, so that it is counted with the page.</param>
+public sealed record PageArguments(int Size, bool Backward, string? After, string? Before, bool WithTotal)
 {
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 100;
@@ -25,6 +26,7 @@ public sealed record PageArguments(int Size, bool Backward, string? After, strin
             }
         }
 
-        return new PageArguments(last ?? first ?? DefaultPageSize, last is not null, context.GetArgument<string?>("after"), context.GetArgument<string?>("before"));
+        var withTotal = context.SubFields?.Values.Any(f => f.FieldType.Name == "totalCount") ?? false;
+        return new PageArguments(last ?? first ?? DefaultPageSize, last is not null, context.GetArgument<string?>("after"), context.GetArgument<string?>("before"), withTotal);
     }
 }

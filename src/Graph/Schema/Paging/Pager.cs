@@ -2,7 +2,7 @@ using Kvk.Graph.ReadModel;
 
 namespace Kvk.Graph.Schema.Paging;
 
-/// <summary>Runs one page of a <see cref="DocumentQuery"/> with keyset cursors: one SQL statement, plus one for <c>totalCount</c> when selected.</summary>
+/// <summary>Runs one page of a <see cref="DocumentQuery"/> with keyset cursors: one round trip, with the count in the same batch when <c>totalCount</c> is selected.</summary>
 public static class Pager
 {
     public static Task<Connection<T>> PageAsync<T>(ReadStore store, DocumentQuery query, PageArguments page, CancellationToken cancellationToken) =>
@@ -11,8 +11,9 @@ public static class Pager
     /// <param name="map">Makes a node of a document and the values of <see cref="DocumentQuery.Selected"/>.</param>
     public static async Task<Connection<TNode>> PageAsync<TDoc, TNode>(ReadStore store, DocumentQuery query, PageArguments page, Func<TDoc, IReadOnlyList<string?>, TNode> map, CancellationToken cancellationToken)
     {
-        // The total is counted before keyset conditions narrow the query.
-        var total = new Lazy<Task<int>>(() => store.CountAsync(query, CancellationToken.None));
+        // The total is of the whole filtered list: its statement is taken before the keyset conditions narrow the query.
+        var countSql = $"select count(*) from {query.Table}{query.WhereClause}";
+        IReadOnlyList<object?> countParameters = [.. query.Parameters];
 
         var order = page.Backward ? [.. query.Order.Select(k => k with { Descending = !k.Descending })] : query.Order;
         if (page.After is not null)
@@ -30,9 +31,19 @@ public static class Pager
         var selected = string.Concat(query.Selected.Select(s => $", ({s})::text"));
         var sql = $"select data{keys}{selected} from {query.Table}{query.WhereClause}{orderBy} limit {page.Size + 1}";
         IReadOnlyList<ReadRow<TDoc>> rows;
+        Func<CancellationToken, Task<int>> total;
         try
         {
-            rows = await store.QueryAsync<TDoc>(sql, query.Parameters, cancellationToken);
+            if (page.WithTotal)
+            {
+                (rows, var count) = await store.QueryAndCountAsync<TDoc>(sql, query.Parameters, countSql, countParameters, cancellationToken);
+                total = _ => Task.FromResult(count);
+            }
+            else
+            {
+                rows = await store.QueryAsync<TDoc>(sql, query.Parameters, cancellationToken);
+                total = cancel => store.CountAsync(countSql, countParameters, cancel);
+            }
         }
         catch (Npgsql.PostgresException e) when (e.SqlState.StartsWith("22", StringComparison.Ordinal) && (page.After ?? page.Before) is { } cursor)
         {
@@ -54,7 +65,7 @@ public static class Pager
             HasPreviousPage: page.Backward ? more : page.After is not null,
             StartCursor: edges.FirstOrDefault()?.Cursor,
             EndCursor: edges.LastOrDefault()?.Cursor);
-        return new Connection<TNode>(edges, pageInfo, _ => total.Value);
+        return new Connection<TNode>(edges, pageInfo, total);
     }
 
     /// <summary>The rows strictly after <paramref name="values"/> in <paramref name="order"/>: (a &gt; x) or (a = x and b &gt; y) or …</summary>

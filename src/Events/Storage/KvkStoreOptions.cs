@@ -41,16 +41,8 @@ public static class KvkStoreOptions
 
         options.Schema.For<Municipality>().Identity(x => x.Code).DocumentAlias("municipality");
         options.Schema.For<RoundView>().DocumentAlias("round").Duplicate(x => x.Programme).Duplicate(x => x.Year);
-        options.Schema.For<AwardView>().DocumentAlias("award").Duplicate(x => x.Programme).Duplicate(x => x.Year).Duplicate(x => x.MunicipalityCode)
-            .FullTextIndex(
-                index =>
-                {
-                    index.RegConfig = "swedish";
-
-                    // Only the served programme is ever searched: synthetic ones would fill the index and the scans.
-                    index.Predicate = $"programme = '{AwardProgramme.Main}'";
-                },
-                x => x.Motivation);
+        // Searched through AwardSearchIndex, a table of stored text search vectors beside this one.
+        options.Schema.For<AwardView>().DocumentAlias("award").Duplicate(x => x.Programme).Duplicate(x => x.Year).Duplicate(x => x.MunicipalityCode);
         options.Schema.For<NominationView>().DocumentAlias("nomination").Duplicate(x => x.Programme).Duplicate(x => x.Year).Duplicate(x => x.MunicipalityCode);
         options.Schema.For<ProcessedMutation>().DocumentAlias("processed_mutation");
     }

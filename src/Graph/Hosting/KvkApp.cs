@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using GraphQL;
 using GraphQL.Validation.Complexity;
 using GraphQL.Validation.Rules.Custom;
+using Kvk.Events.Awards;
 using Kvk.Events.Municipalities;
 using Kvk.Events.Rounds;
 using Kvk.Events.Seeding;
@@ -133,6 +134,7 @@ public sealed class KvkApp : IAsyncDisposable
         var store = services.GetRequiredService<IDocumentStore>();
         var log = services.GetRequiredService<ILogger<KvkApp>>();
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        await AwardSearchIndex.EnsureAsync(services.GetRequiredService<NpgsqlDataSource>(), cancellationToken);
         await MunicipalityDocuments.SynchronizeAsync(store, services.GetRequiredService<MunicipalityDirectory>(), cancellationToken);
         var imported = await services.GetRequiredService<SeedImporter>().ImportAsync(SeedHistory.Load(SeedFiles.Rounds), cancellationToken);
         if (imported.Count > 0)

@@ -14,8 +14,8 @@ public static class SearchQueries
 {
     public const int MaxTextLength = 200;
 
-    /// <summary>The document of a motivation as PostgreSQL's Swedish text search sees it; the award table has an index on it.</summary>
-    public const string MotivationVector = "to_tsvector('swedish'::regconfig, data->>'motivation')";
+    /// <summary>The awards with their stored motivation vectors (<see cref="AwardSearchIndex"/>).</summary>
+    private const string AwardsWithVectors = $"{DocumentTables.Awards} join {AwardSearchIndex.Table} using (id)";
 
     public static void AddSearchQueries(this ObjectGraphType query)
     {
@@ -31,11 +31,11 @@ public static class SearchQueries
                     throw new ExecutionError($"The search text must have 1 to {MaxTextLength} characters.") { Code = "INVALID_SEARCH" };
                 }
 
-                var documentQuery = DocumentTables.Query(DocumentTables.Awards);
+                var documentQuery = DocumentTables.Query(AwardsWithVectors);
                 var terms = $"websearch_to_tsquery('swedish'::regconfig, {documentQuery.Parameter(text, "text")})";
-                var rank = $"ts_rank({MotivationVector}, {terms})";
+                var rank = $"ts_rank({AwardSearchIndex.Vector}, {terms})";
                 documentQuery
-                    .Where($"{MotivationVector} @@ {terms}")
+                    .Where($"{AwardSearchIndex.Vector} @@ {terms}")
                     .Select($"ts_headline('swedish'::regconfig, data->>'motivation', {terms}, 'StartSel=<mark>, StopSel=</mark>, MinWords=10, MaxWords=30, MaxFragments=2, FragmentDelimiter=\" … \"')")
                     .Select(rank)
                     .OrderBy([new SortKey(new SqlColumn(rank, "real"), true), new SortKey(SqlColumn.Number("year"), true)]);

@@ -1,3 +1,4 @@
+using Kvk.Events.Awards;
 using Npgsql;
 
 namespace Kvk.Graph.Tests.Support;
@@ -10,9 +11,9 @@ public static class ReadModelSnapshot
         var parts = new List<string>();
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
-        foreach (var table in new[] { "kvk.mt_doc_round", "kvk.mt_doc_award", "kvk.mt_doc_nomination" })
+        foreach (var (table, value) in new[] { ("kvk.mt_doc_round", "data"), ("kvk.mt_doc_award", "data"), ("kvk.mt_doc_nomination", "data"), (AwardSearchIndex.Table, AwardSearchIndex.Vector) })
         {
-            await using var command = new NpgsqlCommand($"select coalesce(string_agg(id || '=' || data::text, E'\\n' order by id), '') from {table}", connection);
+            await using var command = new NpgsqlCommand($"select coalesce(string_agg(id || '=' || {value}::text, E'\\n' order by id), '') from {table}", connection);
             parts.Add((string)(await command.ExecuteScalarAsync())!);
         }
 
@@ -25,5 +26,13 @@ public static class ReadModelSnapshot
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public static async Task ExecuteAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
     }
 }

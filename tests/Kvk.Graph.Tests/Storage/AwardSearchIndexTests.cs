@@ -1,0 +1,62 @@
+using Kvk.Events.Awards;
+using Kvk.Events.Municipalities;
+using Kvk.Events.Programmes;
+using Kvk.Events.Rounds;
+using Kvk.Events.Storage;
+using Kvk.Graph.Tests.Support;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kvk.Graph.Tests.Storage;
+
+public sealed class AwardSearchIndexTests
+{
+    // Every served award has its motivation's vector, and nothing else is in the table.
+    private static readonly string Mismatches = $"""
+        select count(*) from kvk.mt_doc_award a full join {AwardSearchIndex.Table} s on s.id = a.id and a.programme = '{AwardProgramme.Main}'
+        where (a.programme = '{AwardProgramme.Main}' or s.id is not null)
+          and s.{AwardSearchIndex.Vector} is distinct from to_tsvector('swedish'::regconfig, coalesce(a.data->>'motivation', ''))
+        """;
+
+    [Fact]
+    public async Task The_index_follows_announcements_corrections_synthetic_programmes_and_a_rebuild()
+    {
+        await using var server = await KvkTestServer.StartAsync();
+        await server.RecordAsync(
+            new OpenRound(2027),
+            new NominateMunicipality(2027, "0643"),
+            new RecordJuryDecision(2027, "0643", "Bra.", null),
+            new AnnounceAward(2027, null),
+            new CorrectMotivation(2027, "En rättad motivering om tillitsbaserad styrning.", "Förtydligande."));
+        var corrected = await server.QueryAsync("{ search(text: \"tillitsbaserad\") { nodes { award { year } } } }");
+
+        Assert.Equal(2027, corrected["search"]!["nodes"]![0]!["award"]!["year"]!.GetValue<int>());
+        Assert.Equal(12, await ReadModelSnapshot.ScalarAsync(server.ConnectionString, $"select count(*) from {AwardSearchIndex.Table}"));
+        Assert.Equal(0, await ReadModelSnapshot.ScalarAsync(server.ConnectionString, Mismatches));
+
+        var import = new SyntheticImport(server.Services.GetRequiredService<IDocumentStore>(), server.Services.GetRequiredService<MunicipalityDirectory>());
+        await import.AppendAsync(2000, new Progress<long>(), CancellationToken.None);
+        await server.Services.GetRequiredService<ReadModelRebuild>().RunAsync(new Progress<(long, long)>(), CancellationToken.None);
+
+        Assert.Equal(12, await ReadModelSnapshot.ScalarAsync(server.ConnectionString, $"select count(*) from {AwardSearchIndex.Table}"));
+        Assert.Equal(0, await ReadModelSnapshot.ScalarAsync(server.ConnectionString, Mismatches));
+    }
+
+    [Fact]
+    public async Task A_store_written_before_the_index_existed_is_indexed_when_a_host_starts()
+    {
+        string connectionString;
+        await using (var first = await KvkTestServer.StartAsync())
+        {
+            connectionString = first.ConnectionString;
+            await ReadModelSnapshot.ExecuteAsync(connectionString, $"drop table {AwardSearchIndex.Table}");
+        }
+
+        await using var second = await KvkTestServer.StartAsync(connectionString);
+        var hits = await second.QueryAsync("{ search(text: \"styrning\") { totalCount } }");
+
+        Assert.Equal(11, await ReadModelSnapshot.ScalarAsync(connectionString, $"select count(*) from {AwardSearchIndex.Table}"));
+        Assert.Equal(0, await ReadModelSnapshot.ScalarAsync(connectionString, Mismatches));
+        Assert.True(hits["search"]!["totalCount"]!.GetValue<int>() > 0);
+    }
+}

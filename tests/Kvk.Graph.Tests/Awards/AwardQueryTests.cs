@@ -65,16 +65,18 @@ public sealed class AwardQueryTests(SeededKvk kvk)
     }
 
     [Fact]
-    public async Task The_total_count_is_of_the_whole_filtered_list_on_every_page_and_in_a_fragment()
+    public async Task The_total_count_is_of_the_whole_filtered_list_on_every_page_in_a_fragment_and_when_empty()
     {
         const string Query = "query($after: String) { awards(first: 4, after: $after, where: { year: { gte: 2005 } }) { ...total nodes { year } pageInfo { endCursor } } } fragment total on AwardsConnection { totalCount }";
         var first = (await kvk.Server.QueryAsync(Query, new { after = (string?)null }))["awards"]!;
         var second = (await kvk.Server.QueryAsync(Query, new { after = first["pageInfo"]!["endCursor"]!.GetValue<string>() }))["awards"]!;
         var third = (await kvk.Server.QueryAsync("{ awards(last: 3, where: { year: { gte: 2005 } }) { totalCount } }"))["awards"]!;
+        var none = (await kvk.Server.QueryAsync("{ awards(where: { year: { gt: 3000 } }) { totalCount nodes { year } } }"))["awards"]!;
 
         Assert.Equal(10, first["totalCount"]!.GetValue<int>());
         Assert.Equal(10, second["totalCount"]!.GetValue<int>());
         Assert.Equal(10, third["totalCount"]!.GetValue<int>());
+        Assert.Equal(0, none["totalCount"]!.GetValue<int>());
     }
 
     [Fact]

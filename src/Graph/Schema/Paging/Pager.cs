@@ -2,7 +2,10 @@ using Kvk.Graph.ReadModel;
 
 namespace Kvk.Graph.Schema.Paging;
 
-/// <summary>Runs one page of a <see cref="DocumentQuery"/> with keyset cursors: one round trip, with the count in the same batch when <c>totalCount</c> is selected.</summary>
+/// <summary>
+/// Runs one page of a <see cref="DocumentQuery"/> with keyset cursors in one round trip: when <c>totalCount</c>
+/// is selected, a first page counts in its own statement and a later one sends the count in the same batch.
+/// </summary>
 public static class Pager
 {
     public static Task<Connection<T>> PageAsync<T>(ReadStore store, DocumentQuery query, PageArguments page, CancellationToken cancellationToken) =>
@@ -29,12 +32,21 @@ public static class Pager
         var orderBy = " order by " + string.Join(", ", order.Select(k => k.Column.Ordered + (k.Descending ? " desc" : " asc")));
         var keys = string.Concat(query.Order.Select(k => $", ({k.Column.Expression})::text"));
         var selected = string.Concat(query.Selected.Select(s => $", ({s})::text"));
-        var sql = $"select data{keys}{selected} from {query.Table}{query.WhereClause}{orderBy} limit {page.Size + 1}";
+        // Without a cursor the page's own rows are the whole filtered list, so the page counts them itself.
+        var countInPage = page.WithTotal && page.After is null && page.Before is null;
+        var windowCount = countInPage ? ", (count(*) over ())::text" : "";
+        var sql = $"select data{keys}{selected}{windowCount} from {query.Table}{query.WhereClause}{orderBy} limit {page.Size + 1}";
         IReadOnlyList<ReadRow<TDoc>> rows;
         Func<CancellationToken, Task<int>> total;
         try
         {
-            if (page.WithTotal)
+            if (countInPage)
+            {
+                rows = await store.QueryAsync<TDoc>(sql, query.Parameters, cancellationToken);
+                var count = rows.Count == 0 ? 0 : int.Parse(rows[0].Values[^1]!, System.Globalization.CultureInfo.InvariantCulture);
+                total = _ => Task.FromResult(count);
+            }
+            else if (page.WithTotal)
             {
                 (rows, var count) = await store.QueryAndCountAsync<TDoc>(sql, query.Parameters, countSql, countParameters, cancellationToken);
                 total = _ => Task.FromResult(count);
@@ -59,7 +71,7 @@ public static class Pager
         }
 
         var keyCount = query.Order.Count;
-        var edges = taken.Select(r => new Edge<TNode>(Cursor.Encode([.. r.Values.Take(keyCount)]), map(r.Document, [.. r.Values.Skip(keyCount)]))).ToList();
+        var edges = taken.Select(r => new Edge<TNode>(Cursor.Encode([.. r.Values.Take(keyCount)]), map(r.Document, [.. r.Values.Skip(keyCount).Take(query.Selected.Count)]))).ToList();
         var pageInfo = new PageInfo(
             HasNextPage: page.Backward ? page.Before is not null : more,
             HasPreviousPage: page.Backward ? more : page.After is not null,

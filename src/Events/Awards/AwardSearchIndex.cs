@@ -17,6 +17,12 @@ public static class AwardSearchIndex
     /// <summary>The motivation's text search vector, a column of <see cref="Table"/> (joined on <c>id</c>).</summary>
     public const string Vector = "motivation_vector";
 
+    /// <summary>The motivation's words in order, as the parser found them (a column).</summary>
+    public const string Words = "motivation_words";
+
+    /// <summary>For each of <see cref="Words"/> its lexemes, space-separated; a hyphenated word has its parts' too (a column).</summary>
+    public const string Lexemes = "motivation_lexemes";
+
     private const string Awards = KvkStoreOptions.SchemaName + ".mt_doc_award";
     private const string Served = $"programme = '{AwardProgramme.Main}'";
     private const string VectorOfNew = "to_tsvector('swedish'::regconfig, coalesce(new.data->>'motivation', ''))";
@@ -38,12 +44,31 @@ public static class AwardSearchIndex
 
         create table if not exists {Table} (
             id varchar primary key,
-            {Vector} tsvector not null);
+            {Vector} tsvector not null,
+            {Words} text[] not null,
+            {Lexemes} text[] not null);
+
+        create or replace function {Table}_words(motivation text, out words text[], out lexemes text[]) language plpgsql immutable as $$
+        declare
+            token record;
+        begin
+            words := array[]::text[];
+            lexemes := array[]::text[];
+            for token in select alias, t.token as text, t.lexemes as found from ts_debug('swedish'::regconfig, motivation) t loop
+                if token.alias like 'hword\_%' then
+                    lexemes[cardinality(lexemes)] := concat_ws(' ', lexemes[cardinality(lexemes)], array_to_string(token.found, ' '));
+                elsif token.alias <> 'blank' then
+                    words := words || token.text;
+                    lexemes := lexemes || coalesce(array_to_string(token.found, ' '), '');
+                end if;
+            end loop;
+        end $$;
 
         create or replace function {Table}_upsert() returns trigger language plpgsql as $$
         begin
-            insert into {Table} (id, {Vector}) values (new.id, {VectorOfNew})
-            on conflict (id) do update set {Vector} = excluded.{Vector};
+            insert into {Table} (id, {Vector}, {Words}, {Lexemes})
+                select new.id, {VectorOfNew}, w.words, w.lexemes from {Table}_words(coalesce(new.data->>'motivation', '')) w
+            on conflict (id) do update set {Vector} = excluded.{Vector}, {Words} = excluded.{Words}, {Lexemes} = excluded.{Lexemes};
             return null;
         end $$;
 
@@ -70,9 +95,11 @@ public static class AwardSearchIndex
         create or replace trigger award_search_truncated after truncate on {Awards}
             for each statement execute function {Table}_clear();
 
-        insert into {Table} (id, {Vector})
-            select id, to_tsvector('swedish'::regconfig, coalesce(data->>'motivation', '')) from {Awards} where {Served}
-            on conflict (id) do update set {Vector} = excluded.{Vector} where {Table}.{Vector} is distinct from excluded.{Vector};
+        insert into {Table} (id, {Vector}, {Words}, {Lexemes})
+            select a.id, to_tsvector('swedish'::regconfig, coalesce(a.data->>'motivation', '')), w.words, w.lexemes
+            from {Awards} a, {Table}_words(coalesce(a.data->>'motivation', '')) w where a.{Served}
+            on conflict (id) do update set {Vector} = excluded.{Vector}, {Words} = excluded.{Words}, {Lexemes} = excluded.{Lexemes}
+            where ({Table}.{Vector}, {Table}.{Words}, {Table}.{Lexemes}) is distinct from (excluded.{Vector}, excluded.{Words}, excluded.{Lexemes});
         delete from {Table} s where not exists (select 1 from {Awards} a where a.id = s.id and a.{Served});
         """;
 }

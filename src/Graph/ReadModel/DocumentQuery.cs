@@ -16,7 +16,8 @@ public sealed class DocumentQuery(string table)
     private readonly List<object?> _parameters = [];
     private readonly List<string> _selected = [];
 
-    public string Table { get; } = table;
+    /// <summary>The table, with whatever <see cref="Join"/> added to it: what the statements select from.</summary>
+    public string Table { get; private set; } = table;
 
     public IReadOnlyList<object?> Parameters => _parameters;
 
@@ -32,6 +33,13 @@ public sealed class DocumentQuery(string table)
     {
         _parameters.Add(value);
         return string.Create(CultureInfo.InvariantCulture, $"${_parameters.Count}::{sqlType}");
+    }
+
+    /// <summary>Adds a join to the FROM clause, e.g. a function evaluated once per statement instead of once per row.</summary>
+    public DocumentQuery Join(string join)
+    {
+        Table += " " + join;
+        return this;
     }
 
     public DocumentQuery Where(string condition)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using GraphQL;
 using GraphQL.Types;
 using Kvk.Events.Awards;
@@ -31,20 +32,29 @@ public static class SearchQueries
                     throw new ExecutionError($"The search text must have 1 to {MaxTextLength} characters.") { Code = "INVALID_SEARCH" };
                 }
 
+                // The query is parsed once per statement, not once per row: a plan kept for every text cannot fold it.
                 var documentQuery = DocumentTables.Query(AwardsWithVectors);
-                var terms = $"websearch_to_tsquery('swedish'::regconfig, {documentQuery.Parameter(text, "text")})";
+                documentQuery.Join($"cross join websearch_to_tsquery('swedish'::regconfig, {documentQuery.Parameter(text, "text")}) terms");
+                const string terms = "terms";
                 var rank = $"ts_rank({AwardSearchIndex.Vector}, {terms})";
                 documentQuery
                     .Where($"{AwardSearchIndex.Vector} @@ {terms}")
-                    .Select($"ts_headline('swedish'::regconfig, data->>'motivation', {terms}, 'StartSel=<mark>, StopSel=</mark>, MinWords=10, MaxWords=30, MaxFragments=2, FragmentDelimiter=\" … \"')")
+                    .Select($"to_json({AwardSearchIndex.Words})")
+                    .Select($"to_json({AwardSearchIndex.Lexemes})")
+                    .Select(terms)
                     .Select(rank)
                     .OrderBy([new SortKey(new SqlColumn(rank, "real"), true), new SortKey(SqlColumn.Number("year"), true)]);
                 return await Pager.PageAsync<AwardView, SearchHit>(
                     c.ReadStore(),
                     documentQuery,
                     PageArguments.From(c),
-                    (award, values) => new SearchHit(award, values[0] ?? "", double.Parse(values[1]!, CultureInfo.InvariantCulture)),
+                    (award, values) => new SearchHit(
+                        award,
+                        Excerpt.Build(award.Motivation, Strings(values[0]), Strings(values[1]), Excerpt.Lexemes(values[2] ?? "")),
+                        double.Parse(values[3]!, CultureInfo.InvariantCulture)),
                     c.CancellationToken);
             });
     }
+
+    private static string[] Strings(string? json) => json is null ? [] : JsonSerializer.Deserialize<string[]>(json) ?? [];
 }

@@ -1,0 +1,128 @@
+using System.Text;
+
+namespace Kvk.Graph.Search;
+
+/// <summary>
+/// The passages of a motivation around the words a search matched, each matched word in
+/// <c>&lt;mark&gt;</c>. Built here from the words and lexemes PostgreSQL stored once per motivation
+/// (<see cref="Kvk.Events.Awards.AwardSearchIndex"/>): <c>ts_headline</c> parsed the whole motivation
+/// again for every hit of every search, which was most of a search's cost.
+/// </summary>
+public static class Excerpt
+{
+    public const int MaxFragments = 2;
+    public const int WordsBefore = 6;
+    public const int MaxWords = 30;
+    public const string Delimiter = " … ";
+
+    /// <param name="words">The motivation's words in order, as PostgreSQL's parser found them.</param>
+    /// <param name="lexemes">For each word its lexemes, space-separated (a hyphenated word has its parts' too); empty for a stop word.</param>
+    /// <param name="matching">The lexemes the search looks for.</param>
+    public static string Build(string motivation, IReadOnlyList<string> words, IReadOnlyList<string> lexemes, IReadOnlySet<string> matching)
+    {
+        var spans = Locate(motivation, words);
+        if (spans.Count == 0)
+        {
+            return "";
+        }
+
+        var matched = Enumerable.Range(0, spans.Count)
+            .Where(i => lexemes[i].Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(matching.Contains))
+            .ToHashSet();
+
+        var fragments = new List<(int First, int Last)>();
+        foreach (var i in matched.Order())
+        {
+            if (fragments.Count == MaxFragments || fragments.Any(f => i >= f.First && i <= f.Last))
+            {
+                continue;
+            }
+
+            var first = Math.Max(fragments.Count == 0 ? 0 : fragments[^1].Last + 1, i - WordsBefore);
+            fragments.Add((first, Math.Min(spans.Count - 1, first + MaxWords - 1)));
+        }
+
+        if (fragments.Count == 0)
+        {
+            fragments.Add((0, Math.Min(spans.Count - 1, MaxWords - 1)));
+        }
+
+        return string.Join(Delimiter, fragments.Select(f => Marked(motivation, spans, matched, f.First, f.Last)));
+    }
+
+    /// <summary>The lexemes a text search query looks for, from its text form (<c>'styrning' &amp; !'omsorg'</c>); excluded ones are left out.</summary>
+    public static IReadOnlySet<string> Lexemes(string tsquery)
+    {
+        var lexemes = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < tsquery.Length; i++)
+        {
+            if (tsquery[i] != '\'')
+            {
+                continue;
+            }
+
+            var excluded = i > 0 && tsquery[i - 1] == '!';
+            var lexeme = new StringBuilder();
+            for (i++; i < tsquery.Length; i++)
+            {
+                if (tsquery[i] == '\'' && i + 1 < tsquery.Length && tsquery[i + 1] == '\'')
+                {
+                    lexeme.Append('\'');
+                    i++;
+                }
+                else if (tsquery[i] == '\'')
+                {
+                    break;
+                }
+                else
+                {
+                    lexeme.Append(tsquery[i]);
+                }
+            }
+
+            if (!excluded)
+            {
+                lexemes.Add(lexeme.ToString());
+            }
+        }
+
+        return lexemes;
+    }
+
+    /// <summary>Where each word stands in the motivation: the parser's words appear in it in order.</summary>
+    private static List<(int Start, int End)> Locate(string motivation, IReadOnlyList<string> words)
+    {
+        var spans = new List<(int, int)>(words.Count);
+        var offset = 0;
+        foreach (var word in words)
+        {
+            var start = motivation.IndexOf(word, offset, StringComparison.Ordinal);
+            if (start < 0)
+            {
+                break;
+            }
+
+            spans.Add((start, start + word.Length));
+            offset = start + word.Length;
+        }
+
+        return spans;
+    }
+
+    private static string Marked(string motivation, List<(int Start, int End)> spans, HashSet<int> matched, int first, int last)
+    {
+        var text = new StringBuilder();
+        for (var i = first; i <= last; i++)
+        {
+            if (i > first)
+            {
+                text.Append(motivation, spans[i - 1].End, spans[i].Start - spans[i - 1].End);
+            }
+
+            var word = motivation.AsSpan(spans[i].Start, spans[i].End - spans[i].Start);
+            text.Append(matched.Contains(i) ? $"<mark>{word}</mark>" : word);
+        }
+
+        return text.ToString();
+    }
+}

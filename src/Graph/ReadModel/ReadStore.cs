@@ -10,7 +10,7 @@ public sealed record ReadRow<T>(T Document, IReadOnlyList<string?> Values);
 
 /// <summary>
 /// Reads the projected documents with plain SQL over Marten's tables, deserialized by Marten's own
-/// serializer. Every call is one round trip to PostgreSQL.
+/// serializer. Every call is one SQL statement.
 /// </summary>
 public sealed class ReadStore([FromKeyedServices(ReadStore.DataSourceKey)] NpgsqlDataSource dataSource, IDocumentStore store)
 {
@@ -24,23 +24,6 @@ public sealed class ReadStore([FromKeyedServices(ReadStore.DataSourceKey)] Npgsq
         await using var command = Command(sql, parameters);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await RowsAsync<T>(reader, cancellationToken);
-    }
-
-    /// <summary>
-    /// A page of rows and the count of a second statement, sent together as one batch: a page with its
-    /// <c>totalCount</c> costs one round trip, not two.
-    /// </summary>
-    public async Task<(IReadOnlyList<ReadRow<T>> Rows, int Count)> QueryAndCountAsync<T>(
-        string sql, IReadOnlyList<object?> parameters, string countSql, IReadOnlyList<object?> countParameters, CancellationToken cancellationToken)
-    {
-        await using var batch = dataSource.CreateBatch();
-        batch.BatchCommands.Add(BatchCommand(sql, parameters));
-        batch.BatchCommands.Add(BatchCommand(countSql, countParameters));
-        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
-        var rows = await RowsAsync<T>(reader, cancellationToken);
-        await reader.NextResultAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        return (rows, Convert.ToInt32(reader.GetInt64(0), CultureInfo.InvariantCulture));
     }
 
     public async Task<IReadOnlyList<T>> DocumentsAsync<T>(DocumentQuery query, CancellationToken cancellationToken)
@@ -77,13 +60,6 @@ public sealed class ReadStore([FromKeyedServices(ReadStore.DataSourceKey)] Npgsq
     private NpgsqlCommand Command(string sql, IReadOnlyList<object?> parameters)
     {
         var command = dataSource.CreateCommand(sql);
-        AddParameters(command.Parameters, parameters);
-        return command;
-    }
-
-    private static NpgsqlBatchCommand BatchCommand(string sql, IReadOnlyList<object?> parameters)
-    {
-        var command = new NpgsqlBatchCommand(sql);
         AddParameters(command.Parameters, parameters);
         return command;
     }

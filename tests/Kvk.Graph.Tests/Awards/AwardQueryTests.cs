@@ -65,18 +65,22 @@ public sealed class AwardQueryTests(SeededKvk kvk)
     }
 
     [Fact]
-    public async Task The_total_count_is_of_the_whole_filtered_list_on_every_page_in_a_fragment_and_when_empty()
+    public async Task The_total_count_is_of_the_whole_filtered_list_on_every_page_beyond_the_last_in_a_fragment_and_when_empty()
     {
         const string Query = "query($after: String) { awards(first: 4, after: $after, where: { year: { gte: 2005 } }) { ...total nodes { year } pageInfo { endCursor } } } fragment total on AwardsConnection { totalCount }";
         var first = (await kvk.Server.QueryAsync(Query, new { after = (string?)null }))["awards"]!;
         var second = (await kvk.Server.QueryAsync(Query, new { after = first["pageInfo"]!["endCursor"]!.GetValue<string>() }))["awards"]!;
         var third = (await kvk.Server.QueryAsync("{ awards(last: 3, where: { year: { gte: 2005 } }) { totalCount } }"))["awards"]!;
         var none = (await kvk.Server.QueryAsync("{ awards(where: { year: { gt: 3000 } }) { totalCount nodes { year } } }"))["awards"]!;
+        var last = (await kvk.Server.QueryAsync("{ awards(first: 100, where: { year: { gte: 2005 } }) { pageInfo { endCursor } } }"))["awards"]!["pageInfo"]!["endCursor"]!.GetValue<string>();
+        var beyond = (await kvk.Server.QueryAsync(Query, new { after = last }))["awards"]!;
 
         Assert.Equal(10, first["totalCount"]!.GetValue<int>());
         Assert.Equal(10, second["totalCount"]!.GetValue<int>());
         Assert.Equal(10, third["totalCount"]!.GetValue<int>());
         Assert.Equal(0, none["totalCount"]!.GetValue<int>());
+        Assert.Empty(beyond["nodes"]!.AsArray());
+        Assert.Equal(10, beyond["totalCount"]!.GetValue<int>());
     }
 
     [Fact]

@@ -3,8 +3,8 @@ using Kvk.Graph.ReadModel;
 namespace Kvk.Graph.Schema.Paging;
 
 /// <summary>
-/// Runs one page of a <see cref="DocumentQuery"/> with keyset cursors in one round trip: when <c>totalCount</c>
-/// is selected, a first page counts in its own statement and a later one sends the count in the same batch.
+/// Runs one page of a <see cref="DocumentQuery"/> with keyset cursors in one SQL statement, its
+/// <c>totalCount</c> included when selected.
 /// </summary>
 public static class Pager
 {
@@ -32,36 +32,30 @@ public static class Pager
         var orderBy = " order by " + string.Join(", ", order.Select(k => k.Column.Ordered + (k.Descending ? " desc" : " asc")));
         var keys = string.Concat(query.Order.Select(k => $", ({k.Column.Expression})::text"));
         var selected = string.Concat(query.Selected.Select(s => $", ({s})::text"));
-        // Without a cursor the page's own rows are the whole filtered list, so the page counts them itself.
-        var countInPage = page.WithTotal && page.After is null && page.Before is null;
-        var windowCount = countInPage ? ", (count(*) over ())::text" : "";
-        var sql = $"select data{keys}{selected}{windowCount} from {query.Table}{query.WhereClause}{orderBy} limit {page.Size + 1}";
+
+        // A selected total rides along as an uncorrelated subquery, which PostgreSQL runs once per
+        // statement: the page and its total in one statement (the keyset parameters come after the
+        // filter's, so the subquery's placeholders mean the same values).
+        var counted = page.WithTotal ? $", ({countSql})::text" : "";
+        var sql = $"select data{keys}{selected}{counted} from {query.Table}{query.WhereClause}{orderBy} limit {page.Size + 1}";
         IReadOnlyList<ReadRow<TDoc>> rows;
-        Func<CancellationToken, Task<int>> total;
         try
         {
-            if (countInPage)
-            {
-                rows = await store.QueryAsync<TDoc>(sql, query.Parameters, cancellationToken);
-                var count = rows.Count == 0 ? 0 : int.Parse(rows[0].Values[^1]!, System.Globalization.CultureInfo.InvariantCulture);
-                total = _ => Task.FromResult(count);
-            }
-            else if (page.WithTotal)
-            {
-                (rows, var count) = await store.QueryAndCountAsync<TDoc>(sql, query.Parameters, countSql, countParameters, cancellationToken);
-                total = _ => Task.FromResult(count);
-            }
-            else
-            {
-                rows = await store.QueryAsync<TDoc>(sql, query.Parameters, cancellationToken);
-                total = cancel => store.CountAsync(countSql, countParameters, cancel);
-            }
+            rows = await store.QueryAsync<TDoc>(sql, query.Parameters, cancellationToken);
         }
         catch (Npgsql.PostgresException e) when (e.SqlState.StartsWith("22", StringComparison.Ordinal) && (page.After ?? page.Before) is { } cursor)
         {
             // A cursor whose values do not fit the order's columns (a forged or edited one) is a client's error.
             throw Cursor.Invalid(cursor);
         }
+
+        // An empty page carries no total: without a cursor it is 0; beyond one (after the last item) it is counted.
+        Func<CancellationToken, Task<int>> total = (page.WithTotal, rows.Count, page.After ?? page.Before) switch
+        {
+            (true, > 0, _) => _ => Task.FromResult(int.Parse(rows[0].Values[^1]!, System.Globalization.CultureInfo.InvariantCulture)),
+            (true, 0, null) => _ => Task.FromResult(0),
+            _ => cancel => store.CountAsync(countSql, countParameters, cancel),
+        };
 
         var more = rows.Count > page.Size;
         var taken = rows.Take(page.Size).ToList();

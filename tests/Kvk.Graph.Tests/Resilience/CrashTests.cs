@@ -4,10 +4,8 @@ using System.Text.Json.Nodes;
 using Kvk.Bench;
 using Kvk.Events.Municipalities;
 using Kvk.Events.Seeding;
-using Kvk.Events.Storage;
 using Kvk.Graph.Secretariat;
 using Kvk.Graph.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Kvk.Graph.Tests.Resilience;
 
@@ -71,7 +69,7 @@ public sealed class CrashTests
         Assert.True(nominees.Count < codes.Length, "The crash came too late to interrupt the burst.");
 
         var before = await ReadModelSnapshot.TakeAsync(connectionString);
-        await restarted.Services.GetRequiredService<ReadModelRebuild>().RunAsync(new Progress<(long, long)>(), CancellationToken.None);
+        await restarted.RebuildReadModelAsync();
         Assert.Equal(before, await ReadModelSnapshot.TakeAsync(connectionString));
     }
 

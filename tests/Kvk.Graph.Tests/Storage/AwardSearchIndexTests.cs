@@ -1,11 +1,7 @@
 using Kvk.Events.Awards;
-using Kvk.Events.Municipalities;
 using Kvk.Events.Programmes;
 using Kvk.Events.Rounds;
-using Kvk.Events.Storage;
 using Kvk.Graph.Tests.Support;
-using Marten;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Kvk.Graph.Tests.Storage;
 
@@ -34,9 +30,8 @@ public sealed class AwardSearchIndexTests
         Assert.Equal(12, await ReadModelSnapshot.ScalarAsync(server.ConnectionString, $"select count(*) from {AwardSearchIndex.Table}"));
         Assert.Equal(0, await ReadModelSnapshot.ScalarAsync(server.ConnectionString, Mismatches));
 
-        var import = new SyntheticImport(server.Services.GetRequiredService<IDocumentStore>(), server.Services.GetRequiredService<MunicipalityDirectory>());
-        await import.AppendAsync(2000, new Progress<long>(), CancellationToken.None);
-        await server.Services.GetRequiredService<ReadModelRebuild>().RunAsync(new Progress<(long, long)>(), CancellationToken.None);
+        await server.AppendSyntheticProgrammesAsync(2000);
+        await server.RebuildReadModelAsync();
 
         Assert.Equal(12, await ReadModelSnapshot.ScalarAsync(server.ConnectionString, $"select count(*) from {AwardSearchIndex.Table}"));
         Assert.Equal(0, await ReadModelSnapshot.ScalarAsync(server.ConnectionString, Mismatches));

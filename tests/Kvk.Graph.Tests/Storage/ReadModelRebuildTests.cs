@@ -1,10 +1,6 @@
-using Kvk.Events.Municipalities;
 using Kvk.Events.Programmes;
 using Kvk.Events.Rounds;
-using Kvk.Events.Storage;
 using Kvk.Graph.Tests.Support;
-using Marten;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Kvk.Graph.Tests.Storage;
 
@@ -25,7 +21,7 @@ public sealed class ReadModelRebuildTests
             new CorrectMotivation(2027, "Mycket bra.", "Förtydligande."));
         var before = await ReadModelSnapshot.TakeAsync(server.ConnectionString);
 
-        var projected = await server.Services.GetRequiredService<ReadModelRebuild>().RunAsync(new Progress<(long, long)>(), CancellationToken.None);
+        var projected = await server.RebuildReadModelAsync();
 
         Assert.Equal(await ReadModelSnapshot.ScalarAsync(server.ConnectionString, "select count(*) from kvk.mt_events"), projected);
         Assert.Equal(before, await ReadModelSnapshot.TakeAsync(server.ConnectionString));
@@ -38,9 +34,8 @@ public sealed class ReadModelRebuildTests
         const string Query = "{ awards { totalCount nodes { year recipientName } } rounds { totalCount } nominations { totalCount } search(text: \"styrning\") { totalCount } municipality(code: \"0643\") { awards { year } nominations { year } } }";
         var served = KvkTestServer.Pretty(await server.QueryAsync(Query));
 
-        var import = new SyntheticImport(server.Services.GetRequiredService<IDocumentStore>(), server.Services.GetRequiredService<MunicipalityDirectory>());
-        var appended = await import.AppendAsync(3000, new Progress<long>(), CancellationToken.None);
-        await server.Services.GetRequiredService<ReadModelRebuild>().RunAsync(new Progress<(long, long)>(), CancellationToken.None);
+        var appended = await server.AppendSyntheticProgrammesAsync(3000);
+        await server.RebuildReadModelAsync();
 
         Assert.InRange(appended, 3000, 3100);
         Assert.True(await ReadModelSnapshot.ScalarAsync(server.ConnectionString, $"select count(*) from kvk.mt_doc_award where programme <> '{AwardProgramme.Main}'") > 200);

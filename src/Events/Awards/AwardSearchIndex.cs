@@ -25,7 +25,6 @@ public static class AwardSearchIndex
 
     private const string Awards = KvkStoreOptions.SchemaName + ".mt_doc_award";
     private const string Served = $"programme = '{AwardProgramme.Main}'";
-    private const string VectorOfNew = "to_tsvector('swedish'::regconfig, coalesce(new.data->>'motivation', ''))";
 
     /// <summary>Creates or updates the table and its triggers, then brings the table in line with the awards.</summary>
     public static async Task EnsureAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
@@ -48,10 +47,11 @@ public static class AwardSearchIndex
             {Words} text[] not null,
             {Lexemes} text[] not null);
 
-        create or replace function {Table}_words(motivation text, out words text[], out lexemes text[]) language plpgsql immutable as $$
+        create or replace function {Table}_parse(motivation text, out vector tsvector, out words text[], out lexemes text[]) language plpgsql stable as $$
         declare
             token record;
         begin
+            vector := to_tsvector('swedish'::regconfig, motivation);
             words := array[]::text[];
             lexemes := array[]::text[];
             for token in select alias, t.token as text, t.lexemes as found from ts_debug('swedish'::regconfig, motivation) t loop
@@ -67,7 +67,7 @@ public static class AwardSearchIndex
         create or replace function {Table}_upsert() returns trigger language plpgsql as $$
         begin
             insert into {Table} (id, {Vector}, {Words}, {Lexemes})
-                select new.id, {VectorOfNew}, w.words, w.lexemes from {Table}_words(coalesce(new.data->>'motivation', '')) w
+                select new.id, p.vector, p.words, p.lexemes from {Table}_parse(coalesce(new.data->>'motivation', '')) p
             on conflict (id) do update set {Vector} = excluded.{Vector}, {Words} = excluded.{Words}, {Lexemes} = excluded.{Lexemes};
             return null;
         end $$;
@@ -96,8 +96,8 @@ public static class AwardSearchIndex
             for each statement execute function {Table}_clear();
 
         insert into {Table} (id, {Vector}, {Words}, {Lexemes})
-            select a.id, to_tsvector('swedish'::regconfig, coalesce(a.data->>'motivation', '')), w.words, w.lexemes
-            from {Awards} a, {Table}_words(coalesce(a.data->>'motivation', '')) w where a.{Served}
+            select a.id, p.vector, p.words, p.lexemes
+            from {Awards} a, {Table}_parse(coalesce(a.data->>'motivation', '')) p where a.{Served}
             on conflict (id) do update set {Vector} = excluded.{Vector}, {Words} = excluded.{Words}, {Lexemes} = excluded.{Lexemes}
             where ({Table}.{Vector}, {Table}.{Words}, {Table}.{Lexemes}) is distinct from (excluded.{Vector}, excluded.{Words}, excluded.{Lexemes});
         delete from {Table} s where not exists (select 1 from {Awards} a where a.id = s.id and a.{Served});

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Kvk.Bench;
 
-// dotnet run -c Release --project bench/Kvk.Bench -- [--events 1000000] [--connections 16] [--duration 10] [--warmup 3] [--only TEXT] [--smoke]
+// dotnet run -c Release --project bench/Kvk.Bench -- [--events 1000000] [--connections 16] [--duration 10] [--warmup 3] [--host-warmup 15] [--only TEXT] [--smoke]
 var options = new BenchOptions();
 for (var i = 0; i < args.Length; i++)
 {
@@ -12,9 +12,10 @@ for (var i = 0; i < args.Length; i++)
         "--connections" => options with { Connections = Next() },
         "--duration" => options with { DurationSeconds = Next() },
         "--warmup" => options with { WarmupSeconds = Next() },
+        "--host-warmup" => options with { HostWarmupSeconds = Next() },
         "--only" => options with { Only = args[++i] },
-        "--smoke" => options with { Smoke = true, DurationSeconds = 1, WarmupSeconds = 1 },
-        _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --events N --connections N --duration S --warmup S --only TEXT --smoke"),
+        "--smoke" => options with { Smoke = true, DurationSeconds = 1, WarmupSeconds = 1, HostWarmupSeconds = 1 },
+        _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --events N --connections N --duration S --warmup S --host-warmup S --only TEXT --smoke"),
     };
 }
 

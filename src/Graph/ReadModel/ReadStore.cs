@@ -60,15 +60,11 @@ public sealed class ReadStore([FromKeyedServices(ReadStore.DataSourceKey)] Npgsq
     private NpgsqlCommand Command(string sql, IReadOnlyList<object?> parameters)
     {
         var command = dataSource.CreateCommand(sql);
-        AddParameters(command.Parameters, parameters);
-        return command;
-    }
-
-    private static void AddParameters(NpgsqlParameterCollection collection, IReadOnlyList<object?> parameters)
-    {
         foreach (var parameter in parameters)
         {
-            collection.Add(new NpgsqlParameter { Value = parameter ?? DBNull.Value });
+            command.Parameters.Add(new NpgsqlParameter { Value = parameter ?? DBNull.Value });
         }
+
+        return command;
     }
 }

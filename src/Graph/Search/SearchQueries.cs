@@ -44,13 +44,16 @@ public static class SearchQueries
                     .Select(terms)
                     .Select(rank)
                     .OrderBy([new SortKey(new SqlColumn(rank, "real"), true), new SortKey(SqlColumn.Number("year"), true)]);
+
+                // Every row carries the same query; its lexemes are read once per page.
+                IReadOnlySet<string>? matching = null;
                 return await Pager.PageAsync<AwardView, SearchHit>(
                     c.ReadStore(),
                     documentQuery,
                     PageArguments.From(c),
                     (award, values) => new SearchHit(
                         award,
-                        Excerpt.Build(award.Motivation, Strings(values[0]), Strings(values[1]), Excerpt.Lexemes(values[2] ?? "")),
+                        Excerpt.Build(award.Motivation, Strings(values[0]), Strings(values[1]), matching ??= Excerpt.Lexemes(values[2] ?? "")),
                         double.Parse(values[3]!, CultureInfo.InvariantCulture)),
                     c.CancellationToken);
             });

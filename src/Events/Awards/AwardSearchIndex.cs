@@ -17,11 +17,12 @@ public static class AwardSearchIndex
     /// <summary>The motivation's text search vector, a column of <see cref="Table"/> (joined on <c>id</c>).</summary>
     public const string Vector = "motivation_vector";
 
-    /// <summary>The motivation's words in order, as the parser found them (a column).</summary>
-    public const string Words = "motivation_words";
-
-    /// <summary>For each of <see cref="Words"/> its lexemes, space-separated; a hyphenated word has its parts' too (a column).</summary>
-    public const string Lexemes = "motivation_lexemes";
+    /// <summary>
+    /// The function that parses a motivation: its vector; its words in order, as the parser found them; and
+    /// for each word its lexemes, space-separated, a hyphenated word with its parts' too. The triggers store
+    /// the vector; the search's excerpts are built from the words and lexemes.
+    /// </summary>
+    public const string Parse = Table + "_parse";
 
     private const string Awards = KvkStoreOptions.SchemaName + ".mt_doc_award";
     private const string Served = $"programme = '{AwardProgramme.Main}'";
@@ -43,11 +44,10 @@ public static class AwardSearchIndex
 
         create table if not exists {Table} (
             id varchar primary key,
-            {Vector} tsvector not null,
-            {Words} text[] not null,
-            {Lexemes} text[] not null);
+            {Vector} tsvector not null);
+        alter table {Table} drop column if exists motivation_words, drop column if exists motivation_lexemes;
 
-        create or replace function {Table}_parse(motivation text, out vector tsvector, out words text[], out lexemes text[]) language plpgsql stable as $$
+        create or replace function {Parse}(motivation text, out vector tsvector, out words text[], out lexemes text[]) language plpgsql stable as $$
         declare
             token record;
         begin
@@ -66,9 +66,9 @@ public static class AwardSearchIndex
 
         create or replace function {Table}_upsert() returns trigger language plpgsql as $$
         begin
-            insert into {Table} (id, {Vector}, {Words}, {Lexemes})
-                select new.id, p.vector, p.words, p.lexemes from {Table}_parse(coalesce(new.data->>'motivation', '')) p
-            on conflict (id) do update set {Vector} = excluded.{Vector}, {Words} = excluded.{Words}, {Lexemes} = excluded.{Lexemes};
+            insert into {Table} (id, {Vector})
+                select new.id, p.vector from {Parse}(coalesce(new.data->>'motivation', '')) p
+            on conflict (id) do update set {Vector} = excluded.{Vector};
             return null;
         end $$;
 
@@ -95,11 +95,11 @@ public static class AwardSearchIndex
         create or replace trigger award_search_truncated after truncate on {Awards}
             for each statement execute function {Table}_clear();
 
-        insert into {Table} (id, {Vector}, {Words}, {Lexemes})
-            select a.id, p.vector, p.words, p.lexemes
-            from {Awards} a, {Table}_parse(coalesce(a.data->>'motivation', '')) p where a.{Served}
-            on conflict (id) do update set {Vector} = excluded.{Vector}, {Words} = excluded.{Words}, {Lexemes} = excluded.{Lexemes}
-            where ({Table}.{Vector}, {Table}.{Words}, {Table}.{Lexemes}) is distinct from (excluded.{Vector}, excluded.{Words}, excluded.{Lexemes});
+        insert into {Table} (id, {Vector})
+            select a.id, p.vector
+            from {Awards} a, {Parse}(coalesce(a.data->>'motivation', '')) p where a.{Served}
+            on conflict (id) do update set {Vector} = excluded.{Vector}
+            where {Table}.{Vector} is distinct from excluded.{Vector};
         delete from {Table} s where not exists (select 1 from {Awards} a where a.id = s.id and a.{Served});
         """;
 }

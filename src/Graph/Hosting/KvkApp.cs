@@ -16,6 +16,7 @@ using Kvk.Graph.Operations;
 using Kvk.Graph.PersistedDocuments;
 using Kvk.Graph.ReadModel;
 using Kvk.Graph.Schema;
+using Kvk.Graph.Search;
 using Kvk.Graph.Secretariat;
 using Marten;
 using Microsoft.AspNetCore.ResponseCompression;
@@ -102,7 +103,9 @@ public sealed class KvkApp : IAsyncDisposable
         services.AddSingleton<SeedImporter>();
         services.AddSingleton<ReadModelRebuild>();
         services.AddKeyedSingleton(ReadStore.DataSourceKey, (_, _) => ReadDataSource.CreateForReads(connectionString));
+        services.AddSingleton<LoadedDocuments>();
         services.AddSingleton<ReadStore>();
+        services.AddSingleton<MotivationWords>();
         services.AddScoped<ReadLoaders>();
         services.AddGraphQL(graphQL => graphQL
             .AddSchema<KvkSchema>()

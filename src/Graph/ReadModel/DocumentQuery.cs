@@ -16,6 +16,9 @@ public sealed class DocumentQuery(string table)
     private readonly List<object?> _parameters = [];
     private readonly List<string> _selected = [];
 
+    /// <summary>The document table the query lists the documents of.</summary>
+    public string DocumentTable { get; } = table;
+
     /// <summary>The table, with whatever <see cref="Join"/> added to it: what the statements select from.</summary>
     public string Table { get; private set; } = table;
 

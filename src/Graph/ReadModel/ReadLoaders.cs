@@ -2,12 +2,13 @@ using JasperFx.Events;
 using Kvk.Events.Awards;
 using Kvk.Events.Nominations;
 using Kvk.Events.Rounds;
+using Kvk.Graph.Search;
 using Marten;
 
 namespace Kvk.Graph.ReadModel;
 
 /// <summary>The batch loaders of one request: related documents by key, one SQL statement per batch.</summary>
-public sealed class ReadLoaders(ReadStore store, IDocumentStore documents)
+public sealed class ReadLoaders(ReadStore store, IDocumentStore documents, MotivationWords motivationWords)
 {
     public BatchLoader<int, RoundView?> RoundByYear => field ??= One<int, RoundView>(DocumentTables.Rounds, "year", "int", r => r.Year);
 
@@ -34,6 +35,9 @@ public sealed class ReadLoaders(ReadStore store, IDocumentStore documents)
     public BatchLoader<string, IReadOnlyList<NominationView>> NominationsByMunicipality =>
         field ??= Many<string, NominationView>(DocumentTables.Nominations, "municipality_code", "text", n => n.MunicipalityCode);
 
+    /// <summary>Motivations parsed into words and lexemes, for search excerpts.</summary>
+    public BatchLoader<string, ParsedMotivation> ParsedMotivations => field ??= new(motivationWords.ParseAsync, new ParsedMotivation([], []));
+
     private BatchLoader<TKey, TDoc?> One<TKey, TDoc>(string table, string column, string sqlType, Func<TDoc, TKey> keyOf)
         where TKey : notnull
         where TDoc : class =>
@@ -47,7 +51,7 @@ public sealed class ReadLoaders(ReadStore store, IDocumentStore documents)
 
     private async Task<IReadOnlyList<TDoc>> FetchAsync<TKey, TDoc>(string table, string column, string sqlType, IReadOnlyList<TKey> keys, CancellationToken ct)
     {
-        var rows = await store.QueryAsync<TDoc>($"select data from {table} where {DocumentTables.MainProgramme} and {column} = any($1::{sqlType}[]) order by id", [keys.ToArray()], ct);
+        var rows = await store.QueryAsync<TDoc>(table, $"select {ReadStore.Reference(table)} from {table} where {DocumentTables.MainProgramme} and {column} = any($1::{sqlType}[]) order by id", [keys.ToArray()], ct);
         return [.. rows.Select(r => r.Document)];
     }
 }

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Globalization;
 using Marten;
 using Npgsql;
@@ -9,26 +8,55 @@ namespace Kvk.Graph.ReadModel;
 public sealed record ReadRow<T>(T Document, IReadOnlyList<string?> Values);
 
 /// <summary>
-/// Reads the projected documents with plain SQL over Marten's tables, deserialized by Marten's own
-/// serializer. Every call is one SQL statement.
+/// Reads the projected documents with plain SQL over Marten's tables. A statement selects each row's
+/// <see cref="Reference"/> where it would select the document; documents whose version this host has
+/// already read come from <see cref="LoadedDocuments"/>, the others from one more statement per call,
+/// deserialized by Marten's own serializer.
 /// </summary>
-public sealed class ReadStore([FromKeyedServices(ReadStore.DataSourceKey)] NpgsqlDataSource dataSource, IDocumentStore store)
+public sealed class ReadStore([FromKeyedServices(ReadStore.DataSourceKey)] NpgsqlDataSource dataSource, IDocumentStore store, LoadedDocuments loaded)
 {
     /// <summary>The key of the read path's own connection pool in the host's services.</summary>
     public const string DataSourceKey = "reads";
 
     private readonly ISerializer _serializer = store.Options.Serializer();
 
-    public async Task<IReadOnlyList<ReadRow<T>>> QueryAsync<T>(string sql, IReadOnlyList<object?> parameters, CancellationToken cancellationToken)
+    /// <summary>
+    /// The two columns a read statement selects first: the row's id and its version. A row's <c>xmin</c>
+    /// changes with every write of it, a rebuild's included; Marten's <c>mt_version</c> beside it keeps
+    /// versions apart across transaction-id wraparound.
+    /// </summary>
+    public static string Reference(string table) => $"{table}.id, {table}.xmin::text || ':' || {table}.mt_version";
+
+    /// <param name="table">The document table whose <see cref="Reference"/> the statement selects first.</param>
+    public async Task<IReadOnlyList<ReadRow<T>>> QueryAsync<T>(string table, string sql, IReadOnlyList<object?> parameters, CancellationToken cancellationToken)
     {
-        await using var command = Command(sql, parameters);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await RowsAsync<T>(reader, cancellationToken);
+        var rows = await ValuesAsync(sql, parameters, cancellationToken);
+        var found = new Dictionary<string, T>(rows.Count, StringComparer.Ordinal);
+        List<string>? missing = null;
+        foreach (var row in rows)
+        {
+            if (loaded.TryGet<T>(table, row[0]!, row[1]!, out var document))
+            {
+                found[row[0]!] = document;
+            }
+            else
+            {
+                (missing ??= []).Add(row[0]!);
+            }
+        }
+
+        if (missing is not null)
+        {
+            await ReadMissingAsync(table, missing, found, cancellationToken);
+        }
+
+        // A row deleted between the two statements is left out, as if the first had not seen it.
+        return [.. rows.Where(r => found.ContainsKey(r[0]!)).Select(r => new ReadRow<T>(found[r[0]!], r[2..]))];
     }
 
     public async Task<IReadOnlyList<T>> DocumentsAsync<T>(DocumentQuery query, CancellationToken cancellationToken)
     {
-        var rows = await QueryAsync<T>($"select data from {query.Table}{query.WhereClause}{query.OrderByClause}", query.Parameters, cancellationToken);
+        var rows = await QueryAsync<T>(query.DocumentTable, $"select {Reference(query.DocumentTable)} from {query.Table}{query.WhereClause}{query.OrderByClause}", query.Parameters, cancellationToken);
         return [.. rows.Select(r => r.Document)];
     }
 
@@ -38,22 +66,37 @@ public sealed class ReadStore([FromKeyedServices(ReadStore.DataSourceKey)] Npgsq
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
     }
 
-    private async Task<IReadOnlyList<ReadRow<T>>> RowsAsync<T>(DbDataReader reader, CancellationToken cancellationToken)
+    /// <summary>The rows of a statement as text values, SQL NULL as null.</summary>
+    public async Task<IReadOnlyList<string?[]>> ValuesAsync(string sql, IReadOnlyList<object?> parameters, CancellationToken cancellationToken)
     {
-        var rows = new List<ReadRow<T>>();
+        await using var command = Command(sql, parameters);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var rows = new List<string?[]>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            var document = await _serializer.FromJsonAsync<T>(reader, 0, cancellationToken);
-            var values = new string?[reader.FieldCount - 1];
-            for (var i = 1; i < reader.FieldCount; i++)
+            var values = new string?[reader.FieldCount];
+            for (var i = 0; i < values.Length; i++)
             {
-                values[i - 1] = await reader.IsDBNullAsync(i, cancellationToken) ? null : reader.GetString(i);
+                values[i] = await reader.IsDBNullAsync(i, cancellationToken) ? null : reader.GetString(i);
             }
 
-            rows.Add(new ReadRow<T>(document, values));
+            rows.Add(values);
         }
 
         return rows;
+    }
+
+    private async Task ReadMissingAsync<T>(string table, List<string> ids, Dictionary<string, T> found, CancellationToken cancellationToken)
+    {
+        await using var command = Command($"select {Reference(table)}, data from {table} where id = any($1::text[])", [ids.ToArray()]);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var (id, version) = (reader.GetString(0), reader.GetString(1));
+            var document = await _serializer.FromJsonAsync<T>(reader, 2, cancellationToken);
+            loaded.Store(table, id, version, document!);
+            found[id] = document;
+        }
     }
 
     /// <summary>A command with positional parameters ($1, $2, …); a null value is SQL NULL.</summary>

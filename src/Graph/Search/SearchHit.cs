@@ -2,5 +2,5 @@ using Kvk.Events.Awards;
 
 namespace Kvk.Graph.Search;
 
-/// <summary>An award whose motivation matched a search, with the matching passage and its relevance.</summary>
-public sealed record SearchHit(AwardView Award, string Excerpt, double Rank);
+/// <summary>An award whose motivation matched a search, with the lexemes the search looked for and the match's relevance.</summary>
+public sealed record SearchHit(AwardView Award, IReadOnlySet<string> Matching, double Rank);

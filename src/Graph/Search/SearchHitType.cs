@@ -1,5 +1,7 @@
 using GraphQL.Types;
 using Kvk.Graph.Awards;
+using Kvk.Graph.ReadModel;
+using Kvk.Graph.Schema;
 
 namespace Kvk.Graph.Search;
 
@@ -10,7 +12,9 @@ public sealed class SearchHitType : ObjectGraphType<SearchHit>
         Name = "SearchHit";
         Description = "An award whose motivation (motivering) matches a search.";
         Field<NonNullGraphType<AwardType>>("award").Description("The matching award.").Resolve(c => c.Source.Award);
-        Field(x => x.Excerpt).Description("The passages of the motivation that match, plain text with each matched word wrapped in <mark> and </mark>.");
+        Field<NonNullGraphType<StringGraphType>>("excerpt").Description("The passages of the motivation that match, plain text with each matched word wrapped in <mark> and </mark>.")
+            .Resolve(c => c.Loaders().ParsedMotivations.Load(c.Source.Award.Motivation)
+                .Then(parsed => Excerpt.Build(c.Source.Award.Motivation, parsed.Words, parsed.Lexemes, c.Source.Matching)));
         Field(x => x.Rank).Description("How well the motivation matches (PostgreSQL's ts_rank); higher is better.");
     }
 }

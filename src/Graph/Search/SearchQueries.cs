@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using GraphQL;
 using GraphQL.Types;
 using Kvk.Events.Awards;
@@ -14,9 +13,6 @@ namespace Kvk.Graph.Search;
 public static class SearchQueries
 {
     public const int MaxTextLength = 200;
-
-    /// <summary>The awards with their stored motivation vectors (<see cref="AwardSearchIndex"/>).</summary>
-    private const string AwardsWithVectors = $"{DocumentTables.Awards} join {AwardSearchIndex.Table} using (id)";
 
     public static void AddSearchQueries(this ObjectGraphType query)
     {
@@ -33,14 +29,13 @@ public static class SearchQueries
                 }
 
                 // The query is parsed once per statement, not once per row: a plan kept for every text cannot fold it.
-                var documentQuery = DocumentTables.Query(AwardsWithVectors);
+                // The awards with their stored motivation vectors (AwardSearchIndex).
+                var documentQuery = DocumentTables.Query(DocumentTables.Awards).Join($"join {AwardSearchIndex.Table} using (id)");
                 documentQuery.Join($"cross join websearch_to_tsquery('swedish'::regconfig, {documentQuery.Parameter(text, "text")}) terms");
                 const string terms = "terms";
                 var rank = $"ts_rank({AwardSearchIndex.Vector}, {terms})";
                 documentQuery
                     .Where($"{AwardSearchIndex.Vector} @@ {terms}")
-                    .Select($"to_json({AwardSearchIndex.Words})")
-                    .Select($"to_json({AwardSearchIndex.Lexemes})")
                     .Select(terms)
                     .Select(rank)
                     .OrderBy([new SortKey(new SqlColumn(rank, "real"), true), new SortKey(SqlColumn.Number("year"), true)]);
@@ -53,11 +48,9 @@ public static class SearchQueries
                     PageArguments.From(c),
                     (award, values) => new SearchHit(
                         award,
-                        Excerpt.Build(award.Motivation, Strings(values[0]), Strings(values[1]), matching ??= Excerpt.Lexemes(values[2] ?? "")),
-                        double.Parse(values[3]!, CultureInfo.InvariantCulture)),
+                        matching ??= Excerpt.Lexemes(values[0] ?? ""),
+                        double.Parse(values[1]!, CultureInfo.InvariantCulture)),
                     c.CancellationToken);
             });
     }
-
-    private static string[] Strings(string? json) => json is null ? [] : JsonSerializer.Deserialize<string[]>(json) ?? [];
 }

@@ -54,4 +54,22 @@ public sealed class AwardSearchIndexTests
         Assert.Equal(0, await ReadModelSnapshot.ScalarAsync(connectionString, Mismatches));
         Assert.True(hits["search"]!["totalCount"]!.GetValue<int>() > 0);
     }
+
+    [Fact]
+    public async Task A_store_whose_index_kept_words_and_lexemes_takes_corrections_once_a_host_starts()
+    {
+        string connectionString;
+        await using (var first = await KvkTestServer.StartAsync())
+        {
+            connectionString = first.ConnectionString;
+            await ReadModelSnapshot.ExecuteAsync(connectionString, $"alter table {AwardSearchIndex.Table} add column motivation_words text[] not null default '{{}}', add column motivation_lexemes text[] not null default '{{}}'");
+            await ReadModelSnapshot.ExecuteAsync(connectionString, $"alter table {AwardSearchIndex.Table} alter column motivation_words drop default, alter column motivation_lexemes drop default");
+        }
+
+        await using var second = await KvkTestServer.StartAsync(connectionString);
+        await second.RecordAsync(new CorrectMotivation(2023, "Höganäs kommun har en modig styrning.", "Förtydligande."));
+
+        Assert.Equal(0, await ReadModelSnapshot.ScalarAsync(connectionString, $"select count(*) from information_schema.columns where table_schema || '.' || table_name = '{AwardSearchIndex.Table}' and column_name in ('motivation_words', 'motivation_lexemes')"));
+        Assert.Equal(0, await ReadModelSnapshot.ScalarAsync(connectionString, Mismatches));
+    }
 }

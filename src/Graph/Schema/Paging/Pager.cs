@@ -33,15 +33,21 @@ public static class Pager
         var keys = string.Concat(query.Order.Select(k => $", ({k.Column.Expression})::text"));
         var selected = string.Concat(query.Selected.Select(s => $", ({s})::text"));
 
-        // A selected total rides along as an uncorrelated subquery, which PostgreSQL runs once per
-        // statement: the page and its total in one statement (the keyset parameters come after the
-        // filter's, so the subquery's placeholders mean the same values).
-        var counted = page.WithTotal ? $", ({countSql})::text" : "";
-        var sql = $"select data{keys}{selected}{counted} from {query.Table}{query.WhereClause}{orderBy} limit {page.Size + 1}";
+        // A selected total rides along in the page's statement. Without a cursor every filtered row
+        // reaches the window, so a window count is the total, from the one scan. Beyond a cursor it
+        // is an uncorrelated subquery, which PostgreSQL runs once per statement (the keyset parameters
+        // come after the filter's, so the subquery's placeholders mean the same values).
+        var counted = (page.WithTotal, page.After ?? page.Before) switch
+        {
+            (false, _) => "",
+            (true, null) => ", (count(*) over ())::text",
+            (true, _) => $", ({countSql})::text",
+        };
+        var sql = $"select {ReadStore.Reference(query.DocumentTable)}{keys}{selected}{counted} from {query.Table}{query.WhereClause}{orderBy} limit {page.Size + 1}";
         IReadOnlyList<ReadRow<TDoc>> rows;
         try
         {
-            rows = await store.QueryAsync<TDoc>(sql, query.Parameters, cancellationToken);
+            rows = await store.QueryAsync<TDoc>(query.DocumentTable, sql, query.Parameters, cancellationToken);
         }
         catch (Npgsql.PostgresException e) when (e.SqlState.StartsWith("22", StringComparison.Ordinal) && (page.After ?? page.Before) is { } cursor)
         {

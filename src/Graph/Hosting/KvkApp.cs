@@ -123,6 +123,7 @@ public sealed class KvkApp : IAsyncDisposable
             .UsePersistedDocuments<PersistedDocumentRegistry>(GraphQL.DI.ServiceLifetime.Singleton, o => o.AllowOnlyPersistedDocuments = false)
             .ConfigureExecution<AutomaticPersistedQueries>()
             .ConfigureExecution<DocumentCache>());
+        services.AddSingleton<GraphQL.Validation.IDocumentValidator>(new CachedDocumentValidator(new GraphQL.Validation.DocumentValidator()));
         services.AddResponseCompression(options =>
         {
             options.Providers.Add<BrotliCompressionProvider>();

@@ -4,9 +4,9 @@ namespace Kvk.Graph.Search;
 
 /// <summary>
 /// The passages of a motivation around the words a search matched, each matched word in
-/// <c>&lt;mark&gt;</c>. Built here from the words and lexemes PostgreSQL stored once per motivation
-/// (<see cref="Kvk.Events.Awards.AwardSearchIndex"/>): <c>ts_headline</c> parsed the whole motivation
-/// again for every hit of every search, which was most of a search's cost.
+/// <c>&lt;mark&gt;</c>. Built here from the words and lexemes PostgreSQL's parser found, once per
+/// motivation (<see cref="MotivationWords"/>): <c>ts_headline</c> parsed the whole motivation again for
+/// every hit of every search, which was most of a search's cost.
 /// </summary>
 public static class Excerpt
 {
@@ -15,23 +15,18 @@ public static class Excerpt
     public const int MaxWords = 30;
     public const string Delimiter = " … ";
 
-    /// <param name="words">The motivation's words in order, as PostgreSQL's parser found them.</param>
-    /// <param name="lexemes">For each word its lexemes, space-separated (a hyphenated word has its parts' too); empty for a stop word.</param>
     /// <param name="matching">The lexemes the search looks for.</param>
-    public static string Build(string motivation, IReadOnlyList<string> words, IReadOnlyList<string> lexemes, IReadOnlySet<string> matching)
+    public static string Build(ParsedMotivation motivation, IReadOnlySet<string> matching)
     {
-        var spans = Locate(motivation, words);
+        var spans = motivation.Spans;
         if (spans.Count == 0)
         {
             return "";
         }
 
-        var matched = Enumerable.Range(0, spans.Count)
-            .Where(i => lexemes[i].Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(matching.Contains))
-            .ToHashSet();
-
+        var matched = motivation.Marked(matching);
         var fragments = new List<(int First, int Last)>();
-        foreach (var i in matched.Order())
+        foreach (var i in matched)
         {
             if (fragments.Count == MaxFragments || fragments.Any(f => i >= f.First && i <= f.Last))
             {
@@ -47,7 +42,7 @@ public static class Excerpt
             fragments.Add((0, Math.Min(spans.Count - 1, MaxWords - 1)));
         }
 
-        return string.Join(Delimiter, fragments.Select(f => Marked(motivation, spans, matched, f.First, f.Last)));
+        return string.Join(Delimiter, fragments.Select(f => Marked(motivation, matched, f.First, f.Last)));
     }
 
     /// <summary>The lexemes a text search query looks for, from its text form (<c>'styrning' &amp; !'omsorg'</c>); excluded ones are left out.</summary>
@@ -89,37 +84,18 @@ public static class Excerpt
         return lexemes;
     }
 
-    /// <summary>Where each word stands in the motivation: the parser's words appear in it in order.</summary>
-    private static List<(int Start, int End)> Locate(string motivation, IReadOnlyList<string> words)
+    private static string Marked(ParsedMotivation motivation, SortedSet<int> matched, int first, int last)
     {
-        var spans = new List<(int, int)>(words.Count);
-        var offset = 0;
-        foreach (var word in words)
-        {
-            var start = motivation.IndexOf(word, offset, StringComparison.Ordinal);
-            if (start < 0)
-            {
-                break;
-            }
-
-            spans.Add((start, start + word.Length));
-            offset = start + word.Length;
-        }
-
-        return spans;
-    }
-
-    private static string Marked(string motivation, List<(int Start, int End)> spans, HashSet<int> matched, int first, int last)
-    {
+        var (spans, words) = (motivation.Spans, motivation.Text);
         var text = new StringBuilder();
         for (var i = first; i <= last; i++)
         {
             if (i > first)
             {
-                text.Append(motivation, spans[i - 1].End, spans[i].Start - spans[i - 1].End);
+                text.Append(words, spans[i - 1].End, spans[i].Start - spans[i - 1].End);
             }
 
-            var word = motivation.AsSpan(spans[i].Start, spans[i].End - spans[i].Start);
+            var word = words.AsSpan(spans[i].Start, spans[i].End - spans[i].Start);
             text.Append(matched.Contains(i) ? $"<mark>{word}</mark>" : word);
         }
 

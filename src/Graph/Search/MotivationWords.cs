@@ -5,9 +5,6 @@ using Kvk.Graph.ReadModel;
 
 namespace Kvk.Graph.Search;
 
-/// <summary>A motivation's words in order and, for each, its lexemes, as PostgreSQL's Swedish parser finds them.</summary>
-public sealed record ParsedMotivation(IReadOnlyList<string> Words, IReadOnlyList<string> Lexemes);
-
 /// <summary>
 /// The parsed motivations the excerpts are built from, kept by their text: a motivation is parsed by
 /// PostgreSQL (<see cref="AwardSearchIndex.Parse"/>, the function the search index is made with) once in
@@ -46,7 +43,7 @@ public sealed class MotivationWords(ReadStore store)
             var rows = await store.ValuesAsync($"select to_json(p.words), to_json(p.lexemes) from unnest($1::text[]) with ordinality m(text, n), {AwardSearchIndex.Parse}(m.text) p order by m.n", [missing.ToArray()], cancellationToken);
             for (var i = 0; i < missing.Count; i++)
             {
-                var parsed = new ParsedMotivation(Strings(rows[i][0]), Strings(rows[i][1]));
+                var parsed = ParsedMotivation.Of(missing[i], Strings(rows[i][0]), Strings(rows[i][1]));
                 _parsed[missing[i]] = parsed;
                 result[missing[i]] = parsed;
             }

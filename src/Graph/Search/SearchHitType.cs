@@ -14,7 +14,7 @@ public sealed class SearchHitType : ObjectGraphType<SearchHit>
         Field<NonNullGraphType<AwardType>>("award").Description("The matching award.").Resolve(c => c.Source.Award);
         Field<NonNullGraphType<StringGraphType>>("excerpt").Description("The passages of the motivation that match, plain text with each matched word wrapped in <mark> and </mark>.")
             .Resolve(c => c.Loaders().ParsedMotivations.Load(c.Source.Award.Motivation)
-                .Then(parsed => Excerpt.Build(c.Source.Award.Motivation, parsed.Words, parsed.Lexemes, c.Source.Matching)));
+                .Then(parsed => Excerpt.Build(parsed, c.Source.Matching)));
         Field(x => x.Rank).Description("How well the motivation matches (PostgreSQL's ts_rank); higher is better.");
     }
 }

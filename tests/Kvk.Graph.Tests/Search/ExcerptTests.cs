@@ -11,7 +11,7 @@ public sealed class ExcerptTests
     [Fact]
     public void Every_matched_word_is_marked_and_the_text_between_words_is_kept()
     {
-        var excerpt = Excerpt.Build(Motivation, Words, Lexemes, new HashSet<string> { "styrning" });
+        var excerpt = Excerpt.Build(ParsedMotivation.Of(Motivation, Words, Lexemes), new HashSet<string> { "styrning" });
 
         Assert.Equal("Kommunen har en tydlig <mark>styrning</mark>. <mark>Styrningen</mark> bygger på tillit, e-post och dialog", excerpt);
     }
@@ -19,7 +19,7 @@ public sealed class ExcerptTests
     [Fact]
     public void A_part_of_a_hyphenated_word_marks_the_whole_word()
     {
-        var excerpt = Excerpt.Build(Motivation, Words, Lexemes, new HashSet<string> { "post" });
+        var excerpt = Excerpt.Build(ParsedMotivation.Of(Motivation, Words, Lexemes), new HashSet<string> { "post" });
 
         Assert.Contains("<mark>e-post</mark>", excerpt, StringComparison.Ordinal);
     }
@@ -30,7 +30,7 @@ public sealed class ExcerptTests
         var words = Enumerable.Range(0, 100).Select(i => $"w{i}").ToArray();
         var lexemes = words.Select(w => w is "w50" or "w90" ? "hit" : w).ToArray();
 
-        var excerpt = Excerpt.Build(string.Join(' ', words), words, lexemes, new HashSet<string> { "hit" });
+        var excerpt = Excerpt.Build(ParsedMotivation.Of(string.Join(' ', words), words, lexemes), new HashSet<string> { "hit" });
 
         var fragments = excerpt.Split(Excerpt.Delimiter);
         Assert.Equal(2, fragments.Length);
@@ -42,7 +42,7 @@ public sealed class ExcerptTests
     [Fact]
     public void Without_a_matched_word_the_excerpt_is_the_beginning()
     {
-        var excerpt = Excerpt.Build(Motivation, Words, Lexemes, new HashSet<string> { "saknas" });
+        var excerpt = Excerpt.Build(ParsedMotivation.Of(Motivation, Words, Lexemes), new HashSet<string> { "saknas" });
 
         Assert.StartsWith("Kommunen har en tydlig styrning.", excerpt, StringComparison.Ordinal);
         Assert.DoesNotContain("<mark>", excerpt, StringComparison.Ordinal);

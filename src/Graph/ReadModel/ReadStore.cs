@@ -74,10 +74,11 @@ public sealed class ReadStore([FromKeyedServices(ReadStore.DataSourceKey)] Npgsq
         var rows = new List<string?[]>();
         while (await reader.ReadAsync(cancellationToken))
         {
+            // Without sequential access a read row is in memory whole: its values need no awaiting.
             var values = new string?[reader.FieldCount];
             for (var i = 0; i < values.Length; i++)
             {
-                values[i] = await reader.IsDBNullAsync(i, cancellationToken) ? null : reader.GetString(i);
+                values[i] = reader.IsDBNull(i) ? null : reader.GetString(i);
             }
 
             rows.Add(values);

@@ -40,14 +40,8 @@ public sealed class AwardSearchIndexTests
     [Fact]
     public async Task A_store_written_before_the_index_existed_is_indexed_when_a_host_starts()
     {
-        string connectionString;
-        await using (var first = await KvkTestServer.StartAsync())
-        {
-            connectionString = first.ConnectionString;
-            await ReadModelSnapshot.ExecuteAsync(connectionString, $"drop table {AwardSearchIndex.Table}");
-        }
-
-        await using var second = await KvkTestServer.StartAsync(connectionString);
+        await using var second = await StartedOnAStoreAlteredByAsync($"drop table {AwardSearchIndex.Table}");
+        var connectionString = second.ConnectionString;
         var hits = await second.QueryAsync("{ search(text: \"styrning\") { totalCount } }");
 
         Assert.Equal(11, await ReadModelSnapshot.ScalarAsync(connectionString, $"select count(*) from {AwardSearchIndex.Table}"));
@@ -58,18 +52,29 @@ public sealed class AwardSearchIndexTests
     [Fact]
     public async Task A_store_whose_index_kept_words_and_lexemes_takes_corrections_once_a_host_starts()
     {
-        string connectionString;
-        await using (var first = await KvkTestServer.StartAsync())
-        {
-            connectionString = first.ConnectionString;
-            await ReadModelSnapshot.ExecuteAsync(connectionString, $"alter table {AwardSearchIndex.Table} add column motivation_words text[] not null default '{{}}', add column motivation_lexemes text[] not null default '{{}}'");
-            await ReadModelSnapshot.ExecuteAsync(connectionString, $"alter table {AwardSearchIndex.Table} alter column motivation_words drop default, alter column motivation_lexemes drop default");
-        }
-
-        await using var second = await KvkTestServer.StartAsync(connectionString);
+        await using var second = await StartedOnAStoreAlteredByAsync(
+            $"alter table {AwardSearchIndex.Table} add column motivation_words text[] not null default '{{}}', add column motivation_lexemes text[] not null default '{{}}'",
+            $"alter table {AwardSearchIndex.Table} alter column motivation_words drop default, alter column motivation_lexemes drop default");
+        var connectionString = second.ConnectionString;
         await second.RecordAsync(new CorrectMotivation(2023, "Höganäs kommun har en modig styrning.", "Förtydligande."));
 
         Assert.Equal(0, await ReadModelSnapshot.ScalarAsync(connectionString, $"select count(*) from information_schema.columns where table_schema || '.' || table_name = '{AwardSearchIndex.Table}' and column_name in ('motivation_words', 'motivation_lexemes')"));
         Assert.Equal(0, await ReadModelSnapshot.ScalarAsync(connectionString, Mismatches));
+    }
+
+    /// <summary>A host started on a store that an earlier host made and <paramref name="statements"/> then changed.</summary>
+    private static async Task<KvkTestServer> StartedOnAStoreAlteredByAsync(params string[] statements)
+    {
+        string connectionString;
+        await using (var first = await KvkTestServer.StartAsync())
+        {
+            connectionString = first.ConnectionString;
+            foreach (var statement in statements)
+            {
+                await ReadModelSnapshot.ExecuteAsync(connectionString, statement);
+            }
+        }
+
+        return await KvkTestServer.StartAsync(connectionString);
     }
 }

@@ -86,16 +86,16 @@ public static class Excerpt
 
     private static string Marked(ParsedMotivation motivation, SortedSet<int> matched, int first, int last)
     {
-        var (spans, words) = (motivation.Spans, motivation.Text);
+        var (spans, source) = (motivation.Spans, motivation.Text);
         var text = new StringBuilder();
         for (var i = first; i <= last; i++)
         {
             if (i > first)
             {
-                text.Append(words, spans[i - 1].End, spans[i].Start - spans[i - 1].End);
+                text.Append(source, spans[i - 1].End, spans[i].Start - spans[i - 1].End);
             }
 
-            var word = words.AsSpan(spans[i].Start, spans[i].End - spans[i].Start);
+            var word = source.AsSpan(spans[i].Start, spans[i].End - spans[i].Start);
             text.Append(matched.Contains(i) ? $"<mark>{word}</mark>" : word);
         }
 

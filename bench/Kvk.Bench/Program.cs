@@ -1,7 +1,7 @@
 using System.Globalization;
 using Kvk.Bench;
 
-// dotnet run -c Release --project bench/Kvk.Bench -- [--events 1000000] [--connections 16] [--duration 10] [--warmup 3] [--host-warmup 15] [--only TEXT] [--smoke]
+// dotnet run -c Release --project bench/Kvk.Bench -- [--events 1000000] [--connections 16] [--duration 10] [--warmup 3] [--host-warmup 15] [--slices 5] [--only TEXT] [--smoke]
 var options = new BenchOptions();
 for (var i = 0; i < args.Length; i++)
 {
@@ -13,9 +13,10 @@ for (var i = 0; i < args.Length; i++)
         "--duration" => options with { DurationSeconds = Next() },
         "--warmup" => options with { WarmupSeconds = Next() },
         "--host-warmup" => options with { HostWarmupSeconds = Next() },
+        "--slices" => options with { Slices = Next() },
         "--only" => options with { Only = args[++i] },
-        "--smoke" => options with { Smoke = true, DurationSeconds = 1, WarmupSeconds = 1, HostWarmupSeconds = 1 },
-        _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --events N --connections N --duration S --warmup S --host-warmup S --only TEXT --smoke"),
+        "--smoke" => options with { Smoke = true, DurationSeconds = 1, WarmupSeconds = 1, HostWarmupSeconds = 1, Slices = 1 },
+        _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --events N --connections N --duration S --warmup S --host-warmup S --slices N --only TEXT --smoke"),
     };
 }
 

@@ -10,7 +10,7 @@ public static class Report
     {
         var text = new StringBuilder();
         var o = report.Options;
-        text.AppendLine(CultureInfo.InvariantCulture, $"Measured {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores, {Memory()} memory, {Environment.OSVersion}, .NET {Environment.Version}; host in Release as a process of its own; load from wrk with {o.Connections} connections, {o.DurationSeconds} s a run after {o.WarmupSeconds} s of warm-up; each new host first served every cache-busting query for {o.HostWarmupSeconds} s.");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Measured {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores, {Memory()} memory, {Environment.OSVersion}, .NET {Environment.Version}; host in Release as a process of its own; load from wrk with {o.Connections} connections, {o.DurationSeconds} s a query after {o.WarmupSeconds} s of warm-up, the host and the bare endpoint taking {o.Slices} turns each (throughput over all turns, p50 and p99 the median of the turns'); each new host first served every cache-busting query for {o.HostWarmupSeconds} s.");
         text.AppendLine(CultureInfo.InvariantCulture, $"Command: `{command}`");
         text.AppendLine();
         Table(text, "Seed history (12 rounds)", report.Seeded);

@@ -15,7 +15,7 @@ public sealed class LoadedDocuments
 
     private readonly ConcurrentDictionary<string, Table> _tables = new(StringComparer.Ordinal);
 
-    public bool TryGet<T>(string table, string id, string version, out T document)
+    public bool TryGet<T>(string table, string id, RowVersion version, out T document)
     {
         if (_tables.TryGetValue(table, out var documents) && documents.Entries.TryGetValue(id, out var entry) && entry.Version == version && entry.Document is T found)
         {
@@ -27,7 +27,7 @@ public sealed class LoadedDocuments
         return false;
     }
 
-    public void Store(string table, string id, string version, object document)
+    public void Store(string table, string id, RowVersion version, object document)
     {
         var documents = _tables.GetOrAdd(table, _ => new Table());
         if (documents.Entries.TryAdd(id, new Entry(version, document)))
@@ -44,7 +44,7 @@ public sealed class LoadedDocuments
         }
     }
 
-    private sealed record Entry(string Version, object Document);
+    private sealed record Entry(RowVersion Version, object Document);
 
     private sealed class Table
     {

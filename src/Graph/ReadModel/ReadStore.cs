@@ -7,6 +7,9 @@ namespace Kvk.Graph.ReadModel;
 /// <summary>A row of a read query: the document and any extra values selected beside it.</summary>
 public sealed record ReadRow<T>(T Document, IReadOnlyList<string?> Values);
 
+/// <summary>The version a document table's row was read at (see <see cref="ReadStore.Reference"/>).</summary>
+public readonly record struct RowVersion(uint Xmin, object MtVersion);
+
 /// <summary>
 /// Reads the projected documents with plain SQL over Marten's tables. A statement selects each row's
 /// <see cref="Reference"/> where it would select the document; documents whose version this host has
@@ -21,27 +24,29 @@ public sealed class ReadStore([FromKeyedServices(ReadStore.DataSourceKey)] Npgsq
     private readonly ISerializer _serializer = store.Options.Serializer();
 
     /// <summary>
-    /// The two columns a read statement selects first: the row's id and its version. A row's <c>xmin</c>
+    /// The columns a read statement selects first: the row's id and its version. A row's <c>xmin</c>
     /// changes with every write of it, a rebuild's included; Marten's <c>mt_version</c> beside it keeps
-    /// versions apart across transaction-id wraparound.
+    /// versions apart across transaction-id wraparound. Both are read in PostgreSQL's binary format.
     /// </summary>
-    public static string Reference(string table) => $"{table}.id, {table}.xmin::text || ':' || {table}.mt_version";
+    public static string Reference(string table) => $"{table}.id, {table}.xmin, {table}.mt_version";
+
+    private const int ReferenceColumns = 3;
 
     /// <param name="table">The document table whose <see cref="Reference"/> the statement selects first.</param>
     public async Task<IReadOnlyList<ReadRow<T>>> QueryAsync<T>(string table, string sql, IReadOnlyList<object?> parameters, CancellationToken cancellationToken)
     {
-        var rows = await ValuesAsync(sql, parameters, cancellationToken);
+        var rows = await ReferencedRowsAsync(sql, parameters, cancellationToken);
         var found = new Dictionary<string, T>(rows.Count, StringComparer.Ordinal);
         List<string>? missing = null;
         foreach (var row in rows)
         {
-            if (loaded.TryGet<T>(table, row[0]!, row[1]!, out var document))
+            if (loaded.TryGet<T>(table, row.Id, row.Version, out var document))
             {
-                found[row[0]!] = document;
+                found[row.Id] = document;
             }
             else
             {
-                (missing ??= []).Add(row[0]!);
+                (missing ??= []).Add(row.Id);
             }
         }
 
@@ -51,7 +56,7 @@ public sealed class ReadStore([FromKeyedServices(ReadStore.DataSourceKey)] Npgsq
         }
 
         // A row deleted between the two statements is left out, as if the first had not seen it.
-        return [.. rows.Where(r => found.ContainsKey(r[0]!)).Select(r => new ReadRow<T>(found[r[0]!], r[2..]))];
+        return [.. rows.Where(r => found.ContainsKey(r.Id)).Select(r => new ReadRow<T>(found[r.Id], r.Values))];
     }
 
     public async Task<IReadOnlyList<T>> DocumentsAsync<T>(DocumentQuery query, CancellationToken cancellationToken)
@@ -74,18 +79,40 @@ public sealed class ReadStore([FromKeyedServices(ReadStore.DataSourceKey)] Npgsq
         var rows = new List<string?[]>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            // Without sequential access a read row is in memory whole: its values need no awaiting.
-            var values = new string?[reader.FieldCount];
-            for (var i = 0; i < values.Length; i++)
-            {
-                values[i] = reader.IsDBNull(i) ? null : reader.GetString(i);
-            }
-
-            rows.Add(values);
+            rows.Add(Texts(reader, 0));
         }
 
         return rows;
     }
+
+    private async Task<List<ReferencedRow>> ReferencedRowsAsync(string sql, IReadOnlyList<object?> parameters, CancellationToken cancellationToken)
+    {
+        await using var command = Command(sql, parameters);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var rows = new List<ReferencedRow>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(new ReferencedRow(reader.GetString(0), Version(reader), Texts(reader, ReferenceColumns)));
+        }
+
+        return rows;
+    }
+
+    /// <summary>A row's values from <paramref name="first"/> on, as text.</summary>
+    private static string?[] Texts(NpgsqlDataReader reader, int first)
+    {
+        // Without sequential access a read row is in memory whole: its values need no awaiting.
+        var values = new string?[reader.FieldCount - first];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = reader.IsDBNull(first + i) ? null : reader.GetString(first + i);
+        }
+
+        return values;
+    }
+
+    // mt_version is a revision (bigint) in the projected tables and a uuid in the others.
+    private static RowVersion Version(NpgsqlDataReader reader) => new(reader.GetFieldValue<uint>(1), reader.GetValue(2));
 
     private async Task ReadMissingAsync<T>(string table, List<string> ids, Dictionary<string, T> found, CancellationToken cancellationToken)
     {
@@ -93,14 +120,16 @@ public sealed class ReadStore([FromKeyedServices(ReadStore.DataSourceKey)] Npgsq
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            var (id, version) = (reader.GetString(0), reader.GetString(1));
-            var document = await _serializer.FromJsonAsync<T>(reader, 2, cancellationToken);
+            var (id, version) = (reader.GetString(0), Version(reader));
+            var document = await _serializer.FromJsonAsync<T>(reader, ReferenceColumns, cancellationToken);
             loaded.Store(table, id, version, document!);
             found[id] = document;
         }
     }
 
     /// <summary>A command with positional parameters ($1, $2, …); a null value is SQL NULL.</summary>
+    private sealed record ReferencedRow(string Id, RowVersion Version, string?[] Values);
+
     private NpgsqlCommand Command(string sql, IReadOnlyList<object?> parameters)
     {
         var command = dataSource.CreateCommand(sql);

@@ -4,8 +4,8 @@ using Npgsql;
 
 namespace Kvk.Graph.ReadModel;
 
-/// <summary>A row of a read query: the document and any extra values selected beside it.</summary>
-public sealed record ReadRow<T>(T Document, IReadOnlyList<string?> Values);
+/// <summary>A row of a read query: the document's id, the document and any extra values selected beside it.</summary>
+public sealed record ReadRow<T>(string Id, T Document, IReadOnlyList<string?> Values);
 
 /// <summary>The version a document table's row was read at (see <see cref="ReadStore.Reference"/>).</summary>
 public readonly record struct RowVersion(uint Xmin, object MtVersion);
@@ -56,7 +56,7 @@ public sealed class ReadStore([FromKeyedServices(ReadStore.DataSourceKey)] Npgsq
         }
 
         // A row deleted between the two statements is left out, as if the first had not seen it.
-        return [.. rows.Where(r => found.ContainsKey(r.Id)).Select(r => new ReadRow<T>(found[r.Id], r.Values))];
+        return [.. rows.Where(r => found.ContainsKey(r.Id)).Select(r => new ReadRow<T>(r.Id, found[r.Id], r.Values))];
     }
 
     public async Task<IReadOnlyList<T>> DocumentsAsync<T>(DocumentQuery query, CancellationToken cancellationToken)

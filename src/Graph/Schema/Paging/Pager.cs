@@ -8,6 +8,9 @@ namespace Kvk.Graph.Schema.Paging;
 /// </summary>
 public static class Pager
 {
+    /// <summary>Where a value comes from when it is the row's id rather than a selected column.</summary>
+    private const int RowId = -1;
+
     public static Task<Connection<T>> PageAsync<T>(ReadStore store, DocumentQuery query, PageArguments page, CancellationToken cancellationToken) =>
         PageAsync<T, T>(store, query, page, (document, _) => document, cancellationToken);
 
@@ -30,8 +33,24 @@ public static class Pager
         }
 
         var orderBy = " order by " + string.Join(", ", order.Select(k => k.Column.Ordered + (k.Descending ? " desc" : " asc")));
-        var keys = string.Concat(query.Order.Select(k => $", ({k.Column.Expression})::text"));
-        var selected = string.Concat(query.Selected.Select(s => $", ({s})::text"));
+
+        // Each expression is selected once, as text: the id key is the row's own id, and a selected value
+        // that is also a sort key (a search's rank) is computed once per row, not twice.
+        var columns = new List<string>();
+        int ColumnOf(string expression)
+        {
+            if (columns.IndexOf(expression) is var existing and >= 0)
+            {
+                return existing;
+            }
+
+            columns.Add(expression);
+            return columns.Count - 1;
+        }
+
+        int[] keyColumns = [.. query.Order.Select(k => k.Column == DocumentQuery.Id ? RowId : ColumnOf(k.Column.Expression))];
+        int[] selectedColumns = [.. query.Selected.Select(ColumnOf)];
+        var values = string.Concat(columns.Select(c => $", ({c})::text"));
 
         // A selected total rides along in the page's statement. Without a cursor every filtered row
         // reaches the window, so a window count is the total, from the one scan. Beyond a cursor it
@@ -43,7 +62,7 @@ public static class Pager
             (true, null) => ", (count(*) over ())::text",
             (true, _) => $", ({countSql})::text",
         };
-        var sql = $"select {ReadStore.Reference(query.DocumentTable)}{keys}{selected}{counted} from {query.Table}{query.WhereClause}{orderBy} limit {page.Size + 1}";
+        var sql = $"select {ReadStore.Reference(query.DocumentTable)}{values}{counted} from {query.Table}{query.WhereClause}{orderBy} limit {page.Size + 1}";
         IReadOnlyList<ReadRow<TDoc>> rows;
         try
         {
@@ -70,8 +89,8 @@ public static class Pager
             taken.Reverse();
         }
 
-        var keyCount = query.Order.Count;
-        var edges = taken.Select(r => new Edge<TNode>(Cursor.Encode([.. r.Values.Take(keyCount)]), map(r.Document, [.. r.Values.Skip(keyCount).Take(query.Selected.Count)]))).ToList();
+        static string? Value(ReadRow<TDoc> row, int column) => column == RowId ? row.Id : row.Values[column];
+        var edges = taken.Select(r => new Edge<TNode>(Cursor.Encode([.. keyColumns.Select(c => Value(r, c))]), map(r.Document, [.. selectedColumns.Select(c => Value(r, c))]))).ToList();
         var pageInfo = new PageInfo(
             HasNextPage: page.Backward ? page.Before is not null : more,
             HasPreviousPage: page.Backward ? more : page.After is not null,

@@ -10,9 +10,10 @@ namespace Kvk.Graph.Http;
 /// <summary>
 /// A bounded least-recently-used cache of parsed and validated documents, keyed by the query text: a hit skips
 /// parsing and the validation rules that only depend on the document (only the per-request rules run). The
-/// complexity rule is per request only for a document whose complexity the variables can change.
+/// complexity rule is per request only for a document whose complexity the variables can change. A
+/// document it does not hold meets the document limits (<see cref="QueryLimits.CheckDocument"/>) first.
 /// </summary>
-public sealed class DocumentCache(int capacity = 500) : IConfigureExecution
+public sealed class DocumentCache(QueryLimits limits, int capacity = 500) : IConfigureExecution
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, LinkedListNode<Entry>> _index = new(StringComparer.Ordinal);
@@ -49,6 +50,11 @@ public sealed class DocumentCache(int capacity = 500) : IConfigureExecution
             var rules = options.CachedDocumentValidationRules ?? [];
             options.ValidationRules = cached.VariablesChangeComplexity ? rules : [.. rules.Where(r => r is not ComplexityValidationRule)];
             return await next(options);
+        }
+
+        if (limits.CheckDocument(query) is { } refusal)
+        {
+            return new ExecutionResult { Errors = [refusal] };
         }
 
         var result = await next(options);

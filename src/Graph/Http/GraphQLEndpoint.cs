@@ -316,7 +316,7 @@ public static class GraphQLEndpoint
 
     private static Inputs? ReadMap(JsonElement body, string name, IGraphQLTextSerializer serializer) =>
         !body.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null ? null
-        : value.ValueKind == JsonValueKind.Object ? serializer.Deserialize<Inputs>(value.GetRawText())
+        : value.ValueKind == JsonValueKind.Object ? serializer.ReadNode<Inputs>(value)
         : throw new InvalidRequestException($"`{name}` must be a JSON object.");
 
     private static T? ReadMap<T>(Microsoft.Extensions.Primitives.StringValues parameter, string name, IGraphQLTextSerializer serializer)

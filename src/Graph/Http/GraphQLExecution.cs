@@ -17,7 +17,7 @@ public static class GraphQLExecution
     public static async Task<ExecutionResult> ExecuteAsync(
         IServiceProvider requestServices, ClaimsPrincipal user, GraphQLRequest request, bool queriesOnly, CancellationToken cancellationToken)
     {
-        if (requestServices.GetRequiredService<QueryLimits>().Check(request) is { } refusal)
+        if (requestServices.GetRequiredService<QueryLimits>().CheckVariables(request.Variables) is { } refusal)
         {
             return new ExecutionResult { Errors = [refusal] };
         }

@@ -1,5 +1,4 @@
 using GraphQL;
-using GraphQL.Transport;
 using GraphQL.Validation.Complexity;
 using GraphQLParser;
 using GraphQLParser.AST;
@@ -47,22 +46,20 @@ public sealed record QueryLimits
 
     public static QueryLimits From(IConfiguration configuration) => configuration.GetSection("Kvk:Limits").Get<QueryLimits>() ?? new QueryLimits();
 
-    /// <summary>Checks what can be checked on the request as sent; null when it is within the limits.</summary>
-    public ExecutionError? Check(GraphQLRequest request)
+    /// <summary>
+    /// Checks a document's size and token count before it is parsed; null when it is within the limits.
+    /// Run once per document text: a cached document passed it when it was first parsed.
+    /// </summary>
+    public ExecutionError? CheckDocument(string query) =>
+        query.Length > MaxDocumentLength ? Refuse("DOCUMENT_TOO_LARGE", $"The document has {query.Length} characters; at most {MaxDocumentLength} are allowed.")
+        : CountTokens(query) > MaxTokens ? Refuse("TOO_MANY_TOKENS", $"The document has more than {MaxTokens} tokens.")
+        : null;
+
+    /// <summary>Checks the size of a request's variables; null when they are within the limits.</summary>
+    public ExecutionError? CheckVariables(Inputs? variables)
     {
-        var query = request.Query ?? "";
-        if (query.Length > MaxDocumentLength)
-        {
-            return Refuse("DOCUMENT_TOO_LARGE", $"The document has {query.Length} characters; at most {MaxDocumentLength} are allowed.");
-        }
-
-        if (CountTokens(query) > MaxTokens)
-        {
-            return Refuse("TOO_MANY_TOKENS", $"The document has more than {MaxTokens} tokens.");
-        }
-
         var values = 0;
-        return request.Variables is { } variables && !WithinLimits(variables, ref values)
+        return variables is not null && !WithinLimits(variables, ref values)
             ? Refuse("VARIABLES_TOO_LARGE", $"The variables hold more than {MaxVariableValues} values or a text longer than {MaxVariableTextLength} characters.")
             : null;
     }

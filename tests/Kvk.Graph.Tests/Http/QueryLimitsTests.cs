@@ -30,6 +30,16 @@ public sealed class QueryLimitsTests(SeededKvk kvk)
         Assert.Equal("TOO_MANY_TOKENS", await RefusalCode("{" + string.Concat(Enumerable.Repeat(" a", 3001)) + " }"));
 
     [Fact]
+    public async Task A_refused_document_is_refused_again_when_sent_again()
+    {
+        // Documents are checked before they are parsed and cached, so a refusal must not let one in.
+        var query = "{" + string.Concat(Enumerable.Repeat(" b", 3001)) + " }";
+
+        Assert.Equal("TOO_MANY_TOKENS", await RefusalCode(query));
+        Assert.Equal("TOO_MANY_TOKENS", await RefusalCode(query));
+    }
+
+    [Fact]
     public async Task Too_many_aliases_are_refused() =>
         Assert.Equal("TOO_MANY_ALIASES", await RefusalCode("{" + string.Concat(Enumerable.Range(0, 31).Select(i => $" a{i}: counties {{ code }}")) + " }"));
 

@@ -90,12 +90,12 @@ public static class Pager
         }
 
         static string? Value(ReadRow<TDoc> row, int column) => column == RowId ? row.Id : row.Values[column];
-        var edges = taken.Select(r => new Edge<TNode>(Cursor.Encode([.. keyColumns.Select(c => Value(r, c))]), map(r.Document, [.. selectedColumns.Select(c => Value(r, c))]))).ToList();
+        var edges = taken.Select(r => new Edge<TNode>([.. keyColumns.Select(c => Value(r, c))], map(r.Document, [.. selectedColumns.Select(c => Value(r, c))]))).ToList();
         var pageInfo = new PageInfo(
-            HasNextPage: page.Backward ? page.Before is not null : more,
-            HasPreviousPage: page.Backward ? more : page.After is not null,
-            StartCursor: edges.FirstOrDefault()?.Cursor,
-            EndCursor: edges.LastOrDefault()?.Cursor);
+            hasNextPage: page.Backward ? page.Before is not null : more,
+            hasPreviousPage: page.Backward ? more : page.After is not null,
+            () => edges.FirstOrDefault()?.Cursor,
+            () => edges.LastOrDefault()?.Cursor);
         return new Connection<TNode>(edges, pageInfo, total);
     }
 

@@ -72,27 +72,20 @@ public sealed class ReadStore([FromKeyedServices(ReadStore.DataSourceKey)] Npgsq
     }
 
     /// <summary>The rows of a statement as text values, SQL NULL as null.</summary>
-    public async Task<IReadOnlyList<string?[]>> ValuesAsync(string sql, IReadOnlyList<object?> parameters, CancellationToken cancellationToken)
+    public Task<List<string?[]>> ValuesAsync(string sql, IReadOnlyList<object?> parameters, CancellationToken cancellationToken) =>
+        RowsAsync(sql, parameters, reader => Texts(reader, 0), cancellationToken);
+
+    private Task<List<ReferencedRow>> ReferencedRowsAsync(string sql, IReadOnlyList<object?> parameters, CancellationToken cancellationToken) =>
+        RowsAsync(sql, parameters, reader => new ReferencedRow(reader.GetString(0), Version(reader), Texts(reader, ReferenceColumns)), cancellationToken);
+
+    private async Task<List<TRow>> RowsAsync<TRow>(string sql, IReadOnlyList<object?> parameters, Func<NpgsqlDataReader, TRow> read, CancellationToken cancellationToken)
     {
         await using var command = Command(sql, parameters);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var rows = new List<string?[]>();
+        var rows = new List<TRow>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            rows.Add(Texts(reader, 0));
-        }
-
-        return rows;
-    }
-
-    private async Task<List<ReferencedRow>> ReferencedRowsAsync(string sql, IReadOnlyList<object?> parameters, CancellationToken cancellationToken)
-    {
-        await using var command = Command(sql, parameters);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var rows = new List<ReferencedRow>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            rows.Add(new ReferencedRow(reader.GetString(0), Version(reader), Texts(reader, ReferenceColumns)));
+            rows.Add(read(reader));
         }
 
         return rows;

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
-using Kvk.Events.Storage;
+using Kvk.Bench.Programmes;
+using Kvk.Graph.Hosting;
 
 namespace Kvk.Bench;
 
@@ -64,9 +65,8 @@ public static partial class Harness
         if (options.ScaleEvents > 0)
         {
             log.WriteLine($"Generating {options.ScaleEvents:N0} synthetic events …");
-            var output = await HostProcess.RunCommandAsync(connectionString, "generate", "--events", options.ScaleEvents.ToString(CultureInfo.InvariantCulture));
-            var appendRate = Rate(AppendLine().Match(output));
-            var rebuildRate = Rate(RebuildLine().Match(output));
+            var (_, appendRate) = await SyntheticAppend.RunAsync(connectionString, options.ScaleEvents, CancellationToken.None);
+            var rebuildRate = Rate(RebuildLine().Match(await HostProcess.RunCommandAsync(connectionString, "rebuild")));
             log.WriteLine($"Append: {appendRate:N0} events/s; rebuild: {rebuildRate:N0} events/s.");
             var scaled = new List<QueryResult>();
             await using var host = await HostProcess.StartAsync(connectionString);
@@ -133,9 +133,6 @@ public static partial class Harness
 
     private static double Rate(Match match) =>
         match.Success ? double.Parse(match.Groups[1].Value.Replace(",", "", StringComparison.Ordinal), CultureInfo.InvariantCulture) : double.NaN;
-
-    [GeneratedRegex(@"Appended [\d,]+ events in [\d.]+ s: ([\d,]+) events/s")]
-    private static partial Regex AppendLine();
 
     [GeneratedRegex(@"Rebuilt the read model from [\d,]+ events in [\d.]+ s: ([\d,]+) events/s")]
     private static partial Regex RebuildLine();

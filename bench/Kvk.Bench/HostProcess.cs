@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Reflection;
-using Kvk.Events.Storage;
+using Kvk.Graph.Hosting;
+using Kvk.Storage.Store;
 
 namespace Kvk.Bench;
 

@@ -1,17 +1,15 @@
-using Kvk.Events.Storage;
 using Kvk.Graph.Commands;
 using Kvk.Graph.Hosting;
+using Kvk.Storage.Store;
 
-// `dotnet run --project src/Graph` serves; `… -- generate [--events N]` and `… -- rebuild` run the
-// scale commands (synthetic programmes, projection rebuild) against the same database.
+// `dotnet run --project src/Graph` serves; `… -- rebuild` projects the read model again from every
+// stored event, against the same database.
 var commandLine = CommandLine.Parse(args);
 try
 {
     await using var kvk = await KvkApp.CreateAsync(commandLine.HostArguments);
     switch (commandLine.Command)
     {
-        case "generate":
-            return await GenerateCommand.RunAsync(commandLine.CommandArguments, kvk.App.Services, CancellationToken.None);
         case "rebuild":
             await RebuildCommand.RunAsync(kvk.App.Services.GetRequiredService<ReadModelRebuild>(), CancellationToken.None);
             return 0;

@@ -1,12 +1,12 @@
 using GraphQL;
 using GraphQL.Types;
-using Kvk.Events.Awards;
 using Kvk.Graph.Municipalities;
 using Kvk.Graph.ReadModel;
 using Kvk.Graph.Schema;
 using Kvk.Graph.Schema.Filtering;
 using Kvk.Graph.Schema.Paging;
 using Kvk.Graph.Schema.Sorting;
+using Kvk.Storage.Awards;
 
 namespace Kvk.Graph.Awards;
 

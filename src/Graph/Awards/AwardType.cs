@@ -1,10 +1,11 @@
 using System.Globalization;
 using GraphQL.Types;
-using Kvk.Events.Awards;
-using Kvk.Events.Municipalities;
+using Kvk.Domain.Municipalities;
 using Kvk.Graph.Municipalities;
 using Kvk.Graph.Rounds;
 using Kvk.Graph.Schema;
+using Kvk.Storage.Awards;
+using Kvk.Storage.Municipalities;
 
 namespace Kvk.Graph.Awards;
 

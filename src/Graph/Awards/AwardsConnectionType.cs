@@ -1,5 +1,5 @@
-using Kvk.Events.Awards;
 using Kvk.Graph.Schema.Paging;
+using Kvk.Storage.Awards;
 
 namespace Kvk.Graph.Awards;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using Kvk.Events.Storage;
+using Kvk.Graph.Hosting;
+using Kvk.Storage.Store;
 using Spectre.Console;
 
 namespace Kvk.Graph.Commands;

@@ -1,7 +1,7 @@
-using Kvk.Events.Awards;
-using Kvk.Events.Nominations;
 using Kvk.Graph.Awards;
 using Kvk.Graph.ReadModel;
+using Kvk.Storage.Awards;
+using Kvk.Storage.Nominations;
 
 namespace Kvk.Graph.Exports;
 

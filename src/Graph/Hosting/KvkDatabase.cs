@@ -1,4 +1,5 @@
-using Kvk.Events.Storage;
+using Kvk.Graph.Hosting;
+using Kvk.Storage.Store;
 
 namespace Kvk.Graph.Hosting;
 

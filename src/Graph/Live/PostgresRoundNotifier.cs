@@ -1,5 +1,6 @@
-using Kvk.Events.Rounds;
+using Kvk.Domain.Rounds;
 using Kvk.Graph.Hosting;
+using Kvk.Storage.Rounds;
 using Npgsql;
 
 namespace Kvk.Graph.Live;

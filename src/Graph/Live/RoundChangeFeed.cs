@@ -1,7 +1,8 @@
-using Kvk.Events.Awards;
-using Kvk.Events.Rounds;
+using Kvk.Domain.Rounds;
 using Kvk.Graph.Caching;
 using Kvk.Graph.Hosting;
+using Kvk.Storage.Awards;
+using Kvk.Storage.Rounds;
 using Marten;
 using Npgsql;
 

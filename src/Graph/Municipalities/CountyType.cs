@@ -1,6 +1,7 @@
 using GraphQL.Types;
-using Kvk.Events.Municipalities;
+using Kvk.Domain.Municipalities;
 using Kvk.Graph.Schema;
+using Kvk.Storage.Municipalities;
 
 namespace Kvk.Graph.Municipalities;
 

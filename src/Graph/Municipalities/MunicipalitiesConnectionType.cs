@@ -1,5 +1,6 @@
-using Kvk.Events.Municipalities;
+using Kvk.Domain.Municipalities;
 using Kvk.Graph.Schema.Paging;
+using Kvk.Storage.Municipalities;
 
 namespace Kvk.Graph.Municipalities;
 

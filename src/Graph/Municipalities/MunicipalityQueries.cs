@@ -1,6 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
-using Kvk.Events.Municipalities;
+using Kvk.Domain.Municipalities;
 using Kvk.Graph.Awards;
 using Kvk.Graph.Nominations;
 using Kvk.Graph.ReadModel;
@@ -8,6 +8,7 @@ using Kvk.Graph.Schema;
 using Kvk.Graph.Schema.Filtering;
 using Kvk.Graph.Schema.Paging;
 using Kvk.Graph.Schema.Sorting;
+using Kvk.Storage.Municipalities;
 
 namespace Kvk.Graph.Municipalities;
 

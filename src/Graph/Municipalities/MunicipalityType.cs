@@ -1,9 +1,10 @@
 using GraphQL.Types;
-using Kvk.Events.Municipalities;
+using Kvk.Domain.Municipalities;
 using Kvk.Graph.Awards;
 using Kvk.Graph.Nominations;
 using Kvk.Graph.ReadModel;
 using Kvk.Graph.Schema;
+using Kvk.Storage.Municipalities;
 
 namespace Kvk.Graph.Municipalities;
 

@@ -1,12 +1,12 @@
 using GraphQL;
 using GraphQL.Types;
-using Kvk.Events.Nominations;
 using Kvk.Graph.Municipalities;
 using Kvk.Graph.ReadModel;
 using Kvk.Graph.Schema;
 using Kvk.Graph.Schema.Filtering;
 using Kvk.Graph.Schema.Paging;
 using Kvk.Graph.Schema.Sorting;
+using Kvk.Storage.Nominations;
 
 namespace Kvk.Graph.Nominations;
 

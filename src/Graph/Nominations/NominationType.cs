@@ -1,9 +1,10 @@
 using GraphQL.Types;
-using Kvk.Events.Municipalities;
-using Kvk.Events.Nominations;
+using Kvk.Domain.Municipalities;
 using Kvk.Graph.Municipalities;
 using Kvk.Graph.Rounds;
 using Kvk.Graph.Schema;
+using Kvk.Storage.Municipalities;
+using Kvk.Storage.Nominations;
 
 namespace Kvk.Graph.Nominations;
 

@@ -1,5 +1,5 @@
-using Kvk.Events.Nominations;
 using Kvk.Graph.Schema.Paging;
+using Kvk.Storage.Nominations;
 
 namespace Kvk.Graph.Nominations;
 

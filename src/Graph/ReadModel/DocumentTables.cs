@@ -1,4 +1,4 @@
-using Kvk.Events.Programmes;
+using Kvk.Storage.Programmes;
 
 namespace Kvk.Graph.ReadModel;
 

@@ -1,8 +1,9 @@
 using JasperFx.Events;
-using Kvk.Events.Awards;
-using Kvk.Events.Nominations;
-using Kvk.Events.Rounds;
+using Kvk.Domain.Rounds;
 using Kvk.Graph.Search;
+using Kvk.Storage.Awards;
+using Kvk.Storage.Nominations;
+using Kvk.Storage.Rounds;
 using Marten;
 
 namespace Kvk.Graph.ReadModel;

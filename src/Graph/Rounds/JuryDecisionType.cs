@@ -1,9 +1,10 @@
 using GraphQL.Types;
-using Kvk.Events.Municipalities;
-using Kvk.Events.Rounds;
+using Kvk.Domain.Municipalities;
+using Kvk.Domain.Rounds;
 using Kvk.Graph.Municipalities;
-
 using Kvk.Graph.Schema;
+using Kvk.Storage.Municipalities;
+using Kvk.Storage.Rounds;
 
 namespace Kvk.Graph.Rounds;
 

@@ -1,7 +1,8 @@
 using GraphQL.Types;
-using Kvk.Events.Municipalities;
+using Kvk.Domain.Municipalities;
 using Kvk.Graph.Municipalities;
 using Kvk.Graph.Schema;
+using Kvk.Storage.Municipalities;
 
 namespace Kvk.Graph.Rounds;
 

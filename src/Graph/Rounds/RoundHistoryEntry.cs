@@ -1,7 +1,9 @@
 using System.Globalization;
 using JasperFx.Events;
-using Kvk.Events.Municipalities;
-using Kvk.Events.Rounds;
+using Kvk.Domain.Municipalities;
+using Kvk.Domain.Rounds;
+using Kvk.Storage.Municipalities;
+using Kvk.Storage.Rounds;
 
 namespace Kvk.Graph.Rounds;
 

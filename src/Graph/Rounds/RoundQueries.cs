@@ -1,12 +1,13 @@
 using GraphQL;
 using GraphQL.Types;
-using Kvk.Events.Rounds;
+using Kvk.Domain.Rounds;
 using Kvk.Graph.Nominations;
 using Kvk.Graph.ReadModel;
 using Kvk.Graph.Schema;
 using Kvk.Graph.Schema.Filtering;
 using Kvk.Graph.Schema.Paging;
 using Kvk.Graph.Schema.Sorting;
+using Kvk.Storage.Rounds;
 using Marten;
 
 namespace Kvk.Graph.Rounds;

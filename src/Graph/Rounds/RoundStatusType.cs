@@ -1,5 +1,6 @@
 using GraphQL.Types;
-using Kvk.Events.Rounds;
+using Kvk.Domain.Rounds;
+using Kvk.Storage.Rounds;
 
 namespace Kvk.Graph.Rounds;
 

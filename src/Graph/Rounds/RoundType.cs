@@ -1,11 +1,13 @@
 using System.Globalization;
 using GraphQL.Types;
-using Kvk.Events.Municipalities;
-using Kvk.Events.Rounds;
+using Kvk.Domain.Municipalities;
+using Kvk.Domain.Rounds;
 using Kvk.Graph.Awards;
 using Kvk.Graph.Nominations;
 using Kvk.Graph.ReadModel;
 using Kvk.Graph.Schema;
+using Kvk.Storage.Municipalities;
+using Kvk.Storage.Rounds;
 
 namespace Kvk.Graph.Rounds;
 
@@ -41,7 +43,7 @@ public sealed class RoundType : ObjectGraphType<RoundView>
             .Resolve(c => c.Source.Announcement?.AnnouncedAt);
     }
 
-    private static IEnumerable<Kvk.Events.Nominations.NominationView> Standing(IReadOnlyList<Kvk.Events.Nominations.NominationView> nominations, RoundView round)
+    private static IEnumerable<Kvk.Storage.Nominations.NominationView> Standing(IReadOnlyList<Kvk.Storage.Nominations.NominationView> nominations, RoundView round)
     {
         var order = round.Nominees.Select((n, i) => (n.MunicipalityCode, i)).ToDictionary(x => x.MunicipalityCode, x => x.i);
         return nominations.Where(n => order.ContainsKey(n.MunicipalityCode)).OrderBy(n => order[n.MunicipalityCode]);

@@ -1,5 +1,6 @@
-using Kvk.Events.Rounds;
+using Kvk.Domain.Rounds;
 using Kvk.Graph.Schema.Paging;
+using Kvk.Storage.Rounds;
 
 namespace Kvk.Graph.Rounds;
 

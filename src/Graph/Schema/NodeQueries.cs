@@ -2,8 +2,9 @@ using System.Globalization;
 using GraphQL;
 using GraphQL.DataLoader;
 using GraphQL.Types;
-using Kvk.Events.Municipalities;
+using Kvk.Domain.Municipalities;
 using Kvk.Graph.ReadModel;
+using Kvk.Storage.Municipalities;
 
 namespace Kvk.Graph.Schema;
 

@@ -1,10 +1,11 @@
 using GraphQL;
 using GraphQL.Types;
-using Kvk.Events.Awards;
-using Kvk.Events.Rounds;
+using Kvk.Domain.Rounds;
 using Kvk.Graph.Awards;
 using Kvk.Graph.Live;
 using Kvk.Graph.Rounds;
+using Kvk.Storage.Awards;
+using Kvk.Storage.Rounds;
 
 namespace Kvk.Graph.Schema;
 

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using Kvk.Events.Awards;
 using Kvk.Graph.ReadModel;
+using Kvk.Storage.Awards;
 
 namespace Kvk.Graph.Search;
 

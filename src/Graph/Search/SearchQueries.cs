@@ -1,10 +1,10 @@
 using System.Globalization;
 using GraphQL;
 using GraphQL.Types;
-using Kvk.Events.Awards;
 using Kvk.Graph.ReadModel;
 using Kvk.Graph.Schema;
 using Kvk.Graph.Schema.Paging;
+using Kvk.Storage.Awards;
 using SortKey = Kvk.Graph.ReadModel.SortKey;
 
 namespace Kvk.Graph.Search;

@@ -1,6 +1,7 @@
 using GraphQL.Types;
-using Kvk.Events.Rounds;
+using Kvk.Domain.Rounds;
 using Kvk.Graph.Rounds;
+using Kvk.Storage.Rounds;
 
 namespace Kvk.Graph.Secretariat;
 

@@ -1,7 +1,8 @@
 using GraphQL;
 using GraphQL.Types;
-using Kvk.Events.Rounds;
+using Kvk.Domain.Rounds;
 using Kvk.Graph.Schema;
+using Kvk.Storage.Rounds;
 using Marten;
 
 namespace Kvk.Graph.Secretariat;

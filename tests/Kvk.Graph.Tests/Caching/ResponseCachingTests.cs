@@ -1,5 +1,6 @@
-using Kvk.Events.Rounds;
+using Kvk.Domain.Rounds;
 using Kvk.Graph.Tests.Support;
+using Kvk.Storage.Rounds;
 
 namespace Kvk.Graph.Tests.Caching;
 

@@ -4,8 +4,9 @@ using System.Net.Sockets;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json.Nodes;
-using Kvk.Events.Rounds;
+using Kvk.Domain.Rounds;
 using Kvk.Graph.Tests.Support;
+using Kvk.Storage.Rounds;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Kvk.Graph.Tests.Live;

@@ -1,6 +1,7 @@
 using Kvk.Bench;
-using Kvk.Events.Rounds;
+using Kvk.Domain.Rounds;
 using Kvk.Graph.Tests.Support;
+using Kvk.Storage.Rounds;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Kvk.Graph.Tests.Live;

@@ -2,10 +2,12 @@ using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Kvk.Bench;
-using Kvk.Events.Municipalities;
-using Kvk.Events.Seeding;
+using Kvk.Domain.Municipalities;
+using Kvk.Domain.Seeding;
 using Kvk.Graph.Secretariat;
 using Kvk.Graph.Tests.Support;
+using Kvk.Storage.Municipalities;
+using Kvk.Storage.Seeding;
 
 namespace Kvk.Graph.Tests.Resilience;
 

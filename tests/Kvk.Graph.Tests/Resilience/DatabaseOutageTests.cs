@@ -1,8 +1,9 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Kvk.Events.Storage;
+using Kvk.Graph.Hosting;
 using Kvk.Graph.Secretariat;
 using Kvk.Graph.Tests.Support;
+using Kvk.Storage.Store;
 
 namespace Kvk.Graph.Tests.Resilience;
 

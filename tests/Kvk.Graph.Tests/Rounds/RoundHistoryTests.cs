@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
-using Kvk.Events.Rounds;
+using Kvk.Domain.Rounds;
 using Kvk.Graph.Tests.Support;
+using Kvk.Storage.Rounds;
 
 namespace Kvk.Graph.Tests.Rounds;
 

@@ -1,5 +1,6 @@
-using Kvk.Events.Seeding;
+using Kvk.Domain.Seeding;
 using Kvk.Graph.Tests.Support;
+using Kvk.Storage.Seeding;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Kvk.Graph.Tests.Seeding;

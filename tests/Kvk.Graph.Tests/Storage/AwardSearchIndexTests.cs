@@ -1,7 +1,9 @@
-using Kvk.Events.Awards;
-using Kvk.Events.Programmes;
-using Kvk.Events.Rounds;
+using Kvk.Bench.Programmes;
+using Kvk.Domain.Rounds;
 using Kvk.Graph.Tests.Support;
+using Kvk.Storage.Awards;
+using Kvk.Storage.Programmes;
+using Kvk.Storage.Rounds;
 
 namespace Kvk.Graph.Tests.Storage;
 

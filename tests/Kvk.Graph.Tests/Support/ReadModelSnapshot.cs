@@ -1,4 +1,4 @@
-using Kvk.Events.Awards;
+using Kvk.Storage.Awards;
 using Npgsql;
 
 namespace Kvk.Graph.Tests.Support;

@@ -1,4 +1,5 @@
-using Kvk.Events.Rounds;
+using Kvk.Domain.Rounds;
+using Kvk.Storage.Rounds;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Kvk.Graph.Tests.Support;

@@ -1,6 +1,9 @@
-using Kvk.Events.Municipalities;
-using Kvk.Events.Programmes;
-using Kvk.Events.Storage;
+using Kvk.Bench.Programmes;
+using Kvk.Domain.Municipalities;
+using Kvk.Graph.Hosting;
+using Kvk.Storage.Municipalities;
+using Kvk.Storage.Programmes;
+using Kvk.Storage.Store;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 

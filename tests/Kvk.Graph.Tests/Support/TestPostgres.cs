@@ -1,4 +1,5 @@
-using Kvk.Events.Storage;
+using Kvk.Graph.Hosting;
+using Kvk.Storage.Store;
 using Npgsql;
 
 namespace Kvk.Graph.Tests.Support;

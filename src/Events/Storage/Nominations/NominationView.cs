@@ -1,0 +1,34 @@
+using Kvk.Storage.Programmes;
+
+namespace Kvk.Storage.Nominations;
+
+/// <summary>
+/// The read model of one nomination (a municipality nominated in a round), kept after a withdrawal so
+/// that the record stays complete. <c>IsWinner</c> becomes true only when the award is announced.
+/// </summary>
+public sealed record NominationView
+{
+    public required string Id { get; init; }
+
+    public required int Year { get; init; }
+
+    /// <summary>The award programme of the round (see AwardProgramme); Sveriges KvalitetsKommun unless synthetic.</summary>
+    public string Programme { get; init; } = AwardProgramme.Main;
+
+    public required string MunicipalityCode { get; init; }
+
+    public required string MunicipalityName { get; init; }
+
+    public required string CountyCode { get; init; }
+
+    public required DateTimeOffset NominatedAt { get; init; }
+
+    public DateTimeOffset? WithdrawnAt { get; init; }
+
+    public string? WithdrawalReason { get; init; }
+
+    public bool IsWinner { get; init; }
+
+    public static string IdFor(string programme, int year, string municipalityCode) =>
+        programme == AwardProgramme.Main ? $"{year}:{municipalityCode}" : $"{programme}/{year}:{municipalityCode}";
+}

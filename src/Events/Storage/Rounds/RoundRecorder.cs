@@ -1,0 +1,133 @@
+using JasperFx;
+using Kvk.Domain.Municipalities;
+using Kvk.Domain.Rounds;
+using Kvk.Storage.Municipalities;
+using Marten;
+using Marten.Exceptions;
+
+namespace Kvk.Storage.Rounds;
+
+/// <summary>What became of a command sent to a round.</summary>
+/// <param name="Replayed">True when the command had already been accepted under the same client mutation id and nothing new was appended.</param>
+public sealed record RecordingResult(RecordingStatus Status, long Version, RoundRefusal? Refusal, bool Replayed = false)
+{
+    public static RecordingResult Accepted(long version) => new(RecordingStatus.Accepted, version, null);
+}
+
+public enum RecordingStatus
+{
+    Accepted,
+    Refused,
+
+    /// <summary>The round moved since the writer looked at it (another secretary, or a stale expected version).</summary>
+    Conflict,
+}
+
+/// <summary>
+/// The write path of a round: read its stream, let <see cref="RoundRules"/> decide, append at the
+/// version that was read. Inline projections update the read model in the same transaction. After the
+/// commit the <see cref="IRoundChangeNotifier"/> (when there is one) is told, for live updates.
+/// </summary>
+public sealed class RoundRecorder(IDocumentStore store, MunicipalityDirectory municipalities, IRoundChangeNotifier? notifier = null)
+{
+    /// <summary>Raised after a command's events are committed, with the round's year (caches listen).</summary>
+    public event Action<int>? Recorded;
+
+    /// <param name="clientMutationId">
+    /// The client's id for this request. When given, a second request with the same id from the same actor
+    /// appends nothing and returns the first one's result; the mapping is saved with the events, in one transaction.
+    /// </param>
+    public async Task<RecordingResult> RecordAsync(RoundCommand command, string actor, long? expectedVersion = null, string? clientMutationId = null, CancellationToken cancellationToken = default)
+    {
+        var processedId = string.IsNullOrEmpty(clientMutationId) ? null : ProcessedMutation.IdFor(actor, clientMutationId);
+        if (processedId is not null && await ReplayAsync(processedId, command, cancellationToken) is { } replay)
+        {
+            return replay;
+        }
+
+        var result = await DecideAndAppendAsync(command, actor, expectedVersion, processedId, clientMutationId, cancellationToken);
+
+        // A duplicate may have been accepted between the check above and the read of the stream, so that this
+        // one found the round moved or the command already applied: then it is a retry, and gets the first's result.
+        return result.Status != RecordingStatus.Accepted && processedId is not null && await ReplayAsync(processedId, command, cancellationToken) is { } late
+            ? late
+            : result;
+    }
+
+    private async Task<RecordingResult> DecideAndAppendAsync(RoundCommand command, string actor, long? expectedVersion, string? processedId, string? clientMutationId, CancellationToken cancellationToken)
+    {
+        await using var session = store.LightweightSession();
+        session.LastModifiedBy = actor;
+        var key = AwardYear.StreamKey(command.Year);
+        var stored = await session.Events.FetchStreamAsync(key, token: cancellationToken);
+        var version = stored.Count == 0 ? 0 : stored[^1].Version;
+        if (expectedVersion is { } expected && expected != version)
+        {
+            return new RecordingResult(RecordingStatus.Conflict, version, null);
+        }
+
+        var outcome = RoundRules.Decide(Round.Fold(stored.Select(e => e.Data)), command, municipalities);
+        if (outcome.Refusal is { } refusal)
+        {
+            return new RecordingResult(RecordingStatus.Refused, version, refusal);
+        }
+
+        var next = version + outcome.Events.Count;
+        if (version == 0)
+        {
+            session.Events.StartStream(key, outcome.Events);
+        }
+        else
+        {
+            session.Events.Append(key, next, outcome.Events);
+        }
+
+        if (processedId is not null)
+        {
+            // Insert, not store: of two concurrent requests with one id, the second fails on the key and appends nothing.
+            session.Insert(new ProcessedMutation
+            {
+                Id = processedId,
+                Actor = actor,
+                ClientMutationId = clientMutationId!,
+                Command = command.GetType().Name,
+                Year = command.Year,
+                Version = next,
+                RecordedAt = DateTimeOffset.UtcNow,
+            });
+        }
+
+        try
+        {
+            await session.SaveChangesAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is ConcurrencyException or ExistingStreamIdCollisionException or DocumentAlreadyExistsException)
+        {
+            return new RecordingResult(RecordingStatus.Conflict, version, null);
+        }
+
+        Recorded?.Invoke(command.Year);
+        if (notifier is not null)
+        {
+            // The change is committed whatever happens here: a lost notification costs a live update, not the record.
+            await notifier.RoundChangedAsync(command.Year, [.. outcome.Events.Select(e => e.GetType().Name)], CancellationToken.None);
+        }
+
+        return RecordingResult.Accepted(next);
+    }
+    private async Task<RecordingResult?> ReplayAsync(string processedId, RoundCommand command, CancellationToken cancellationToken)
+    {
+        await using var query = store.QuerySession();
+        var processed = await query.LoadAsync<ProcessedMutation>(processedId, cancellationToken);
+        if (processed is null)
+        {
+            return null;
+        }
+
+        return processed.Command == command.GetType().Name && processed.Year == command.Year
+            ? new RecordingResult(RecordingStatus.Accepted, processed.Version, null, Replayed: true)
+            : new RecordingResult(RecordingStatus.Refused, processed.Version, new RoundRefusal(
+                RefusalCode.InvalidInput,
+                $"The clientMutationId \"{processed.ClientMutationId}\" was already used for another mutation ({processed.Command} {processed.Year}); send a new id."));
+    }
+}

@@ -1,0 +1,98 @@
+using JasperFx.Events;
+using Kvk.Domain.Municipalities;
+using Kvk.Domain.Rounds;
+using Kvk.Storage.Awards;
+using Kvk.Storage.Municipalities;
+using Kvk.Storage.Nominations;
+using Kvk.Storage.Rounds;
+using Marten;
+using Npgsql;
+using Weasel.Core;
+
+namespace Kvk.Storage.Store;
+
+/// <summary>
+/// Rebuilds the read model from every stored event. All of Kvk's projections fold one stream at a
+/// time, so the rebuild reads the events a batch of streams at a time, folds them in memory with the
+/// projections' own <c>Evolve</c> and writes the documents with PostgreSQL's COPY. The read model is
+/// empty while it runs: run it with the host stopped, or accept a moment without data.
+/// </summary>
+public sealed class ReadModelRebuild(IDocumentStore store, NpgsqlDataSource dataSource, MunicipalityDirectory municipalities)
+{
+    public const int StreamsPerBatch = 2000;
+
+    /// <returns>The number of events projected.</returns>
+    public async Task<long> RunAsync(IProgress<(long Events, long Total)> progress, CancellationToken cancellationToken)
+    {
+        var rounds = new RoundViewProjection();
+        var awards = new AwardViewProjection(municipalities);
+        var nominations = new NominationViewProjection(municipalities);
+        var total = await ScalarAsync("select count(*) from kvk.mt_events", cancellationToken);
+        foreach (var type in new[] { typeof(RoundView), typeof(AwardView), typeof(NominationView) })
+        {
+            await store.Advanced.Clean.DeleteDocumentsByTypeAsync(type, cancellationToken);
+        }
+
+        var projected = 0L;
+        string? after = null;
+        while (await NextStreamsAsync(after, cancellationToken) is { Count: > 0 } keys)
+        {
+            after = keys[^1];
+            await using var session = store.QuerySession();
+            var events = await session.Events.QueryAllRawEvents().Where(e => e.StreamKey!.IsOneOf(keys.ToArray())).OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
+            var documents = new List<object>();
+            foreach (var stream in events.GroupBy(e => e.StreamKey!))
+            {
+                documents.AddIfNotNull(stream.Aggregate((RoundView?)null, (view, e) => rounds.Evolve(view, stream.Key, e)));
+                documents.AddIfNotNull(stream.Aggregate((AwardView?)null, (view, e) => awards.Evolve(view, stream.Key, e)));
+                var byNomination = new Dictionary<string, NominationView?>();
+                foreach (var e in stream)
+                {
+                    if (NominationViewProjection.IdOf(e) is { } id)
+                    {
+                        byNomination[id] = nominations.Evolve(byNomination.GetValueOrDefault(id), id, e);
+                    }
+                }
+
+                documents.AddRange(byNomination.Values.OfType<NominationView>());
+            }
+
+            await store.BulkInsertDocumentsAsync(documents, BulkInsertMode.OverwriteExisting, 5000, cancellationToken);
+            projected += events.Count;
+            progress.Report((projected, total));
+        }
+
+        return projected;
+    }
+
+    private async Task<List<string>> NextStreamsAsync(string? after, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand($"select id from kvk.mt_streams where $1::text is null or id > $1 order by id limit {StreamsPerBatch}");
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)after ?? DBNull.Value });
+        var keys = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            keys.Add(reader.GetString(0));
+        }
+
+        return keys;
+    }
+
+    private async Task<long> ScalarAsync(string sql, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(sql);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
+
+internal static class DocumentListExtensions
+{
+    public static void AddIfNotNull(this List<object> documents, object? document)
+    {
+        if (document is not null)
+        {
+            documents.Add(document);
+        }
+    }
+}

@@ -48,7 +48,7 @@ public sealed class HostProcess : IAsyncDisposable
         {
             try
             {
-                using var request = new HttpRequestMessage(HttpMethod.Get, $"{url}/graphql?query=%7B__typename%7D") { Headers = { { "GraphQL-Require-Preflight", "1" } } };
+                using var request = new HttpRequestMessage(HttpMethod.Get, $"{url}/graphql?query=%7B__typename%7D");
                 using var response = await client.SendAsync(request);
                 if (response.IsSuccessStatusCode)
                 {

@@ -1,5 +1,5 @@
+using Kvk.Graph.Engine.Lists.Filtering;
 using Kvk.Graph.Municipalities;
-using Kvk.Graph.Schema.Filtering;
 
 namespace Kvk.Graph.Awards;
 

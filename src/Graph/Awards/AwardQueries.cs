@@ -1,11 +1,13 @@
 using GraphQL;
 using GraphQL.Types;
+using Kvk.Graph.Engine.Lists.Filtering;
+using Kvk.Graph.Engine.Lists.Paging;
+using Kvk.Graph.Engine.Lists.Sorting;
+using Kvk.Graph.Engine.Reading;
+using Kvk.Graph.Engine.Schema;
 using Kvk.Graph.Municipalities;
 using Kvk.Graph.ReadModel;
 using Kvk.Graph.Schema;
-using Kvk.Graph.Schema.Filtering;
-using Kvk.Graph.Schema.Paging;
-using Kvk.Graph.Schema.Sorting;
 using Kvk.Storage.Awards;
 
 namespace Kvk.Graph.Awards;

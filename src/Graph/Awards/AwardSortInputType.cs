@@ -1,5 +1,5 @@
+using Kvk.Graph.Engine.Lists.Sorting;
 using Kvk.Graph.Municipalities;
-using Kvk.Graph.Schema.Sorting;
 
 namespace Kvk.Graph.Awards;
 

@@ -1,7 +1,9 @@
 using System.Globalization;
 using GraphQL.Types;
 using Kvk.Domain.Municipalities;
+using Kvk.Graph.Engine.Schema;
 using Kvk.Graph.Municipalities;
+using Kvk.Graph.ReadModel;
 using Kvk.Graph.Rounds;
 using Kvk.Graph.Schema;
 using Kvk.Storage.Awards;

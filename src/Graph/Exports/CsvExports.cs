@@ -1,4 +1,5 @@
 using Kvk.Graph.Awards;
+using Kvk.Graph.Engine.Reading;
 using Kvk.Graph.ReadModel;
 using Kvk.Storage.Awards;
 using Kvk.Storage.Nominations;

@@ -1,18 +1,15 @@
 using System.Diagnostics;
-using System.Text.Encodings.Web;
 using GraphQL;
-using GraphQL.Validation.Complexity;
-using GraphQL.Validation.Rules.Custom;
 using Kvk.Domain.Municipalities;
-using Kvk.Domain.Rounds;
 using Kvk.Domain.Seeding;
-using Kvk.Graph.Caching;
+using Kvk.Graph.Engine;
+using Kvk.Graph.Engine.Pipeline;
+using Kvk.Graph.Engine.Reading;
+using Kvk.Graph.Engine.Schema;
+using Kvk.Graph.Engine.Transport;
 using Kvk.Graph.Exports;
-using Kvk.Graph.Hosting;
-using Kvk.Graph.Http;
 using Kvk.Graph.Live;
 using Kvk.Graph.Operations;
-using Kvk.Graph.PersistedDocuments;
 using Kvk.Graph.ReadModel;
 using Kvk.Graph.Schema;
 using Kvk.Graph.Search;
@@ -53,19 +50,20 @@ public sealed class KvkApp : IAsyncDisposable
         var database = await KvkDatabase.OpenAsync(builder.Configuration, cancellationToken);
         try
         {
-            AddServices(builder.Services, builder.Configuration, database.ConnectionString);
+            AddServices(builder.Services, builder.Configuration, builder.Environment, database.ConnectionString);
             builder.Services.AddSingleton(SecretariatTokens.FromConfiguration(builder.Configuration, builder.Environment, Directory.GetCurrentDirectory()));
-            builder.Services.AddKvkOperations(builder.Configuration, builder.Environment);
+            builder.Services.AddSingleton<IBearerAuthenticator, SecretariatAuthenticator>();
+            builder.Services.AddKvkOperations(builder.Configuration);
             builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = QueryLimits.From(builder.Configuration).MaxRequestBodyBytes);
             var app = builder.Build();
+            app.UseGraphQLEngineRequests();
             app.UseKvkOperations();
             app.UseResponseCompression();
-            app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
-            app.UseSecretariatTokens();
-            app.MapGraphiQLAssets();
             app.MapGraphQL();
             app.MapCsvExports();
             app.MapAdminPage();
+            // The schema is built now, so that a mistake in it stops the start instead of the first request.
+            app.Services.GetRequiredService<GraphQL.Types.ISchema>().Initialize();
             await PrepareStoreAsync(app.Services, cancellationToken);
             KvkLog.Ready(app.Logger, started.Elapsed.TotalSeconds, database.IsLocal ? "local PostgreSQL under .kvk/" : "ConnectionStrings:Kvk");
             return new KvkApp(app, database);
@@ -77,10 +75,8 @@ public sealed class KvkApp : IAsyncDisposable
         }
     }
 
-    private static void AddServices(IServiceCollection services, IConfiguration configuration, string connectionString)
+    private static void AddServices(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment, string connectionString)
     {
-        var limits = QueryLimits.From(configuration);
-        services.AddSingleton(limits);
         var municipalities = MunicipalityDirectory.Load(SeedFiles.Municipalities);
         var dataSource = ReadDataSource.Create(connectionString);
         services.AddSingleton(municipalities);
@@ -91,7 +87,11 @@ public sealed class KvkApp : IAsyncDisposable
             KvkStoreOptions.Configure(options, dataSource, municipalities);
             return options;
         });
-        services.AddSingleton<ResponseCache>();
+        services.AddGraphQLEngine(configuration, environment, graphQL => graphQL
+            .AddSchema<KvkSchema>()
+            .AddGraphTypes(typeof(KvkSchema).Assembly));
+        services.AddKeyedSingleton(ReadStore.DataSourceKey, (provider, _) => ReadDataSource.CreateForReads(connectionString, provider.GetRequiredService<QueryLimits>().Timeout));
+        services.AddSingleton<IDocumentDeserializer, MartenDocuments>();
         services.AddSingleton<IRoundChangeNotifier, PostgresRoundNotifier>();
         services.AddSingleton<RoundChangeFeed>();
         services.AddHostedService(s => s.GetRequiredService<RoundChangeFeed>());
@@ -106,33 +106,13 @@ public sealed class KvkApp : IAsyncDisposable
         });
         services.AddSingleton<SeedImporter>();
         services.AddSingleton<ReadModelRebuild>();
-        services.AddKeyedSingleton(ReadStore.DataSourceKey, (_, _) => ReadDataSource.CreateForReads(connectionString));
-        services.AddSingleton<LoadedDocuments>();
-        services.AddSingleton<ReadStore>();
         services.AddSingleton<MotivationWords>();
         services.AddScoped<ReadLoaders>();
-        services.AddGraphQL(graphQL => graphQL
-            .AddSchema<KvkSchema>()
-            .AddGraphTypes(typeof(KvkSchema).Assembly)
-            .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
-            // Complexity depends on the variables (first: $n), so it also runs when the document comes from the cache.
-            .AddValidationRule(new ComplexityValidationRule(new ComplexityOptions
-            {
-                MaxDepth = limits.MaxDepth,
-                MaxComplexity = limits.MaxComplexity,
-                DefaultComplexityImpactDelegate = QueryLimits.Impact,
-            }), useForCachedDocuments: true)
-            .AddValidationRule<AliasLimitRule>()
-            .WithTimeout(limits.Timeout)
-            .UsePersistedDocuments<PersistedDocumentRegistry>(GraphQL.DI.ServiceLifetime.Singleton, o => o.AllowOnlyPersistedDocuments = false)
-            .ConfigureExecution<AutomaticPersistedQueries>()
-            .ConfigureExecution<DocumentCache>());
-        services.AddSingleton<GraphQL.Validation.IDocumentValidator>(new CachedDocumentValidator(new GraphQL.Validation.DocumentValidator()));
         services.AddResponseCompression(options =>
         {
             options.Providers.Add<BrotliCompressionProvider>();
             options.Providers.Add<GzipCompressionProvider>();
-            options.MimeTypes = [GraphQLEndpoint.GraphQLResponseJson, GraphQLEndpoint.Json, "text/html", "text/javascript", "text/css"];
+            options.MimeTypes = [MediaTypes.GraphQLResponseJson, MediaTypes.Json, "text/html", "text/javascript", "text/css"];
         });
     }
 

@@ -1,5 +1,5 @@
 using Kvk.Domain.Rounds;
-using Kvk.Graph.Caching;
+using Kvk.Graph.Engine.Transport;
 using Kvk.Graph.Hosting;
 using Kvk.Storage.Awards;
 using Kvk.Storage.Rounds;

@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using Kvk.Domain.Municipalities;
+using Kvk.Graph.Engine.Schema;
 using Kvk.Graph.Schema;
 using Kvk.Storage.Municipalities;
 

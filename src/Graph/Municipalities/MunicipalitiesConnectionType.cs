@@ -1,5 +1,5 @@
 using Kvk.Domain.Municipalities;
-using Kvk.Graph.Schema.Paging;
+using Kvk.Graph.Engine.Lists.Paging;
 using Kvk.Storage.Municipalities;
 
 namespace Kvk.Graph.Municipalities;

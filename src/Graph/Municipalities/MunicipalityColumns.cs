@@ -1,5 +1,6 @@
+using Kvk.Graph.Engine.Lists.Filtering;
+using Kvk.Graph.Engine.Reading;
 using Kvk.Graph.ReadModel;
-using Kvk.Graph.Schema.Filtering;
 
 namespace Kvk.Graph.Municipalities;
 

@@ -1,6 +1,6 @@
 using Kvk.Graph.Awards;
+using Kvk.Graph.Engine.Lists.Filtering;
 using Kvk.Graph.Nominations;
-using Kvk.Graph.Schema.Filtering;
 
 namespace Kvk.Graph.Municipalities;
 

@@ -1,4 +1,4 @@
-using Kvk.Graph.Schema.Paging;
+using Kvk.Graph.Engine.Lists.Paging;
 using Kvk.Storage.Nominations;
 
 namespace Kvk.Graph.Nominations;

@@ -1,6 +1,5 @@
-using System.Globalization;
 using System.Net;
-using System.Threading.RateLimiting;
+using Kvk.Graph.Engine.Pipeline;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -12,13 +11,12 @@ using OpenTelemetry.Trace;
 namespace Kvk.Graph.Operations;
 
 /// <summary>
-/// What an operator needs around the endpoints: health, rate limiting, CORS for public reads,
-/// forwarded headers from known proxies, request logs and OpenTelemetry.
+/// What an operator needs around the endpoints: health, CORS for public reads, forwarded headers from
+/// known proxies and OpenTelemetry. (Rate limits and the request log are the engine's: GraphQLEngine.)
 /// </summary>
 public static class Operations
 {
-
-    public static void AddKvkOperations(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    public static void AddKvkOperations(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddHealthChecks()
             .AddCheck<PostgresHealthCheck>("postgresql", tags: ["ready"])
@@ -46,34 +44,6 @@ public static class Operations
             }
         });
 
-        var limits = RateLimits.From(configuration, environment);
-        if (limits.Enabled)
-        {
-            services.AddRateLimiter(options =>
-            {
-                options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-                options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                    RateLimitPartition.GetTokenBucketLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new TokenBucketRateLimiterOptions
-                    {
-                        TokenLimit = limits.Burst,
-                        TokensPerPeriod = limits.PerSecond,
-                        ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-                        QueueLimit = 0,
-                        AutoReplenishment = true,
-                    }));
-                options.OnRejected = (rejected, _) =>
-                {
-                    rejected.HttpContext.Response.Headers.RetryAfter = "1";
-                    rejected.HttpContext.Response.ContentType = "application/json; charset=utf-8";
-                    var message = string.Create(CultureInfo.InvariantCulture, $"Too many requests: at most {limits.PerSecond} a second (bursts of {limits.Burst}) per client. Retry after a second.");
-                    return new ValueTask(rejected.HttpContext.Response.WriteAsync(
-                        System.Text.Json.JsonSerializer.Serialize(new { errors = new[] { new { message, extensions = new { code = "RATE_LIMITED" } } } }),
-                        rejected.HttpContext.RequestAborted));
-                };
-            });
-        }
-
-        services.AddSingleton(limits);
         var telemetry = services.AddOpenTelemetry()
             .WithMetrics(metrics => metrics.AddAspNetCoreInstrumentation().AddRuntimeInstrumentation().AddMeter(GraphQLTelemetry.SourceName));
 
@@ -98,12 +68,7 @@ public static class Operations
             app.UseForwardedHeaders();
         }
 
-        app.UseRequestLog();
         app.UseCors();
-        if (app.Services.GetRequiredService<RateLimits>().Enabled)
-        {
-            app.UseRateLimiter();
-        }
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions
@@ -113,17 +78,4 @@ public static class Operations
         });
     }
 
-}
-
-/// <summary>The per-client rate limit: on by default in Production, switched by <c>Kvk:RateLimiting:Enabled</c>.</summary>
-public sealed record RateLimits(bool Enabled, int PerSecond, int Burst)
-{
-    public static RateLimits From(IConfiguration configuration, IHostEnvironment environment)
-    {
-        var section = configuration.GetSection("Kvk:RateLimiting");
-        return new RateLimits(
-            section.GetValue<bool?>("Enabled") ?? environment.IsProduction(),
-            section.GetValue<int?>("PermitsPerSecond") ?? 50,
-            section.GetValue<int?>("Burst") ?? 100);
-    }
 }

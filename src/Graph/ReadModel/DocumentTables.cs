@@ -1,3 +1,4 @@
+using Kvk.Graph.Engine.Reading;
 using Kvk.Storage.Programmes;
 
 namespace Kvk.Graph.ReadModel;

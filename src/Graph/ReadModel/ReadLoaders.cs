@@ -1,5 +1,7 @@
 using JasperFx.Events;
 using Kvk.Domain.Rounds;
+using Kvk.Graph.Engine.Reading;
+using Kvk.Graph.Engine.Schema;
 using Kvk.Graph.Search;
 using Kvk.Storage.Awards;
 using Kvk.Storage.Nominations;
@@ -55,4 +57,10 @@ public sealed class ReadLoaders(ReadStore store, IDocumentStore documents, Motiv
         var rows = await store.QueryAsync<TDoc>(table, $"select {ReadStore.Reference(table)} from {table} where {DocumentTables.MainProgramme} and {column} = any($1::{sqlType}[]) order by id", [keys.ToArray()], ct);
         return [.. rows.Select(r => r.Document)];
     }
+}
+
+public static class ReadLoadersOfContext
+{
+    /// <summary>The batch loaders of the operation a resolver runs in.</summary>
+    public static ReadLoaders Loaders(this GraphQL.IResolveFieldContext context) => context.Service<ReadLoaders>();
 }

@@ -1,6 +1,7 @@
 using GraphQL.Types;
 using Kvk.Domain.Municipalities;
 using Kvk.Domain.Rounds;
+using Kvk.Graph.Engine.Schema;
 using Kvk.Graph.Municipalities;
 using Kvk.Graph.Schema;
 using Kvk.Storage.Municipalities;

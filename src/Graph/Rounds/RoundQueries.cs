@@ -1,12 +1,14 @@
 using GraphQL;
 using GraphQL.Types;
 using Kvk.Domain.Rounds;
+using Kvk.Graph.Engine.Lists.Filtering;
+using Kvk.Graph.Engine.Lists.Paging;
+using Kvk.Graph.Engine.Lists.Sorting;
+using Kvk.Graph.Engine.Reading;
+using Kvk.Graph.Engine.Schema;
 using Kvk.Graph.Nominations;
 using Kvk.Graph.ReadModel;
 using Kvk.Graph.Schema;
-using Kvk.Graph.Schema.Filtering;
-using Kvk.Graph.Schema.Paging;
-using Kvk.Graph.Schema.Sorting;
 using Kvk.Storage.Rounds;
 using Marten;
 

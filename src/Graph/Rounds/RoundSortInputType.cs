@@ -1,4 +1,4 @@
-using Kvk.Graph.Schema.Sorting;
+using Kvk.Graph.Engine.Lists.Sorting;
 
 namespace Kvk.Graph.Rounds;
 

@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using Kvk.Domain.Rounds;
+using Kvk.Graph.Engine.Lists.Filtering;
 using Kvk.Storage.Rounds;
 
 namespace Kvk.Graph.Rounds;
@@ -16,3 +17,6 @@ public sealed class RoundStatusType : EnumerationGraphType<RoundStatus>
         Values["ANNOUNCED"]!.Description = "The award has been announced publicly.";
     }
 }
+
+public sealed class RoundStatusOperationFilterInputType()
+    : OperationFilterInputType<RoundStatusOperationFilterInputType, RoundStatusType>("RoundStatusOperationFilterInput", "a round's status", comparable: false, text: false);

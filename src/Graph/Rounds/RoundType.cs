@@ -3,6 +3,8 @@ using GraphQL.Types;
 using Kvk.Domain.Municipalities;
 using Kvk.Domain.Rounds;
 using Kvk.Graph.Awards;
+using Kvk.Graph.Engine.Reading;
+using Kvk.Graph.Engine.Schema;
 using Kvk.Graph.Nominations;
 using Kvk.Graph.ReadModel;
 using Kvk.Graph.Schema;

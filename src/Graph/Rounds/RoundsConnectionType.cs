@@ -1,5 +1,5 @@
 using Kvk.Domain.Rounds;
-using Kvk.Graph.Schema.Paging;
+using Kvk.Graph.Engine.Lists.Paging;
 using Kvk.Storage.Rounds;
 
 namespace Kvk.Graph.Rounds;

@@ -1,3 +1,4 @@
+using Kvk.Graph.Engine.Schema;
 using Kvk.Graph.Secretariat;
 using Microsoft.Extensions.DependencyInjection;
 

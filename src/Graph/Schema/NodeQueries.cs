@@ -3,6 +3,8 @@ using GraphQL;
 using GraphQL.DataLoader;
 using GraphQL.Types;
 using Kvk.Domain.Municipalities;
+using Kvk.Graph.Engine.Reading;
+using Kvk.Graph.Engine.Schema;
 using Kvk.Graph.ReadModel;
 using Kvk.Storage.Municipalities;
 

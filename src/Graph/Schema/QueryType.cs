@@ -1,6 +1,7 @@
 using GraphQL.Types;
 using Kvk.Domain.Municipalities;
 using Kvk.Graph.Awards;
+using Kvk.Graph.Engine.Schema;
 using Kvk.Graph.Municipalities;
 using Kvk.Graph.Nominations;
 using Kvk.Graph.Rounds;

@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.Types;
 using Kvk.Domain.Rounds;
 using Kvk.Graph.Awards;
+using Kvk.Graph.Engine.Schema;
 using Kvk.Graph.Live;
 using Kvk.Graph.Rounds;
 using Kvk.Storage.Awards;

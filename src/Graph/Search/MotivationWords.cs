@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using Kvk.Graph.Engine.Reading;
 using Kvk.Graph.ReadModel;
 using Kvk.Storage.Awards;
 

@@ -1,5 +1,8 @@
 using GraphQL.Types;
 using Kvk.Graph.Awards;
+using Kvk.Graph.Engine.Lists.Paging;
+using Kvk.Graph.Engine.Reading;
+using Kvk.Graph.Engine.Schema;
 using Kvk.Graph.ReadModel;
 using Kvk.Graph.Schema;
 
@@ -19,6 +22,6 @@ public sealed class SearchHitType : ObjectGraphType<SearchHit>
     }
 }
 
-public sealed class SearchConnectionType() : Schema.Paging.ConnectionGraphType<SearchHitType, SearchEdgeType, SearchHit>("Search", "search hits, best first");
+public sealed class SearchConnectionType() : ConnectionGraphType<SearchHitType, SearchEdgeType, SearchHit>("Search", "search hits, best first");
 
-public sealed class SearchEdgeType() : Schema.Paging.EdgeGraphType<SearchHitType, SearchHit>("Search");
+public sealed class SearchEdgeType() : EdgeGraphType<SearchHitType, SearchHit>("Search");

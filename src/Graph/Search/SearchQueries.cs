@@ -1,11 +1,13 @@
 using System.Globalization;
 using GraphQL;
 using GraphQL.Types;
+using Kvk.Graph.Engine.Lists.Paging;
+using Kvk.Graph.Engine.Reading;
+using Kvk.Graph.Engine.Schema;
 using Kvk.Graph.ReadModel;
 using Kvk.Graph.Schema;
-using Kvk.Graph.Schema.Paging;
 using Kvk.Storage.Awards;
-using SortKey = Kvk.Graph.ReadModel.SortKey;
+using SortKey = Kvk.Graph.Engine.Reading.SortKey;
 
 namespace Kvk.Graph.Search;
 

@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using Kvk.Domain.Rounds;
+using Kvk.Graph.Engine.Schema;
 using Kvk.Graph.Schema;
 using Kvk.Storage.Rounds;
 using Marten;

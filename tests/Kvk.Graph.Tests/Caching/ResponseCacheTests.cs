@@ -1,4 +1,4 @@
-using Kvk.Graph.Caching;
+using Kvk.Graph.Engine.Transport;
 
 namespace Kvk.Graph.Tests.Caching;
 

@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Execution;
-using Kvk.Graph.Http;
+using Kvk.Graph.Engine.Pipeline;
+using Kvk.Graph.Engine.Transport;
 
 namespace Kvk.Graph.Tests.Http;
 

@@ -12,7 +12,6 @@ public sealed class GraphQLEndpointTests(SeededKvk kvk)
     public async Task Get_with_a_query_parameter_answers_with_json()
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/graphql?query=" + Uri.EscapeDataString("{ award(year: 2023) { recipientName } }"));
-        request.Headers.Add("GraphQL-Require-Preflight", "1");
         using var response = await kvk.Server.Client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -72,19 +71,32 @@ public sealed class GraphQLEndpointTests(SeededKvk kvk)
     }
 
     [Fact]
-    public async Task A_get_without_the_preflight_header_is_refused_against_cross_site_requests()
+    public async Task A_plain_get_query_is_answered_without_a_preflight_header_as_graphql_clients_send_it()
     {
         using var response = await kvk.Server.Client.GetAsync("/graphql?query=" + Uri.EscapeDataString("{ __typename }"));
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("GraphQL-Require-Preflight", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("{\"data\":{\"__typename\":\"Query\"}}", await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("/graphql?sdl")]
+    [InlineData("/graphql/schema.graphql")]
+    public async Task The_schema_is_served_as_sdl_where_graphql_tools_look_for_it(string path)
+    {
+        using var response = await kvk.Server.Client.GetAsync(path);
+        var sdl = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/plain", response.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("type Query {", sdl, StringComparison.Ordinal);
+        Assert.Contains("awards(", sdl, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task A_mutation_over_get_is_not_allowed_and_says_which_method_is()
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/graphql?query=" + Uri.EscapeDataString("mutation { __typename }"));
-        request.Headers.Add("GraphQL-Require-Preflight", "1");
         using var response = await kvk.Server.Client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
@@ -160,7 +172,7 @@ public sealed class GraphQLEndpointTests(SeededKvk kvk)
     public async Task A_repeated_query_is_parsed_and_validated_once()
     {
         // Other variables each time, so that the whole-response cache does not answer before the document cache is asked.
-        var cache = kvk.Server.Services.GetServices<GraphQL.DI.IConfigureExecution>().OfType<Kvk.Graph.Http.DocumentCache>().Single();
+        var cache = kvk.Server.Services.GetServices<GraphQL.DI.IConfigureExecution>().OfType<Kvk.Graph.Engine.Pipeline.DocumentCache>().Single();
         var query = "query($year: Int!) { award(year: $year) { year recipientName } }";
         var first = await kvk.Server.PostAsync(query, new { year = 2015 });
         var hits = cache.Hits;

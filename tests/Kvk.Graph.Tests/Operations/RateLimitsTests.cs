@@ -1,4 +1,4 @@
-using Kvk.Graph.Operations;
+using Kvk.Graph.Engine.Pipeline;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;

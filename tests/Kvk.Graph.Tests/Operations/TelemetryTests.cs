@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using Kvk.Graph.Operations;
+using Kvk.Graph.Engine.Pipeline;
 using Kvk.Graph.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Metrics;

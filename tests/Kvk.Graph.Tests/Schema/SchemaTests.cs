@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.Utilities;
+using Kvk.Graph.Engine.Schema;
 using Kvk.Graph.Schema;
 using Kvk.Graph.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;

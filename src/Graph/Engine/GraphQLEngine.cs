@@ -1,0 +1,55 @@
+using System.Text.Encodings.Web;
+using GraphQL;
+using GraphQL.DI;
+using GraphQL.Execution;
+using GraphQL.Validation;
+using GraphQLParser.AST;
+using Kvk.Graph.Engine.Pipeline;
+using Kvk.Graph.Engine.Reading;
+using Kvk.Graph.Engine.Transport;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Kvk.Graph.Engine;
+
+/// <summary>The engine's place in a host: its services around a schema, and its middleware and endpoints.</summary>
+public static class GraphQLEngine
+{
+    /// <param name="schema">Adds the schema and its types to the GraphQL builder.</param>
+    public static IServiceCollection AddGraphQLEngine(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment, Action<IGraphQLBuilder> schema)
+    {
+        var limits = QueryLimits.From(configuration);
+        services.AddSingleton(limits);
+        services.AddSingleton(RateLimits.From(configuration, environment));
+        services.AddSingleton<Admission>();
+        services.AddSingleton<OperationPipeline>();
+        services.AddSingleton<ResponseCache>();
+        services.AddSingleton<LoadedDocuments>();
+        services.AddSingleton<ReadStore>();
+        services.AddGraphQL(graphQL =>
+        {
+            schema(graphQL);
+            graphQL
+                .AddGraphTypes(typeof(GraphQLEngine).Assembly)
+                .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
+                .UsePersistedDocuments<PersistedDocumentRegistry>(GraphQL.DI.ServiceLifetime.Singleton, o => o.AllowOnlyPersistedDocuments = false)
+                .ConfigureExecution<AutomaticPersistedQueries>()
+                .ConfigureExecution<DocumentCache>()
+                .AddExecutionStrategy<ScopedSubscriptionStrategy>(OperationType.Subscription);
+        });
+
+        // After AddGraphQL, so that these replace GraphQL.NET's own.
+        services.AddSingleton<IDocumentValidator>(new CachedDocumentValidator(new DocumentValidator()));
+        services.AddSingleton<IDocumentBuilder>(new DepthLimitedDocumentBuilder(limits.MaxParserDepth));
+        return services;
+    }
+
+    /// <summary>The access log, then the rate limit of requests that are not GraphQL operations, then the bearer's user.</summary>
+    public static IApplicationBuilder UseGraphQLEngineRequests(this IApplicationBuilder app) => app
+        .UseRequestLog()
+        .UseBearerAuthentication()
+        .UseRequestAdmission()
+        .UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
+}

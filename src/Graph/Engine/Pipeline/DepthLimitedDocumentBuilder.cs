@@ -1,0 +1,38 @@
+using GraphQL.Execution;
+using GraphQLParser.AST;
+using GraphQLParser.Exceptions;
+
+namespace Kvk.Graph.Engine.Pipeline;
+
+/// <summary>
+/// GraphQL.NET's parser with a depth limit that is reported as what it is: a syntax error at the place the
+/// document went too deep. The parser's own depth error is not a syntax error, so it surfaced as an internal one.
+/// </summary>
+public sealed class DepthLimitedDocumentBuilder(int maxDepth) : IDocumentBuilder
+{
+    private readonly GraphQLDocumentBuilder _parser = new() { MaxDepth = maxDepth };
+
+    public GraphQLDocument Build(string body)
+    {
+        try
+        {
+            return _parser.Build(body);
+        }
+        catch (GraphQLMaxDepthExceededException e)
+        {
+            throw new SyntaxError(new GraphQLSyntaxErrorException($"The document nests more than {maxDepth} levels deep", body, Offset(body, e.Location.Line, e.Location.Column)));
+        }
+    }
+
+    private static int Offset(string body, int line, int column)
+    {
+        var offset = 0;
+        for (var i = 1; i < line && offset < body.Length; i++)
+        {
+            var end = body.IndexOf('\n', offset);
+            offset = end < 0 ? body.Length : end + 1;
+        }
+
+        return Math.Min(body.Length, offset + Math.Max(0, column - 1));
+    }
+}

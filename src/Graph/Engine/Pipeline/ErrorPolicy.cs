@@ -1,0 +1,64 @@
+using System.Diagnostics;
+using GraphQL;
+using GraphQL.Execution;
+
+namespace Kvk.Graph.Engine.Pipeline;
+
+/// <summary>
+/// What errors may say. Outside Development, validation errors do not suggest field or type names
+/// (no schema fishing through typos), and an unexpected failure says only that it happened, with a
+/// reference that is also in the log: no stack traces, SQL or connection strings.
+/// </summary>
+public static class ErrorPolicy
+{
+    private const string Suggestion = " Did you mean ";
+
+    public static string Reference => Activity.Current?.TraceId.ToString() ?? Guid.NewGuid().ToString("N");
+
+    /// <summary>
+    /// Replaces an unexpected exception with what a client may read: the database being unreachable
+    /// is said plainly (DATABASE_UNAVAILABLE: retry later); anything else is INTERNAL_ERROR with a reference.
+    /// </summary>
+    /// <returns>The reference under which the exception is to be logged.</returns>
+    public static string Mask(UnhandledExceptionContext context)
+    {
+        var reference = Reference;
+        context.Exception = IsDatabaseOutage(context.OriginalException)
+            ? new ExecutionError($"The database is unavailable; try again shortly (reference {reference}).") { Code = "DATABASE_UNAVAILABLE" }
+            : new ExecutionError($"An internal error occurred; it is logged with the reference {reference}.") { Code = "INTERNAL_ERROR" };
+        return reference;
+    }
+
+    private static bool IsDatabaseOutage(Exception exception) =>
+        exception is Npgsql.NpgsqlException { IsTransient: true } or System.Net.Sockets.SocketException or TimeoutException
+        || (exception.InnerException is { } inner && IsDatabaseOutage(inner))
+        || (exception is Npgsql.PostgresException { SqlState: "57P01" or "57P02" or "57P03" or "53300" });
+
+    public static ExecutionResult WithoutSuggestions(ExecutionResult result)
+    {
+        if (result.Errors is { Count: > 0 } errors && errors.Any(e => e.Message.Contains(Suggestion, StringComparison.Ordinal)))
+        {
+            var masked = new ExecutionErrors();
+            foreach (var error in errors)
+            {
+                masked.Add(error.Message.IndexOf(Suggestion, StringComparison.Ordinal) is var at and >= 0
+                    ? new ExecutionError(error.Message[..at]) { Code = error.Code, Path = error.Path }.WithLocationsOf(error)
+                    : error);
+            }
+
+            result.Errors = masked;
+        }
+
+        return result;
+    }
+
+    private static ExecutionError WithLocationsOf(this ExecutionError error, ExecutionError source)
+    {
+        foreach (var location in source.Locations ?? [])
+        {
+            error.AddLocation(location);
+        }
+
+        return error;
+    }
+}

@@ -1,0 +1,116 @@
+using System.Diagnostics;
+using System.Security.Claims;
+using GraphQL;
+using GraphQL.Transport;
+using GraphQL.Types;
+using GraphQL.Validation;
+using GraphQL.Validation.Complexity;
+using GraphQL.Validation.Rules.Custom;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Kvk.Graph.Engine.Pipeline;
+
+/// <summary>One operation as a transport hands it to the pipeline.</summary>
+/// <param name="Services">The operation's own services (a scope per operation): its batch loaders serve it alone.</param>
+/// <param name="QueriesOnly">Only a query may run (GET).</param>
+/// <param name="Transport">"POST", "GET", "WebSocket" or "SSE", for the log.</param>
+/// <param name="Client">Whom the operation's permits are counted against (<see cref="Admission.ClientOf"/>).</param>
+public sealed record OperationRequest(GraphQLRequest Request, ClaimsPrincipal User, IServiceProvider Services, bool QueriesOnly, string Transport, string Client);
+
+/// <summary>
+/// The one path every GraphQL operation takes, whichever transport brought it: admission (the rate limit),
+/// the variables' limits, then execution, where the document cache, the document limits, the validation
+/// rules (aliases, depth, complexity with filters counted, input values) and the timeout apply; then the
+/// error policy and one log line. A transport only frames requests and results.
+/// </summary>
+public sealed class OperationPipeline
+{
+    private readonly ISchema _schema;
+    private readonly IDocumentExecuter _executer;
+    private readonly QueryLimits _limits;
+    private readonly Admission _admission;
+    private readonly bool _development;
+    private readonly ILogger _log;
+    private readonly IValidationRule[] _rules;
+    private readonly IValidationRule[] _queryRules;
+    private readonly IValidationRule[] _cachedRules;
+    private readonly IValidationRule[] _cachedQueryRules;
+
+    public OperationPipeline(ISchema schema, IDocumentExecuter executer, QueryLimits limits, Admission admission, IHostEnvironment environment, ILoggerFactory logs)
+    {
+        (_schema, _executer, _limits, _admission, _development, _log) = (schema, executer, limits, admission, environment.IsDevelopment(), logs.CreateLogger(LogCategory));
+        var complexity = new ComplexityValidationRule(new ComplexityOptions { MaxDepth = limits.MaxDepth, MaxComplexity = limits.MaxComplexity, DefaultComplexityImpactDelegate = limits.Impact });
+        _rules = [.. DocumentValidator.CoreRules, new AliasLimitRule(limits), new InputValuesRule(limits), complexity];
+        _queryRules = [.. _rules, new QueriesOnlyOverGet()];
+        _cachedRules = [complexity];
+        _cachedQueryRules = [complexity, new QueriesOnlyOverGet()];
+    }
+
+    public const string LogCategory = "Kvk.Operations";
+
+    /// <summary>Takes one permit of <paramref name="client"/> for an operation; null when admitted.</summary>
+    public AdmissionRefusal? Admit(string client) => _admission.Admit(client);
+
+    public Admission Admission => _admission;
+
+    public QueryLimits Limits => _limits;
+
+    public async Task<ExecutionResult> ExecuteAsync(OperationRequest operation, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        using var activity = GraphQLTelemetry.Source.StartActivity("graphql.execute");
+        var request = operation.Request;
+        var result = _limits.CheckVariables(request.Variables) is { } refusal
+            ? new ExecutionResult { Errors = [refusal] }
+            : await ExecuteCheckedAsync(operation, cancellationToken);
+        if (!_development)
+        {
+            result = ErrorPolicy.WithoutSuggestions(result);
+        }
+
+        activity?.SetTag("graphql.operation.name", OperationName(result, request));
+        activity?.SetTag("graphql.outcome", Outcome(result));
+
+        if (_log.IsEnabled(LogLevel.Information))
+        {
+            var name = LogValue.Safe(OperationName(result, request));
+            var client = LogValue.Safe(operation.Client);
+            var trace = Activity.Current?.TraceId.ToString() ?? "";
+            var (outcome, duration) = (Outcome(result), clock.Elapsed.TotalMilliseconds);
+            OperationLog.Completed(_log, operation.Transport, name, outcome, duration, client, trace);
+        }
+        return result;
+    }
+
+    private Task<ExecutionResult> ExecuteCheckedAsync(OperationRequest operation, CancellationToken cancellationToken)
+    {
+        var request = operation.Request;
+        return _executer.ExecuteAsync(options =>
+        {
+            options.Schema = _schema;
+            options.Query = request.Query;
+            options.DocumentId = request.DocumentId;
+            options.Variables = request.Variables;
+            options.OperationName = request.OperationName;
+            options.Extensions = request.Extensions;
+            options.RequestServices = operation.Services;
+            options.User = operation.User;
+            options.CancellationToken = cancellationToken;
+            options.Timeout = _limits.Timeout;
+            options.ValidationRules = operation.QueriesOnly ? _queryRules : _rules;
+            options.CachedDocumentValidationRules = operation.QueriesOnly ? _cachedQueryRules : _cachedRules;
+            options.UnhandledExceptionDelegate = context =>
+            {
+                OperationLog.ResolverFailed(_log, ErrorPolicy.Mask(context), context.OriginalException);
+                return Task.CompletedTask;
+            };
+        });
+    }
+
+    /// <summary>The operation's name for logs and traces: its given name, or its kind.</summary>
+    public static string OperationName(ExecutionResult result, GraphQLRequest request) =>
+        result.Operation?.Name?.StringValue ?? request.OperationName ?? result.Operation?.Operation.ToString().ToLowerInvariant() ?? "";
+
+    public static string Outcome(ExecutionResult result) => result.Errors is { Count: > 0 } ? (result.Executed ? "partial" : "refused") : "ok";
+}

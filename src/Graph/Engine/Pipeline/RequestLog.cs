@@ -1,0 +1,65 @@
+using System.Diagnostics;
+using Kvk.Graph.Engine.Transport;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Kvk.Graph.Engine.Pipeline;
+
+/// <summary>
+/// Every HTTP request: one access log line (method, path, status, duration, and for GraphQL the operation and
+/// its outcome, "cached" when the response cache answered), and one permit of its client's rate limit unless it
+/// is a GraphQL request, whose transports take the permits operation by operation.
+/// </summary>
+public static partial class RequestLog
+{
+    /// <summary>Where the GraphQL transport leaves the operation's name and outcome for the log line.</summary>
+    public const string OperationItem = "kvk.graphql.operation";
+    public const string OutcomeItem = "kvk.graphql.outcome";
+
+    public static IApplicationBuilder UseRequestLog(this IApplicationBuilder app)
+    {
+        var log = app.ApplicationServices.GetRequiredService<ILoggerFactory>().CreateLogger("Kvk.Requests");
+        return app.Use(async (context, next) =>
+        {
+            var clock = Stopwatch.StartNew();
+            try
+            {
+                await next(context);
+            }
+            finally
+            {
+                Log(log, context, clock.Elapsed.TotalMilliseconds);
+            }
+        });
+    }
+
+    public static IApplicationBuilder UseRequestAdmission(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            if (!context.Request.Path.StartsWithSegments(GraphQLEndpoint.Path)
+                && context.RequestServices.GetRequiredService<Admission>().Admit(Admission.ClientOf(context)) is { } refused)
+            {
+                await HttpTransport.WriteRefusalAsync(context, MediaTypes.Json, refused);
+                return;
+            }
+
+            await next(context);
+        });
+
+    private static void Log(ILogger log, HttpContext context, double durationMs)
+    {
+        if (log.IsEnabled(LogLevel.Information))
+        {
+            var path = LogValue.Safe(context.Request.Path.Value);
+            var operation = LogValue.Safe(context.Items[OperationItem] as string);
+            var outcome = context.Items[OutcomeItem] as string ?? "";
+            var trace = Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier;
+            Completed(log, context.Request.Method, path, context.Response.StatusCode, durationMs, operation, outcome, trace);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Method} {Path} {Status} in {DurationMs:0.0} ms operation={Operation} outcome={Outcome} trace={TraceId}")]
+    private static partial void Completed(ILogger logger, string method, string path, int status, double durationMs, string operation, string outcome, string traceId);
+}

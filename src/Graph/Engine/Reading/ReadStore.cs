@@ -1,0 +1,167 @@
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Kvk.Graph.Engine.Reading;
+
+/// <summary>A row of a read query: the document's id, the document and any extra values selected beside it.</summary>
+public sealed record ReadRow<T>(string Id, T Document, IReadOnlyList<string?> Values);
+
+/// <summary>The version a document table's row was read at (see <see cref="ReadStore.Reference"/>).</summary>
+public readonly record struct RowVersion(uint Xmin, object MtVersion);
+
+/// <summary>
+/// Reads the projected documents with plain SQL over Marten's tables. A statement selects each row's
+/// <see cref="Reference"/> where it would select the document; documents whose version this host has
+/// already read come from <see cref="LoadedDocuments"/>, the others from one more statement per call,
+/// deserialized by the store's own serializer (<see cref="IDocumentDeserializer"/>).
+/// </summary>
+public sealed class ReadStore([FromKeyedServices(ReadStore.DataSourceKey)] NpgsqlDataSource dataSource, IDocumentDeserializer deserializer, LoadedDocuments loaded)
+{
+    /// <summary>The key of the read path's own connection pool in the host's services.</summary>
+    public const string DataSourceKey = "reads";
+
+    /// <summary>
+    /// The columns a read statement selects first: the row's id and its version. A row's <c>xmin</c>
+    /// changes with every write of it, a rebuild's included; Marten's <c>mt_version</c> beside it keeps
+    /// versions apart across transaction-id wraparound. Both are read in PostgreSQL's binary format.
+    /// </summary>
+    public static string Reference(string table) => $"{table}.id, {table}.xmin, {table}.mt_version";
+
+    private const int ReferenceColumns = 3;
+
+    /// <param name="table">The document table whose <see cref="Reference"/> the statement selects first.</param>
+    public async Task<IReadOnlyList<ReadRow<T>>> QueryAsync<T>(string table, string sql, IReadOnlyList<object?> parameters, CancellationToken cancellationToken)
+    {
+        var rows = await ReferencedRowsAsync(sql, parameters, cancellationToken);
+        var found = new Dictionary<string, T>(rows.Count, StringComparer.Ordinal);
+        List<string>? missing = null;
+        foreach (var row in rows)
+        {
+            if (loaded.TryGet<T>(table, row.Id, row.Version, out var document))
+            {
+                found[row.Id] = document;
+            }
+            else
+            {
+                (missing ??= []).Add(row.Id);
+            }
+        }
+
+        if (missing is not null)
+        {
+            await ReadMissingAsync(table, missing, found, cancellationToken);
+        }
+
+        // A row deleted between the two statements is left out, as if the first had not seen it.
+        return [.. rows.Where(r => found.ContainsKey(r.Id)).Select(r => new ReadRow<T>(r.Id, found[r.Id], r.Values))];
+    }
+
+    public async Task<IReadOnlyList<T>> DocumentsAsync<T>(DocumentQuery query, CancellationToken cancellationToken)
+    {
+        var rows = await QueryAsync<T>(query.DocumentTable, $"select {Reference(query.DocumentTable)} from {query.Table}{query.WhereClause}{query.OrderByClause}", query.Parameters, cancellationToken);
+        return [.. rows.Select(r => r.Document)];
+    }
+
+    public Task<int> CountAsync(string countSql, IReadOnlyList<object?> parameters, CancellationToken cancellationToken) =>
+        ReadAsync(countSql, parameters, async reader => await reader.ReadAsync(cancellationToken) ? Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture) : 0, cancellationToken);
+
+    /// <summary>The rows of a statement as text values, SQL NULL as null.</summary>
+    public Task<List<string?[]>> ValuesAsync(string sql, IReadOnlyList<object?> parameters, CancellationToken cancellationToken) =>
+        RowsAsync(sql, parameters, reader => Texts(reader, 0), cancellationToken);
+
+    private Task<List<ReferencedRow>> ReferencedRowsAsync(string sql, IReadOnlyList<object?> parameters, CancellationToken cancellationToken) =>
+        RowsAsync(sql, parameters, reader => new ReferencedRow(reader.GetString(0), Version(reader), Texts(reader, ReferenceColumns)), cancellationToken);
+
+    private Task<List<TRow>> RowsAsync<TRow>(string sql, IReadOnlyList<object?> parameters, Func<NpgsqlDataReader, TRow> read, CancellationToken cancellationToken) =>
+        ReadAsync(sql, parameters, async reader =>
+        {
+            var rows = new List<TRow>();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                rows.Add(read(reader));
+            }
+
+            return rows;
+        }, cancellationToken);
+
+    /// <summary>
+    /// Runs one statement on a connection of the read pool. A statement that fails (cancelled at the timeout,
+    /// refused by the server) may leave the connection's auto-prepared statements out of step with the server,
+    /// so before the connection goes back to the pool its prepared statements are dropped on both sides; a
+    /// connection that cannot even do that is cleared from the pool. Whatever fails, the next read gets a clean one.
+    /// </summary>
+    private async Task<TResult> ReadAsync<TResult>(string sql, IReadOnlyList<object?> parameters, Func<NpgsqlDataReader, Task<TResult>> read, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = Command(connection, sql, parameters);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            return await read(reader);
+        }
+        catch (Exception e) when (e is NpgsqlException or OperationCanceledException or InvalidOperationException)
+        {
+            await ResetAsync(connection);
+            throw;
+        }
+    }
+
+    private static async Task ResetAsync(NpgsqlConnection connection)
+    {
+        try
+        {
+            connection.UnprepareAll();
+        }
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException or TimeoutException)
+        {
+            NpgsqlConnection.ClearPool(connection);
+        }
+    }
+
+    /// <summary>A row's values from <paramref name="first"/> on, as text.</summary>
+    private static string?[] Texts(NpgsqlDataReader reader, int first)
+    {
+        // Without sequential access a read row is in memory whole: its values need no awaiting.
+        var values = new string?[reader.FieldCount - first];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = reader.IsDBNull(first + i) ? null : reader.GetString(first + i);
+        }
+
+        return values;
+    }
+
+    // mt_version is a revision (bigint) in the projected tables and a uuid in the others.
+    private static RowVersion Version(NpgsqlDataReader reader) => new(reader.GetFieldValue<uint>(1), reader.GetValue(2));
+
+    private async Task ReadMissingAsync<T>(string table, List<string> ids, Dictionary<string, T> found, CancellationToken cancellationToken)
+    {
+        await ReadAsync($"select {Reference(table)}, data from {table} where id = any($1::text[])", [ids.ToArray()], async reader =>
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var (id, version) = (reader.GetString(0), Version(reader));
+                var document = await deserializer.ReadAsync<T>(reader, ReferenceColumns, cancellationToken);
+                loaded.Store(table, id, version, document!);
+                found[id] = document;
+            }
+
+            return found;
+        }, cancellationToken);
+    }
+
+    /// <summary>A command with positional parameters ($1, $2, …); a null value is SQL NULL.</summary>
+    private sealed record ReferencedRow(string Id, RowVersion Version, string?[] Values);
+
+    private static NpgsqlCommand Command(NpgsqlConnection connection, string sql, IReadOnlyList<object?> parameters)
+    {
+        var command = new NpgsqlCommand(sql, connection);
+        foreach (var parameter in parameters)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = parameter ?? DBNull.Value });
+        }
+
+        return command;
+    }
+}

@@ -1,0 +1,95 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Kvk.Graph.Engine.Transport;
+
+/// <summary>
+/// GraphiQL for a browser at <c>GET /graphql</c> (Accept: text/html), served offline: its scripts and styles come
+/// from the npm install in <c>tests/js/</c>, copied beside the host by <c>src/Graph/GraphiQL.targets</c>.
+/// </summary>
+public static class GraphiQLPage
+{
+    public const string AssetsPath = GraphQLEndpoint.Path + "/assets";
+    public const string Folder = "graphiql";
+
+    /// <summary>The files the page needs, as copied out of node_modules.</summary>
+    public static readonly IReadOnlyList<string> Assets = ["react.production.min.js", "react-dom.production.min.js", "graphiql.min.js", "graphiql.min.css"];
+
+    private static readonly Dictionary<string, string> ContentTypes = new(StringComparer.Ordinal)
+    {
+        [".js"] = "text/javascript; charset=utf-8",
+        [".css"] = "text/css; charset=utf-8",
+    };
+
+    private static string AssetFolder => Path.Combine(AppContext.BaseDirectory, Folder);
+
+    public static void MapGraphiQLAssets(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapGet(AssetsPath + "/{file}", (string file, HttpContext context) =>
+        {
+            if (!Assets.Contains(file) || !File.Exists(Path.Combine(AssetFolder, file)))
+            {
+                return Results.NotFound();
+            }
+
+            context.Response.Headers.CacheControl = "public, max-age=86400";
+            return Results.File(Path.Combine(AssetFolder, file), ContentTypes[Path.GetExtension(file)]);
+        });
+
+    public static async Task WriteAsync(HttpContext context)
+    {
+        var missing = Assets.Where(a => !File.Exists(Path.Combine(AssetFolder, a))).ToList();
+        context.Response.ContentType = "text/html; charset=utf-8";
+        context.Response.Headers.Vary = "Accept";
+        if (missing.Count > 0)
+        {
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            await context.Response.WriteAsync(MissingAssets(missing), context.RequestAborted);
+            return;
+        }
+
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        await context.Response.WriteAsync(Page, context.RequestAborted);
+    }
+
+    private static string MissingAssets(IEnumerable<string> missing) => $$"""
+        <!doctype html>
+        <html lang="en"><head><meta charset="utf-8"><title>Kvk GraphQL: GraphiQL not installed</title></head>
+        <body>
+        <h1>GraphiQL is not installed</h1>
+        <p>The GraphQL endpoint works (POST <code>{{GraphQLEndpoint.Path}}</code> with <code>application/json</code>), but the in-browser IDE's
+        files are missing beside the host: {{WebUtility.HtmlEncode(string.Join(", ", missing))}}.</p>
+        <p>They come from npm through the project's own files. From the repository root run:</p>
+        <pre>npm ci --prefix tests/js
+        dotnet build</pre>
+        <p>then start the host again (<code>dotnet run --project src/Graph</code>).</p>
+        </body></html>
+        """;
+
+    private const string Page = $$"""
+        <!doctype html>
+        <html lang="en">
+        <head>
+          <meta charset="utf-8">
+          <title>Kvk GraphQL</title>
+          <link rel="stylesheet" href="{{AssetsPath}}/graphiql.min.css">
+          <style>html, body, #graphiql { height: 100%; margin: 0; }</style>
+        </head>
+        <body>
+          <div id="graphiql">Loading GraphiQL…</div>
+          <script src="{{AssetsPath}}/react.production.min.js"></script>
+          <script src="{{AssetsPath}}/react-dom.production.min.js"></script>
+          <script src="{{AssetsPath}}/graphiql.min.js"></script>
+          <script>
+            const url = new URL('{{GraphQLEndpoint.Path}}', location.href);
+            const subscriptionUrl = url.href.replace(/^http/, 'ws');
+            const fetcher = GraphiQL.createFetcher({ url: url.href, subscriptionUrl });
+            const defaultQuery = '# Sveriges KvalitetsKommun: the latest award\n{\n  awards(first: 1) {\n    nodes { year recipientName motivation }\n  }\n}\n';
+            ReactDOM.createRoot(document.getElementById('graphiql'))
+              .render(React.createElement(GraphiQL, { fetcher, defaultQuery, defaultEditorToolsVisibility: true }));
+          </script>
+        </body>
+        </html>
+        """;
+}

@@ -1,0 +1,221 @@
+using System.Text.Json;
+using GraphQL;
+using GraphQL.Transport;
+using GraphQLParser.AST;
+using Kvk.Graph.Engine.Pipeline;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Net.Http.Headers;
+
+namespace Kvk.Graph.Engine.Transport;
+
+/// <summary>
+/// GraphQL over HTTP after the GraphQL-over-HTTP specification: POST with <c>application/json</c>, GET for
+/// queries, responses negotiated from <c>Accept</c> (<c>application/graphql-response+json</c> or
+/// <c>application/json</c>, <c>text/event-stream</c> for Server-Sent Events), GraphiQL for a browser. Public
+/// query responses are kept whole in the <see cref="ResponseCache"/>.
+/// </summary>
+public static class HttpTransport
+{
+    public static async Task HandleAsync(HttpContext context)
+    {
+        var method = context.Request.Method;
+        if (HttpMethods.IsGet(method) || HttpMethods.IsHead(method))
+        {
+            await GetAsync(context);
+        }
+        else if (HttpMethods.IsPost(method))
+        {
+            await PostAsync(context);
+        }
+        else
+        {
+            context.Response.Headers.Allow = "GET, POST";
+            await WriteRequestErrorAsync(context, MediaTypes.Json, StatusCodes.Status405MethodNotAllowed, $"{method} is not supported on {GraphQLEndpoint.Path}; use GET or POST.");
+        }
+    }
+
+    private static async Task GetAsync(HttpContext context)
+    {
+        if (context.Request.Query.ContainsKey("sdl"))
+        {
+            await SchemaDocument.WriteAsync(context);
+            return;
+        }
+
+        if (MediaTypes.Negotiate(context.Request, allowHtml: true) is not { } responseType)
+        {
+            await WriteNotAcceptableAsync(context);
+            return;
+        }
+
+        if (responseType == MediaTypes.Html)
+        {
+            await GraphiQLPage.WriteAsync(context);
+            return;
+        }
+
+        await RunAsync(context, responseType, queriesOnly: true, context.Request.QueryString.Value ?? "",
+            serializer => GraphQLRequestReader.Read(context.Request.Query, serializer));
+    }
+
+    private static async Task PostAsync(HttpContext context)
+    {
+        if (MediaTypes.Negotiate(context.Request, allowHtml: false) is not { } responseType)
+        {
+            await WriteNotAcceptableAsync(context);
+            return;
+        }
+
+        // Only application/json bodies are read: a simple content type (text/plain, form data) is refused before
+        // anything runs, so a cross-site form cannot post an operation (CSRF protection).
+        if (!context.Request.HasJsonContentType())
+        {
+            await WriteRequestErrorAsync(context, responseType, StatusCodes.Status415UnsupportedMediaType, $"Send the request body as {MediaTypes.Json}.");
+            return;
+        }
+
+        using var body = await ReadBodyAsync(context);
+        if (body is null)
+        {
+            await WriteRequestErrorAsync(context, responseType, StatusCodes.Status400BadRequest, "The request body is not a valid GraphQL request in JSON.");
+            return;
+        }
+
+        await RunAsync(context, responseType, queriesOnly: false, body.RootElement.GetRawText(),
+            serializer => GraphQLRequestReader.Read(body.RootElement, serializer));
+    }
+
+    private static async Task<JsonDocument?> ReadBodyAsync(HttpContext context)
+    {
+        try
+        {
+            return await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <param name="requestText">What identifies the request for the response cache: the body or the query string, as sent.</param>
+    private static async Task RunAsync(HttpContext context, string responseType, bool queriesOnly, string requestText, Func<IGraphQLTextSerializer, GraphQLRequest> read)
+    {
+        var services = context.RequestServices;
+        var pipeline = services.GetRequiredService<OperationPipeline>();
+        var withCredentials = context.Request.Headers.ContainsKey(HeaderNames.Authorization);
+        if (withCredentials)
+        {
+            // What a token holder sees may be secret (a decision before its announcement): no shared cache may keep it.
+            context.Response.Headers.CacheControl = "private, no-store";
+        }
+
+        var client = Admission.ClientOf(context);
+        if (pipeline.Admit(client) is { } refused)
+        {
+            await WriteRefusalAsync(context, responseType, refused);
+            return;
+        }
+
+        var cache = services.GetRequiredService<ResponseCache>();
+        var cacheKey = withCredentials || responseType == MediaTypes.EventStream || requestText.Length > ResponseCache.MaxKeyLength
+            ? null
+            : $"{context.Request.Method}\n{responseType}\n{requestText}";
+        if (cacheKey is not null && cache.TryGet(cacheKey, out var cached))
+        {
+            context.Items[RequestLog.OutcomeItem] = "cached";
+            await WriteCachedAsync(context, cached);
+            return;
+        }
+
+        GraphQLRequest request;
+        try
+        {
+            request = read(services.GetRequiredService<IGraphQLTextSerializer>());
+        }
+        catch (InvalidRequestException e)
+        {
+            await WriteRequestErrorAsync(context, responseType, StatusCodes.Status400BadRequest, e.Message);
+            return;
+        }
+
+        if (responseType == MediaTypes.EventStream)
+        {
+            await ServerSentEvents.RunAsync(context, pipeline, new OperationRequest(request, context.User, services, queriesOnly, "SSE", client));
+            return;
+        }
+
+        var generation = cache.Generation;
+        var result = await pipeline.ExecuteAsync(new OperationRequest(request, context.User, services, queriesOnly, context.Request.Method, client), context.RequestAborted);
+        context.Items[RequestLog.OperationItem] = OperationPipeline.OperationName(result, request);
+        context.Items[RequestLog.OutcomeItem] = OperationPipeline.Outcome(result);
+        if (result.Streams is { Count: > 0 })
+        {
+            await WriteRequestErrorAsync(context, responseType, StatusCodes.Status405MethodNotAllowed,
+                $"A subscription needs a WebSocket (graphql-transport-ws) or Server-Sent Events (Accept: {MediaTypes.EventStream}) on {GraphQLEndpoint.Path}.");
+            return;
+        }
+
+        var status = StatusCodes.Status200OK;
+        if (result.Errors?.Any(e => e is QueriesOnlyOverGet.MutationOverGetError) == true)
+        {
+            status = StatusCodes.Status405MethodNotAllowed;
+            context.Response.Headers.Allow = "POST";
+        }
+        else if (!result.Executed && responseType == MediaTypes.GraphQLResponseJson)
+        {
+            // The request never reached execution (parse, validation or variable errors, an unknown persisted document).
+            status = StatusCodes.Status400BadRequest;
+        }
+
+        if (cacheKey is not null && status == StatusCodes.Status200OK && result.Errors is not { Count: > 0 } && result.Operation?.Operation == OperationType.Query)
+        {
+            var response = new CachedResponse(status, responseType + "; charset=utf-8", await SerializeAsync(context, result));
+            cache.Store(cacheKey, response, generation);
+            await WriteCachedAsync(context, response);
+            return;
+        }
+
+        await WriteResultAsync(context, responseType, status, result);
+    }
+
+    private static async Task<byte[]> SerializeAsync(HttpContext context, ExecutionResult result)
+    {
+        using var buffer = new MemoryStream();
+        await context.RequestServices.GetRequiredService<IGraphQLTextSerializer>().WriteAsync(buffer, result, context.RequestAborted);
+        return buffer.ToArray();
+    }
+
+    private static Task WriteCachedAsync(HttpContext context, CachedResponse response)
+    {
+        context.Response.StatusCode = response.StatusCode;
+        context.Response.ContentType = response.ContentType;
+        context.Response.Headers.Vary = "Accept";
+        context.Response.ContentLength = response.Body.Length;
+        return context.Response.Body.WriteAsync(response.Body, context.RequestAborted).AsTask();
+    }
+
+    /// <summary>A request that was not admitted: 429 with when to try again.</summary>
+    public static Task WriteRefusalAsync(HttpContext context, string responseType, AdmissionRefusal refusal)
+    {
+        context.Response.Headers.RetryAfter = refusal.RetryAfterSeconds;
+        return WriteResultAsync(context, JsonType(responseType), StatusCodes.Status429TooManyRequests, new ExecutionResult { Errors = [refusal.ToError()] });
+    }
+
+    private static Task WriteNotAcceptableAsync(HttpContext context) => WriteRequestErrorAsync(context, MediaTypes.Json, StatusCodes.Status406NotAcceptable,
+        $"This endpoint answers with {MediaTypes.GraphQLResponseJson} or {MediaTypes.Json} (and {MediaTypes.EventStream} for subscriptions; text/html on GET for GraphiQL).");
+
+    /// <summary>A request the server could not take at all: an HTTP error status, whichever type the client accepts.</summary>
+    private static Task WriteRequestErrorAsync(HttpContext context, string responseType, int status, string message) =>
+        WriteResultAsync(context, JsonType(responseType), status, new ExecutionResult { Errors = [new ExecutionError(message)] });
+
+    private static string JsonType(string responseType) => responseType is MediaTypes.Json or MediaTypes.GraphQLResponseJson ? responseType : MediaTypes.Json;
+
+    private static async Task WriteResultAsync(HttpContext context, string responseType, int status, ExecutionResult result)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = responseType + "; charset=utf-8";
+        context.Response.Headers.Vary = "Accept";
+        await context.RequestServices.GetRequiredService<IGraphQLTextSerializer>().WriteAsync(context.Response.Body, result, context.RequestAborted);
+    }
+}

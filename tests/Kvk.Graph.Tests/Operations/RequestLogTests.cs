@@ -13,7 +13,7 @@ public sealed class RequestLogTests
         var lines = new ConcurrentQueue<string>();
         await using var server = await KvkTestServer.StartAsync(
             null,
-            (WebApplicationBuilder builder) => builder.Logging.AddProvider(new CapturingProvider("Kvk.Requests", lines)),
+            (WebApplicationBuilder builder) => builder.Logging.AddProvider(new CapturingLogger(lines, "Kvk.Requests")),
             "--Logging:LogLevel:Kvk.Requests=Information");
 
         await server.PostAsync("query Winners { awards(first: 1) { totalCount } }");
@@ -27,23 +27,39 @@ public sealed class RequestLogTests
         Assert.Contains("outcome=partial", logged[2], StringComparison.Ordinal);
     }
 
-    private sealed class CapturingProvider(string category, ConcurrentQueue<string> lines) : ILoggerProvider
+    [Fact]
+    public async Task Every_operation_on_every_transport_is_one_line_of_the_operation_log()
     {
-        public ILogger CreateLogger(string categoryName) => categoryName == category ? new Capturing(lines) : Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+        var lines = new ConcurrentQueue<string>();
+        await using var server = await KvkTestServer.StartAsync(
+            null,
+            (WebApplicationBuilder builder) => builder.Logging.AddProvider(new CapturingLogger(lines, "Kvk.Operations")),
+            "--Logging:LogLevel:Kvk.Operations=Information");
 
-        public void Dispose()
+        foreach (var transport in Transports.Names)
         {
+            await Transports.SendAsync(server, transport, $"query Logged{transport} {{ __typename }}");
         }
 
-        private sealed class Capturing(ConcurrentQueue<string> lines) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state)
-                where TState : notnull => null;
+        Assert.All(Transports.Names, transport =>
+            Assert.Contains(lines, l => System.Text.RegularExpressions.Regex.IsMatch(l, $@"^{transport} operation Logged{transport} ok in [\d.]+ ms client=address:127\.0\.0\.1 trace=\w*$")));
+    }
 
-            public bool IsEnabled(LogLevel logLevel) => true;
+    [Fact]
+    public async Task What_a_client_sends_cannot_start_a_log_line_of_its_choosing()
+    {
+        var lines = new ConcurrentQueue<string>();
+        await using var server = await KvkTestServer.StartAsync(
+            null,
+            (WebApplicationBuilder builder) => builder.Logging.AddProvider(new CapturingLogger(lines, "Kvk.Requests", "Kvk.Operations")),
+            "--Logging:LogLevel:Default=Information");
+        const string forged = "\nINFO forged line";
 
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-                lines.Enqueue(formatter(state, exception));
-        }
+        var response = await server.PostAsync("query Real { __typename }", operationName: "Real" + forged);
+        using var path = await server.Client.GetAsync("/export/%0AINFO%20forged%20line");
+
+        Assert.Contains("`operationName` contains the control character U+000A", response["errors"]![0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.NotEmpty(lines);
+        Assert.DoesNotContain(lines, l => l.Contains('\n', StringComparison.Ordinal) || l.Contains('\r', StringComparison.Ordinal));
     }
 }

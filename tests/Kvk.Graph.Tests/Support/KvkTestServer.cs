@@ -40,9 +40,9 @@ public sealed class KvkTestServer : IAsyncDisposable
     /// <summary>POSTs a query and returns the whole response body as JSON (data and errors).</summary>
     /// <param name="token">A secretariat token to send as <c>Authorization: Bearer</c>; none when null.</param>
     /// <param name="documentId">A persisted document's id, sent instead of (or beside) the query.</param>
-    public async Task<JsonNode> PostAsync(string query, object? variables = null, string? token = null, string? documentId = null)
+    public async Task<JsonNode> PostAsync(string query, object? variables = null, string? token = null, string? documentId = null, string? operationName = null)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = JsonContent.Create(new { query, variables, documentId }) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = JsonContent.Create(new { query, variables, documentId, operationName }) };
         if (token is not null)
         {
             request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);

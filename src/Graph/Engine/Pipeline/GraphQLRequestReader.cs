@@ -63,7 +63,7 @@ public static class GraphQLRequestReader
 
         foreach (var (name, value) in new[] { ("operationName", request.OperationName), ("documentId", request.DocumentId) })
         {
-            if (value is not null && InputText.FirstUnsafeCharacter(value) is { } unsafeCharacter)
+            if (value is not null && InputText.FirstUnsafeCharacter(value, isName: true) is { } unsafeCharacter)
             {
                 throw new InvalidRequestException($"`{name}` contains {InputText.Describe(unsafeCharacter)}, which a name cannot hold.");
             }

@@ -10,13 +10,14 @@ namespace Kvk.Graph.Engine.Pipeline;
 /// </summary>
 public static class InputText
 {
+    /// <param name="isName">A name (an operation's, a document's id) holds no line breaks or tabs either.</param>
     /// <returns>The first character that is not text, or null when there is none.</returns>
-    public static int? FirstUnsafeCharacter(string text)
+    public static int? FirstUnsafeCharacter(string text, bool isName = false)
     {
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            if (c < 0x20 ? c is not ('\t' or '\n' or '\r') : c is >= '\u007f' and <= '\u009f')
+            if (c < 0x20 ? isName || c is not ('\t' or '\n' or '\r') : c is >= '\u007f' and <= '\u009f')
             {
                 return c;
             }

@@ -37,7 +37,7 @@ public sealed record QueryLimits
     public int MaxVariableTextLength { get; init; } = 20_000;
 
     /// <summary>How deep input objects and lists may nest, in variables and in the document's literals.</summary>
-    public int MaxInputDepth { get; init; } = 12;
+    public int MaxInputDepth { get; init; } = 16;
 
     /// <summary>What one condition of a <c>where</c> adds to its field's complexity.</summary>
     public int FilterConditionCost { get; init; } = 2;
@@ -49,6 +49,15 @@ public sealed record QueryLimits
     public int ListFilterCost { get; init; } = 100;
 
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long a WebSocket may take to send <c>connection_init</c> (then 4408).</summary>
+    public TimeSpan ConnectionInitTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long a WebSocket without operations may stay quiet before it is closed.</summary>
+    public TimeSpan ConnectionIdleTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How long a closing WebSocket waits for the client's close before it is cut.</summary>
+    public TimeSpan CloseTimeout { get; init; } = TimeSpan.FromSeconds(3);
 
     private static readonly Func<FieldImpactContext, FieldComplexityResult> DefaultImpact = new ComplexityOptions().DefaultComplexityImpactDelegate;
 

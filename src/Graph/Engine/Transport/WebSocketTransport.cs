@@ -25,9 +25,6 @@ namespace Kvk.Graph.Engine.Transport;
 public sealed class WebSocketTransport : IAsyncDisposable
 {
     public const string SubProtocol = "graphql-transport-ws";
-    public static readonly TimeSpan InitTimeout = TimeSpan.FromSeconds(10);
-    public static readonly TimeSpan IdleTimeout = TimeSpan.FromSeconds(60);
-    public static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(3);
 
     private readonly WebSocket _socket;
     private readonly HttpContext _context;
@@ -88,7 +85,8 @@ public sealed class WebSocketTransport : IAsyncDisposable
 
     private async Task RunAsync()
     {
-        using var watch = new Timer(_ => Watch(), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+        var tick = TimeSpan.FromMilliseconds(Math.Clamp(_pipeline.Limits.ConnectionInitTimeout.TotalMilliseconds / 4, 50, 1000));
+        using var watch = new Timer(_ => Watch(), null, tick, tick);
         await DrainAsync();
     }
 
@@ -122,15 +120,15 @@ public sealed class WebSocketTransport : IAsyncDisposable
         }
     }
 
-    /// <summary>The init and idle deadlines, checked once a second.</summary>
+    /// <summary>The init and idle deadlines, checked a few times within the init timeout.</summary>
     private void Watch()
     {
         var quiet = TimeSpan.FromMilliseconds(Environment.TickCount64 - Interlocked.Read(ref _lastActivity));
-        if (!_initReceived && quiet >= InitTimeout)
+        if (!_initReceived && quiet >= _pipeline.Limits.ConnectionInitTimeout)
         {
             _ = CloseAsync(4408, "Connection initialisation timeout");
         }
-        else if (_operations.IsEmpty && quiet >= IdleTimeout)
+        else if (_operations.IsEmpty && quiet >= _pipeline.Limits.ConnectionIdleTimeout)
         {
             _ = CloseAsync(1000, "Idle timeout");
         }
@@ -399,7 +397,7 @@ public sealed class WebSocketTransport : IAsyncDisposable
     private Task CloseAsync(WebSocketCloseStatus status, string reason) => CloseAsync((int)status, reason);
 
     /// <summary>
-    /// Sends the close frame once, then gives the client <see cref="CloseTimeout"/> to answer with its own before
+    /// Sends the close frame once, then gives the client <see cref="QueryLimits.CloseTimeout"/> to answer with its own before
     /// the connection is cut: a client that never closes does not keep the socket.
     /// </summary>
     private async Task CloseAsync(int code, string reason)
@@ -417,7 +415,7 @@ public sealed class WebSocketTransport : IAsyncDisposable
                 // A close reason has at most 123 bytes.
                 var bytes = Encoding.UTF8.GetBytes(reason);
                 var fitted = bytes.Length <= 123 ? reason : Encoding.UTF8.GetString(bytes, 0, 120).TrimEnd('\uFFFD') + "…";
-                using var sending = new CancellationTokenSource(CloseTimeout);
+                using var sending = new CancellationTokenSource(_pipeline.Limits.CloseTimeout);
                 await _socket.CloseOutputAsync((WebSocketCloseStatus)code, fitted, sending.Token);
             }
         }
@@ -435,7 +433,7 @@ public sealed class WebSocketTransport : IAsyncDisposable
 
     private async Task CutAfterCloseTimeoutAsync()
     {
-        await Task.Delay(CloseTimeout, CancellationToken.None);
+        await Task.Delay(_pipeline.Limits.CloseTimeout, CancellationToken.None);
         if (_socket.State != WebSocketState.Closed)
         {
             _socket.Abort();

@@ -1,0 +1,140 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Kvk.Graph.Tests.Support;
+
+namespace Kvk.Graph.Tests.Engine.Pipeline;
+
+/// <summary>The rate limit counts operations, on every transport and from one bucket per client; connections and operations per connection are capped.</summary>
+public sealed class AdmissionTests
+{
+    [Fact]
+    public async Task One_websocket_cannot_carry_more_operations_than_the_rate_limit_allows_and_http_shares_the_same_budget()
+    {
+        await using var server = await KvkTestServer.StartAsync(null, "--Kvk:RateLimiting:Enabled=true", "--Kvk:RateLimiting:PermitsPerSecond=1", "--Kvk:RateLimiting:Burst=10");
+        using var socket = await GraphQLWebSocket.ConnectAsync(server.Client.BaseAddress!);
+        await socket.InitAsync();
+
+        var outcomes = new List<string>();
+        for (var i = 0; i < 30; i++)
+        {
+            await socket.SubscribeAsync($"q{i}", "{ __typename }");
+            var messages = await socket.ReceiveOperationAsync($"q{i}");
+            outcomes.Add((string?)messages[0]["type"] == "error" ? (string)messages[0]["payload"]![0]!["extensions"]!["code"]! : "ok");
+        }
+
+        using var http = await server.Client.SendAsync(Transports.Request(Transports.Post, "{ __typename }"));
+        Assert.InRange(outcomes.Count(o => o == "ok"), 9, 12);
+        Assert.All(outcomes.Where(o => o != "ok"), o => Assert.Equal("RATE_LIMITED", o));
+        Assert.Equal(HttpStatusCode.TooManyRequests, http.StatusCode);
+        Assert.True(http.Headers.RetryAfter!.Delta >= TimeSpan.FromSeconds(1));
+    }
+
+    [Theory]
+    [InlineData(Transports.Post)]
+    [InlineData(Transports.Get)]
+    [InlineData(Transports.Sse)]
+    public async Task Http_operations_are_limited_per_operation(string transport)
+    {
+        await using var server = await KvkTestServer.StartAsync(null, "--Kvk:RateLimiting:Enabled=true", "--Kvk:RateLimiting:PermitsPerSecond=1", "--Kvk:RateLimiting:Burst=5");
+
+        var statuses = new List<int>();
+        for (var i = 0; i < 12; i++)
+        {
+            var (status, response) = await Transports.SendAsync(server, transport, $"{{ a{i}: __typename }}");
+            statuses.Add(status);
+            if (status == 429)
+            {
+                Assert.Equal(["RATE_LIMITED"], Transports.Codes(response));
+            }
+        }
+
+        Assert.InRange(statuses.Count(s => s == 200), 5, 7);
+        Assert.InRange(statuses.Count(s => s == 429), 5, 7);
+    }
+
+    [Fact]
+    public async Task A_client_cannot_hold_more_connections_than_its_cap()
+    {
+        await using var server = await KvkTestServer.StartAsync(null, "--Kvk:RateLimiting:MaxConnectionsPerClient=3");
+        var open = new List<GraphQLWebSocket>();
+        try
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                open.Add(await GraphQLWebSocket.ConnectAsync(server.Client.BaseAddress!));
+            }
+
+            var refused = await Assert.ThrowsAsync<System.Net.WebSockets.WebSocketException>(() => GraphQLWebSocket.ConnectAsync(server.Client.BaseAddress!));
+            using var sse = await server.Client.SendAsync(Transports.Request(Transports.Sse, "subscription { awardAnnounced { year } }"), HttpCompletionOption.ResponseHeadersRead);
+            Assert.Contains("429", refused.Message, StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.TooManyRequests, sse.StatusCode);
+
+            open[0].Dispose();
+            open.RemoveAt(0);
+            await WaitUntilAsync(async () =>
+            {
+                try
+                {
+                    open.Add(await GraphQLWebSocket.ConnectAsync(server.Client.BaseAddress!));
+                    return true;
+                }
+                catch (System.Net.WebSockets.WebSocketException)
+                {
+                    return false;
+                }
+            });
+        }
+        finally
+        {
+            open.ForEach(s => s.Dispose());
+        }
+    }
+
+    [Fact]
+    public async Task A_connection_holds_a_bounded_number_of_operations_and_refuses_the_rest_one_by_one()
+    {
+        await using var server = await KvkTestServer.StartAsync(null, "--Kvk:RateLimiting:MaxOperationsPerConnection=20");
+        using var socket = await GraphQLWebSocket.ConnectAsync(server.Client.BaseAddress!);
+        await socket.InitAsync();
+
+        for (var i = 0; i < 25; i++)
+        {
+            await socket.SubscribeAsync($"s{i}", "subscription { awardAnnounced { year } }");
+        }
+
+        await socket.SubscribeAsync("probe", "{ __typename }");
+        var refusals = new List<JsonObject>();
+        JsonObject? probe = null;
+        while (probe is null && await socket.ReceiveAsync() is { } message)
+        {
+            if ((string?)message["id"] == "probe")
+            {
+                probe = message;
+            }
+            else if ((string?)message["type"] == "error")
+            {
+                refusals.Add(message);
+            }
+        }
+
+        Assert.Equal(5, refusals.Count);
+        Assert.All(refusals, r => Assert.Equal("TOO_MANY_OPERATIONS", (string?)r["payload"]![0]!["extensions"]!["code"]));
+        Assert.Equal("error", (string?)probe!["type"]);
+        Assert.Equal(System.Net.WebSockets.WebSocketState.Open, socket.Socket.State);
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            if (await condition())
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        Assert.Fail("The condition never held.");
+    }
+}

@@ -8,7 +8,7 @@ namespace Kvk.Graph.Tests.Http;
 [Collection(SeededHistory.Name)]
 public sealed class GraphQLHttpAuditTests(SeededKvk kvk, ITestOutputHelper output)
 {
-    [Fact]
+    [NeedsFact(Needs.NodeTooling)]
     public async Task Every_must_and_should_audit_of_graphql_http_passes()
     {
         var results = await RunAuditAsync();
@@ -16,7 +16,7 @@ public sealed class GraphQLHttpAuditTests(SeededKvk kvk, ITestOutputHelper outpu
         Assert.Empty(results.Where(r => r.Status is "error" or "warn").Select(r => $"{r.Id} {r.Name}: {r.Reason}"));
     }
 
-    [Fact]
+    [NeedsFact(Needs.NodeTooling)]
     public async Task With_the_preflight_header_the_optional_get_audits_pass_too()
     {
         var results = await RunAuditAsync("--preflight");

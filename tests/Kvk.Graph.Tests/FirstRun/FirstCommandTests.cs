@@ -55,7 +55,7 @@ public sealed class FirstCommandTests
             }
 
             Assert.Null(PostmasterOf(dataDirectory));
-            Assert.False(IsRunning(postmaster.Value), $"PostgreSQL (pid {postmaster}) still runs after the host stopped.");
+            Assert.True(await HasEndedAsync(postmaster.Value), $"PostgreSQL (pid {postmaster}) still runs after the host stopped.");
         }
         finally
         {
@@ -122,7 +122,34 @@ public sealed class FirstCommandTests
         return File.Exists(pidFile) ? int.Parse(File.ReadLines(pidFile).First(), CultureInfo.InvariantCulture) : null;
     }
 
-    private static bool IsRunning(int pid) => Directory.Exists($"/proc/{pid}");
+    /// <summary>A process that is gone, or dead and waiting for its parent (a zombie).</summary>
+    private static bool IsRunning(int pid)
+    {
+        var stat = $"/proc/{pid}/stat";
+        try
+        {
+            var state = File.ReadAllText(stat);
+            return state[(state.LastIndexOf(')') + 2)..][0] is not ('Z' or 'X');
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The postmaster removes its pid file on its way out; it is gone soon after.</summary>
+    private static async Task<bool> HasEndedAsync(int pid)
+    {
+        for (var wait = Stopwatch.StartNew(); wait.Elapsed < TimeSpan.FromSeconds(30); await Task.Delay(100))
+        {
+            if (!IsRunning(pid))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static async Task CleanUpAsync(Process? run, string? dataDirectory, string parent)
     {

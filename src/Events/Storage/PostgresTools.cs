@@ -124,6 +124,10 @@ internal sealed class PostgresTools
         }
 
         candidates.AddRange((Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries));
-        return candidates.FirstOrDefault(d => File.Exists(Path.Combine(d, "initdb")) && File.Exists(Path.Combine(d, "pg_ctl")));
+        return candidates.FirstOrDefault(d => IsFile(Path.Combine(d, "initdb")) && IsFile(Path.Combine(d, "pg_ctl")));
     }
+
+    /// <summary>A file, or a link that leads to one (not a link left behind by an uninstalled server).</summary>
+    private static bool IsFile(string path) =>
+        File.Exists(path) && (new FileInfo(path).ResolveLinkTarget(returnFinalTarget: true) is not { } target || target.Exists);
 }

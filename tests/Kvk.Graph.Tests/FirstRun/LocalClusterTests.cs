@@ -77,6 +77,18 @@ public sealed class LocalClusterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_second_start_adopts_the_running_cluster_with_the_same_passwords()
+    {
+        // Not disposed: stopping it would stop the cluster the fixture started.
+        var again = await LocalPostgres.StartAsync(Path.GetDirectoryName(_postgres.PasswordFile)!);
+
+        Assert.Equal(_postgres.Port, again.Port);
+        await using var connection = new NpgsqlConnection(again.ConnectionString);
+        await connection.OpenAsync();
+        Assert.Equal(LocalPostgres.DatabaseName, await ScalarAsync<string>(connection, "select current_database()"));
+    }
+
+    [Fact]
     public async Task A_cluster_left_running_without_passwords_by_an_older_version_moves_to_passwords_with_its_data()
     {
         var folder = NewFolder();

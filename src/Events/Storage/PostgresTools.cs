@@ -68,7 +68,7 @@ internal sealed class PostgresTools
     public Task HandOverAsync(string directory, CancellationToken cancellationToken) =>
         AsSystemUser ? RunAsync("chown", ["-R", $"{SystemUser}:{SystemUser}", directory], cancellationToken) : Task.CompletedTask;
 
-    public static async Task RunAsync(string fileName, IReadOnlyList<string> arguments, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? environment = null)
+    private static async Task RunAsync(string fileName, IReadOnlyList<string> arguments, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? environment = null)
     {
         var (exitCode, output) = await ExecuteAsync(fileName, arguments, environment, cancellationToken);
         if (exitCode != 0)

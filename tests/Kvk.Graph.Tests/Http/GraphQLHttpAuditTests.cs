@@ -8,7 +8,7 @@ namespace Kvk.Graph.Tests.Http;
 [Collection(SeededHistory.Name)]
 public sealed class GraphQLHttpAuditTests(SeededKvk kvk, ITestOutputHelper output)
 {
-    [Fact]
+    [NeedsFact(Needs.NodeTooling)]
     public async Task Every_audit_of_graphql_http_passes_with_the_requests_as_the_audit_sends_them()
     {
         var results = await RunAuditAsync();

@@ -21,7 +21,7 @@ public sealed class SubscriptionTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _kvk.DisposeAsync();
 
-    [Fact]
+    [NeedsFact(Needs.NodeTooling)]
     public async Task A_subscriber_sees_each_change_to_a_round_and_never_the_secret_decision()
     {
         await using var client = NodeScript.Start("subscribe.mjs", WebSocketUrl(_kvk.Client.BaseAddress!), "subscription { roundChanged(year: 2027) { year status decision { recipientName } nominees { municipality { name } } } }", "3");
@@ -41,7 +41,7 @@ public sealed class SubscriptionTests : IAsyncLifetime
         Assert.Null(decided["data"]!["roundChanged"]!["decision"]);
     }
 
-    [Fact]
+    [NeedsFact(Needs.NodeTooling)]
     public async Task An_announcement_reaches_award_subscribers()
     {
         await using var client = NodeScript.Start("subscribe.mjs", WebSocketUrl(_kvk.Client.BaseAddress!), "subscription { awardAnnounced { year recipientName municipality { name } } }", "1");

@@ -14,7 +14,7 @@ public sealed class TwoHostFanOutTests
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(60);
 
-    [Fact]
+    [NeedsFact(Needs.NodeTooling)]
     public async Task A_change_recorded_by_one_host_process_reaches_a_subscriber_of_another()
     {
         await using var hostA = await KvkTestServer.StartAsync();

@@ -88,7 +88,7 @@ public sealed class NodeScript : IAsyncDisposable
     {
         if (!Directory.Exists(Path.Combine(ScriptsFolder, "node_modules")))
         {
-            throw new InvalidOperationException($"The node tooling is not installed: run `npm ci --prefix tests/js` (in {RepositoryRoot}).");
+            throw new InvalidOperationException($"The node tooling of tests/js is not installed: install Node.js and npm, then build the tests again (the build installs it), in {RepositoryRoot}.");
         }
 
         var start = new ProcessStartInfo("node") { WorkingDirectory = ScriptsFolder, RedirectStandardOutput = true, RedirectStandardError = true };

@@ -33,7 +33,8 @@ public static class TestPostgres
 
         RemoveStoppedClusters();
         var directory = Path.Combine(Path.GetTempPath(), $"kvk-tests-{Environment.ProcessId}");
-        var local = await LocalPostgres.StartAsync(directory, throwaway: true);
+        // The application's role may create databases here (one per test host), and nothing more.
+        var local = await LocalPostgres.StartAsync(directory, throwaway: true, applicationCreatesDatabases: true);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => local.DisposeAsync().AsTask().GetAwaiter().GetResult();
         return new Server(local.ConnectionStringFor("postgres"), local);
     }
@@ -47,7 +48,7 @@ public static class TestPostgres
         foreach (var directory in Directory.GetDirectories(Path.GetTempPath(), "kvk-tests-*"))
         {
             var owner = Path.GetFileName(directory)["kvk-tests-".Length..];
-            if (!Directory.Exists($"/proc/{owner}") && !File.Exists(Path.Combine(directory, "postmaster.pid")))
+            if (!Directory.Exists($"/proc/{owner}") && !File.Exists(Path.Combine(directory, LocalPostgres.DataFolderName, "postmaster.pid")))
             {
                 Directory.Delete(directory, recursive: true);
             }

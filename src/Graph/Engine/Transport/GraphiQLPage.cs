@@ -6,8 +6,9 @@ using Microsoft.AspNetCore.Routing;
 namespace Kvk.Graph.Engine.Transport;
 
 /// <summary>
-/// GraphiQL for a browser at <c>GET /graphql</c> (Accept: text/html), served offline: its scripts and styles come
-/// from the npm install in <c>tests/js/</c>, copied beside the host by <c>src/Graph/GraphiQL.targets</c>.
+/// GraphiQL for a browser at <c>GET /graphql</c> (Accept: text/html), served offline: its scripts and styles are the
+/// host's own npm packages (<c>src/Graph/GraphiQL/</c>), installed and copied beside the host by its build
+/// (<c>src/Graph/GraphiQL.targets</c>).
 /// </summary>
 public static class GraphiQLPage
 {
@@ -60,10 +61,9 @@ public static class GraphiQLPage
         <h1>GraphiQL is not installed</h1>
         <p>The GraphQL endpoint works (POST <code>{{GraphQLEndpoint.Path}}</code> with <code>application/json</code>), but the in-browser IDE's
         files are missing beside the host: {{WebUtility.HtmlEncode(string.Join(", ", missing))}}.</p>
-        <p>They come from npm through the project's own files. From the repository root run:</p>
-        <pre>npm ci --prefix tests/js
-        dotnet build</pre>
-        <p>then start the host again (<code>dotnet run --project src/Graph</code>).</p>
+        <p>The host's build installs them with npm, which was missing (or failed) when the host was built: install Node.js and npm
+        (Debian: <code>apt-get install nodejs npm</code>), then start the host again from the repository root
+        (<code>dotnet run --project src/Graph</code>); it builds and installs them.</p>
         </body></html>
         """;
 

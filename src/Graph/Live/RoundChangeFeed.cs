@@ -2,6 +2,7 @@ using Kvk.Events.Awards;
 using Kvk.Events.Rounds;
 using Kvk.Graph.Caching;
 using Kvk.Graph.Hosting;
+using Kvk.Graph.Replication;
 using Marten;
 using Npgsql;
 
@@ -10,9 +11,11 @@ namespace Kvk.Graph.Live;
 /// <summary>
 /// Listens on PostgreSQL (<c>LISTEN kvk_rounds</c>, one dedicated connection, reconnecting after a failure) and
 /// publishes the changed round, and the award when one was announced, to this host's subscribers. Every host
-/// listens, so a change recorded by one host reaches the subscribers of all of them.
+/// listens, so a change recorded by one host reaches the subscribers of all of them. A host that reads from a
+/// replica first waits (at most <see cref="ReplicaSettings.MaxLag"/>) until the replica has replayed the change,
+/// so that neither a subscriber nor a response computed after the cache is cleared sees the state before it.
 /// </summary>
-public sealed class RoundChangeFeed(NpgsqlDataSource dataSource, IDocumentStore store, ResponseCache cache, ILogger<RoundChangeFeed> log) : BackgroundService
+public sealed class RoundChangeFeed(NpgsqlDataSource dataSource, IDocumentStore store, ResponseCache cache, ReplicaReplay replay, ILogger<RoundChangeFeed> log) : BackgroundService
 {
     private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -79,6 +82,8 @@ public sealed class RoundChangeFeed(NpgsqlDataSource dataSource, IDocumentStore 
     {
         await foreach (var change in changes.ReadAllAsync(CancellationToken.None))
         {
+            await AwaitReplayAsync(change, stoppingToken);
+
             // A change recorded by another host makes this host's cached responses stale too.
             cache.Invalidate();
             try
@@ -98,6 +103,28 @@ public sealed class RoundChangeFeed(NpgsqlDataSource dataSource, IDocumentStore 
             {
                 KvkLog.PublishFailed(log, change.Year, e);
             }
+        }
+    }
+
+    /// <summary>Waits for the read database to replay the change; past the bound, or when it cannot be asked, says so and goes on.</summary>
+    private async Task AwaitReplayAsync(RoundChange change, CancellationToken stoppingToken)
+    {
+        if (change.Position is not { } position)
+        {
+            return;
+        }
+
+        try
+        {
+            var wait = await replay.WaitForAsync(position, stoppingToken);
+            if (!wait.Replayed)
+            {
+                KvkLog.ReplayWaitExceeded(log, change.Year, position.ToString(), wait.Waited.TotalSeconds);
+            }
+        }
+        catch (Exception e) when (e is NpgsqlException or TimeoutException)
+        {
+            KvkLog.ReplayUnknown(log, change.Year, e);
         }
     }
 }

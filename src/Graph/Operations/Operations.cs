@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Threading.RateLimiting;
+using Kvk.Graph.Replication;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -22,7 +23,8 @@ public static class Operations
     {
         services.AddHealthChecks()
             .AddCheck<PostgresHealthCheck>("postgresql", tags: ["ready"])
-            .AddCheck<ProjectionLagHealthCheck>("projections", tags: ["ready"]);
+            .AddCheck<ProjectionLagHealthCheck>("projections", tags: ["ready"])
+            .AddCheck<ReplicaLagHealthCheck>("replica", tags: ["ready"]);
 
         // Any origin may read; no credentials and no Authorization header cross origins, so the
         // secretariat's mutations stay with its own pages.
@@ -110,6 +112,7 @@ public static class Operations
         {
             Predicate = check => check.Tags.Contains("ready"),
             ResultStatusCodes = { [HealthStatus.Degraded] = StatusCodes.Status200OK, [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable },
+            ResponseWriter = HealthReportJson.WriteAsync,
         });
     }
 

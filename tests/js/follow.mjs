@@ -1,9 +1,10 @@
 // Follows a subscription over WebSocket as a long-lived client does (graphql-ws, protocol graphql-transport-ws):
 // when the connection drops, it connects again and subscribes again.
 //   node follow.mjs <ws url> <query> [timeout seconds]
-// Prints {"ready":true,"connection":n,"host":...} each time the subscription is in place on a connection (a query
-// on that connection has answered after it; host: the X-Kvk-Host header HAProxy put on the upgrade, when there is
-// one), and one JSON line per result. Runs until killed; exits 1 on a fatal error or after the timeout.
+// Prints {"ready":true,"connection":n,"host":...,"at":ms} each time the subscription is in place on a connection (a
+// query on that connection has answered after it; host: the X-Kvk-Host header HAProxy put on the upgrade, when
+// there is one; at: the Unix time in milliseconds), and one JSON line per result. Runs until killed; exits 1 on a
+// fatal error or after the timeout.
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 
@@ -42,7 +43,7 @@ const client = createClient({
         client.subscribe({ query: '{ __typename }' }, {
           next: () => {},
           error: () => {},
-          complete: () => console.log(JSON.stringify({ ready: true, connection, host: servedBy })),
+          complete: () => console.log(JSON.stringify({ ready: true, connection, host: servedBy, at: Date.now() })),
         });
       }, 0);
     },

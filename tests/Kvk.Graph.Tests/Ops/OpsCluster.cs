@@ -141,6 +141,13 @@ public sealed class OpsCluster : IAsyncDisposable
 
     public string Log(string name) => File.ReadAllText(Path.Combine(Base, "logs", name + ".log"));
 
+    /// <summary>What the hosts logged of changes published before their replica had replayed them, for a failure's message.</summary>
+    public string ReplayWarnings()
+    {
+        var warnings = Hosts.SelectMany(host => Log(host).Split('\n').Where(line => line.Contains("replayed the change", StringComparison.Ordinal)).Select(line => $"{host}: {line.Trim()}")).ToList();
+        return warnings.Count == 0 ? "No host published a change before its replica had replayed it." : string.Join('\n', warnings);
+    }
+
     /// <summary>What HAProxy's statistics say of each host now: its check status (UP, DOWN, …).</summary>
     public async Task<IReadOnlyDictionary<string, string>> HostsSeenByHaproxyAsync()
     {

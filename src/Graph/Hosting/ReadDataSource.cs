@@ -12,7 +12,8 @@ public static class ReadDataSource
     public static NpgsqlDataSource Create(string connectionString) => Builder(connectionString).Build();
 
     /// <summary>
-    /// The read path's own pool, on the streaming replica when <c>ConnectionStrings:KvkRead</c> names one. Its connections only ever run plain SELECTs and leave no session state
+    /// The read path's own pool, on the streaming replica when <c>ConnectionStrings:KvkRead</c> names one.
+    /// Its connections only ever run plain SELECTs and leave no session state
     /// behind, so they skip the reset Npgsql otherwise runs on every return to the pool (RESET ALL,
     /// DISCARD …): measured, that reset cost more PostgreSQL time than the read it followed. And they
     /// keep one plan per prepared statement: its parameters are values within the served programme,

@@ -11,6 +11,7 @@ using Kvk.Graph.Exports;
 using Kvk.Graph.Live;
 using Kvk.Graph.Operations;
 using Kvk.Graph.ReadModel;
+using Kvk.Graph.Replication;
 using Kvk.Graph.Schema;
 using Kvk.Graph.Search;
 using Kvk.Graph.Secretariat;
@@ -90,7 +91,7 @@ public sealed class KvkApp : IAsyncDisposable
         services.AddGraphQLEngine(configuration, environment, graphQL => graphQL
             .AddSchema<KvkSchema>()
             .AddGraphTypes(typeof(KvkSchema).Assembly));
-        services.AddKeyedSingleton(ReadStore.DataSourceKey, (provider, _) => ReadDataSource.CreateForReads(connectionString, provider.GetRequiredService<QueryLimits>().Timeout));
+        services.AddKeyedSingleton(ReadStore.DataSourceKey, (provider, _) => ReadDataSource.CreateForReads(provider.GetRequiredService<ReplicaSettings>().ReadConnectionString ?? connectionString, provider.GetRequiredService<QueryLimits>().Timeout));
         services.AddSingleton<IDocumentDeserializer, MartenDocuments>();
         services.AddSingleton<IRoundChangeNotifier, PostgresRoundNotifier>();
         services.AddSingleton<RoundChangeFeed>();
@@ -106,6 +107,9 @@ public sealed class KvkApp : IAsyncDisposable
         });
         services.AddSingleton<SeedImporter>();
         services.AddSingleton<ReadModelRebuild>();
+        var replica = ReplicaSettings.From(configuration);
+        services.AddSingleton(replica);
+        services.AddSingleton<ReplicaReplay>();
         services.AddSingleton<MotivationWords>();
         services.AddScoped<ReadLoaders>();
         services.AddResponseCompression(options =>

@@ -2,12 +2,15 @@ using Kvk.Domain.Rounds;
 using Kvk.Graph.Hosting;
 using Kvk.Storage.Rounds;
 using Npgsql;
+using NpgsqlTypes;
 
 namespace Kvk.Graph.Live;
 
 /// <summary>
-/// Announces a committed round change to every host on the database: <c>NOTIFY kvk_rounds, '&lt;year&gt; &lt;EventKind,...&gt;'</c>.
-/// <see cref="RoundChangeFeed"/> listens on each host.
+/// Announces a committed round change to every host on the database:
+/// <c>NOTIFY kvk_rounds, '&lt;year&gt; &lt;EventKind,...&gt; &lt;WAL position&gt;'</c>. The position, read after the
+/// commit, tells a host that reads from a replica what the replica must have replayed before the change is
+/// visible there. <see cref="RoundChangeFeed"/> listens on each host.
 /// </summary>
 public sealed class PostgresRoundNotifier(NpgsqlDataSource dataSource, ILogger<PostgresRoundNotifier> log) : IRoundChangeNotifier
 {
@@ -17,7 +20,9 @@ public sealed class PostgresRoundNotifier(NpgsqlDataSource dataSource, ILogger<P
     {
         try
         {
-            await using var command = dataSource.CreateCommand("select pg_notify($1, $2)");
+            // The insert position, not the write position: with synchronous_commit off the commit record may be
+            // inserted but not yet written, and a replica would reach the write position before the commit.
+            await using var command = dataSource.CreateCommand("select pg_notify($1, $2 || ' ' || pg_current_wal_insert_lsn())");
             command.Parameters.AddWithValue(Channel);
             command.Parameters.AddWithValue(RoundChange.Format(year, eventKinds));
             await command.ExecuteNonQueryAsync(cancellationToken);
@@ -29,8 +34,11 @@ public sealed class PostgresRoundNotifier(NpgsqlDataSource dataSource, ILogger<P
     }
 }
 
-/// <summary>The payload of a round change notification: the year and the kinds of the events appended.</summary>
-public sealed record RoundChange(int Year, IReadOnlyList<string> EventKinds)
+/// <summary>
+/// The payload of a round change notification: the year, the kinds of the events appended and the primary's WAL
+/// position after the commit (absent from a host that does not send it).
+/// </summary>
+public sealed record RoundChange(int Year, IReadOnlyList<string> EventKinds, NpgsqlLogSequenceNumber? Position = null)
 {
     public bool Announces => EventKinds.Contains(nameof(AwardAnnounced));
 
@@ -39,9 +47,12 @@ public sealed record RoundChange(int Year, IReadOnlyList<string> EventKinds)
 
     public static RoundChange? Parse(string payload)
     {
-        var parts = payload.Split(' ', 2);
+        var parts = payload.Split(' ', 3);
         return int.TryParse(parts[0], System.Globalization.CultureInfo.InvariantCulture, out var year)
-            ? new RoundChange(year, parts.Length > 1 ? parts[1].Split(',', StringSplitOptions.RemoveEmptyEntries) : [])
+            ? new RoundChange(
+                year,
+                parts.Length > 1 ? parts[1].Split(',', StringSplitOptions.RemoveEmptyEntries) : [],
+                parts.Length > 2 && NpgsqlLogSequenceNumber.TryParse(parts[2], out var position) ? position : null)
             : null;
     }
 }

@@ -1,6 +1,9 @@
 using Kvk.Domain.Rounds;
+using Kvk.Graph.Engine.Reading;
 using Kvk.Graph.Engine.Transport;
 using Kvk.Graph.Hosting;
+using Kvk.Graph.ReadModel;
+using Kvk.Graph.Replication;
 using Kvk.Storage.Awards;
 using Kvk.Storage.Rounds;
 using Marten;
@@ -11,9 +14,12 @@ namespace Kvk.Graph.Live;
 /// <summary>
 /// Listens on PostgreSQL (<c>LISTEN kvk_rounds</c>, one dedicated connection, reconnecting after a failure) and
 /// publishes the changed round, and the award when one was announced, to this host's subscribers. Every host
-/// listens, so a change recorded by one host reaches the subscribers of all of them.
+/// listens, so a change recorded by one host reaches the subscribers of all of them. A host that reads from a
+/// replica first waits (at most <see cref="ReplicaSettings.MaxLag"/>) until the replica has replayed the change,
+/// so that neither a subscriber nor a response computed after the cache is cleared sees the state before it, and
+/// pushes the round as the replica shows it.
 /// </summary>
-public sealed class RoundChangeFeed(NpgsqlDataSource dataSource, IDocumentStore store, ResponseCache cache, ILogger<RoundChangeFeed> log) : BackgroundService
+public sealed class RoundChangeFeed(NpgsqlDataSource dataSource, IDocumentStore store, ReadStore reads, ResponseCache cache, ReplicaReplay replay, ILogger<RoundChangeFeed> log) : BackgroundService
 {
     private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -80,17 +86,19 @@ public sealed class RoundChangeFeed(NpgsqlDataSource dataSource, IDocumentStore 
     {
         await foreach (var change in changes.ReadAllAsync(CancellationToken.None))
         {
+            var readable = await AwaitReplayAsync(change, stoppingToken);
+
             // A change recorded by another host makes this host's cached responses stale too.
             cache.Invalidate();
             try
             {
-                await using var session = store.QuerySession();
-                if (await session.LoadAsync<RoundView>(AwardYear.StreamKey(change.Year), stoppingToken) is { } round)
+                var key = AwardYear.StreamKey(change.Year);
+                if (await LoadAsync<RoundView>(DocumentTables.Rounds, key, readable, stoppingToken) is { } round)
                 {
                     Rounds.Publish(round);
                 }
 
-                if (change.Announces && await session.LoadAsync<AwardView>(AwardYear.StreamKey(change.Year), stoppingToken) is { } award)
+                if (change.Announces && await LoadAsync<AwardView>(DocumentTables.Awards, key, readable, stoppingToken) is { } award)
                 {
                     Awards.Publish(award);
                 }
@@ -100,5 +108,52 @@ public sealed class RoundChangeFeed(NpgsqlDataSource dataSource, IDocumentStore 
                 KvkLog.PublishFailed(log, change.Year, e);
             }
         }
+    }
+
+    /// <summary>
+    /// Waits for the read database to replay the change; past the bound, or when it cannot be asked, says so and goes on.
+    /// Returns whether the read database is known to show the change.
+    /// </summary>
+    private async Task<bool> AwaitReplayAsync(RoundChange change, CancellationToken stoppingToken)
+    {
+        if (change.Position is not { } position)
+        {
+            return false;
+        }
+
+        try
+        {
+            var wait = await replay.WaitForAsync(position, stoppingToken);
+            if (!wait.Replayed)
+            {
+                KvkLog.ReplayWaitExceeded(log, change.Year, position.ToString(), wait.Waited.TotalSeconds);
+            }
+
+            return wait.Replayed;
+        }
+        catch (Exception e) when (e is NpgsqlException or TimeoutException)
+        {
+            KvkLog.ReplayUnknown(log, change.Year, e);
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// The document as the read path shows it, when the read database has the change: read from the primary, a
+    /// round could be ahead of the replica (by changes whose notifications are still queued here), and a read
+    /// right after the push would show the round older than the push. Otherwise from the primary, so that the
+    /// push at least carries the change.
+    /// </summary>
+    private async Task<T?> LoadAsync<T>(string table, string id, bool fromReadDatabase, CancellationToken stoppingToken)
+        where T : class
+    {
+        if (fromReadDatabase)
+        {
+            var rows = await reads.QueryAsync<T>(table, $"select {ReadStore.Reference(table)} from {table} where id = $1", [id], stoppingToken);
+            return rows.Count > 0 ? rows[0].Document : null;
+        }
+
+        await using var session = store.QuerySession();
+        return await session.LoadAsync<T>(id, stoppingToken);
     }
 }

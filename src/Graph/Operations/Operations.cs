@@ -1,5 +1,6 @@
 using System.Net;
 using Kvk.Graph.Engine.Pipeline;
+using Kvk.Graph.Replication;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -20,7 +21,8 @@ public static class Operations
     {
         services.AddHealthChecks()
             .AddCheck<PostgresHealthCheck>("postgresql", tags: ["ready"])
-            .AddCheck<ProjectionLagHealthCheck>("projections", tags: ["ready"]);
+            .AddCheck<ProjectionLagHealthCheck>("projections", tags: ["ready"])
+            .AddCheck<ReplicaLagHealthCheck>("replica", tags: ["ready"]);
 
         // Any origin may read; no credentials and no Authorization header cross origins, so the
         // secretariat's mutations stay with its own pages.
@@ -75,6 +77,7 @@ public static class Operations
         {
             Predicate = check => check.Tags.Contains("ready"),
             ResultStatusCodes = { [HealthStatus.Degraded] = StatusCodes.Status200OK, [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable },
+            ResponseWriter = HealthReportJson.WriteAsync,
         });
     }
 

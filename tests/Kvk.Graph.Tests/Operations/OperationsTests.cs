@@ -15,7 +15,10 @@ public sealed class OperationsTests
 
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
-        Assert.Equal("Healthy", await ready.Content.ReadAsStringAsync());
+        var report = System.Text.Json.Nodes.JsonNode.Parse(await ready.Content.ReadAsStringAsync())!;
+        Assert.Equal("Healthy", (string?)report["status"]);
+        Assert.Equal(["postgresql", "projections", "replica"], report["checks"]!.AsObject().Select(c => c.Key).Order());
+        Assert.True((bool)report["checks"]!["replica"]!["data"]!["readsFromPrimary"]!);
     }
 
     [Fact]

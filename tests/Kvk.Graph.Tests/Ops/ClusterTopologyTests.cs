@@ -1,0 +1,208 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Kvk.Graph.Tests.Support;
+using Npgsql;
+using Xunit.Abstractions;
+
+namespace Kvk.Graph.Tests.Ops;
+
+/// <summary>
+/// Kvk as <c>ops/cluster</c> runs it: Varnish, HAProxy, three host processes, a PostgreSQL primary and a streaming
+/// replica whose replay trails by a quarter of a second (see <see cref="ReplicatedCluster"/>). One cluster serves
+/// every test here, and the failover test, which kills a host and then stops the cluster, runs last.
+/// </summary>
+[TestCaseOrderer(RunsLastOrderer.Name, RunsLastOrderer.Assembly)]
+public sealed partial class ClusterTopologyTests(ReplicatedCluster fixture, ITestOutputHelper output) : IClassFixture<ReplicatedCluster>
+{
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
+
+    private OpsCluster Cluster => fixture.Cluster;
+
+    [Fact]
+    public async Task Queries_answer_through_varnish_and_haproxy_and_varnish_stores_only_what_is_marked_cacheable()
+    {
+        const string Query = "{ awards { totalCount } }";
+        foreach (var entry in new[] { Cluster.Varnish, Cluster.Haproxy })
+        {
+            using var client = OpsCluster.Client(entry);
+            using var post = await client.PostAsync("/graphql", KvkTestServer.Json(JsonSerializer.Serialize(new { query = Query })));
+            using var get = await client.SendAsync(Get(Query));
+
+            Assert.Equal("{\"data\":{\"awards\":{\"totalCount\":11}}}", await post.Content.ReadAsStringAsync());
+            Assert.Equal("{\"data\":{\"awards\":{\"totalCount\":11}}}", await get.Content.ReadAsStringAsync());
+        }
+
+        using var varnish = OpsCluster.Client(Cluster.Varnish);
+        using var firstAnswer = await varnish.SendAsync(Get(Query));
+        using var secondAnswer = await varnish.SendAsync(Get(Query));
+        using var firstAsset = await varnish.GetAsync("/graphql/assets/graphiql.min.css");
+        using var secondAsset = await varnish.GetAsync("/graphql/assets/graphiql.min.css");
+        using var withToken = new HttpRequestMessage(HttpMethod.Get, "/graphql/assets/graphiql.min.css") { Headers = { Authorization = new("Bearer", OpsCluster.Token) } };
+        using var assetWithToken = await varnish.SendAsync(withToken);
+
+        // A GraphQL answer carries no Cache-Control (yet): Varnish asks a host every time.
+        Assert.False(FromVarnishCache(secondAnswer), "Varnish served a GraphQL answer from its cache.");
+        Assert.Equal(HttpStatusCode.OK, secondAsset.StatusCode);
+        Assert.Equal("public, max-age=86400", secondAsset.Headers.CacheControl?.ToString());
+        Assert.True(FromVarnishCache(secondAsset), "Varnish did not store an asset marked public.");
+        Assert.False(FromVarnishCache(assetWithToken), "Varnish answered a request with a token from its cache.");
+    }
+
+    [Fact]
+    public async Task A_change_recorded_on_one_host_reaches_subscribers_on_every_host_and_a_read_after_the_notification_shows_it()
+    {
+        const string Question = "{ round(year: 2029) { status nominees { municipality { code } } } }";
+        const string Subscription = "subscription { roundChanged(year: 2029) { status version nominees { municipality { code } } } }";
+
+        // Every host answers before the change, from the replica, and keeps that answer in its response cache.
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal("{\"data\":{\"round\":null}}", await AskAsync(Cluster.Host(i), Question));
+        }
+
+        await using var throughVarnish = NodeScript.Start("subscribe.mjs", WebSocketUrl(Cluster.Varnish), Subscription, "2");
+        var subscribers = new List<(NodeScript Script, string Host)>();
+        try
+        {
+            await FollowOnEveryHostAsync(Subscription, subscribers);
+            Assert.True((bool)(await throughVarnish.NextJsonAsync(Wait))["ready"]!);
+            using var sse = await SseSubscription.OpenAsync(OpsCluster.Client(Cluster.Varnish), Subscription);
+
+            using var kvk1 = OpsCluster.Client(Cluster.Host(0), secretariat: true);
+            foreach (var (mutation, expected) in new[]
+            {
+                ("openRound(input: { year: 2029 })", "{\"data\":{\"round\":{\"status\":\"NOMINATING\",\"nominees\":[]}}}"),
+                ("nominateMunicipality(input: { year: 2029, municipalityCode: \"0643\" })", "{\"data\":{\"round\":{\"status\":\"NOMINATING\",\"nominees\":[{\"municipality\":{\"code\":\"0643\"}}]}}}"),
+            })
+            {
+                var clock = Stopwatch.StartNew();
+                await MutateAsync(kvk1, $"mutation {{ {mutation} {{ round {{ version }} errors {{ code }} }} }}");
+                var acknowledged = clock.Elapsed;
+                foreach (var (script, host) in subscribers)
+                {
+                    var change = await script.NextJsonAsync(Wait);
+                    var arrived = clock.Elapsed;
+
+                    // Read at once through the subscriber's host: its replica has replayed the change.
+                    Assert.Equal(expected, await AskAsync(Cluster.Host(Array.IndexOf(OpsCluster.Hosts, host)), Question));
+                    Assert.NotNull(change["data"]?["roundChanged"]);
+                    output.WriteLine($"{mutation}: acknowledged after {acknowledged.TotalMilliseconds:0} ms, at the subscriber on {host} after {arrived.TotalMilliseconds:0} ms");
+                }
+
+                Assert.NotNull((await throughVarnish.NextJsonAsync(Wait))["data"]?["roundChanged"]);
+            }
+
+            Assert.Contains("0643", await sse.NextDataAsync(data => data.Contains("0643", StringComparison.Ordinal), Wait), StringComparison.Ordinal);
+        }
+        finally
+        {
+            foreach (var (script, _) in subscribers)
+            {
+                await script.DisposeAsync();
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Ready_reports_the_replica_lag_turns_unready_past_the_bound_and_a_change_is_published_anyway()
+    {
+        var healthy = await ReadyAsync(Cluster.Host(0));
+        Assert.Equal(HttpStatusCode.OK, healthy.Status);
+        Assert.Equal("Healthy", (string?)healthy.Replica["status"]);
+        Assert.False((bool)healthy.Replica["data"]!["readsFromPrimary"]!);
+        Assert.True((long)healthy.Replica["data"]!["replicaLagBytes"]! >= 0);
+        Assert.True((double)healthy.Replica["data"]!["replicaLagSeconds"]! < ReplicatedCluster.MaxLagSeconds);
+
+        await using var subscriber = NodeScript.Start("subscribe.mjs", WebSocketUrl(Cluster.Haproxy), "subscription { roundChanged(year: 2031) { status } }", "1");
+        Assert.True((bool)(await subscriber.NextJsonAsync(Wait))["ready"]!);
+        await using var replica = new NpgsqlConnection(Cluster.ReplicaConnectionString);
+        await replica.OpenAsync();
+        await ExecuteAsync(replica, "select pg_wal_replay_pause()");
+        try
+        {
+            using var kvk2 = OpsCluster.Client(Cluster.Host(1), secretariat: true);
+            await MutateAsync(kvk2, "mutation { openRound(input: { year: 2031 }) { round { version } errors { code } } }");
+
+            var lagging = await ReadyAsync(Cluster.Host(0));
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, lagging.Status);
+            Assert.Equal("Unhealthy", (string?)lagging.Replica["status"]);
+            Assert.True((long)lagging.Replica["data"]!["replicaLagBytes"]! > 0);
+            Assert.True((double)lagging.Replica["data"]!["replicaLagSeconds"]! >= ReplicatedCluster.MaxLagSeconds);
+            output.WriteLine($"While the replica was paused: {lagging.Replica.ToJsonString()}");
+
+            // The host waited for the replica as long as the bound allows, then published and said so.
+            Assert.Equal("{\"data\":{\"roundChanged\":{\"status\":\"NOMINATING\"}}}", (await subscriber.NextJsonAsync(Wait)).ToJsonString());
+            Assert.Contains(OpsCluster.Hosts, host => Cluster.Log(host).Contains("had not replayed the change to round 2031", StringComparison.Ordinal));
+        }
+        finally
+        {
+            await ExecuteAsync(replica, "select pg_wal_replay_resume()");
+        }
+
+        var recovered = await ReadyAsync(Cluster.Host(0));
+        Assert.Equal(HttpStatusCode.OK, recovered.Status);
+        output.WriteLine($"After the replica resumed: {recovered.Replica.ToJsonString()}");
+
+        // HAProxy took every host out while their replica lagged; the next tests need them back.
+        Assert.True(
+            await OpsCluster.EventuallyAsync(async () => (await Cluster.HostsSeenByHaproxyAsync()).Values.All(status => status == "UP"), TimeSpan.FromSeconds(30)),
+            "HAProxy did not take the hosts back once they were ready again.");
+    }
+
+    /// <summary>
+    /// Subscribers through HAProxy (<c>follow.mjs</c>, which reconnects when its connection drops), opened one after
+    /// another until every host has one. HAProxy balances by least connections, so three usually do; connections
+    /// that earlier tests' clients left may linger at HAProxy for a while and take a turn.
+    /// </summary>
+    private async Task FollowOnEveryHostAsync(string subscription, List<(NodeScript Script, string Host)> followers)
+    {
+        while (followers.Select(f => f.Host).Distinct().Count() < OpsCluster.Hosts.Length)
+        {
+            Assert.True(followers.Count < 2 * OpsCluster.Hosts.Length, $"HAProxy sent {followers.Count} subscribers to {string.Join(", ", followers.Select(f => f.Host))}.");
+            var follower = NodeScript.Start("follow.mjs", WebSocketUrl(Cluster.Haproxy), subscription);
+            var ready = await follower.NextJsonAsync(Wait);
+            followers.Add((follower, (string)ready["host"]!));
+        }
+    }
+
+    internal static string WebSocketUrl(Uri address) => new UriBuilder(address) { Scheme = "ws", Path = "/graphql" }.ToString();
+
+    internal static HttpRequestMessage Get(string query) =>
+        new(HttpMethod.Get, "/graphql?query=" + Uri.EscapeDataString(query)) { Headers = { { "GraphQL-Require-Preflight", "1" } } };
+
+    /// <summary>Varnish names two transactions in X-Varnish when it answers from its cache (this request's and the stored object's).</summary>
+    private static bool FromVarnishCache(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("X-Varnish", out var values) && values.Single().Split(' ').Length == 2;
+
+    internal static async Task<string> AskAsync(Uri host, string query)
+    {
+        using var client = OpsCluster.Client(host);
+        using var response = await client.PostAsync("/graphql", KvkTestServer.Json(JsonSerializer.Serialize(new { query })));
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    internal static async Task<JsonNode> MutateAsync(HttpClient client, string mutation)
+    {
+        using var response = await client.PostAsync("/graphql", KvkTestServer.Json(JsonSerializer.Serialize(new { query = mutation })));
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        var payload = body["data"]?.AsObject().Single().Value;
+        Assert.True(payload?["round"] is not null && payload["errors"] is null, $"The mutation was not accepted: {body.ToJsonString()}");
+        return payload!;
+    }
+
+    private static async Task<(HttpStatusCode Status, JsonNode Replica)> ReadyAsync(Uri host)
+    {
+        using var client = OpsCluster.Client(host);
+        using var response = await client.GetAsync("/health/ready");
+        var report = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        return (response.StatusCode, report["checks"]!["replica"]!);
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}

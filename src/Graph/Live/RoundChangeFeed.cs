@@ -1,3 +1,4 @@
+using Kvk.Domain.Municipalities;
 using Kvk.Domain.Rounds;
 using Kvk.Graph.Engine.Reading;
 using Kvk.Graph.Engine.Transport;
@@ -16,10 +17,10 @@ namespace Kvk.Graph.Live;
 /// publishes the changed round, and the award when one was announced, to this host's subscribers. Every host
 /// listens, so a change recorded by one host reaches the subscribers of all of them. A host that reads from a
 /// replica first waits (at most <see cref="ReplicaSettings.MaxLag"/>) until the replica has replayed the change,
-/// so that neither a subscriber nor a response computed after the cache is cleared sees the state before it, and
-/// pushes the round as the replica shows it.
+/// so that neither a subscriber nor a response computed after the cache is cleared sees the state before it. Each
+/// change is pushed as it left the round (its version, folded from the events), however many changes are queued.
 /// </summary>
-public sealed class RoundChangeFeed(NpgsqlDataSource dataSource, IDocumentStore store, ReadStore reads, ResponseCache cache, ReplicaReplay replay, ILogger<RoundChangeFeed> log) : BackgroundService
+public sealed class RoundChangeFeed(NpgsqlDataSource dataSource, IDocumentStore store, MunicipalityDirectory municipalities, ResponseCache cache, ReplicaReplay replay, ILogger<RoundChangeFeed> log) : BackgroundService
 {
     private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -86,19 +87,22 @@ public sealed class RoundChangeFeed(NpgsqlDataSource dataSource, IDocumentStore 
     {
         await foreach (var change in changes.ReadAllAsync(CancellationToken.None))
         {
-            var readable = await AwaitReplayAsync(change, stoppingToken);
+            await AwaitReplayAsync(change, stoppingToken);
 
             // A change recorded by another host makes this host's cached responses stale too.
             cache.Invalidate();
             try
             {
-                var key = AwardYear.StreamKey(change.Year);
-                if (await LoadAsync<RoundView>(DocumentTables.Rounds, key, readable, stoppingToken) is { } round)
+                await using var session = store.QuerySession();
+                var views = change.Version is { } version
+                    ? await RoundTimeTravel.AsOfAsync(session, municipalities, change.Year, version, null, stoppingToken)
+                    : null;
+                if (views?.Round is { } round)
                 {
                     Rounds.Publish(round);
                 }
 
-                if (change.Announces && await LoadAsync<AwardView>(DocumentTables.Awards, key, readable, stoppingToken) is { } award)
+                if (change.Announces && views?.Award is { } award)
                 {
                     Awards.Publish(award);
                 }
@@ -110,15 +114,12 @@ public sealed class RoundChangeFeed(NpgsqlDataSource dataSource, IDocumentStore 
         }
     }
 
-    /// <summary>
-    /// Waits for the read database to replay the change; past the bound, or when it cannot be asked, says so and goes on.
-    /// Returns whether the read database is known to show the change.
-    /// </summary>
-    private async Task<bool> AwaitReplayAsync(RoundChange change, CancellationToken stoppingToken)
+    /// <summary>Waits for the read database to replay the change; past the bound, or when it cannot be asked, says so and goes on.</summary>
+    private async Task AwaitReplayAsync(RoundChange change, CancellationToken stoppingToken)
     {
         if (change.Position is not { } position)
         {
-            return false;
+            return;
         }
 
         try
@@ -128,32 +129,10 @@ public sealed class RoundChangeFeed(NpgsqlDataSource dataSource, IDocumentStore 
             {
                 KvkLog.ReplayWaitExceeded(log, change.Year, position.ToString(), wait.Waited.TotalSeconds);
             }
-
-            return wait.Replayed;
         }
         catch (Exception e) when (e is NpgsqlException or TimeoutException)
         {
             KvkLog.ReplayUnknown(log, change.Year, e);
-            return false;
         }
-    }
-
-    /// <summary>
-    /// The document as the read path shows it, when the read database has the change: read from the primary, a
-    /// round could be ahead of the replica (by changes whose notifications are still queued here), and a read
-    /// right after the push would show the round older than the push. Otherwise from the primary, so that the
-    /// push at least carries the change.
-    /// </summary>
-    private async Task<T?> LoadAsync<T>(string table, string id, bool fromReadDatabase, CancellationToken stoppingToken)
-        where T : class
-    {
-        if (fromReadDatabase)
-        {
-            var rows = await reads.QueryAsync<T>(table, $"select {ReadStore.Reference(table)} from {table} where id = $1", [id], stoppingToken);
-            return rows.Count > 0 ? rows[0].Document : null;
-        }
-
-        await using var session = store.QuerySession();
-        return await session.LoadAsync<T>(id, stoppingToken);
     }
 }

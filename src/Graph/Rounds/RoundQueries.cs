@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
+using Kvk.Domain.Municipalities;
 using Kvk.Domain.Rounds;
 using Kvk.Graph.Engine.Lists.Filtering;
 using Kvk.Graph.Engine.Lists.Paging;
@@ -68,7 +69,7 @@ public static class RoundQueries
                 }
 
                 await using var session = c.Service<IDocumentStore>().QuerySession();
-                return await RoundTimeTravel.AsOfAsync(session, year, version, asOf, c.CancellationToken);
+                return (await RoundTimeTravel.AsOfAsync(session, c.Service<MunicipalityDirectory>(), year, version, asOf, c.CancellationToken))?.Round;
             });
     }
 }

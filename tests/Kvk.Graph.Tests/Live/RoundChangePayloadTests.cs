@@ -3,23 +3,24 @@ using NpgsqlTypes;
 
 namespace Kvk.Graph.Tests.Live;
 
-/// <summary>The NOTIFY payload between hosts: year, event kinds and the primary's WAL position after the commit.</summary>
+/// <summary>The NOTIFY payload between hosts: year, event kinds, version and the primary's WAL position after the commit.</summary>
 public sealed class RoundChangePayloadTests
 {
     [Fact]
-    public void A_payload_carries_the_year_the_event_kinds_and_the_wal_position()
+    public void A_payload_carries_the_year_the_event_kinds_the_version_and_the_wal_position()
     {
-        var change = RoundChange.Parse("2027 MunicipalityNominated,NominationsClosed 0/16B3748")!;
+        var change = RoundChange.Parse(RoundChange.Format(2027, ["MunicipalityNominated", "NominationsClosed"], 4) + " 0/16B3748")!;
 
         Assert.Equal(2027, change.Year);
         Assert.Equal(["MunicipalityNominated", "NominationsClosed"], change.EventKinds);
+        Assert.Equal(4, change.Version);
         Assert.Equal(NpgsqlLogSequenceNumber.Parse("0/16B3748"), change.Position);
     }
 
     [Fact]
-    public void A_payload_without_a_position_from_an_older_host_is_published_without_waiting()
+    public void A_payload_without_a_position_is_published_without_waiting()
     {
-        var change = RoundChange.Parse(RoundChange.Format(2027, ["AwardAnnounced"]))!;
+        var change = RoundChange.Parse(RoundChange.Format(2027, ["AwardAnnounced"], 6))!;
 
         Assert.True(change.Announces);
         Assert.Null(change.Position);

@@ -110,7 +110,7 @@ public sealed class RoundRecorder(IDocumentStore store, MunicipalityDirectory mu
         if (notifier is not null)
         {
             // The change is committed whatever happens here: a lost notification costs a live update, not the record.
-            await notifier.RoundChangedAsync(command.Year, [.. outcome.Events.Select(e => e.GetType().Name)], CancellationToken.None);
+            await notifier.RoundChangedAsync(command.Year, next, [.. outcome.Events.Select(e => e.GetType().Name)], CancellationToken.None);
         }
 
         return RecordingResult.Accepted(next);

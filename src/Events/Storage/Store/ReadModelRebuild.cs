@@ -14,7 +14,7 @@ namespace Kvk.Storage.Store;
 /// <summary>
 /// Rebuilds the read model from every stored event. All of Kvk's projections fold one stream at a
 /// time, so the rebuild reads the events a batch of streams at a time, folds them in memory with the
-/// projections' own <c>Evolve</c> and writes the documents with PostgreSQL's COPY. The read model is
+/// projections' own <c>Evolve</c> (<see cref="RoundViews.Fold"/>) and writes the documents with PostgreSQL's COPY. The read model is
 /// empty while it runs: run it with the host stopped, or accept a moment without data.
 /// </summary>
 public sealed class ReadModelRebuild(IDocumentStore store, NpgsqlDataSource dataSource, MunicipalityDirectory municipalities)
@@ -24,9 +24,6 @@ public sealed class ReadModelRebuild(IDocumentStore store, NpgsqlDataSource data
     /// <returns>The number of events projected.</returns>
     public async Task<long> RunAsync(IProgress<(long Events, long Total)> progress, CancellationToken cancellationToken)
     {
-        var rounds = new RoundViewProjection();
-        var awards = new AwardViewProjection(municipalities);
-        var nominations = new NominationViewProjection(municipalities);
         var total = await ScalarAsync("select count(*) from kvk.mt_events", cancellationToken);
         foreach (var type in new[] { typeof(RoundView), typeof(AwardView), typeof(NominationView) })
         {
@@ -43,18 +40,10 @@ public sealed class ReadModelRebuild(IDocumentStore store, NpgsqlDataSource data
             var documents = new List<object>();
             foreach (var stream in events.GroupBy(e => e.StreamKey!))
             {
-                documents.AddIfNotNull(stream.Aggregate((RoundView?)null, (view, e) => rounds.Evolve(view, stream.Key, e)));
-                documents.AddIfNotNull(stream.Aggregate((AwardView?)null, (view, e) => awards.Evolve(view, stream.Key, e)));
-                var byNomination = new Dictionary<string, NominationView?>();
-                foreach (var e in stream)
-                {
-                    if (NominationViewProjection.IdOf(e) is { } id)
-                    {
-                        byNomination[id] = nominations.Evolve(byNomination.GetValueOrDefault(id), id, e);
-                    }
-                }
-
-                documents.AddRange(byNomination.Values.OfType<NominationView>());
+                var views = RoundViews.Fold(stream.Key, stream, municipalities);
+                documents.AddIfNotNull(views.Round);
+                documents.AddIfNotNull(views.Award);
+                documents.AddRange(views.Nominations);
             }
 
             await store.BulkInsertDocumentsAsync(documents, BulkInsertMode.OverwriteExisting, 5000, cancellationToken);

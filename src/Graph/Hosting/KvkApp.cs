@@ -9,6 +9,7 @@ using Kvk.Events.Rounds;
 using Kvk.Events.Seeding;
 using Kvk.Events.Storage;
 using Kvk.Graph.Caching;
+using Kvk.Graph.Explorer;
 using Kvk.Graph.Exports;
 using Kvk.Graph.Http;
 using Kvk.Graph.Live;
@@ -62,6 +63,7 @@ public sealed class KvkApp : IAsyncDisposable
             app.MapGraphQL();
             app.MapCsvExports();
             app.MapAdminPage();
+            app.MapExplorer();
             await PrepareStoreAsync(app.Services, cancellationToken);
             KvkLog.Ready(app.Logger, started.Elapsed.TotalSeconds, database.IsLocal ? "local PostgreSQL under .kvk/" : "ConnectionStrings:Kvk");
             return new KvkApp(app, database);

@@ -7,6 +7,7 @@ using Kvk.Graph.Engine.Pipeline;
 using Kvk.Graph.Engine.Reading;
 using Kvk.Graph.Engine.Schema;
 using Kvk.Graph.Engine.Transport;
+using Kvk.Graph.Explorer;
 using Kvk.Graph.Exports;
 using Kvk.Graph.Live;
 using Kvk.Graph.Operations;
@@ -65,6 +66,7 @@ public sealed class KvkApp : IAsyncDisposable
             app.MapAdminPage();
             // The schema is built now, so that a mistake in it stops the start instead of the first request.
             app.Services.GetRequiredService<GraphQL.Types.ISchema>().Initialize();
+            app.MapExplorer();
             await PrepareStoreAsync(app.Services, cancellationToken);
             KvkLog.Ready(app.Logger, started.Elapsed.TotalSeconds, database.IsLocal ? "local PostgreSQL under .kvk/" : "ConnectionStrings:Kvk");
             return new KvkApp(app, database);

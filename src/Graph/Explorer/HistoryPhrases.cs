@@ -1,0 +1,68 @@
+using Kvk.Graph.Rounds;
+
+namespace Kvk.Graph.Explorer;
+
+/// <summary>
+/// A round's events told in one language. The entries come from <see cref="RoundHistoryEntry.Describe"/>,
+/// which keeps the jury's decision secret until the announcement: an undisclosed decision has no municipality.
+/// </summary>
+public sealed class HistoryPhrases
+{
+    private HistoryPhrases()
+    {
+    }
+
+    private Func<Html> Opened { get; init; } = null!;
+
+    private Func<Html, Html> Nominated { get; init; } = null!;
+
+    private Func<Html, string, Html> Withdrawn { get; init; } = null!;
+
+    private Func<Html> Closed { get; init; } = null!;
+
+    private Func<Html> SecretDecision { get; init; } = null!;
+
+    private Func<Html, Html> Decision { get; init; } = null!;
+
+    private Func<Html, Html> Announced { get; init; } = null!;
+
+    private Func<string, Html> Corrected { get; init; } = null!;
+
+    /// <param name="municipality">A link to a municipality's page, by its code.</param>
+    public Html Describe(RoundHistoryEntry entry, Func<string, Html> municipality) => entry switch
+    {
+        { Type: "round_opened" } => Opened(),
+        { Type: "municipality_nominated", MunicipalityCode: { } code } => Nominated(municipality(code)),
+        { Type: "nomination_withdrawn", MunicipalityCode: { } code } => Withdrawn(municipality(code), entry.Reason ?? ""),
+        { Type: "nominations_closed" } => Closed(),
+        { Type: "jury_decision_recorded", MunicipalityCode: { } code } => Decision(municipality(code)),
+        { Type: "jury_decision_recorded" } => SecretDecision(),
+        { Type: "award_announced", MunicipalityCode: { } code } => Announced(municipality(code)),
+        { Type: "motivation_corrected" } => Corrected(entry.Reason ?? ""),
+        _ => Html.Of($"{entry.Type}"),
+    };
+
+    public static HistoryPhrases Swedish { get; } = new()
+    {
+        Opened = () => Html.Of($"Omgången öppnades."),
+        Nominated = m => Html.Of($"{m} nominerades."),
+        Withdrawn = (m, reason) => Html.Of($"Nomineringen av {m} drogs tillbaka: {reason}"),
+        Closed = () => Html.Of($"Nomineringen stängdes och juryn började bedöma de nominerade."),
+        SecretDecision = () => Html.Of($"Juryns beslut registrerades. Det hålls hemligt tills priset tillkännages."),
+        Decision = m => Html.Of($"Juryns beslut registrerades: {m} ska få priset."),
+        Announced = m => Html.Of($"Priset tillkännagavs: {m} vann."),
+        Corrected = reason => Html.Of($"Motiveringen rättades: {reason}"),
+    };
+
+    public static HistoryPhrases English { get; } = new()
+    {
+        Opened = () => Html.Of($"The round was opened."),
+        Nominated = m => Html.Of($"{m} was nominated."),
+        Withdrawn = (m, reason) => Html.Of($"The nomination of {m} was withdrawn: {reason}"),
+        Closed = () => Html.Of($"Nominations were closed and the jury began reviewing the nominees."),
+        SecretDecision = () => Html.Of($"The jury's decision was recorded. It stays secret until the award is announced."),
+        Decision = m => Html.Of($"The jury's decision was recorded: the award goes to {m}."),
+        Announced = m => Html.Of($"The award was announced: {m} won."),
+        Corrected = reason => Html.Of($"The motivation was corrected: {reason}"),
+    };
+}

@@ -1,0 +1,85 @@
+using Kvk.Domain.Municipalities;
+
+namespace Kvk.Graph.Explorer;
+
+/// <summary>
+/// <c>/karta</c> and <c>/en/map</c>: the 290 municipalities coloured by what each has achieved, every one a
+/// link with an accessible name; beside the map the same facts as tables (per county, and per municipality
+/// that has been nominated), so that colour is never the only carrier of meaning.
+/// </summary>
+public static class MapPage
+{
+    public static ExplorerPage Render(ExplorerLanguage language, PublicRecord record, MunicipalityDirectory municipalities, SwedenMap map)
+    {
+        var achievements = municipalities.All.ToDictionary(m => m.Code, m => MunicipalityAchievement.Of(record, m.Code), StringComparer.Ordinal);
+        int Count(string cssClass) => achievements.Values.Count(a => a.CssClass == cssClass);
+
+        var shapes = municipalities.All.Where(m => map.Municipalities.ContainsKey(m.Code)).Select(m =>
+        {
+            var achievement = achievements[m.Code];
+            var name = $"{m.Name}: {achievement.Describe(language)}";
+            return Html.Of($"<a href=\"{language.Municipality(m.Code)}\" class=\"{achievement.CssClass}\" aria-label=\"{name}\"><title>{name}</title><path d=\"{map.Municipalities[m.Code]}\"/></a>\n");
+        });
+        var borders = map.Counties.Select(d => Html.Of($"<path d=\"{d}\"/>"));
+
+        var countyRows = municipalities.Counties.Select(county =>
+        {
+            var codes = municipalities.InCounty(county.Code).Select(m => m.Code).ToList();
+            return Html.Of($"<tr><th scope=\"row\">{county.Name}</th><td>{codes.Count}</td><td>{codes.Sum(c => achievements[c].NominatedIn.Count)}</td><td>{codes.Sum(c => achievements[c].WonIn.Count)}</td></tr>");
+        });
+        var achieverRows = ExplorerLanguage.Alphabetical(municipalities.All.Where(m => achievements[m.Code].CssClass != "never"), m => m.Name).Select(m => Html.Of(
+            $"<tr><th scope=\"row\">{ExplorerLinks.Municipality(language, m)}</th><td>{m.County.Name}</td><td>{Years(language, achievements[m.Code].WonIn)}</td><td>{Years(language, achievements[m.Code].NominatedIn)}</td></tr>"));
+
+        return new ExplorerPage(
+            language.MapNav,
+            Html.Of($"""
+                <h1>{language.MapTitle}</h1>
+                <p class="lead">{language.MapIntro}</p>
+                <div class="map-layout">
+                <figure class="map">
+                <a class="skip-map" href="#per-lan">{language.SkipMap}</a>
+                <svg viewBox="0 0 {map.Width} {map.Height}" role="group" aria-label="{language.MapLabel}">
+                <defs><pattern id="hatch" patternUnits="userSpaceOnUse" width="5" height="5" patternTransform="rotate(45)"><rect class="hatch-ground" width="5" height="5"/><rect class="hatch-line" width="2" height="5"/></pattern></defs>
+                <g class="municipalities">
+                {shapes}
+                </g>
+                <g class="counties" aria-hidden="true">{borders}</g>
+                </svg>
+                <figcaption>
+                <h2 class="legend-heading">{language.LegendHeading}</h2>
+                <ul class="legend">
+                <li><span class="swatch winner"></span>{language.LegendWinner} ({Count("winner")} {language.Municipalities})</li>
+                <li><span class="swatch nominee"></span>{language.LegendNominee} ({Count("nominee")} {language.Municipalities})</li>
+                <li><span class="swatch never"></span>{language.LegendNever} ({Count("never")} {language.Municipalities})</li>
+                </ul>
+                <p class="attribution">{language.MapAttribution}</p>
+                </figcaption>
+                </figure>
+                <div class="map-tables">
+                <h2 id="per-lan" tabindex="-1">{language.CountyTableHeading}</h2>
+                <table class="numbers">
+                <caption>{language.CountyTableCaption}</caption>
+                <thead><tr><th scope="col">{language.CountyColumn}</th><th scope="col">{language.MunicipalitiesColumn}</th><th scope="col">{language.NominationsColumn}</th><th scope="col">{language.WinsColumn}</th></tr></thead>
+                <tbody>
+                {countyRows}
+                </tbody>
+                <tfoot><tr><th scope="row">{language.TotalRow}</th><td>{municipalities.All.Count}</td><td>{achievements.Values.Sum(a => a.NominatedIn.Count)}</td><td>{achievements.Values.Sum(a => a.WonIn.Count)}</td></tr></tfoot>
+                </table>
+                <h2>{language.AchieversHeading}</h2>
+                <table>
+                <caption>{language.AchieversCaption}</caption>
+                <thead><tr><th scope="col">{language.MunicipalityColumn}</th><th scope="col">{language.CountyColumn}</th><th scope="col">{language.WinsColumn}</th><th scope="col">{language.NominationsColumn}</th></tr></thead>
+                <tbody>
+                {achieverRows}
+                </tbody>
+                </table>
+                </div>
+                </div>
+                """),
+            other => other.Map,
+            ExplorerSection.Map);
+    }
+
+    private static Html Years(ExplorerLanguage language, IReadOnlyList<int> years) =>
+        Html.Join(years.Order().Select((year, i) => Html.Of($"{(i > 0 ? ", " : "")}{ExplorerLinks.Round(language, year)}")));
+}

@@ -1,0 +1,15 @@
+namespace Kvk.Graph.Explorer;
+
+/// <summary>What an address that names no round, municipality or page answers: a page that says so, with status 404.</summary>
+public static class NotFoundPage
+{
+    public static ExplorerPage Render(ExplorerLanguage language, string message, Func<ExplorerLanguage, string> pathIn) => new(
+        language.NotFoundTitle,
+        Html.Of($"""
+            <h1>{language.NotFoundTitle}</h1>
+            <p>{message}</p>
+            <p><a href="{language.Home}">{language.TimelineNav}</a> · <a href="{language.Map}">{language.MapNav}</a> · <a href="{language.Search}">{language.SearchNav}</a></p>
+            """),
+        pathIn,
+        StatusCode: StatusCodes.Status404NotFound);
+}

@@ -28,6 +28,7 @@ public static class GraphQLEngine
         services.AddSingleton<ResponseCache>();
         services.AddSingleton<LoadedDocuments>();
         services.AddSingleton<ReadStore>();
+        services.AddScoped<OperationLoaders>();
         services.AddGraphQL(graphQL =>
         {
             schema(graphQL);

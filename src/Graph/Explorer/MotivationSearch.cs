@@ -1,8 +1,8 @@
 using System.Globalization;
 using Kvk.Graph.Engine.Reading;
-using Kvk.Graph.ReadModel;
 using Kvk.Graph.Search;
 using Kvk.Storage.Awards;
+using Kvk.Storage.Store;
 using Marten;
 
 namespace Kvk.Graph.Explorer;

@@ -1,8 +1,9 @@
 using Kvk.Graph.Awards;
 using Kvk.Graph.Engine.Reading;
-using Kvk.Graph.ReadModel;
+using Kvk.Graph.Nominations;
 using Kvk.Storage.Awards;
 using Kvk.Storage.Nominations;
+using Kvk.Storage.Store;
 
 namespace Kvk.Graph.Exports;
 
@@ -13,7 +14,7 @@ public static class CsvExports
     {
         endpoints.MapGet("/export/awards.csv", async (ReadStore store, CancellationToken ct) =>
         {
-            var awards = await store.DocumentsAsync<AwardView>(DocumentTables.Query(DocumentTables.Awards).OrderBy([new SortKey(SqlColumn.Number("year"), false)]), ct);
+            var awards = await store.DocumentsAsync<AwardView>(AwardList.Root.Query(("year", false)), ct);
             return Csv("kvk-awards.csv", CsvWriter.Write(
                 ["year", "title", "recipient_name", "municipality_code", "municipality_name", "county_code", "county_name", "announced_at", "motivation"],
                 awards.Select(a => (IReadOnlyList<object?>)[a.Year, AwardType.Title(a.Year), a.RecipientName, a.MunicipalityCode, a.MunicipalityName, a.CountyCode, a.CountyName, a.AnnouncedAt, a.Motivation])));
@@ -21,7 +22,7 @@ public static class CsvExports
         endpoints.MapGet("/export/nominations.csv", async (ReadStore store, CancellationToken ct) =>
         {
             var nominations = await store.DocumentsAsync<NominationView>(
-                DocumentTables.Query(DocumentTables.Nominations).OrderBy([new SortKey(SqlColumn.Number("year"), false), new SortKey(SqlColumn.JsonText("municipalityName"), false)]), ct);
+                NominationList.Root.Query(("year", false), ("municipality.name", false)), ct);
             return Csv("kvk-nominations.csv", CsvWriter.Write(
                 ["year", "municipality_code", "municipality_name", "county_code", "nominated_at", "withdrawn_at", "withdrawal_reason", "is_winner"],
                 nominations.Select(n => (IReadOnlyList<object?>)[n.Year, n.MunicipalityCode, n.MunicipalityName, n.CountyCode, n.NominatedAt, n.WithdrawnAt, n.WithdrawalReason, n.IsWinner])));

@@ -11,7 +11,6 @@ using Kvk.Graph.Explorer;
 using Kvk.Graph.Exports;
 using Kvk.Graph.Live;
 using Kvk.Graph.Operations;
-using Kvk.Graph.ReadModel;
 using Kvk.Graph.Replication;
 using Kvk.Graph.Schema;
 using Kvk.Graph.Search;
@@ -90,9 +89,7 @@ public sealed class KvkApp : IAsyncDisposable
             KvkStoreOptions.Configure(options, dataSource, municipalities);
             return options;
         });
-        services.AddGraphQLEngine(configuration, environment, graphQL => graphQL
-            .AddSchema<KvkSchema>()
-            .AddGraphTypes(typeof(KvkSchema).Assembly));
+        services.AddKvkGraphQL(configuration, environment);
         services.AddKeyedSingleton(ReadStore.DataSourceKey, (provider, _) => ReadDataSource.CreateForReads(provider.GetRequiredService<ReplicaSettings>().ReadConnectionString ?? connectionString, provider.GetRequiredService<QueryLimits>().Timeout));
         services.AddSingleton<IDocumentDeserializer, MartenDocuments>();
         services.AddSingleton<IRoundChangeNotifier, PostgresRoundNotifier>();
@@ -113,7 +110,6 @@ public sealed class KvkApp : IAsyncDisposable
         services.AddSingleton(replica);
         services.AddSingleton<ReplicaReplay>();
         services.AddSingleton<MotivationWords>();
-        services.AddScoped<ReadLoaders>();
         services.AddResponseCompression(options =>
         {
             options.Providers.Add<BrotliCompressionProvider>();

@@ -3,10 +3,10 @@ using Kvk.Domain.Rounds;
 using Kvk.Graph.Engine.Reading;
 using Kvk.Graph.Engine.Transport;
 using Kvk.Graph.Hosting;
-using Kvk.Graph.ReadModel;
 using Kvk.Graph.Replication;
 using Kvk.Storage.Awards;
 using Kvk.Storage.Rounds;
+using Kvk.Storage.Store;
 using Marten;
 using Npgsql;
 

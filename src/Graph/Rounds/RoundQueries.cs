@@ -8,41 +8,18 @@ using Kvk.Graph.Engine.Lists.Sorting;
 using Kvk.Graph.Engine.Reading;
 using Kvk.Graph.Engine.Schema;
 using Kvk.Graph.Nominations;
-using Kvk.Graph.ReadModel;
 using Kvk.Graph.Schema;
 using Kvk.Storage.Rounds;
+using Kvk.Storage.Store;
 using Marten;
 
 namespace Kvk.Graph.Rounds;
 
 public static class RoundQueries
 {
-    /// <summary>What a round list can be sorted by, as SQL over the round documents.</summary>
-    public static readonly IReadOnlyDictionary<string, SqlColumn> Columns = new Dictionary<string, SqlColumn>
-    {
-        ["year"] = SqlColumn.Number("year"),
-        ["status"] = SqlColumn.JsonText("status"),
-    };
-
-    /// <summary>What a round list can be filtered by, as SQL over the round documents.</summary>
-    public static readonly IReadOnlyDictionary<string, FilterTarget> Filters = new Dictionary<string, FilterTarget>
-    {
-        ["year"] = Columns["year"],
-        ["status"] = Columns["status"],
-        ["openedAt"] = SqlColumn.JsonTimestamp("openedAt"),
-        ["nominees"] = new ListFilter(
-            DocumentTables.Nominations,
-            $"programme = {DocumentTables.Rounds}.programme and year = {DocumentTables.Rounds}.year and (data->>'withdrawnAt') is null",
-            NominationQueries.Filters),
-    };
-
     public static void AddRoundQueries(this ObjectGraphType query)
     {
-        query.AddListField<RoundsConnectionType, RoundFilterInputType, RoundSortInputType, RoundView>(
-            "rounds",
-            "The award rounds, newest first unless ordered otherwise, including rounds not yet decided.",
-            "rounds",
-            new ListDefinition(() => DocumentTables.Query(DocumentTables.Rounds), Filters, Columns, [new SortKey(Columns["year"], true)]));
+        RoundList.Root.AddTo(query);
         query.Field<RoundType>("round")
             .Description("The round of one award year; null when there is none (or, with `asOf`/`version`, when it did not exist yet).")
             .Argument<NonNullGraphType<IntGraphType>>("year", "The award year, e.g. 2025.")
@@ -55,7 +32,7 @@ public static class RoundQueries
                 var version = c.GetArgument<int?>("version");
                 if (asOf is null && version is null)
                 {
-                    return await c.Loaders().RoundByYear.Load(year).GetResultAsync(c.CancellationToken);
+                    return await c.Load(RoundLoaders.ByYear, year).GetResultAsync(c.CancellationToken);
                 }
 
                 if (asOf is not null && version is not null)

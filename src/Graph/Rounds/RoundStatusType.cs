@@ -1,6 +1,5 @@
 using GraphQL.Types;
 using Kvk.Domain.Rounds;
-using Kvk.Graph.Engine.Lists.Filtering;
 using Kvk.Storage.Rounds;
 
 namespace Kvk.Graph.Rounds;
@@ -10,13 +9,10 @@ public sealed class RoundStatusType : EnumerationGraphType<RoundStatus>
     public RoundStatusType()
     {
         Name = "RoundStatus";
-        Description = "Where a round stands in its lifecycle.";
+        Description = "Where a round stands in its lifecycle. Sorted in the order of a round's life: NOMINATING, JUDGING, DECIDED, ANNOUNCED.";
         Values["NOMINATING"]!.Description = "Open: the jury's nominations are being recorded.";
         Values["JUDGING"]!.Description = "Nominations are closed; the jury is reviewing the nominees.";
         Values["DECIDED"]!.Description = "The jury has decided; the decision stays secret until the announcement.";
         Values["ANNOUNCED"]!.Description = "The award has been announced publicly.";
     }
 }
-
-public sealed class RoundStatusOperationFilterInputType()
-    : OperationFilterInputType<RoundStatusOperationFilterInputType, RoundStatusType>("RoundStatusOperationFilterInput", "a round's status", comparable: false, text: false);

@@ -6,10 +6,11 @@ using Kvk.Graph.Awards;
 using Kvk.Graph.Engine.Reading;
 using Kvk.Graph.Engine.Schema;
 using Kvk.Graph.Nominations;
-using Kvk.Graph.ReadModel;
 using Kvk.Graph.Schema;
 using Kvk.Storage.Municipalities;
+using Kvk.Storage.Nominations;
 using Kvk.Storage.Rounds;
+using Kvk.Storage.Store;
 
 namespace Kvk.Graph.Rounds;
 
@@ -17,35 +18,31 @@ public sealed class RoundType : ObjectGraphType<RoundView>
 {
     public RoundType(MunicipalityDirectory municipalities)
     {
-        Name = "Round";
-        Description = "One round of the award (one award year): its nominees, the jury's decision and the announcement.";
+        Name = RoundList.Entity.Name;
+        Description = RoundList.Entity.Description;
         Interface<NodeInterface>();
         Field<NonNullGraphType<IdGraphType>>("id").Description("The global ID of the round.")
             .Resolve(c => GlobalId.Encode(Name, c.Source.Year.ToString(CultureInfo.InvariantCulture)));
-        Field(x => x.Year).Description("The award year.");
         Field<NonNullGraphType<StringGraphType>>("title").Description("The title of the round's award, e.g. \"Sveriges KvalitetsKommun 2025\".")
             .Resolve(c => AwardType.Title(c.Source.Year));
-        Field<NonNullGraphType<RoundStatusType>>("status").Description("Where the round stands in its lifecycle.").Resolve(c => c.Source.Status);
-        Field<NonNullGraphType<IntGraphType>>("version").Description("The version of the round's event stream; send it as `expectedVersion` to guard a change.")
-            .Resolve(c => (int)c.Source.Version);
-        Field<NonNullGraphType<DateTimeType>>("openedAt").Description("When the round was opened in Kvk.").Resolve(c => c.Source.OpenedAt);
+        RoundList.Entity.AddValueFieldsTo(this);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<NominationType>>>>("nominees")
             .Description("The municipalities nominated in this round (withdrawn nominations excluded), in the order they were nominated.")
-            .Resolve(c => c.Loaders().NominationsByYear.Load(c.Source.Year).Then(n => Standing(n, c.Source)));
+            .Resolve(c => c.Load(NominationLoaders.ByYear, c.Source.Year).Then(n => Standing(n, c.Source)));
         Field<JuryDecisionType>("decision")
             .Description("The jury's decision. Secret until the award is announced: null before that for the public, even when `status` is DECIDED.")
             .Resolve(c => c.Source.Status == RoundStatus.Announced || c.IsSecretariat() ? c.Source.Decision : null);
         Field<AwardType>("award").Description("The award, once announced; null before.")
-            .Resolve(c => c.Source.Status == RoundStatus.Announced ? c.Loaders().AwardByYear.Load(c.Source.Year) : null);
+            .Resolve(c => c.Source.Status == RoundStatus.Announced ? c.Load(AwardLoaders.ByYear, c.Source.Year) : null);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<RoundEventType>>>>("history")
             .Description("Every recorded fact of the round, oldest first, with who recorded it and when. For a round viewed at an earlier version or moment, the history up to then.")
-            .Resolve(c => c.Loaders().EventsByYear.Load(c.Source.Year).Then(events =>
+            .Resolve(c => c.Load(RoundLoaders.EventsByYear, c.Source.Year).Then(events =>
                 RoundHistoryEntry.Describe([.. events.Where(e => e.Version <= c.Source.Version)], municipalities, c.IsSecretariat())));
         Field<DateTimeType>("announcedAt").Description("When the award was announced, where known.")
             .Resolve(c => c.Source.Announcement?.AnnouncedAt);
     }
 
-    private static IEnumerable<Kvk.Storage.Nominations.NominationView> Standing(IReadOnlyList<Kvk.Storage.Nominations.NominationView> nominations, RoundView round)
+    private static IEnumerable<NominationView> Standing(IReadOnlyList<NominationView> nominations, RoundView round)
     {
         var order = round.Nominees.Select((n, i) => (n.MunicipalityCode, i)).ToDictionary(x => x.MunicipalityCode, x => x.i);
         return nominations.Where(n => order.ContainsKey(n.MunicipalityCode)).OrderBy(n => order[n.MunicipalityCode]);

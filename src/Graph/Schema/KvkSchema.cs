@@ -1,4 +1,9 @@
-using Kvk.Graph.Engine.Schema;
+using Kvk.Graph.Awards;
+using Kvk.Graph.Engine.Lists;
+using Kvk.Graph.Municipalities;
+using Kvk.Graph.Nominations;
+using Kvk.Graph.Rounds;
+using Kvk.Graph.Search;
 using Kvk.Graph.Secretariat;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -12,10 +17,16 @@ public sealed class KvkSchema : GraphQL.Types.Schema
         Description = "Kvk: the open record of the Swedish municipal quality award Utmärkelsen Sveriges KvalitetsKommun.";
         Query = services.GetRequiredService<QueryType>();
         Mutation = services.GetRequiredService<MutationType>();
+        Subscription = services.GetRequiredService<SubscriptionType>();
         foreach (var error in DomainErrorType.All)
         {
             RegisterType(error);
         }
-        Subscription = services.GetRequiredService<SubscriptionType>();
+
+        ListTypes.Register(this, Lists);
+        this.RegisterSearchTypes();
     }
+
+    /// <summary>The lists at the root of the schema, each declared in its feature folder.</summary>
+    public static IReadOnlyList<ListRoot> Lists => [AwardList.Root, RoundList.Root, NominationList.Root, MunicipalityList.Root];
 }

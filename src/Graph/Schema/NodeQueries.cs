@@ -3,9 +3,11 @@ using GraphQL;
 using GraphQL.DataLoader;
 using GraphQL.Types;
 using Kvk.Domain.Municipalities;
+using Kvk.Graph.Awards;
 using Kvk.Graph.Engine.Reading;
 using Kvk.Graph.Engine.Schema;
-using Kvk.Graph.ReadModel;
+using Kvk.Graph.Nominations;
+using Kvk.Graph.Rounds;
 using Kvk.Storage.Municipalities;
 
 namespace Kvk.Graph.Schema;
@@ -44,12 +46,11 @@ public static class NodeQueries
     private static object? Load(IResolveFieldContext context, string id, MunicipalityDirectory municipalities)
     {
         var (type, key) = GlobalId.Decode(id);
-        var loaders = context.Loaders();
         return type switch
         {
-            "Award" when Year(key) is { } year => loaders.AwardByYear.Load(year),
-            "Round" when Year(key) is { } year => loaders.RoundByYear.Load(year),
-            "Nomination" => loaders.NominationById.Load(key),
+            "Award" when Year(key) is { } year => context.Load(AwardLoaders.ByYear, year),
+            "Round" when Year(key) is { } year => context.Load(RoundLoaders.ByYear, year),
+            "Nomination" => context.Load(NominationLoaders.ById, key),
             "Municipality" => municipalities.Find(key),
             "County" => municipalities.FindCounty(key),
             _ => null,

@@ -13,7 +13,7 @@ namespace Kvk.Graph.Schema;
 /// <summary>Live updates, fanned out to every host through PostgreSQL: over WebSocket (graphql-transport-ws) or SSE.</summary>
 public sealed class SubscriptionType : ObjectGraphType
 {
-    public SubscriptionType(RoundChangeFeed feed)
+    public SubscriptionType()
     {
         Name = "Subscription";
         Description = "Live updates of the record.";
@@ -22,6 +22,7 @@ public sealed class SubscriptionType : ObjectGraphType
             .Argument<IntGraphType>("year", "Only the round of this award year; all rounds when omitted.")
             .ResolveStreamAsync(async c =>
             {
+                var feed = c.Service<RoundChangeFeed>();
                 await feed.Listening.WaitAsync(c.CancellationToken);
                 return c.GetArgument<int?>("year") is { } year ? feed.Rounds.Where(r => r.Year == year) : feed.Rounds;
             });
@@ -29,6 +30,7 @@ public sealed class SubscriptionType : ObjectGraphType
             .Description("An award, when it is announced.")
             .ResolveStreamAsync(async c =>
             {
+                var feed = c.Service<RoundChangeFeed>();
                 await feed.Listening.WaitAsync(c.CancellationToken);
                 return feed.Awards;
             });

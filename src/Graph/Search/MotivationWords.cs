@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Kvk.Graph.Engine.Reading;
-using Kvk.Graph.ReadModel;
 using Kvk.Storage.Awards;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Kvk.Graph.Search;
 
@@ -17,6 +17,9 @@ public sealed class MotivationWords(ReadStore store)
     public const int MaxKept = 1_000;
 
     private readonly ConcurrentDictionary<string, ParsedMotivation> _parsed = new(StringComparer.Ordinal);
+
+    /// <summary>Motivations parsed into words and lexemes, for search excerpts, in batches.</summary>
+    public static readonly LoaderKind<string, ParsedMotivation> Parsed = new((services, motivations, ct) => services.GetRequiredService<MotivationWords>().ParseAsync(motivations, ct), ParsedMotivation.Empty);
 
     public async Task<IReadOnlyDictionary<string, ParsedMotivation>> ParseAsync(IReadOnlyList<string> motivations, CancellationToken cancellationToken)
     {

@@ -3,7 +3,7 @@ using Kvk.Graph.Awards;
 using Kvk.Graph.Engine.Lists.Paging;
 using Kvk.Graph.Engine.Reading;
 using Kvk.Graph.Engine.Schema;
-using Kvk.Graph.ReadModel;
+
 using Kvk.Graph.Schema;
 
 namespace Kvk.Graph.Search;
@@ -16,12 +16,8 @@ public sealed class SearchHitType : ObjectGraphType<SearchHit>
         Description = "An award whose motivation (motivering) matches a search.";
         Field<NonNullGraphType<AwardType>>("award").Description("The matching award.").Resolve(c => c.Source.Award);
         Field<NonNullGraphType<StringGraphType>>("excerpt").Description("The passages of the motivation that match, plain text with each matched word wrapped in <mark> and </mark>.")
-            .Resolve(c => c.Loaders().ParsedMotivations.Load(c.Source.Award.Motivation)
+            .Resolve(c => c.Load(MotivationWords.Parsed, c.Source.Award.Motivation)
                 .Then(parsed => Excerpt.Build(parsed, c.Source.Matching)));
         Field(x => x.Rank).Description("How well the motivation matches (PostgreSQL's ts_rank); higher is better.");
     }
 }
-
-public sealed class SearchConnectionType() : ConnectionGraphType<SearchHitType, SearchEdgeType, SearchHit>("Search", "search hits, best first");
-
-public sealed class SearchEdgeType() : EdgeGraphType<SearchHitType, SearchHit>("Search");

@@ -4,9 +4,9 @@ using GraphQL.Types;
 using Kvk.Graph.Engine.Lists.Paging;
 using Kvk.Graph.Engine.Reading;
 using Kvk.Graph.Engine.Schema;
-using Kvk.Graph.ReadModel;
 using Kvk.Graph.Schema;
 using Kvk.Storage.Awards;
+using Kvk.Storage.Store;
 using SortKey = Kvk.Graph.Engine.Reading.SortKey;
 
 namespace Kvk.Graph.Search;
@@ -16,9 +16,20 @@ public static class SearchQueries
 {
     public const int MaxTextLength = 200;
 
+    /// <summary>The search's connection type (and "SearchEdge"), made like every list's.</summary>
+    public const string ConnectionName = "SearchConnection";
+
+    public static void RegisterSearchTypes(this GraphQL.Types.ISchema schema)
+    {
+        var (connection, edge) = ConnectionTypes.Create("Search", "SearchHit", "search hits, best first");
+        schema.RegisterType(connection);
+        schema.RegisterType(edge);
+        schema.RegisterType(typeof(SearchHitType));
+    }
+
     public static void AddSearchQueries(this ObjectGraphType query)
     {
-        query.Field<NonNullGraphType<SearchConnectionType>>("search")
+        query.Field("search", new NonNullGraphType(new GraphQLTypeReference(ConnectionName)))
             .Description("Searches the announced awards' motivations (motivering) in Swedish: words match their inflections, \"quoted phrases\" match in order, -word excludes, `or` offers alternatives. Best match first.")
             .Argument<NonNullGraphType<StringGraphType>>("text", "What to search for, e.g. \"styrning\" or \"\\\"hög kvalitet\\\" -omsorg\".")
             .Paged()
@@ -32,7 +43,7 @@ public static class SearchQueries
 
                 // The query is parsed once per statement, not once per row: a plan kept for every text cannot fold it.
                 // The awards with their stored motivation vectors (AwardSearchIndex).
-                var documentQuery = DocumentTables.Query(DocumentTables.Awards).Join($"join {AwardSearchIndex.Table} using (id)");
+                var documentQuery = new DocumentQuery(DocumentTables.Awards).Where(DocumentTables.MainProgramme).Join($"join {AwardSearchIndex.Table} using (id)");
                 documentQuery.Join($"cross join websearch_to_tsquery('swedish'::regconfig, {documentQuery.Parameter(text, "text")}) terms");
                 const string terms = "terms";
                 var rank = $"ts_rank({AwardSearchIndex.Vector}, {terms})";

@@ -52,21 +52,6 @@ public sealed class SchemaQualityTests(SeededKvk kvk)
         }
     }
 
-    /// <summary>schema.graphql at the repository root is the published SDL. Set KVK_WRITE_SCHEMA=1 to rewrite it after an intended change.</summary>
-    [Fact]
-    public void The_committed_schema_graphql_is_the_served_schema()
-    {
-        var path = Path.Combine(RepositoryRoot(), "schema.graphql");
-        var sdl = Schema.Print(new PrintOptions { IncludeDescriptions = true }).ReplaceLineEndings("\n") + "\n";
-        if (Environment.GetEnvironmentVariable("KVK_WRITE_SCHEMA") == "1")
-        {
-            File.WriteAllText(path, sdl);
-        }
-
-        Assert.True(File.Exists(path), "schema.graphql is missing: run `KVK_WRITE_SCHEMA=1 dotnet test --filter The_committed_schema_graphql_is_the_served_schema`.");
-        Assert.Equal(File.ReadAllText(path), sdl);
-    }
-
     private static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);

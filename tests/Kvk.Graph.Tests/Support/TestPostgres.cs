@@ -50,7 +50,14 @@ public static class TestPostgres
             var owner = Path.GetFileName(directory)["kvk-tests-".Length..];
             if (!Directory.Exists($"/proc/{owner}") && !File.Exists(Path.Combine(directory, LocalPostgres.DataFolderName, "postmaster.pid")))
             {
-                Directory.Delete(directory, recursive: true);
+                try
+                {
+                    Directory.Delete(directory, recursive: true);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    // Another test run, starting at the same moment, removes it too.
+                }
             }
         }
     }

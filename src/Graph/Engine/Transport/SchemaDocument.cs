@@ -2,6 +2,8 @@ using System.Runtime.CompilerServices;
 using GraphQL;
 using GraphQL.Types;
 using GraphQL.Utilities;
+using GraphQLParser.AST;
+using GraphQLParser.Visitors;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -14,8 +16,26 @@ public static class SchemaDocument
 
     private static readonly ConditionalWeakTable<ISchema, string> Printed = [];
 
-    /// <summary>The schema's SDL with its descriptions, printed once per schema.</summary>
-    public static string Of(ISchema schema) => Printed.GetValue(schema, s => s.Print(new PrintOptions { IncludeDescriptions = true }));
+    /// <summary>
+    /// The schema's SDL with its descriptions, printed once per schema: the root types first, then every other type
+    /// by name, so that the published file changes only where the schema does.
+    /// </summary>
+    public static string Of(ISchema schema) => Printed.GetValue(schema, Print);
+
+    private static string Print(ISchema schema)
+    {
+        var document = schema.ToAST();
+        var roots = new[] { schema.Query.Name, schema.Mutation?.Name, schema.Subscription?.Name };
+        document.Definitions = [.. document.Definitions.OrderBy(d => d switch
+        {
+            GraphQLSchemaDefinition => (0, ""),
+            GraphQLTypeDefinition type when Array.IndexOf(roots, type.Name.StringValue) is var root and >= 0 => (1 + root, ""),
+            GraphQLDirectiveDefinition directive => (4, directive.Name.StringValue),
+            GraphQLTypeDefinition type => (5, type.Name.StringValue),
+            _ => (6, ""),
+        }, Comparer<(int, string)>.Create((a, b) => a.Item1 != b.Item1 ? a.Item1.CompareTo(b.Item1) : string.CompareOrdinal(a.Item2, b.Item2)))];
+        return new SDLPrinter().Print(document).ReplaceLineEndings("\n") + "\n";
+    }
 
     public static async Task WriteAsync(HttpContext context)
     {

@@ -5,14 +5,21 @@ using Kvk.Graph.Engine.Reading;
 namespace Kvk.Graph.Engine.Lists.Filtering;
 
 /// <summary>
-/// Compiles a <c>where</c> argument into one SQL condition with parameters, so that filtering runs in
-/// PostgreSQL. Paths the list does not map are refused with a clear error, never ignored.
+/// Compiles a <c>where</c> argument into one SQL condition with parameters, over an <see cref="Entity"/>: every path
+/// its filter input offers compiles, from any list that reaches it. A related row is an <c>exists</c> subquery on its
+/// table, unless every path used is one the outer document carries itself (a shortcut); a list of related rows is
+/// <c>some</c>/<c>all</c>/<c>none</c>/<c>any</c> over a correlated subquery.
 /// </summary>
-public static class FilterCompiler
+public sealed class FilterCompiler(DocumentQuery query)
 {
-    public static DocumentQuery Filter(this DocumentQuery query, object? where, IReadOnlyDictionary<string, FilterTarget> targets)
+    public const string InvalidFilter = "INVALID_FILTER";
+
+    private int _aliases;
+
+    /// <summary>Adds the condition of <paramref name="where"/> on <paramref name="entity"/> (its rows named <paramref name="source"/>) to the query.</summary>
+    public static DocumentQuery Filter(DocumentQuery query, Entity entity, string source, object? where)
     {
-        if (where is IDictionary<string, object?> input && Compile(query, input, "", targets) is var condition && condition != "true")
+        if (where is IDictionary<string, object?> input && new FilterCompiler(query).Object(new Scope(entity, source), input) is var condition && condition != "true")
         {
             query.Where(condition);
         }
@@ -20,7 +27,7 @@ public static class FilterCompiler
         return query;
     }
 
-    private static string Compile(DocumentQuery query, IDictionary<string, object?> input, string prefix, IReadOnlyDictionary<string, FilterTarget> targets)
+    private string Object(Scope scope, IDictionary<string, object?> input)
     {
         var parts = new List<string>();
         foreach (var (name, value) in input)
@@ -30,27 +37,38 @@ public static class FilterCompiler
                 continue;
             }
 
-            var path = prefix + name;
             parts.Add(name switch
             {
-                "and" => Combine(Items(value).Select(i => Compile(query, i, prefix, targets)), " and ", "true"),
-                "or" => Combine(Items(value).Select(i => Compile(query, i, prefix, targets)), " or ", "false"),
-                _ when targets.TryGetValue(path, out var target) => target switch
+                "and" => Combine(Items(value).Select(i => Object(scope, i)), " and ", "true"),
+                "or" => Combine(Items(value).Select(i => Object(scope, i)), " or ", "false"),
+                _ => scope.Entity.Find(name) switch
                 {
-                    ScalarFilter scalar => Operations(query, Object(value, path), scalar.Column, path),
-                    ListFilter list => List(query, Object(value, path), list, path),
-                    _ => throw new InvalidOperationException($"Unknown filter target {target}."),
+                    ValueMember v when v.Use.HasFlag(ValueUse.Filter) => Operations(Conditions(value, scope.Path(name)), v, scope.Value(v), scope.Path(name)),
+                    OneMember { Relation: Embedded embedded } one => Object(scope.Embedded(one, embedded), Conditions(value, scope.Path(name))),
+                    OneMember { Relation: Lookup lookup } one => Related(scope, one, lookup, Conditions(value, scope.Path(name))),
+                    ManyMember many => List(scope, many, Conditions(value, scope.Path(name))),
+                    _ => throw Entity.Invalid(InvalidFilter, $"Filtering by `{scope.Path(name)}` is not available on this list."),
                 },
-                _ when targets.Keys.Any(k => k.StartsWith(path + ".", StringComparison.Ordinal)) => Compile(query, Object(value, path), path + ".", targets),
-                _ => throw Invalid($"Filtering by `{path}` is not available on this list."),
             });
         }
 
         return Combine(parts, " and ", "true");
     }
 
-    private static string List(DocumentQuery query, IDictionary<string, object?> input, ListFilter list, string path)
+    private string Related(Scope scope, OneMember one, Lookup lookup, IDictionary<string, object?> input)
     {
+        var target = one.Target();
+        var alias = NextAlias();
+        var inner = scope.Lookup(one, target, alias, lookup);
+        var condition = Object(inner, input);
+        return !inner.Used
+            ? condition
+            : $"exists (select 1 from {target.Table} {alias} where {lookup.Correlation(scope.Source(), alias)} and {target.ScopeOf(alias)} and ({condition}))";
+    }
+
+    private string List(Scope scope, ManyMember many, IDictionary<string, object?> input)
+    {
+        var target = many.Target();
         var parts = new List<string>();
         foreach (var (op, value) in input)
         {
@@ -59,24 +77,26 @@ public static class FilterCompiler
                 continue;
             }
 
-            var items = $"select 1 from {list.Table} where {list.Correlation}";
-            string Inner() => Compile(query, Object(value, path + "." + op), "", list.Items);
+            var alias = NextAlias();
+            var items = $"select 1 from {target.Table} {alias} where {many.Correlation(scope.Source(), alias)} and {target.ScopeOf(alias)}";
+            string Inner() => Object(new Scope(target, alias, path: scope.Path(many.Name) + "." + op), Conditions(value, scope.Path(many.Name) + "." + op));
             parts.Add(op switch
             {
                 "some" => $"exists ({items} and ({Inner()}))",
                 "none" => $"not exists ({items} and ({Inner()}))",
                 "all" => $"not exists ({items} and not coalesce(({Inner()}), false))",
                 "any" when value is bool any => any ? $"exists ({items})" : $"not exists ({items})",
-                _ => throw Invalid($"`{op}` is not a list condition on `{path}`."),
+                _ => throw Entity.Invalid(InvalidFilter, $"`{op}` is not a list condition on `{scope.Path(many.Name)}`."),
             });
         }
 
         return Combine(parts, " and ", "true");
     }
 
-    private static string Operations(DocumentQuery query, IDictionary<string, object?> input, SqlColumn column, string path)
+    private string Operations(IDictionary<string, object?> input, ValueMember member, string sql, string path)
     {
         var parts = new List<string>();
+        var column = member.Compared(sql);
         var c = column.Expression;
         foreach (var (op, value) in input)
         {
@@ -86,8 +106,8 @@ public static class FilterCompiler
             var text = value as string;
             parts.Add(op switch
             {
-                "and" => Combine(Items(value).Select(i => Operations(query, i, column, path)), " and ", "true"),
-                "or" => Combine(Items(value).Select(i => Operations(query, i, column, path)), " or ", "false"),
+                "and" => Combine(Items(value).Select(i => Operations(i, member, sql, path)), " and ", "true"),
+                "or" => Combine(Items(value).Select(i => Operations(i, member, sql, path)), " or ", "false"),
                 "eq" => value is null ? $"{c} is null" : $"{c} = {P(value)}",
                 "neq" => value is null ? $"{c} is not null" : $"{c} is distinct from {P(value)}",
                 "in" => $"{c} = any({Many()})",
@@ -106,28 +126,30 @@ public static class FilterCompiler
                 "nstartsWith" when text is not null => $"not coalesce({c} like {Like(EscapeLike(text) + "%")}, false)",
                 "endsWith" when text is not null => $"{c} like {Like("%" + EscapeLike(text))}",
                 "nendsWith" when text is not null => $"not coalesce({c} like {Like("%" + EscapeLike(text))}, false)",
-                _ => throw Invalid($"`{op}` needs a value on `{path}`."),
+                _ => throw Entity.Invalid(InvalidFilter, $"`{op}` needs a value on `{path}`."),
             });
         }
 
         return Combine(parts, " and ", "true");
     }
 
+    private string NextAlias() => $"f{++_aliases}";
+
     private static object? Convert(object? value, SqlColumn column, string path) => (column.SqlType, value) switch
     {
-        (_, null) => throw Invalid($"A null value is only allowed with `eq` and `neq` on `{path}`."),
+        (_, null) => throw Entity.Invalid(InvalidFilter, $"A null value is only allowed with `eq` and `neq` on `{path}`."),
         ("int", int i) => i,
         ("boolean", bool b) => b,
         ("timestamptz", DateTimeOffset t) => t.ToUniversalTime(),
         ("timestamptz", DateTime t) => new DateTimeOffset(t.ToUniversalTime()),
         ("text", Enum e) => e.ToString(),
         ("text", string s) => s,
-        _ => throw Invalid($"The value {value} does not fit `{path}`."),
+        _ => throw Entity.Invalid(InvalidFilter, $"The value {value} does not fit `{path}`."),
     };
 
     private static Array ConvertMany(object? values, SqlColumn column, string path)
     {
-        var converted = (values as IEnumerable ?? throw Invalid($"`in` and `nin` need a list on `{path}`.")).Cast<object?>().Select(v => Convert(v, column, path)).ToList();
+        var converted = (values as IEnumerable ?? throw Entity.Invalid(InvalidFilter, $"`in` and `nin` need a list on `{path}`.")).Cast<object?>().Select(v => Convert(v, column, path)).ToList();
         return column.SqlType switch
         {
             "int" => converted.Cast<int>().ToArray(),
@@ -141,14 +163,12 @@ public static class FilterCompiler
 
     private static IEnumerable<IDictionary<string, object?>> Items(object? value) => (value as IEnumerable)?.OfType<IDictionary<string, object?>>() ?? [];
 
-    private static IDictionary<string, object?> Object(object? value, string path) =>
-        value as IDictionary<string, object?> ?? throw Invalid($"`{path}` needs an object of conditions.");
+    private static IDictionary<string, object?> Conditions(object? value, string path) =>
+        value as IDictionary<string, object?> ?? throw Entity.Invalid(InvalidFilter, $"`{path}` needs an object of conditions.");
 
     private static string Combine(IEnumerable<string> parts, string separator, string empty)
     {
         var list = parts.ToList();
         return list.Count == 0 ? empty : "(" + string.Join(separator, list) + ")";
     }
-
-    private static ExecutionError Invalid(string message) => new(message) { Code = "INVALID_FILTER" };
 }

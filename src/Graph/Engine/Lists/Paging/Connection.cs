@@ -4,13 +4,33 @@ namespace Kvk.Graph.Engine.Lists.Paging;
 /// An item of a page and the sort-key values its cursor is made of. The cursor is encoded when it is
 /// asked for: most reads select the nodes and at most the two cursors of <see cref="PageInfo"/>.
 /// </summary>
-public sealed class Edge<T>(IReadOnlyList<string?> keys, T node)
+public sealed class Edge<T>(IReadOnlyList<string?> keys, T node) : IEdge
 {
     public string Cursor => field ??= Paging.Cursor.Encode(keys);
 
     public T Node { get; } = node;
 
     public Edge<TOut> WithNode<TOut>(TOut other) => new(keys, other);
+
+    object? IEdge.Node => Node;
+}
+
+/// <summary>An edge whatever its node's type, for the connection types declared at run time.</summary>
+public interface IEdge
+{
+    string Cursor { get; }
+
+    object? Node { get; }
+}
+
+/// <summary>A page whatever its nodes' type, for the connection types declared at run time.</summary>
+public interface IConnection
+{
+    IEnumerable<IEdge> Edges { get; }
+
+    PageInfo PageInfo { get; }
+
+    Task<int> TotalCountAsync(CancellationToken cancellationToken);
 }
 
 public sealed class PageInfo(bool hasNextPage, bool hasPreviousPage, Func<string?> startCursor, Func<string?> endCursor)
@@ -25,7 +45,7 @@ public sealed class PageInfo(bool hasNextPage, bool hasPreviousPage, Func<string
 }
 
 /// <summary>A page of a list in HotChocolate's connection shape; the total is counted only when asked for.</summary>
-public sealed class Connection<T>(IReadOnlyList<Edge<T>> edges, PageInfo pageInfo, Func<CancellationToken, Task<int>> countTotal)
+public sealed class Connection<T>(IReadOnlyList<Edge<T>> edges, PageInfo pageInfo, Func<CancellationToken, Task<int>> countTotal) : IConnection
 {
     public IReadOnlyList<Edge<T>> Edges { get; } = edges;
 
@@ -37,4 +57,6 @@ public sealed class Connection<T>(IReadOnlyList<Edge<T>> edges, PageInfo pageInf
 
     public Connection<TOut> Select<TOut>(Func<T, TOut> map) =>
         new([.. Edges.Select(e => e.WithNode(map(e.Node)))], PageInfo, countTotal);
+
+    IEnumerable<IEdge> IConnection.Edges => Edges;
 }

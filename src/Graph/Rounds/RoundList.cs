@@ -1,0 +1,33 @@
+using Kvk.Domain.Rounds;
+using Kvk.Graph.Awards;
+using Kvk.Graph.Engine.Lists;
+using Kvk.Graph.Nominations;
+using Kvk.Storage.Rounds;
+using Kvk.Storage.Store;
+
+namespace Kvk.Graph.Rounds;
+
+/// <summary>
+/// What a round is to a list: its values and relations, each filterable and sortable as declared here. The jury's
+/// decision is not among them: it is secret until the announcement, and a filter must not reveal it.
+/// </summary>
+public static class RoundList
+{
+    // Relations first: the entities refer to each other's, and static fields are set in the order they are written.
+
+    /// <summary>The round of the same programme and year as a row: an award's or a nomination's round.</summary>
+    public static readonly Lookup OfYear = new((outer, round) => $"{round}.programme = {outer}.programme and {round}.year = {outer}.year");
+
+    public static readonly Entity<RoundView> Entity = new Entity<RoundView>("Round", "One round of the award (one award year): its nominees, the jury's decision and the announcement.")
+        .FromTable(DocumentTables.Rounds, DocumentTables.ServedProgramme)
+        .Value("year", "The award year.", ValueKind.Number, Sql.Column("year"), r => r.Year, ValueUse.All)
+        .Value("status", "Where the round stands in its lifecycle.", ValueKind.Enum, Sql.Text("status"), r => r.Status, ValueUse.All, enumType: EnumOrder.Of<RoundStatus, RoundStatusType>("RoundStatus"))
+        .Value("version", "The version of the round's event stream; send it as `expectedVersion` to guard a change.", ValueKind.Number, source => $"(({source}.data->>'version')::int)", r => (int)r.Version, ValueUse.None)
+        .Value("openedAt", "When the round was opened in Kvk.", ValueKind.Timestamp, Sql.Timestamp("openedAt"), r => r.OpenedAt)
+        .Many("nominees", "The standing nominees (withdrawn nominations excluded).", () => NominationList.Entity,
+            (round, nomination) => $"{nomination}.programme = {round}.programme and {nomination}.year = {round}.year and ({nomination}.data->>'withdrawnAt') is null")
+        .One("award", "The award, once announced.", () => AwardList.Entity, AwardList.OfYear);
+
+    public static readonly ListRoot<RoundView> Root = new(
+        "rounds", "The award rounds, newest first unless ordered otherwise, including rounds not yet decided.", Entity, "Rounds", "rounds", ("year", true));
+}

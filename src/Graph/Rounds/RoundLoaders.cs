@@ -1,0 +1,25 @@
+using JasperFx.Events;
+using Kvk.Domain.Rounds;
+using Kvk.Graph.Engine.Reading;
+using Kvk.Storage.Rounds;
+using Kvk.Storage.Store;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kvk.Graph.Rounds;
+
+/// <summary>How rounds and their events are loaded in batches.</summary>
+public static class RoundLoaders
+{
+    public static readonly LoaderKind<int, RoundView?> ByYear = DocumentLoaders.One<int, RoundView>(DocumentTables.Rounds, DocumentTables.MainProgramme, "year", "int", r => r.Year);
+
+    /// <summary>The stored events of rounds by year, oldest first, through Marten's event API.</summary>
+    public static readonly LoaderKind<int, IReadOnlyList<IEvent>> EventsByYear = new(async (services, years, ct) =>
+    {
+        await using var session = services.GetRequiredService<IDocumentStore>().QuerySession();
+        var yearOf = years.ToDictionary(AwardYear.StreamKey);
+        var keys = yearOf.Keys.ToArray();
+        var events = await session.Events.QueryAllRawEvents().Where(e => e.StreamKey!.IsOneOf(keys)).OrderBy(e => e.Sequence).ToListAsync(ct);
+        return events.GroupBy(e => yearOf[e.StreamKey!]).ToDictionary(g => g.Key, g => (IReadOnlyList<IEvent>)[.. g]);
+    }, []);
+}

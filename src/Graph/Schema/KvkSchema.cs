@@ -18,11 +18,6 @@ public sealed class KvkSchema : GraphQL.Types.Schema
         Query = services.GetRequiredService<QueryType>();
         Mutation = services.GetRequiredService<MutationType>();
         Subscription = services.GetRequiredService<SubscriptionType>();
-        foreach (var error in DomainErrorType.All)
-        {
-            RegisterType(error);
-        }
-
         ListTypes.Register(this, Lists);
         this.RegisterSearchTypes();
     }

@@ -7,7 +7,7 @@ using Kvk.Domain.Seeding;
 
 namespace Kvk.Domain.Tests.Rounds;
 
-/// <summary>Any sequence of secretariat commands, accepted or refused, leaves a round only in legal states.</summary>
+/// <summary>Any sequence of secretariat commands, accepted or refused, leaves a round only in legal states, and every refusal is one its command declares.</summary>
 public sealed class RoundRulesProperties
 {
     private static readonly MunicipalityDirectory Municipalities = MunicipalityDirectory.Load(SeedFiles.Municipalities);
@@ -20,7 +20,7 @@ public sealed class RoundRulesProperties
         foreach (var command in commands)
         {
             var outcome = RoundRules.Decide(round, command, Municipalities);
-            if (!outcome.IsAccepted && outcome.Events.Count > 0)
+            if (!outcome.IsAccepted && (outcome.Events.Count > 0 || !Declared(command, outcome.Refusal!.Code)))
             {
                 return false;
             }
@@ -51,6 +51,11 @@ public sealed class RoundRulesProperties
 
         Assert.Equal(Enum.GetValues<RoundStatus>().ToHashSet(), reached);
     }
+
+    /// <summary>A command refuses only with the codes it declares (its mutation's error union is made of them), or for a year that is no award year.</summary>
+    private static bool Declared(RoundCommand command, RefusalCode code) =>
+        ((IReadOnlyList<RefusalCode>)command.GetType().GetProperty(nameof(IDeclaredRefusals.Refusals))!.GetValue(null)!).Contains(code)
+        || (code == RefusalCode.InvalidInput && !AwardYear.IsPlausible(command.Year));
 
     private static bool Legal(Round round, List<object> history)
     {

@@ -25,7 +25,7 @@ public sealed class ExplorerEmbargoTests
     private static async Task<JsonNode> MutateAsync(KvkTestServer server, string field, string inputType, object input)
     {
         var response = await server.PostAsync(
-            $"mutation($input: {inputType}!) {{ {field}(input: $input) {{ round {{ status }} errors {{ code message }} }} }}", new { input }, Token);
+            $"mutation($input: {inputType}!) {{ {field}(input: $input) {{ round {{ status }} errors {{ ... on Error {{ code message }} }} }} }}", new { input }, Token);
         var payload = response["data"]?[field] ?? throw new InvalidOperationException(response.ToJsonString());
         Assert.True(payload["errors"] is null, $"{field} was refused: {payload["errors"]?.ToJsonString()}");
         return payload;

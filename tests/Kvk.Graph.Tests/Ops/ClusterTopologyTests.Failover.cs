@@ -28,7 +28,7 @@ public sealed partial class ClusterTopologyTests
 
             using var secretariat = OpsCluster.Client(cluster.Varnish, secretariat: true);
             var clock = Stopwatch.StartNew();
-            await MutateAsync(secretariat, "mutation { openRound(input: { year: 2027 }) { round { version } errors { code } } }");
+            await MutateAsync(secretariat, "mutation { openRound(input: { year: 2027 }) { round { version } errors { ... on Error { code } } } }");
             foreach (var (follower, host) in followers)
             {
                 Assert.Equal(1, (int)(await follower.NextJsonAsync(Wait))["data"]!["roundChanged"]!["version"]!);
@@ -66,7 +66,7 @@ public sealed partial class ClusterTopologyTests
                 output.WriteLine($"a subscriber of {Victim} was subscribed again through HAProxy, on {line["host"]}, {after.TotalSeconds:0.00} s after the kill");
             }
 
-            await MutateAsync(secretariat, "mutation { closeNominations(input: { year: 2027 }) { round { version } errors { code } } }");
+            await MutateAsync(secretariat, "mutation { closeNominations(input: { year: 2027 }) { round { version } errors { ... on Error { code } } } }");
             var finalVersion = 1 + codes.Length + 1;
             foreach (var (follower, host) in followers)
             {
@@ -204,7 +204,7 @@ public sealed partial class ClusterTopologyTests
         {
             var mutation = JsonSerializer.Serialize(new
             {
-                query = "mutation($input: NominateMunicipalityInput!) { nominateMunicipality(input: $input) { round { version } errors { code } } }",
+                query = "mutation($input: NominateMunicipalityInput!) { nominateMunicipality(input: $input) { round { version } errors { ... on Error { code } } } }",
                 variables = new { input = new { year = 2027, municipalityCode = code, clientMutationId = $"nominate-{code}" } },
             });
             while (true)

@@ -78,7 +78,7 @@ public sealed partial class ClusterTopologyTests(ReplicatedCluster fixture, ITes
             })
             {
                 var clock = Stopwatch.StartNew();
-                await MutateAsync(kvk1, $"mutation {{ {mutation} {{ round {{ version }} errors {{ code }} }} }}");
+                await MutateAsync(kvk1, $"mutation {{ {mutation} {{ round {{ version }} errors {{ ... on Error {{ code }} }} }} }}");
                 var acknowledged = clock.Elapsed;
                 foreach (var (script, host) in subscribers)
                 {
@@ -123,7 +123,7 @@ public sealed partial class ClusterTopologyTests(ReplicatedCluster fixture, ITes
         try
         {
             using var kvk2 = OpsCluster.Client(Cluster.Host(1), secretariat: true);
-            await MutateAsync(kvk2, "mutation { openRound(input: { year: 2031 }) { round { version } errors { code } } }");
+            await MutateAsync(kvk2, "mutation { openRound(input: { year: 2031 }) { round { version } errors { ... on Error { code } } } }");
 
             var lagging = await ReadyAsync(Cluster.Host(0));
             Assert.Equal(HttpStatusCode.ServiceUnavailable, lagging.Status);

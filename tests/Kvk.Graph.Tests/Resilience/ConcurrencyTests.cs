@@ -55,7 +55,7 @@ public sealed class ConcurrencyTests
 
     private static async Task<JsonNode> MutateAsync(KvkTestServer server, string field, string inputType, object input)
     {
-        var response = await server.PostAsync($"mutation($input: {inputType}!) {{ {field}(input: $input) {{ round {{ version }} errors {{ code }} }} }}", new { input }, Token);
+        var response = await server.PostAsync($"mutation($input: {inputType}!) {{ {field}(input: $input) {{ round {{ version }} errors {{ ... on Error {{ code }} }} }} }}", new { input }, Token);
         return response["data"]?[field] ?? throw new InvalidOperationException(response.ToJsonString());
     }
 

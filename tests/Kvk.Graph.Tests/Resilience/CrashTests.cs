@@ -86,7 +86,7 @@ public sealed class CrashTests
 
     private static async Task<JsonNode> MutateAsync(HttpClient client, string field, string inputType, object input)
     {
-        using var response = await client.PostAsJsonAsync("/graphql", new { query = $"mutation($input: {inputType}!) {{ {field}(input: $input) {{ round {{ version }} errors {{ code }} }} }}", variables = new { input } });
+        using var response = await client.PostAsJsonAsync("/graphql", new { query = $"mutation($input: {inputType}!) {{ {field}(input: $input) {{ round {{ version }} errors {{ ... on Error {{ code }} }} }} }}", variables = new { input } });
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         return body["data"]?[field] ?? throw new HttpRequestException($"No payload: {body.ToJsonString()}");
     }

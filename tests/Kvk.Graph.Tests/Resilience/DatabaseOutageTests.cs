@@ -57,7 +57,7 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
     }
 
     private const string Token = "outage-test-token-61b0";
-    private const string OpenRound = "mutation { openRound(input: { year: 2027 }) { round { year } errors { code } } }";
+    private const string OpenRound = "mutation { openRound(input: { year: 2027 }) { round { year } errors { ... on Error { code } } } }";
 
     private static async Task<bool> EventuallyAsync(Func<Task<bool>> condition)
     {

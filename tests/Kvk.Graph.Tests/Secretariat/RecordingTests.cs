@@ -86,7 +86,7 @@ public sealed class RecordingTests(SecretariatKvk kvk)
         await Nominate(Year, Habo);
         await Refused("nominateMunicipality", "NominateMunicipalityInput", new { year = Year, municipalityCode = Habo }, "ALREADY_NOMINATED", "AlreadyNominatedError");
         await Refused("withdrawNomination", "WithdrawNominationInput", new { year = Year, municipalityCode = Svedala, reason = "Fel." }, "NOT_NOMINATED", "NotNominatedError");
-        await Refused("withdrawNomination", "WithdrawNominationInput", new { year = Year, municipalityCode = Habo }, "INVALID_INPUT", "InvalidInputError");
+        await Refused("withdrawNomination", "WithdrawNominationInput", new { year = Year, municipalityCode = Habo, reason = whitespace }, "INVALID_INPUT", "InvalidInputError");
         await Refused("announceAward", "AnnounceAwardInput", new { year = Year }, "DECISION_REQUIRED", "DecisionRequiredError");
         await Refused("recordJuryDecision", "RecordJuryDecisionInput", new { year = Year, municipalityCode = Habo, motivation = "" }, "INVALID_INPUT", "InvalidInputError");
         await Refused("recordJuryDecision", "RecordJuryDecisionInput", new { year = Year, municipalityCode = Habo, motivation = whitespace }, "INVALID_INPUT", "InvalidInputError");
@@ -101,8 +101,20 @@ public sealed class RecordingTests(SecretariatKvk kvk)
         await Refused("closeNominations", "CloseNominationsInput", new { year = Year }, "ROUND_CLOSED", "RoundClosedError");
         await kvk.AcceptedAsync("announceAward", "AnnounceAwardInput", new { year = Year });
         await Refused("announceAward", "AnnounceAwardInput", new { year = Year }, "ALREADY_ANNOUNCED", "AlreadyAnnouncedError");
-        await Refused("correctMotivation", "CorrectMotivationInput", new { year = Year, motivation = "Bättre." }, "INVALID_INPUT", "InvalidInputError");
+        await Refused("correctMotivation", "CorrectMotivationInput", new { year = Year, motivation = "Bättre.", reason = whitespace }, "INVALID_INPUT", "InvalidInputError");
         await Refused("correctMotivation", "CorrectMotivationInput", new { year = Year, motivation = "Bra.", reason = "Samma." }, "INVALID_INPUT", "InvalidInputError");
+    }
+
+    [Theory]
+    [InlineData("withdrawNomination", "{ year: 2045, municipalityCode: \"0643\" }")]
+    [InlineData("correctMotivation", "{ year: 2045, motivation: \"Bättre.\" }")]
+    public async Task A_required_reason_is_required_by_the_schema_and_its_absence_is_named(string field, string input)
+    {
+        var response = await kvk.Server.PostAsync($"mutation {{ {field}(input: {input}) {{ errors {{ ... on Error {{ code }} }} }} }}", null, SecretariatKvk.AnnaToken);
+
+        var error = Assert.Single(response["errors"]!.AsArray())!;
+        Assert.Contains("reason", error["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Null(response["data"]);
     }
 
     private async Task Refused(string field, string inputType, object input, string code, string typeName)
@@ -126,7 +138,7 @@ public sealed class RecordingTests(SecretariatKvk kvk)
     [InlineData("")]
     public async Task A_mutation_without_a_valid_token_is_unauthenticated_and_appends_nothing(string? token)
     {
-        var response = await kvk.Server.PostAsync("mutation { openRound(input: { year: 2033 }) { round { year } errors { code } } }", null, token);
+        var response = await kvk.Server.PostAsync("mutation { openRound(input: { year: 2033 }) { round { year } errors { ... on Error { code } } } }", null, token);
 
         var error = Assert.Single(response["errors"]!.AsArray())!;
         Assert.Equal("UNAUTHENTICATED", error["extensions"]!["code"]!.GetValue<string>());
@@ -165,10 +177,12 @@ public sealed class RecordingTests(SecretariatKvk kvk)
         Assert.All(racing, p => Assert.Null(p["errors"]));
         Assert.All(racing, p => Assert.Equal(2, p["round"]!["version"]!.GetValue<int>()));
 
-        // Another secretary's id is their own; an id reused for another mutation is refused.
+        // Another secretary's id is their own; an id reused for another mutation, or with other input, is refused.
         await kvk.AcceptedAsync("nominateMunicipality", "NominateMunicipalityInput", new { year = 2037, municipalityCode = Svedala, clientMutationId = "nominate-habo" }, SecretariatKvk.BoToken);
         var reused = await kvk.MutateAsync("nominateMunicipality", "NominateMunicipalityInput", new { year = 2037, municipalityCode = Stockholm, clientMutationId = "open-2037" });
-        Assert.Equal("INVALID_INPUT", reused["errors"]![0]!["code"]!.GetValue<string>());
+        var otherInput = await kvk.MutateAsync("nominateMunicipality", "NominateMunicipalityInput", new { year = 2037, municipalityCode = Stockholm, clientMutationId = "nominate-habo" });
+        Assert.Equal("IDEMPOTENCY_KEY_REUSED", reused["errors"]![0]!["code"]!.GetValue<string>());
+        Assert.Equal("IDEMPOTENCY_KEY_REUSED", otherInput["errors"]![0]!["code"]!.GetValue<string>());
 
         Assert.Equal(["round_opened", "municipality_nominated", "municipality_nominated"], (await kvk.EventsAsync(2037)).Select(e => e.Type));
     }
@@ -214,7 +228,7 @@ public sealed class RecordingTests(SecretariatKvk kvk)
     public async Task A_date_in_the_wrong_format_is_refused_with_a_clear_message()
     {
         var response = await kvk.Server.PostAsync(
-            "mutation($input: AnnounceAwardInput!) { announceAward(input: $input) { errors { code } } }",
+            "mutation($input: AnnounceAwardInput!) { announceAward(input: $input) { errors { ... on Error { code } } } }",
             new { input = new { year = 2041, announcedAt = "18 november 2027" } },
             SecretariatKvk.AnnaToken);
 
@@ -248,7 +262,7 @@ public sealed class RecordingTests(SecretariatKvk kvk)
 
         var accepted = Assert.Single(payloads, p => p["errors"] is null);
         var refused = Assert.Single(payloads, p => p["errors"] is not null);
-        Assert.Equal("INVALID_INPUT", refused["errors"]![0]!["code"]!.GetValue<string>());
+        Assert.Equal("IDEMPOTENCY_KEY_REUSED", refused["errors"]![0]!["code"]!.GetValue<string>());
         Assert.Contains("clientMutationId", refused["errors"]![0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
         var refusedYear = accepted["round"]!["year"]!.GetValue<int>() == 2043 ? 2045 : 2043;
         Assert.Empty(await kvk.EventsAsync(refusedYear));

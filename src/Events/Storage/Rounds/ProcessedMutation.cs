@@ -15,6 +15,12 @@ public sealed record ProcessedMutation
     /// <summary>The command's name, e.g. <c>OpenRound</c>: the same id sent with another command is refused.</summary>
     public required string Command { get; init; }
 
+    /// <summary>
+    /// The command as it was accepted (its JSON): the same id sent with other input is refused too. Null for a mutation
+    /// recorded before the input was kept; such an id is bound to its command and year only.
+    /// </summary>
+    public string? Input { get; init; }
+
     public required int Year { get; init; }
 
     /// <summary>The round's stream version after the accepted command.</summary>

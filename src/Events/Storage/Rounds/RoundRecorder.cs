@@ -21,6 +21,9 @@ public enum RecordingStatus
 
     /// <summary>The round moved since the writer looked at it (another secretary, or a stale expected version).</summary>
     Conflict,
+
+    /// <summary>The client mutation id was already used for another command or other input; nothing was recorded.</summary>
+    IdempotencyKeyReused,
 }
 
 /// <summary>
@@ -91,6 +94,7 @@ public sealed class RoundRecorder(IDocumentStore store, MunicipalityDirectory mu
                 Actor = actor,
                 ClientMutationId = clientMutationId!,
                 Command = command.GetType().Name,
+                Input = InputOf(command),
                 Year = command.Year,
                 Version = next,
                 RecordedAt = DateTimeOffset.UtcNow,
@@ -124,10 +128,12 @@ public sealed class RoundRecorder(IDocumentStore store, MunicipalityDirectory mu
             return null;
         }
 
-        return processed.Command == command.GetType().Name && processed.Year == command.Year
+        var same = processed.Command == command.GetType().Name && processed.Year == command.Year && (processed.Input is null || processed.Input == InputOf(command));
+        return same
             ? new RecordingResult(RecordingStatus.Accepted, processed.Version, null, Replayed: true)
-            : new RecordingResult(RecordingStatus.Refused, processed.Version, new RoundRefusal(
-                RefusalCode.InvalidInput,
-                $"The clientMutationId \"{processed.ClientMutationId}\" was already used for another mutation ({processed.Command} {processed.Year}); send a new id."));
+            : new RecordingResult(RecordingStatus.IdempotencyKeyReused, processed.Version, null);
     }
+
+    /// <summary>What binds a client mutation id to its request: the command with all its input.</summary>
+    private static string InputOf(RoundCommand command) => System.Text.Json.JsonSerializer.Serialize(command, command.GetType());
 }

@@ -54,7 +54,7 @@ function mutationId() {
 // Sends one secretariat mutation; the same clientMutationId makes a retry safe. On success the listed
 // fields are emptied and the rounds reloaded before the message shows, so that the page is settled when it does.
 async function record(field, inputType, input, success, clear) {
-  const query = `mutation($input: ${inputType}!) { ${field}(input: $input) { round { ${ROUND_FIELDS} } errors { code message } } }`;
+  const query = `mutation($input: ${inputType}!) { ${field}(input: $input) { round { ${ROUND_FIELDS} } errors { ... on Error { code message } } } }`;
   say('Sparar …');
   let result;
   try {

@@ -29,7 +29,7 @@ public sealed class FuzzTests
         "{ search(text: \"styr\\u0000ning\") { totalCount } }",
         "{ municipalities(where: { or: [" + string.Join(",", Enumerable.Repeat("{ nominations: { any: true, some: {} } }", 120)) + "] }) { totalCount } }",
         "{ awards(where: " + string.Concat(Enumerable.Repeat("{ and: [", 60)) + "{}" + string.Concat(Enumerable.Repeat("] }", 60)) + ") { totalCount } }",
-        "mutation { openRound(input: { year: 2061, clientMutationId: \"\\u0000\" }) { errors { code } } }",
+        "mutation { openRound(input: { year: 2061, clientMutationId: \"\\u0000\" }) { errors { ... on Error { code } } } }",
         "{ " + string.Join(" ", Enumerable.Range(0, 40).Select(i => $"a{i}: awards {{ totalCount }}")) + " }",
     ];
 

@@ -1,0 +1,19 @@
+using Kvk.Domain.Rounds;
+using Kvk.Graph.Engine.Schema;
+
+namespace Kvk.Graph.Secretariat.Commands;
+
+public sealed class AnnounceAwardMutation() : SecretariatMutation<AnnounceAwardMutation.Input, AnnounceAward>(
+    "announceAward", "Announces the award of a decided round.", "Announces the award of a decided round: the decision becomes public.")
+{
+    public sealed record Input : SecretariatInput
+    {
+        public DateTimeOffset? AnnouncedAt { get; init; }
+    }
+
+    protected override void Fields(SecretariatInputType<Input> input) =>
+        input.Field(x => x.AnnouncedAt, type: typeof(DateTimeType))
+            .Description("When the award was announced, in ISO 8601 with offset, e.g. \"2027-11-18T19:00:00+01:00\"; omit when not known.");
+
+    protected override AnnounceAward Command(Input input) => new(input.Year, input.AnnouncedAt);
+}

@@ -1,4 +1,3 @@
-using Kvk.Graph.Commands;
 using Kvk.Graph.Hosting;
 using Kvk.Storage.Store;
 

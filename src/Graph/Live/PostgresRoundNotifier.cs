@@ -1,5 +1,4 @@
 using Kvk.Domain.Rounds;
-using Kvk.Graph.Hosting;
 using Kvk.Storage.Rounds;
 using Npgsql;
 using NpgsqlTypes;
@@ -29,7 +28,7 @@ public sealed class PostgresRoundNotifier(NpgsqlDataSource dataSource, ILogger<P
         }
         catch (Exception e) when (e is NpgsqlException or TimeoutException)
         {
-            KvkLog.NotifyFailed(log, year, e);
+            LiveLog.NotifyFailed(log, year, e);
         }
     }
 }

@@ -2,7 +2,6 @@ using Kvk.Domain.Municipalities;
 using Kvk.Domain.Rounds;
 using Kvk.Graph.Engine.Reading;
 using Kvk.Graph.Engine.Transport;
-using Kvk.Graph.Hosting;
 using Kvk.Graph.Replication;
 using Kvk.Storage.Awards;
 using Kvk.Storage.Rounds;
@@ -45,7 +44,7 @@ public sealed class RoundChangeFeed(NpgsqlDataSource dataSource, IDocumentStore 
             }
             catch (Exception e) when (e is NpgsqlException or TimeoutException or IOException)
             {
-                KvkLog.ListenFailed(log, e);
+                LiveLog.ListenFailed(log, e);
                 await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken);
             }
         }
@@ -109,7 +108,7 @@ public sealed class RoundChangeFeed(NpgsqlDataSource dataSource, IDocumentStore 
             }
             catch (Exception e) when (e is NpgsqlException or TimeoutException or InvalidOperationException)
             {
-                KvkLog.PublishFailed(log, change.Year, e);
+                LiveLog.PublishFailed(log, change.Year, e);
             }
         }
     }
@@ -127,12 +126,12 @@ public sealed class RoundChangeFeed(NpgsqlDataSource dataSource, IDocumentStore 
             var wait = await replay.WaitForAsync(position, stoppingToken);
             if (!wait.Replayed)
             {
-                KvkLog.ReplayWaitExceeded(log, change.Year, position.ToString(), wait.Waited.TotalSeconds);
+                LiveLog.ReplayWaitExceeded(log, change.Year, position.ToString(), wait.Waited.TotalSeconds);
             }
         }
         catch (Exception e) when (e is NpgsqlException or TimeoutException)
         {
-            KvkLog.ReplayUnknown(log, change.Year, e);
+            LiveLog.ReplayUnknown(log, change.Year, e);
         }
     }
 }

@@ -27,7 +27,7 @@ public static class SortCompiler
         return keys.Count == 0 ? defaultOrder : keys;
     }
 
-    /// <param name="wrap">Makes a value of a related row readable from the list's row, by a subquery.</param>
+    /// <param name="wrap">Makes a value of a related row readable from the list's row: the subqueries of the relations it is read through.</param>
     private static void Collect(Scope scope, IDictionary<string, object?> input, Func<string, string> wrap, List<SortKey> keys, ref int aliases)
     {
         foreach (var (name, value) in input)
@@ -38,7 +38,7 @@ public static class SortCompiler
                     break;
                 case (ValueMember member, bool descending) when member.Use.HasFlag(ValueUse.Sort):
                     var ordered = member.Ordered(scope.Value(member));
-                    keys.Add(new SortKey(scope.Used ? ordered with { Expression = wrap(ordered.Expression) } : ordered, descending));
+                    keys.Add(new SortKey(ordered with { Expression = wrap(ordered.Expression) }, descending));
                     break;
                 case (OneMember { Relation: Embedded embedded } one, IDictionary<string, object?> nested):
                     Collect(scope.Embedded(one, embedded), nested, wrap, keys, ref aliases);
@@ -49,11 +49,14 @@ public static class SortCompiler
                     var outer = scope;
                     foreach (var entry in nested)
                     {
+                        // The related row is read by a subquery only when the value needed it (not through a shortcut);
+                        // the outer levels' subqueries apply either way.
                         var alias = $"s{++aliases}";
+                        var inner = scope.Lookup(one, target, alias, lookup);
                         Collect(
-                            scope.Lookup(one, target, alias, lookup),
+                            inner,
                             new Dictionary<string, object?> { [entry.Key] = entry.Value },
-                            sql => wrap($"(select {sql} from {target.Table} {alias} where {lookup.Correlation(outer.Source(), alias)} and {target.ScopeOf(alias)})"),
+                            sql => wrap(inner.Used ? $"(select {sql} from {target.Table} {alias} where {lookup.Correlation(outer.Source(), alias)} and {target.ScopeOf(alias)})" : sql),
                             keys,
                             ref aliases);
                     }

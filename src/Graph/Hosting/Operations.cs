@@ -1,0 +1,84 @@
+using System.Net;
+using Kvk.Graph.Engine.Pipeline;
+using Kvk.Graph.Replication;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Npgsql;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+
+namespace Kvk.Graph.Hosting;
+
+/// <summary>
+/// What an operator needs around the endpoints: health, CORS for public reads, forwarded headers from
+/// known proxies and OpenTelemetry. (Rate limits and the request log are the engine's: GraphQLEngine.)
+/// </summary>
+public static class Operations
+{
+    public static void AddKvkOperations(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddHealthChecks()
+            .AddCheck<PostgresHealthCheck>("postgresql", tags: ["ready"])
+            .AddCheck<ProjectionLagHealthCheck>("projections", tags: ["ready"])
+            .AddCheck<ReplicaLagHealthCheck>("replica", tags: ["ready"]);
+
+        // Any origin may read; no credentials and no Authorization header cross origins, so the
+        // secretariat's mutations stay with its own pages.
+        services.AddCors(cors => cors.AddDefaultPolicy(policy => policy
+            .AllowAnyOrigin()
+            .WithMethods("GET", "POST")
+            .WithHeaders("Content-Type", "Accept", "GraphQL-Require-Preflight")
+            .SetPreflightMaxAge(TimeSpan.FromHours(1))));
+
+        services.Configure<ForwardedHeadersOptions>(options =>
+        {
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            options.KnownProxies.Clear();
+            options.KnownIPNetworks.Clear();
+#pragma warning disable ASPDEPR005 // The obsolete list is still read by the middleware: only the configured proxies count.
+            options.KnownNetworks.Clear();
+#pragma warning restore ASPDEPR005
+            foreach (var proxy in configuration.GetSection("Kvk:ForwardedHeaders:KnownProxies").Get<string[]>() ?? [])
+            {
+                options.KnownProxies.Add(IPAddress.Parse(proxy));
+            }
+        });
+
+        var telemetry = services.AddOpenTelemetry()
+            .WithMetrics(metrics => metrics.AddAspNetCoreInstrumentation().AddRuntimeInstrumentation().AddMeter(GraphQLTelemetry.SourceName));
+
+        // Spans are made only where something collects them: sampling every request for no exporter
+        // cost about a twentieth of a cache-missing read.
+        if (OtlpEndpointConfigured(configuration))
+        {
+            telemetry
+                .WithTracing(tracing => tracing.AddAspNetCoreInstrumentation().AddNpgsql().AddSource(GraphQLTelemetry.SourceName))
+                .UseOtlpExporter();
+        }
+    }
+
+    /// <summary>Whether traces and metrics have somewhere to go over OTLP (OTEL_EXPORTER_OTLP_ENDPOINT).</summary>
+    private static bool OtlpEndpointConfigured(IConfiguration configuration) => !string.IsNullOrEmpty(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+
+    public static void UseKvkOperations(this WebApplication app)
+    {
+        // With no proxy configured the middleware would trust any sender of X-Forwarded-For, so it is left out.
+        if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ForwardedHeadersOptions>>().Value.KnownProxies.Count > 0)
+        {
+            app.UseForwardedHeaders();
+        }
+
+        app.UseCors();
+
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains("ready"),
+            ResultStatusCodes = { [HealthStatus.Degraded] = StatusCodes.Status200OK, [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable },
+            ResponseWriter = HealthReportJson.WriteAsync,
+        });
+    }
+
+}

@@ -1,0 +1,72 @@
+using System.Text.Json.Nodes;
+using Kvk.Graph.Secretariat;
+using Kvk.Graph.Tests.Support;
+using Npgsql;
+
+namespace Kvk.Graph.Tests.Secretariat;
+
+/// <summary>Many secretaries at once, on one round and on several: no lost update, no duplicate event, one decision per round.</summary>
+public sealed class ConcurrencyTests
+{
+    private const string Token = "concurrency-test-token-0c4f";
+    private static readonly int[] Years = [2101, 2103, 2105, 2107];
+
+    [Fact]
+    public async Task Parallel_secretaries_lose_no_update_duplicate_no_event_and_record_one_decision_per_round()
+    {
+        await using var server = await KvkTestServer.StartAsync(null, "--Kvk:Secretariat:Tokens:0:Name=Parallel", $"--Kvk:Secretariat:Tokens:0:Sha256={Convert.ToHexString(SecretariatTokens.Hash(Token))}");
+        foreach (var year in Years)
+        {
+            Assert.Null((await MutateAsync(server, "openRound", "OpenRoundInput", new { year }))["errors"]);
+        }
+
+        var codes = new[] { "0643", "1263", "0180", "1284", "1880", "2480", "0127", "1262" };
+        var nominations = Years.SelectMany(year => codes.Select(code => (year, code))).ToList();
+        var outcomes = await Task.WhenAll(nominations.Select(async n =>
+        {
+            // A secretary whose write collides reads the round again and retries, as the admin page does.
+            for (var attempt = 0; attempt < 50; attempt++)
+            {
+                var payload = await MutateAsync(server, "nominateMunicipality", "NominateMunicipalityInput", new { year = n.year, municipalityCode = n.code });
+                if (payload["errors"] is not JsonArray { Count: > 0 } errors)
+                {
+                    return true;
+                }
+
+                Assert.Equal("CONCURRENCY_CONFLICT", errors[0]!["code"]!.GetValue<string>());
+            }
+
+            return false;
+        }));
+        var decisions = await Task.WhenAll(Years.SelectMany(year => codes.Take(4).Select(code =>
+            MutateAsync(server, "recordJuryDecision", "RecordJuryDecisionInput", new { year, municipalityCode = code, motivation = $"{code} vann {year}." }))));
+
+        Assert.All(outcomes, Assert.True);
+        foreach (var year in Years)
+        {
+            var nominees = (await server.QueryAsync($"{{ round(year: {year}) {{ version nominees {{ municipality {{ code }} }} }} }}"))["round"]!;
+            Assert.Equal(codes.Order(), nominees["nominees"]!.AsArray().Select(n => n!["municipality"]!["code"]!.GetValue<string>()).Order());
+            Assert.Equal(codes.Length, await CountAsync(server.ConnectionString, year, "municipality_nominated"));
+            Assert.Equal(1, await CountAsync(server.ConnectionString, year, "jury_decision_recorded"));
+        }
+
+        Assert.Equal(Years.Length, decisions.Count(d => d["errors"] is null));
+    }
+
+    private static async Task<JsonNode> MutateAsync(KvkTestServer server, string field, string inputType, object input)
+    {
+        var response = await server.PostAsync($"mutation($input: {inputType}!) {{ {field}(input: $input) {{ round {{ version }} errors {{ ... on Error {{ code }} }} }} }}", new { input }, Token);
+        return response["data"]?[field] ?? throw new InvalidOperationException(response.ToJsonString());
+    }
+
+    private static async Task<long> CountAsync(string connectionString, int year, string type)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("select count(*) from kvk.mt_events where stream_id = $1 and type = $2", connection)
+        {
+            Parameters = { new() { Value = $"round-{year}" }, new() { Value = type } },
+        };
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+}

@@ -14,7 +14,7 @@ public static class AwardList
     public static readonly Lookup OfYear = new((outer, award) => $"{award}.programme = {outer}.programme and {award}.year = {outer}.year");
 
     public static readonly Entity<AwardView> Entity = new Entity<AwardView>("Award", "An announced award of Utmärkelsen Sveriges KvalitetsKommun: one per announced round.")
-        .FromTable(DocumentTables.Awards, DocumentTables.ServedProgramme)
+        .FromTable(ViewTables.Awards, ViewTables.ServedProgramme)
         .Value("year", "The award year (an odd year from 2003).", ValueKind.Number, Sql.Column("year"), a => a.Year, ValueUse.All)
         .Value("recipientName", "The recipient as named in the announcement, e.g. \"Helsingborgs stad\".", ValueKind.Text, Sql.Text("recipientName"), a => a.RecipientName)
         .Value("motivation", "The jury's motivation (motivering), verbatim; the current text where it was corrected. `contains` finds a phrase, case-sensitively; for word search with Swedish stemming use `search`.", ValueKind.Text, Sql.Text("motivation"), a => a.Motivation, ValueUse.Filter)

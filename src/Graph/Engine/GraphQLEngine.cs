@@ -26,7 +26,7 @@ public static class GraphQLEngine
         services.AddSingleton<Admission>();
         services.AddSingleton<OperationPipeline>();
         services.AddSingleton<ResponseCache>();
-        services.AddSingleton<LoadedDocuments>();
+        services.AddSingleton<LoadedViews>();
         services.AddSingleton<ReadStore>();
         services.AddScoped<OperationLoaders>();
         services.AddGraphQL(graphQL =>
@@ -37,7 +37,7 @@ public static class GraphQLEngine
                 .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
                 .UsePersistedDocuments<PersistedDocumentRegistry>(GraphQL.DI.ServiceLifetime.Singleton, o => o.AllowOnlyPersistedDocuments = false)
                 .ConfigureExecution<AutomaticPersistedQueries>()
-                .ConfigureExecution<DocumentCache>()
+                .ConfigureExecution<ParsedDocumentCache>()
                 .AddExecutionStrategy<ScopedSubscriptionStrategy>(OperationType.Subscription);
         });
 

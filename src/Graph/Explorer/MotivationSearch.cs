@@ -21,10 +21,10 @@ public static class MotivationSearch
     public const int MaxHits = 50;
 
     private static readonly string Sql = string.Create(CultureInfo.InvariantCulture, $"""
-        select a.data from {DocumentTables.Awards} a
+        select a.data from {ViewTables.Awards} a
         join {AwardSearchIndex.Table} s on s.id = a.id
         cross join websearch_to_tsquery('swedish'::regconfig, ?) terms
-        where a.{DocumentTables.MainProgramme} and s.{AwardSearchIndex.Vector} @@ terms
+        where a.{ViewTables.MainProgramme} and s.{AwardSearchIndex.Vector} @@ terms
         order by ts_rank(s.{AwardSearchIndex.Vector}, terms) desc, a.year desc
         limit {MaxHits}
         """);

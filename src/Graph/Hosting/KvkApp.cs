@@ -80,7 +80,7 @@ public sealed class KvkApp : IAsyncDisposable
     private static void AddServices(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment, string connectionString)
     {
         var municipalities = MunicipalityDirectory.Load(SeedFiles.Municipalities);
-        var dataSource = ReadDataSource.Create(connectionString);
+        var dataSource = DataSources.Create(connectionString);
         services.AddSingleton(municipalities);
         services.AddSingleton(dataSource);
         services.AddMarten(_ =>
@@ -90,8 +90,8 @@ public sealed class KvkApp : IAsyncDisposable
             return options;
         });
         services.AddKvkGraphQL(configuration, environment);
-        services.AddKeyedSingleton(ReadStore.DataSourceKey, (provider, _) => ReadDataSource.CreateForReads(provider.GetRequiredService<ReplicaSettings>().ReadConnectionString ?? connectionString, provider.GetRequiredService<QueryLimits>().Timeout));
-        services.AddSingleton<IDocumentDeserializer, MartenDocuments>();
+        services.AddKeyedSingleton(ReadStore.DataSourceKey, (provider, _) => DataSources.CreateForReads(provider.GetRequiredService<ReplicaSettings>().ReadConnectionString ?? connectionString, provider.GetRequiredService<QueryLimits>().Timeout));
+        services.AddSingleton<IViewDeserializer, MartenViews>();
         services.AddSingleton<IRoundChangeNotifier, PostgresRoundNotifier>();
         services.AddSingleton<RoundChangeFeed>();
         services.AddHostedService(s => s.GetRequiredService<RoundChangeFeed>());

@@ -15,7 +15,7 @@ public static class MunicipalityList
         .Value("shortName", "The short name of the county, e.g. \"Skåne\".", ValueKind.Text, Sql.Member("shortName"), c => c.ShortName);
 
     public static readonly Entity<Municipality> Entity = new Entity<Municipality>("Municipality", "A Swedish municipality (kommun), one of 290.")
-        .FromTable(DocumentTables.Municipalities)
+        .FromTable(ViewTables.Municipalities)
         .Value("code", "The official 4-digit municipality code (kommunkod), as text: \"0180\" is Stockholm.", ValueKind.Text, Sql.Column("id"), m => m.Code, ValueUse.All)
         .Value("name", "The short name of the municipality, e.g. \"Stockholm\".", ValueKind.Text, Sql.Text("name"), m => m.Name, ValueUse.All)
         .Value("officialName", "The official name of the municipality, e.g. \"Stockholms kommun\".", ValueKind.Text, Sql.Text("officialName"), m => m.OfficialName)

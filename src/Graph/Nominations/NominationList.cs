@@ -10,7 +10,7 @@ namespace Kvk.Graph.Nominations;
 public static class NominationList
 {
     public static readonly Entity<NominationView> Entity = new Entity<NominationView>("Nomination", "A municipality (kommun) nominated by the jury in a round.")
-        .FromTable(DocumentTables.Nominations, DocumentTables.ServedProgramme)
+        .FromTable(ViewTables.Nominations, ViewTables.ServedProgramme)
         .Value("year", "The award year of the round.", ValueKind.Number, Sql.Column("year"), n => n.Year, ValueUse.All)
         .Value("nominatedAt", "When the nomination was recorded in Kvk.", ValueKind.Timestamp, Sql.Timestamp("nominatedAt"), n => n.NominatedAt)
         .Value("withdrawnAt", "When the nomination was withdrawn; null while it stands (`eq: null`: it stands).", ValueKind.Timestamp, Sql.Timestamp("withdrawnAt"), n => n.WithdrawnAt, nullable: true)

@@ -8,11 +8,11 @@ namespace Kvk.Graph.Nominations;
 public static class NominationLoaders
 {
     public static readonly LoaderKind<int, IReadOnlyList<NominationView>> ByYear =
-        DocumentLoaders.Many<int, NominationView>(DocumentTables.Nominations, DocumentTables.MainProgramme, "year", "int", n => n.Year);
+        ViewLoaders.Many<int, NominationView>(ViewTables.Nominations, ViewTables.MainProgramme, "year", "int", n => n.Year);
 
     public static readonly LoaderKind<string, NominationView?> ById =
-        DocumentLoaders.One<string, NominationView>(DocumentTables.Nominations, DocumentTables.MainProgramme, "id", "text", n => n.Id);
+        ViewLoaders.One<string, NominationView>(ViewTables.Nominations, ViewTables.MainProgramme, "id", "text", n => n.Id);
 
     public static readonly LoaderKind<string, IReadOnlyList<NominationView>> ByMunicipality =
-        DocumentLoaders.Many<string, NominationView>(DocumentTables.Nominations, DocumentTables.MainProgramme, "municipality_code", "text", n => n.MunicipalityCode);
+        ViewLoaders.Many<string, NominationView>(ViewTables.Nominations, ViewTables.MainProgramme, "municipality_code", "text", n => n.MunicipalityCode);
 }

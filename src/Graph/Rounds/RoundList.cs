@@ -19,7 +19,7 @@ public static class RoundList
     public static readonly Lookup OfYear = new((outer, round) => $"{round}.programme = {outer}.programme and {round}.year = {outer}.year");
 
     public static readonly Entity<RoundView> Entity = new Entity<RoundView>("Round", "One round of the award (one award year): its nominees, the jury's decision and the announcement.")
-        .FromTable(DocumentTables.Rounds, DocumentTables.ServedProgramme)
+        .FromTable(ViewTables.Rounds, ViewTables.ServedProgramme)
         .Value("year", "The award year.", ValueKind.Number, Sql.Column("year"), r => r.Year, ValueUse.All)
         .Value("status", "Where the round stands in its lifecycle.", ValueKind.Enum, Sql.Text("status"), r => r.Status, ValueUse.All, enumType: EnumOrder.Of<RoundStatus, RoundStatusType>("RoundStatus"))
         .Value("version", "The version of the round's event stream; send it as `expectedVersion` to guard a change.", ValueKind.Number, source => $"(({source}.data->>'version')::int)", r => (int)r.Version, ValueUse.None)

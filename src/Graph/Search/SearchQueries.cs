@@ -43,7 +43,7 @@ public static class SearchQueries
 
                 // The query is parsed once per statement, not once per row: a plan kept for every text cannot fold it.
                 // The awards with their stored motivation vectors (AwardSearchIndex).
-                var documentQuery = new DocumentQuery(DocumentTables.Awards).Where(DocumentTables.MainProgramme).Join($"join {AwardSearchIndex.Table} using (id)");
+                var documentQuery = new ViewQuery(ViewTables.Awards).Where(ViewTables.MainProgramme).Join($"join {AwardSearchIndex.Table} using (id)");
                 documentQuery.Join($"cross join websearch_to_tsquery('swedish'::regconfig, {documentQuery.Parameter(text, "text")}) terms");
                 const string terms = "terms";
                 var rank = $"ts_rank({AwardSearchIndex.Vector}, {terms})";

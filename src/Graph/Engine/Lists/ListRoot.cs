@@ -44,16 +44,16 @@ public abstract class ListRoot(string field, string description, Entity entity, 
     });
 
     /// <summary>The list's statement: its table and scope, the filter and the order asked for (the default order when none).</summary>
-    public DocumentQuery Query(object? where, object? order)
+    public ViewQuery Query(object? where, object? order)
     {
         var table = Entity.Table ?? throw new InvalidOperationException($"{Entity.Name} has no table to list.");
-        var query = new DocumentQuery(table).Where(Entity.ScopeOf(table));
+        var query = new ViewQuery(table).Where(Entity.ScopeOf(table));
         FilterCompiler.Filter(query, Entity, table, where);
         return query.OrderBy(SortCompiler.Parse(order, Entity, table, DefaultOrder(table)));
     }
 
     /// <summary>The list's statement in the order of value paths ("year", "municipality.name") and directions.</summary>
-    public DocumentQuery Query(params (string Path, bool Descending)[] order) => Query(null, order.Select(o => (object?)Nest(o.Path, o.Descending)).ToList());
+    public ViewQuery Query(params (string Path, bool Descending)[] order) => Query(null, order.Select(o => (object?)Nest(o.Path, o.Descending)).ToList());
 
     protected abstract IReadOnlyList<SortKey> DefaultOrder(string table);
 
@@ -63,7 +63,7 @@ public abstract class ListRoot(string field, string description, Entity entity, 
         return dot < 0 ? new() { [path] = descending } : new() { [path[..dot]] = Nest(path[(dot + 1)..], descending) };
     }
 
-    protected abstract Task<IConnection> PageAsync(IResolveFieldContext context, DocumentQuery query);
+    protected abstract Task<IConnection> PageAsync(IResolveFieldContext context, ViewQuery query);
 }
 
 /// <summary>A root list of documents of type <typeparamref name="TDoc"/>.</summary>
@@ -74,6 +74,6 @@ public sealed class ListRoot<TDoc>(string field, string description, Entity<TDoc
     protected override IReadOnlyList<SortKey> DefaultOrder(string table) =>
         [.. defaultOrder.SelectMany(o => SortCompiler.Parse(new object?[] { Nest(o.Path, o.Descending) }, Entity, table, []))];
 
-    protected override async Task<IConnection> PageAsync(IResolveFieldContext context, DocumentQuery query) =>
+    protected override async Task<IConnection> PageAsync(IResolveFieldContext context, ViewQuery query) =>
         await Pager.PageAsync<TDoc>(context.ReadStore(), query, PageArguments.From(context), context.CancellationToken);
 }

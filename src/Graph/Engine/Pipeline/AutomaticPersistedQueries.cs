@@ -37,7 +37,7 @@ public sealed class AutomaticPersistedQueries(int capacity = 1000) : IConfigureE
         hash = hash.ToLowerInvariant();
         if (options.Query is { } query)
         {
-            if (DocumentCache.Sha256(query) != hash)
+            if (ParsedDocumentCache.Sha256(query) != hash)
             {
                 return Error("PERSISTED_QUERY_HASH_MISMATCH", "The query's SHA-256 does not match `sha256Hash`.");
             }

@@ -9,7 +9,7 @@ namespace Kvk.Graph.Engine.Pipeline;
 
 /// <summary>
 /// Turns a request's variables and the document's literals into argument values for a document that was
-/// validated before (<see cref="DocumentCache"/>) and has no per-request rule left to run. GraphQL.NET's
+/// validated before (<see cref="ParsedDocumentCache"/>) and has no per-request rule left to run. GraphQL.NET's
 /// validator walks the whole document twice on every request to do this, once to find where each variable
 /// is used and once to find each field's definition: a quarter of the host's time for a cache-missing
 /// read. Both walks depend on the document alone, so this walks it once and keeps the fields with

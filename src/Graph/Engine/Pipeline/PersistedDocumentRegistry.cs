@@ -19,7 +19,7 @@ public sealed class PersistedDocumentRegistry : IPersistedDocumentLoader
     public PersistedDocumentRegistry(string folder)
     {
         Documents = Directory.Exists(folder)
-            ? Directory.GetFiles(folder, "*.graphql").Select(File.ReadAllText).ToDictionary(DocumentCache.Sha256, StringComparer.Ordinal)
+            ? Directory.GetFiles(folder, "*.graphql").Select(File.ReadAllText).ToDictionary(ParsedDocumentCache.Sha256, StringComparer.Ordinal)
             : new Dictionary<string, string>();
     }
 

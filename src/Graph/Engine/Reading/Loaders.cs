@@ -33,7 +33,7 @@ public static class LoaderContext
 }
 
 /// <summary>Loader kinds over a document table: one document, or all of them, per key column value.</summary>
-public static class DocumentLoaders
+public static class ViewLoaders
 {
     /// <param name="scope">The condition every row must meet (e.g. the served programme), on the unaliased table.</param>
     public static LoaderKind<TKey, TDoc?> One<TKey, TDoc>(string table, string scope, string column, string sqlType, Func<TDoc, TKey> keyOf)

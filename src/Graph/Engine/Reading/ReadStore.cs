@@ -13,10 +13,10 @@ public readonly record struct RowVersion(uint Xmin, object MtVersion);
 /// <summary>
 /// Reads the projected documents with plain SQL over Marten's tables. A statement selects each row's
 /// <see cref="Reference"/> where it would select the document; documents whose version this host has
-/// already read come from <see cref="LoadedDocuments"/>, the others from one more statement per call,
-/// deserialized by the store's own serializer (<see cref="IDocumentDeserializer"/>).
+/// already read come from <see cref="LoadedViews"/>, the others from one more statement per call,
+/// deserialized by the store's own serializer (<see cref="IViewDeserializer"/>).
 /// </summary>
-public sealed class ReadStore([FromKeyedServices(ReadStore.DataSourceKey)] NpgsqlDataSource dataSource, IDocumentDeserializer deserializer, LoadedDocuments loaded)
+public sealed class ReadStore([FromKeyedServices(ReadStore.DataSourceKey)] NpgsqlDataSource dataSource, IViewDeserializer deserializer, LoadedViews loaded)
 {
     /// <summary>The key of the read path's own connection pool in the host's services.</summary>
     public const string DataSourceKey = "reads";
@@ -57,7 +57,7 @@ public sealed class ReadStore([FromKeyedServices(ReadStore.DataSourceKey)] Npgsq
         return [.. rows.Where(r => found.ContainsKey(r.Id)).Select(r => new ReadRow<T>(r.Id, found[r.Id], r.Values))];
     }
 
-    public async Task<IReadOnlyList<T>> DocumentsAsync<T>(DocumentQuery query, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<T>> DocumentsAsync<T>(ViewQuery query, CancellationToken cancellationToken)
     {
         var rows = await QueryAsync<T>(query.DocumentTable, $"select {Reference(query.DocumentTable)} from {query.Table}{query.WhereClause}{query.OrderByClause}", query.Parameters, cancellationToken);
         return [.. rows.Select(r => r.Document)];

@@ -172,7 +172,7 @@ public sealed class GraphQLEndpointTests(SeededKvk kvk)
     public async Task A_repeated_query_is_parsed_and_validated_once()
     {
         // Other variables each time, so that the whole-response cache does not answer before the document cache is asked.
-        var cache = kvk.Server.Services.GetServices<GraphQL.DI.IConfigureExecution>().OfType<Kvk.Graph.Engine.Pipeline.DocumentCache>().Single();
+        var cache = kvk.Server.Services.GetServices<GraphQL.DI.IConfigureExecution>().OfType<Kvk.Graph.Engine.Pipeline.ParsedDocumentCache>().Single();
         var query = "query($year: Int!) { award(year: $year) { year recipientName } }";
         var first = await kvk.Server.PostAsync(query, new { year = 2015 });
         var hits = cache.Hits;

@@ -10,14 +10,14 @@ namespace Kvk.Graph.Engine.Lists.Filtering;
 /// table, unless every path used is one the outer document carries itself (a shortcut); a list of related rows is
 /// <c>some</c>/<c>all</c>/<c>none</c>/<c>any</c> over a correlated subquery.
 /// </summary>
-public sealed class FilterCompiler(DocumentQuery query)
+public sealed class FilterCompiler(ViewQuery query)
 {
     public const string InvalidFilter = "INVALID_FILTER";
 
     private int _aliases;
 
     /// <summary>Adds the condition of <paramref name="where"/> on <paramref name="entity"/> (its rows named <paramref name="source"/>) to the query.</summary>
-    public static DocumentQuery Filter(DocumentQuery query, Entity entity, string source, object? where)
+    public static ViewQuery Filter(ViewQuery query, Entity entity, string source, object? where)
     {
         if (where is IDictionary<string, object?> input && new FilterCompiler(query).Object(new Scope(entity, source), input) is var condition && condition != "true")
         {

@@ -3,7 +3,7 @@ using Kvk.Graph.Engine.Reading;
 namespace Kvk.Graph.Engine.Lists.Paging;
 
 /// <summary>
-/// Runs one page of a <see cref="DocumentQuery"/> with keyset cursors in one SQL statement, its
+/// Runs one page of a <see cref="ViewQuery"/> with keyset cursors in one SQL statement, its
 /// <c>totalCount</c> included when selected.
 /// </summary>
 public static class Pager
@@ -11,11 +11,11 @@ public static class Pager
     /// <summary>Where a value comes from when it is the row's id rather than a selected column.</summary>
     private const int RowId = -1;
 
-    public static Task<Connection<T>> PageAsync<T>(ReadStore store, DocumentQuery query, PageArguments page, CancellationToken cancellationToken) =>
+    public static Task<Connection<T>> PageAsync<T>(ReadStore store, ViewQuery query, PageArguments page, CancellationToken cancellationToken) =>
         PageAsync<T, T>(store, query, page, (document, _) => document, cancellationToken);
 
-    /// <param name="map">Makes a node of a document and the values of <see cref="DocumentQuery.Selected"/>.</param>
-    public static async Task<Connection<TNode>> PageAsync<TDoc, TNode>(ReadStore store, DocumentQuery query, PageArguments page, Func<TDoc, IReadOnlyList<string?>, TNode> map, CancellationToken cancellationToken)
+    /// <param name="map">Makes a node of a document and the values of <see cref="ViewQuery.Selected"/>.</param>
+    public static async Task<Connection<TNode>> PageAsync<TDoc, TNode>(ReadStore store, ViewQuery query, PageArguments page, Func<TDoc, IReadOnlyList<string?>, TNode> map, CancellationToken cancellationToken)
     {
         // The total is of the whole filtered list: its statement is taken before the keyset conditions narrow the query.
         var countSql = $"select count(*) from {query.Table}{query.WhereClause}";
@@ -48,7 +48,7 @@ public static class Pager
             return columns.Count - 1;
         }
 
-        int[] keyColumns = [.. query.Order.Select(k => k.Column == DocumentQuery.Id ? RowId : ColumnOf(k.Column.Expression))];
+        int[] keyColumns = [.. query.Order.Select(k => k.Column == ViewQuery.Id ? RowId : ColumnOf(k.Column.Expression))];
         int[] selectedColumns = [.. query.Selected.Select(ColumnOf)];
         var values = string.Concat(columns.Select(c => $", ({c})::text"));
 
@@ -100,7 +100,7 @@ public static class Pager
     }
 
     /// <summary>The rows strictly after <paramref name="values"/> in <paramref name="order"/>: (a &gt; x) or (a = x and b &gt; y) or …</summary>
-    private static string Beyond(DocumentQuery query, IReadOnlyList<SortKey> order, IReadOnlyList<string?> values)
+    private static string Beyond(ViewQuery query, IReadOnlyList<SortKey> order, IReadOnlyList<string?> values)
     {
         var alternatives = new List<string>();
         for (var i = 0; i < order.Count; i++)
@@ -118,7 +118,7 @@ public static class Pager
         return string.Join(" or ", alternatives.Select(a => $"({a})"));
     }
 
-    private static string Value(DocumentQuery query, SortKey key, string? value)
+    private static string Value(ViewQuery query, SortKey key, string? value)
     {
         var parameter = query.Parameter(value, key.Column.SqlType);
         return key.Column.SqlType == "text" ? $"{parameter} collate {SqlColumn.SwedishCollation}" : parameter;

@@ -14,7 +14,7 @@ namespace Kvk.Graph.Engine.Pipeline;
 /// every rule; only an operation that passed them all before skips the rules that depend on the document
 /// alone. The complexity rule runs again for an operation whose complexity its variables can change.
 /// </summary>
-public sealed class DocumentCache(QueryLimits limits, int capacity = 500) : IConfigureExecution
+public sealed class ParsedDocumentCache(QueryLimits limits, int capacity = 500) : IConfigureExecution
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, LinkedListNode<Entry>> _index = new(StringComparer.Ordinal);

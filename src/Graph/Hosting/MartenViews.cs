@@ -5,7 +5,7 @@ using Npgsql;
 namespace Kvk.Graph.Hosting;
 
 /// <summary>The engine's read store reads documents with Marten's own serializer, as Marten wrote them.</summary>
-public sealed class MartenDocuments(IDocumentStore store) : IDocumentDeserializer
+public sealed class MartenViews(IDocumentStore store) : IViewDeserializer
 {
     private readonly ISerializer _serializer = store.Options.Serializer();
 

@@ -8,7 +8,7 @@ namespace Kvk.Graph.Engine.Reading;
 /// matches: PostgreSQL's text output of each document and the host's JSON parse of it were most of a
 /// cache-missing read's cost, for documents that change a few times a year.
 /// </summary>
-public sealed class LoadedDocuments
+public sealed class LoadedViews
 {
     /// <summary>How many documents of one table are kept; past it the table's are dropped and read again.</summary>
     public const int MaxPerTable = 10_000;

@@ -10,7 +10,7 @@ public sealed record SortKey(SqlColumn Column, bool Descending);
 /// its keyset conditions; the table's unique <c>id</c> is always the last sort key, so that every order
 /// is total and every cursor points at exactly one row.
 /// </summary>
-public sealed class DocumentQuery(string table)
+public sealed class ViewQuery(string table)
 {
     private readonly List<string> _conditions = [];
     private readonly List<object?> _parameters = [];
@@ -39,25 +39,25 @@ public sealed class DocumentQuery(string table)
     }
 
     /// <summary>Adds a join to the FROM clause, e.g. a function evaluated once per statement instead of once per row.</summary>
-    public DocumentQuery Join(string join)
+    public ViewQuery Join(string join)
     {
         Table += " " + join;
         return this;
     }
 
-    public DocumentQuery Where(string condition)
+    public ViewQuery Where(string condition)
     {
         _conditions.Add($"({condition})");
         return this;
     }
 
-    public DocumentQuery Select(string expression)
+    public ViewQuery Select(string expression)
     {
         _selected.Add(expression);
         return this;
     }
 
-    public DocumentQuery OrderBy(IEnumerable<SortKey> keys)
+    public ViewQuery OrderBy(IEnumerable<SortKey> keys)
     {
         Order = [.. keys.Where(k => k.Column != Id), new SortKey(Id, false)];
         return this;

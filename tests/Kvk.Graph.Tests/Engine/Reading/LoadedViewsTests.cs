@@ -4,7 +4,7 @@ using Kvk.Storage.Rounds;
 
 namespace Kvk.Graph.Tests.Engine.Reading;
 
-public sealed class LoadedDocumentsTests
+public sealed class LoadedViewsTests
 {
     [Fact]
     public async Task A_host_reads_again_a_document_another_host_changed_after_it_was_read()

@@ -3,7 +3,7 @@ using Kvk.Storage.Programmes;
 namespace Kvk.Storage.Store;
 
 /// <summary>The read-model tables Marten keeps for the projected documents (<see cref="KvkStoreOptions"/>), for reads in SQL.</summary>
-public static class DocumentTables
+public static class ViewTables
 {
     public const string Rounds = KvkStoreOptions.SchemaName + ".mt_doc_round";
     public const string Awards = KvkStoreOptions.SchemaName + ".mt_doc_award";

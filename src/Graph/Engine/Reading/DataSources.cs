@@ -3,7 +3,7 @@ using Npgsql;
 
 namespace Kvk.Graph.Engine.Reading;
 
-public static class ReadDataSource
+public static class DataSources
 {
     /// <summary>
     /// The host's shared connection pool (Marten's, the change feed's, the health checks'). Without automatic

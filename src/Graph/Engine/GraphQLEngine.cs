@@ -27,7 +27,8 @@ public static class GraphQLEngine
         services.AddSingleton<OperationPipeline>();
         services.AddSingleton<ResponseCache>();
         services.AddSingleton<LoadedDocuments>();
-        services.AddSingleton<ReadStore>();
+        services.AddScoped<ReadRoute>();
+        services.AddScoped<ReadStore>();
         services.AddGraphQL(graphQL =>
         {
             schema(graphQL);

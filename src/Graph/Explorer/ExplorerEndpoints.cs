@@ -4,6 +4,7 @@ using System.Text;
 using Kvk.Domain.Municipalities;
 using Kvk.Domain.Rounds;
 using Kvk.Domain.Seeding;
+using Kvk.Graph.Engine.Reading;
 using Kvk.Graph.Engine.Transport;
 using Kvk.Graph.Search;
 using Kvk.Storage.Rounds;
@@ -78,7 +79,7 @@ public static class ExplorerEndpoints
                 string? query = context.Request.Query["q"];
                 var (text, problem) = MotivationSearch.Read(query);
                 var hits = problem == SearchProblem.None
-                    ? await MotivationSearch.FindAsync(services.GetRequiredService<IDocumentStore>(), services.GetRequiredService<MotivationWords>(), text!, context.RequestAborted)
+                    ? await MotivationSearch.FindAsync(services.GetRequiredService<IDocumentStore>(), services.GetRequiredService<MotivationWords>(), services.GetRequiredService<ReadStore>(), text!, context.RequestAborted)
                     : [];
                 return SearchPage.Render(language, services.GetRequiredService<MunicipalityDirectory>(), query, text, problem, hits);
             });

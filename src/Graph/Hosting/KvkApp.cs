@@ -94,6 +94,11 @@ public sealed class KvkApp : IAsyncDisposable
             .AddSchema<KvkSchema>()
             .AddGraphTypes(typeof(KvkSchema).Assembly));
         services.AddKeyedSingleton(ReadStore.DataSourceKey, (provider, _) => ReadDataSource.CreateForReads(provider.GetRequiredService<ReplicaSettings>().ReadConnectionString ?? connectionString, provider.GetRequiredService<QueryLimits>().Timeout));
+
+        // The secretariat's reads: a pool of its own on the primary only when the public's go to a replica.
+        services.AddKeyedSingleton(ReadStore.PrimaryDataSourceKey, (provider, _) => provider.GetRequiredService<ReplicaSettings>().ReadsFromReplica
+            ? ReadDataSource.CreateForReads(connectionString, provider.GetRequiredService<QueryLimits>().Timeout)
+            : provider.GetRequiredKeyedService<NpgsqlDataSource>(ReadStore.DataSourceKey));
         services.AddSingleton<IDocumentDeserializer, MartenDocuments>();
         services.AddSingleton<IRoundChangeNotifier, PostgresRoundNotifier>();
         services.AddSingleton<RoundChangeFeed>();

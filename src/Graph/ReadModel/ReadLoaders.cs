@@ -39,7 +39,7 @@ public sealed class ReadLoaders(ReadStore store, IDocumentStore documents, Motiv
         field ??= Many<string, NominationView>(DocumentTables.Nominations, "municipality_code", "text", n => n.MunicipalityCode);
 
     /// <summary>Motivations parsed into words and lexemes, for search excerpts.</summary>
-    public BatchLoader<string, ParsedMotivation> ParsedMotivations => field ??= new(motivationWords.ParseAsync, ParsedMotivation.Empty);
+    public BatchLoader<string, ParsedMotivation> ParsedMotivations => field ??= new((texts, ct) => motivationWords.ParseAsync(store, texts, ct), ParsedMotivation.Empty);
 
     private BatchLoader<TKey, TDoc?> One<TKey, TDoc>(string table, string column, string sqlType, Func<TDoc, TKey> keyOf)
         where TKey : notnull

@@ -26,6 +26,7 @@ public static class GraphQLEngine
         services.AddSingleton<Admission>();
         services.AddSingleton<OperationPipeline>();
         services.AddSingleton<ResponseCache>();
+        services.AddSingleton(EdgeCachePolicy.From(configuration));
         services.AddSingleton<LoadedDocuments>();
         services.AddScoped<ReadRoute>();
         services.AddScoped<ReadStore>();

@@ -71,7 +71,9 @@ public sealed partial class ClusterTopologyTests
     public async Task Varnish_answers_304_to_a_client_that_has_the_answer_revalidates_with_the_hosts_and_shows_a_change_under_a_new_etag()
     {
         const string Query = "{ round(year: 2035) { status version } }";
-        using var varnish = OpsCluster.Client(Cluster.Varnish);
+
+        // As browsers do: Varnish keeps answers gzipped, and one it unzips for a client is another representation (a weak tag).
+        using var varnish = GzipClient(Cluster.Varnish);
         using var first = await varnish.SendAsync(Get(Query));
         var tag = first.Headers.ETag;
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
@@ -79,7 +81,7 @@ public sealed partial class ClusterTopologyTests
         Assert.True(tag is { IsWeak: false }, $"ETag: {tag}");
         for (var i = 0; i < OpsCluster.Hosts.Length; i++)
         {
-            using var direct = OpsCluster.Client(Cluster.Host(i));
+            using var direct = GzipClient(Cluster.Host(i));
             using var fromHost = await direct.SendAsync(Get(Query));
             Assert.Equal(tag, fromHost.Headers.ETag);
         }
@@ -116,6 +118,9 @@ public sealed partial class ClusterTopologyTests
         Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
         Assert.Equal(changedTag, stale.Headers.ETag);
     }
+
+    private static HttpClient GzipClient(Uri address) =>
+        new(new HttpClientHandler { AutomaticDecompression = DecompressionMethods.GZip }) { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
 
     private static HttpRequestMessage WithTag(HttpRequestMessage request, EntityTagHeaderValue tag)
     {

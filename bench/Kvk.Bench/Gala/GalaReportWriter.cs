@@ -18,13 +18,13 @@ public static class GalaReportWriter
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"{o.Watchers:N0} watchers of `awardAnnounced(afterYear:)` through HAProxy ({o.WebSockets:N0} over WebSocket, {o.ServerSentEvents:N0} over SSE, from the harness's process); public reads through Varnish from wrk, {o.ReadsPerSecond:N0} a second (steady: {o.ReadConnections} connections, each pausing between reads) for {o.Seconds} s (the latest award as a persisted document over GET, the year's round, the explorer's first page, in turn, with gzip); the announcement at the middle. Delivery times are from the announcement's commit (its transaction's time on the primary) to the moment the watcher's client read it.");
         text.AppendLine();
-        text.AppendLine("| scenario | watchers that got the award | median | p99 | last | mutation acknowledged | first shown by Varnish | watchers that reconnected |");
+        text.AppendLine("| scenario | watchers that got the award | median | p99 | last | mutation acknowledged | first shown by Varnish | watchers that reconnected (of them after the commit) |");
         text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var s in report.Scenarios)
         {
             var d = s.DeliveryMs;
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"| {s.Name} | {s.Received:N0} of {s.Watchers:N0} | {Ms(GalaRun.Percentile(d, 0.5))} | {Ms(GalaRun.Percentile(d, 0.99))} | {Ms(d.Count == 0 ? double.NaN : d[^1])} | {Ms(s.AcknowledgedMs)} | {(s.EdgeShownMs is { } e ? Ms(e) : "never")} | {s.Reconnected:N0} |");
+                $"| {s.Name} | {s.Received:N0} of {s.Watchers:N0} | {Ms(GalaRun.Percentile(d, 0.5))} | {Ms(GalaRun.Percentile(d, 0.99))} | {Ms(d.Count == 0 ? double.NaN : d[^1])} | {Ms(s.AcknowledgedMs)} | {(s.EdgeShownMs is { } e ? Ms(e) : "never")} | {s.Reconnected:N0} ({s.ReconnectedAfterCommit:N0}) |");
         }
 
         text.AppendLine();

@@ -11,7 +11,7 @@ namespace Kvk.Bench.Gala;
 /// <param name="ReadConnections">wrk's connections to Varnish.</param>
 /// <param name="ReadsPerSecond">The steady rate of public reads, over all connections (each pauses between its reads).</param>
 /// <param name="Seconds">How long the reads run; the announcement comes at the middle.</param>
-public sealed record GalaOptions(int WebSockets = 1500, int ServerSentEvents = 500, int ReadConnections = 32, int ReadsPerSecond = 2000, int Seconds = 20)
+public sealed record GalaOptions(int WebSockets = 5000, int ServerSentEvents = 2000, int ReadConnections = 32, int ReadsPerSecond = 2000, int Seconds = 20)
 {
     public int Watchers => WebSockets + ServerSentEvents;
 }
@@ -20,7 +20,7 @@ public sealed record GalaOptions(int WebSockets = 1500, int ServerSentEvents = 5
 /// <param name="Killed">The host killed with SIGKILL just before the announcement, if any.</param>
 public sealed record GalaScenario(
     string Name, int Year, string? Killed, int Watchers, int Received, IReadOnlyList<double> DeliveryMs, double AcknowledgedMs,
-    double? EdgeShownMs, int Reconnected, LoadResult Reads, IReadOnlyDictionary<string, long> Varnish);
+    double? EdgeShownMs, int Reconnected, int ReconnectedAfterCommit, LoadResult Reads, IReadOnlyDictionary<string, long> Varnish);
 
 public sealed record GalaReport(GalaOptions Options, IReadOnlyList<GalaScenario> Scenarios, TimeSpan ClusterStart);
 
@@ -104,11 +104,12 @@ public static class GalaRun
         var after = await cluster.VarnishCountersAsync();
         var delivered = watchers.All.Where(w => w.ReceivedAt is not null).Select(w => (w.ReceivedAt!.Value - committed).TotalMilliseconds).Order().ToList();
         var reconnected = watchers.All.Count(w => w.Connections > 1);
+        var reconnectedAfterCommit = watchers.All.Count(w => w.Connections > 1 && w.LastConnectedTicks > committed.UtcTicks);
         var counters = after.Keys.ToDictionary(k => k, k => after[k] - before.GetValueOrDefault(k));
         var scenario = new GalaScenario(
             name, year, kill, watchers.All.Count, delivered.Count, delivered, (acknowledged - committed).TotalMilliseconds,
-            shown is { } at ? (at - committed).TotalMilliseconds : null, reconnected, load, counters);
-        log.WriteLine($"  {delivered.Count} of {watchers.All.Count} watchers got the award; from the commit: median {Percentile(delivered, 0.5):0} ms, p99 {Percentile(delivered, 0.99):0} ms, last {delivered.LastOrDefault():0} ms; {reconnected} reconnected.");
+            shown is { } at ? (at - committed).TotalMilliseconds : null, reconnected, reconnectedAfterCommit, load, counters);
+        log.WriteLine($"  {delivered.Count} of {watchers.All.Count} watchers got the award; from the commit: median {Percentile(delivered, 0.5):0} ms, p99 {Percentile(delivered, 0.99):0} ms, last {delivered.LastOrDefault():0} ms; {reconnected} reconnected, {reconnectedAfterCommit} of them after the commit.");
         log.WriteLine($"  Reads through Varnish: {load.Requests:N0} ({load.RequestsPerSecond:N0}/s, p50 {load.P50Ms:0.00} ms, p99 {load.P99Ms:0.00} ms), {load.Errors} failed answers, {load.SocketErrors} socket errors; Varnish hits {counters.GetValueOrDefault("MAIN.cache_hit")}, backend requests {counters.GetValueOrDefault("MAIN.backend_req")}.");
         foreach (var missing in watchers.All.Where(w => w.ReceivedAt is null).Take(5))
         {
@@ -171,8 +172,9 @@ public static class GalaRun
     }
 
     /// <summary>
-    /// Sends a mutation as the secretariat, again when its request fails on the way (a host that died with it: the
-    /// proxy cannot know whether it arrived); a mutation that must not run twice carries a clientMutationId.
+    /// Sends a mutation as the secretariat, again when its request fails on the way or the proxy answers for a host
+    /// that died with it (the proxy cannot know whether it arrived); a mutation that must not run twice carries a
+    /// clientMutationId, so that the host records it once.
     /// </summary>
     private static async Task MutateAsync(HttpClient secretariat, string mutation, TextWriter log)
     {
@@ -182,6 +184,12 @@ public static class GalaRun
             try
             {
                 using var response = await secretariat.PostAsync("/graphql", new StringContent(body, Encoding.UTF8, "application/json"));
+                if (response.StatusCode is HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout)
+                {
+                    // The proxy's own answer: the host it chose died, or none was free.
+                    throw new HttpRequestException($"HAProxy answered {(int)response.StatusCode}", null, response.StatusCode);
+                }
+
                 var answer = JsonNode.Parse(await response.Content.ReadAsStringAsync());
                 var payload = answer?["data"]?.AsObject().Single().Value;
                 if (payload?["round"] is null || payload["errors"] is not null)

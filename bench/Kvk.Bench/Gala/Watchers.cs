@@ -23,7 +23,14 @@ public sealed class Watcher(int id, bool overWebSocket)
 
     public string? LastError { get; set; }
 
-    public void Connected() => Interlocked.Increment(ref _connections);
+    /// <summary>When the watcher last connected (UTC ticks).</summary>
+    public long LastConnectedTicks { get; private set; }
+
+    public void Connected()
+    {
+        LastConnectedTicks = DateTimeOffset.UtcNow.UtcTicks;
+        Interlocked.Increment(ref _connections);
+    }
 
     public void Received() => Interlocked.CompareExchange(ref _receivedTicks, DateTimeOffset.UtcNow.UtcTicks, 0);
 }

@@ -1,7 +1,34 @@
 using System.Globalization;
 using Kvk.Bench;
+using Kvk.Bench.Gala;
 
 // dotnet run -c Release --project bench/Kvk.Bench -- [--events 1000000] [--connections 16] [--duration 10] [--warmup 3] [--host-warmup 15] [--slices 5] [--only TEXT] [--smoke]
+// dotnet run -c Release --project bench/Kvk.Bench -- --gala [--websockets 5000] [--sse 2000] [--read-connections 32] [--reads-per-second 2000] [--seconds 20]
+if (args.Contains("--gala"))
+{
+    var gala = new GalaOptions();
+    for (var i = 0; i < args.Length; i++)
+    {
+        int Value() => int.Parse(args[++i], CultureInfo.InvariantCulture);
+        gala = args[i] switch
+        {
+            "--gala" => gala,
+            "--websockets" => gala with { WebSockets = Value() },
+            "--sse" => gala with { ServerSentEvents = Value() },
+            "--read-connections" => gala with { ReadConnections = Value() },
+            "--reads-per-second" => gala with { ReadsPerSecond = Value() },
+            "--seconds" => gala with { Seconds = Value() },
+            _ => throw new ArgumentException($"Unknown option {args[i]} for --gala. Options: --websockets N --sse N --read-connections N --reads-per-second N --seconds S"),
+        };
+    }
+
+    var figures = GalaReportWriter.Markdown(await GalaRun.RunAsync(gala, Console.Out), "dotnet run -c Release --project bench/Kvk.Bench -- " + string.Join(' ', args));
+    Console.WriteLine();
+    Console.WriteLine(figures);
+    GalaReportWriter.WriteInto(Path.Combine(GalaCluster.RepositoryRoot, "BENCHMARKS.md"), figures);
+    return 0;
+}
+
 var options = new BenchOptions();
 for (var i = 0; i < args.Length; i++)
 {

@@ -4,7 +4,9 @@ using System.Text.RegularExpressions;
 
 namespace Kvk.Bench;
 
-public sealed record LoadResult(double RequestsPerSecond, double P50Ms, double P99Ms, long Requests, long Errors);
+/// <param name="Errors">Answers with a status other than 2xx or 3xx.</param>
+/// <param name="SocketErrors">Requests that got no answer: connections refused, reads and writes failed, timeouts.</param>
+public sealed record LoadResult(double RequestsPerSecond, double P50Ms, double P99Ms, long Requests, long Errors, long SocketErrors = 0);
 
 /// <summary>Drives a URL with wrk (Debian's package), a second process with a fixed number of connections.</summary>
 public static partial class Wrk
@@ -42,7 +44,10 @@ public static partial class Wrk
         var rps = double.Parse(RequestsPerSecond().Match(output).Groups[1].Value, CultureInfo.InvariantCulture);
         var requests = long.Parse(Requests().Match(output).Groups[1].Value, CultureInfo.InvariantCulture);
         var errors = Non2xx().Match(output) is { Success: true } m ? long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
-        return new LoadResult(rps, Percentile(output, "50%"), Percentile(output, "99%"), requests, errors);
+        var socketErrors = SocketErrors().Match(output) is { Success: true } s
+            ? s.Groups.Values.Skip(1).Sum(g => long.Parse(g.Value, CultureInfo.InvariantCulture))
+            : 0;
+        return new LoadResult(rps, Percentile(output, "50%"), Percentile(output, "99%"), requests, errors, socketErrors);
     }
 
     private static double Percentile(string output, string label)
@@ -60,4 +65,7 @@ public static partial class Wrk
 
     [GeneratedRegex(@"Non-2xx or 3xx responses:\s+(\d+)")]
     private static partial Regex Non2xx();
+
+    [GeneratedRegex(@"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)")]
+    private static partial Regex SocketErrors();
 }

@@ -1,10 +1,13 @@
 // Follows a subscription over WebSocket as a long-lived client does (graphql-ws, protocol graphql-transport-ws):
-// when the connection drops, it connects again and subscribes again.
-//   node follow.mjs <ws url> <query> [timeout seconds]
+// when the connection drops, it connects again and subscribes again, with the same query.
+//   node follow.mjs <ws url> <query> [timeout seconds] [hold]
+// With "hold", a dropped connection prints {"disconnected":true,"at":ms} and the script connects again only once a
+// line arrives on its standard input: a test can record something while the client is away.
 // Prints {"ready":true,"connection":n,"host":...,"at":ms} each time the subscription is in place on a connection (a
 // query on that connection has answered after it; host: the X-Kvk-Host header HAProxy put on the upgrade, when
 // there is one; at: the Unix time in milliseconds), and one JSON line per result. Runs until killed; exits 1 on a
 // fatal error or after the timeout.
+import readline from 'node:readline';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 
@@ -18,7 +21,8 @@ class TracedWebSocket extends WebSocket {
   }
 }
 
-const [url, query, timeoutText] = process.argv.slice(2);
+const [url, query, timeoutText, mode] = process.argv.slice(2);
+const lines = mode === 'hold' ? readline.createInterface({ input: process.stdin })[Symbol.asyncIterator]() : null;
 setTimeout(() => {
   console.log(JSON.stringify({ error: 'timeout' }));
   process.exit(1);
@@ -32,7 +36,14 @@ const client = createClient({
   retryAttempts: 100,
   // A dropped connection (a host gone) is worth retrying at once: the proxy sends the next one to a live host.
   shouldRetry: () => true,
-  retryWait: () => new Promise((resolve) => setTimeout(resolve, 200)),
+  retryWait: async () => {
+    if (lines) {
+      console.log(JSON.stringify({ disconnected: true, at: Date.now() }));
+      await lines.next();
+    } else {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  },
   on: {
     connected: () => {
       const connection = ++connections;

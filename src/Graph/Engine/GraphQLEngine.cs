@@ -26,8 +26,10 @@ public static class GraphQLEngine
         services.AddSingleton<Admission>();
         services.AddSingleton<OperationPipeline>();
         services.AddSingleton<ResponseCache>();
+        services.AddSingleton(EdgeCachePolicy.From(configuration));
         services.AddSingleton<LoadedViews>();
-        services.AddSingleton<ReadStore>();
+        services.AddScoped<ReadRoute>();
+        services.AddScoped<ReadStore>();
         services.AddScoped<OperationLoaders>();
         services.AddGraphQL(graphQL =>
         {

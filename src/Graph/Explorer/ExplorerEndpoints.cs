@@ -4,6 +4,7 @@ using System.Text;
 using Kvk.Domain.Municipalities;
 using Kvk.Domain.Rounds;
 using Kvk.Domain.Seeding;
+using Kvk.Graph.Engine.Reading;
 using Kvk.Graph.Engine.Transport;
 using Kvk.Graph.Search;
 using Kvk.Storage.Rounds;
@@ -14,7 +15,8 @@ namespace Kvk.Graph.Explorer;
 /// <summary>
 /// The public explorer: server-rendered pages of the award's record for those who will never write a query,
 /// in Swedish at the root and in English under <c>/en</c>, with one stylesheet and no script. Pages are kept
-/// in the <see cref="ResponseCache"/> until something is recorded, like the API's public responses.
+/// in the <see cref="ResponseCache"/> until something is recorded, and written for shared caches, like the API's
+/// public answers over GET.
 /// </summary>
 public static class ExplorerEndpoints
 {
@@ -78,7 +80,7 @@ public static class ExplorerEndpoints
                 string? query = context.Request.Query["q"];
                 var (text, problem) = MotivationSearch.Read(query);
                 var hits = problem == SearchProblem.None
-                    ? await MotivationSearch.FindAsync(services.GetRequiredService<IDocumentStore>(), services.GetRequiredService<MotivationWords>(), text!, context.RequestAborted)
+                    ? await MotivationSearch.FindAsync(services.GetRequiredService<IDocumentStore>(), services.GetRequiredService<MotivationWords>(), services.GetRequiredService<ReadStore>(), text!, context.RequestAborted)
                     : [];
                 return SearchPage.Render(language, services.GetRequiredService<MunicipalityDirectory>(), query, text, problem, hits);
             });
@@ -102,8 +104,6 @@ public static class ExplorerEndpoints
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "no-referrer";
-        // Shared caches may keep a page a minute: an announcement shows everywhere soon after it is recorded.
-        headers.CacheControl = "public, max-age=60";
 
         var cache = context.RequestServices.GetRequiredService<ResponseCache>();
         var key = cacheKey is null ? null : CacheKeyPrefix + cacheKey;
@@ -124,13 +124,12 @@ public static class ExplorerEndpoints
         await WriteAsync(context, response);
     }
 
-    private static Task WriteAsync(HttpContext context, CachedResponse response)
-    {
-        context.Response.StatusCode = response.StatusCode;
-        context.Response.ContentType = response.ContentType;
-        context.Response.ContentLength = response.Body.Length;
-        return context.Response.Body.WriteAsync(response.Body, context.RequestAborted).AsTask();
-    }
+    /// <summary>
+    /// As the API's public answers over GET (<see cref="EdgeCaching"/>): a shared cache keeps a page seconds, so that an
+    /// announcement shows everywhere soon after it is recorded, and asks again with the page's ETag.
+    /// </summary>
+    private static Task WriteAsync(HttpContext context, CachedResponse response) =>
+        EdgeCaching.WriteAsync(context, response, context.RequestServices.GetRequiredService<EdgeCachePolicy>());
 
     private static byte[] Stylesheet()
     {

@@ -47,7 +47,7 @@ public static class MotivationSearch
         };
     }
 
-    public static async Task<IReadOnlyList<MotivationHit>> FindAsync(IDocumentStore store, MotivationWords motivationWords, string text, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<MotivationHit>> FindAsync(IDocumentStore store, MotivationWords motivationWords, ReadStore reads, string text, CancellationToken cancellationToken)
     {
         await using var session = store.QuerySession();
         var batch = session.CreateBatchQuery();
@@ -57,7 +57,7 @@ public static class MotivationSearch
 
         var found = await awards;
         var matching = Excerpt.Lexemes((await terms).SingleOrDefault() ?? "");
-        var parsed = await motivationWords.ParseAsync([.. found.Select(a => a.Motivation).Distinct()], cancellationToken);
+        var parsed = await motivationWords.ParseAsync(reads, [.. found.Select(a => a.Motivation).Distinct()], cancellationToken);
         return [.. found.Select(a => new MotivationHit(a, Passages(Excerpt.Build(parsed[a.Motivation], matching), a.Motivation)))];
     }
 

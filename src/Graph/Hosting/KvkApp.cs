@@ -91,6 +91,11 @@ public sealed class KvkApp : IAsyncDisposable
         });
         services.AddKvkGraphQL(configuration, environment);
         services.AddKeyedSingleton(ReadStore.DataSourceKey, (provider, _) => DataSources.CreateForReads(provider.GetRequiredService<ReplicaSettings>().ReadConnectionString ?? connectionString, provider.GetRequiredService<QueryLimits>().Timeout));
+
+        // The secretariat's reads: a pool of its own on the primary only when the public's go to a replica.
+        services.AddKeyedSingleton(ReadStore.PrimaryDataSourceKey, (provider, _) => provider.GetRequiredService<ReplicaSettings>().ReadsFromReplica
+            ? DataSources.CreateForReads(connectionString, provider.GetRequiredService<QueryLimits>().Timeout)
+            : provider.GetRequiredKeyedService<NpgsqlDataSource>(ReadStore.DataSourceKey));
         services.AddSingleton<IViewDeserializer, MartenViews>();
         services.AddSingleton<IRoundChangeNotifier, PostgresRoundNotifier>();
         services.AddSingleton<RoundChangeFeed>();

@@ -11,17 +11,19 @@ namespace Kvk.Graph.Search;
 /// PostgreSQL (<see cref="AwardSearchIndex.Parse"/>, the function the search index is made with) once in
 /// this host's life, and a search's hits cost no more than their ids and ranks.
 /// </summary>
-public sealed class MotivationWords(ReadStore store)
+public sealed class MotivationWords
 {
     /// <summary>How many parsed motivations are kept; past it they are dropped and parsed again.</summary>
     public const int MaxKept = 1_000;
 
     private readonly ConcurrentDictionary<string, ParsedMotivation> _parsed = new(StringComparer.Ordinal);
 
-    /// <summary>Motivations parsed into words and lexemes, for search excerpts, in batches.</summary>
-    public static readonly LoaderKind<string, ParsedMotivation> Parsed = new((services, motivations, ct) => services.GetRequiredService<MotivationWords>().ParseAsync(motivations, ct), ParsedMotivation.Empty);
+    /// <summary>Motivations parsed into words and lexemes, for search excerpts, in batches, with the asking operation's reads.</summary>
+    public static readonly LoaderKind<string, ParsedMotivation> Parsed = new(
+        (services, motivations, ct) => services.GetRequiredService<MotivationWords>().ParseAsync(services.GetRequiredService<ReadStore>(), motivations, ct), ParsedMotivation.Empty);
 
-    public async Task<IReadOnlyDictionary<string, ParsedMotivation>> ParseAsync(IReadOnlyList<string> motivations, CancellationToken cancellationToken)
+    /// <param name="store">The asking operation's reads, where texts not parsed yet are parsed.</param>
+    public async Task<IReadOnlyDictionary<string, ParsedMotivation>> ParseAsync(ReadStore store, IReadOnlyList<string> motivations, CancellationToken cancellationToken)
     {
         var result = new Dictionary<string, ParsedMotivation>(StringComparer.Ordinal);
         var missing = new List<string>();

@@ -18,13 +18,17 @@ public sealed partial class ClusterTopologyTests
 
     [Fact]
     [RunsLast]
-    public async Task A_host_killed_under_load_is_taken_out_loses_no_acknowledged_mutation_its_subscriber_reconnects_and_sigterm_then_stops_everything()
+    public async Task A_host_killed_under_load_is_taken_out_loses_no_acknowledged_mutation_its_subscribers_reconnect_and_get_what_they_missed_and_sigterm_then_stops_everything()
     {
         var cluster = Cluster;
         var followers = new List<(NodeScript Script, string Host)>();
+        NodeScript? herald = null;
         try
         {
             await FollowOnEveryHostAsync("subscription { roundChanged(year: 2027) { version } }", followers);
+
+            // A subscriber of the award on the host that will die, which stays away until the award is announced.
+            herald = await FollowOnAsync(Victim, "subscription { awardAnnounced(afterYear: 2023) { year recipientName } }");
 
             using var secretariat = OpsCluster.Client(cluster.Varnish, secretariat: true);
             var clock = Stopwatch.StartNew();
@@ -66,6 +70,7 @@ public sealed partial class ClusterTopologyTests
                 output.WriteLine($"a subscriber of {Victim} was subscribed again through HAProxy, on {line["host"]}, {after.TotalSeconds:0.00} s after the kill");
             }
 
+            Assert.True((bool)(await NextOfAsync(herald, "disconnected"))["disconnected"]!);
             await MutateAsync(secretariat, "mutation { closeNominations(input: { year: 2027 }) { round { version } errors { ... on Error { code } } } }");
             var finalVersion = 1 + codes.Length + 1;
             foreach (var (follower, host) in followers)
@@ -90,6 +95,16 @@ public sealed partial class ClusterTopologyTests
             Assert.True(finalVersion == (int)round["version"]!, $"A read after the last notification showed version {round["version"]}, not {finalVersion}. {cluster.ReplayWarnings()}");
             Assert.Equal(codes.Length, await ScalarAsync(cluster.PrimaryConnectionString, "select count(*) from kvk.mt_events where stream_id = 'round-2027' and type = 'municipality_nominated'"));
 
+            // The award is announced while its subscriber is away; subscribing again as it did at first, it gets the award.
+            await MutateAsync(secretariat, $"mutation {{ recordJuryDecision(input: {{ year: 2027, municipalityCode: \"{codes[0]}\", motivation: \"Motiveringen.\" }}) {{ round {{ version }} errors {{ code }} }} }}");
+            await MutateAsync(secretariat, "mutation { announceAward(input: { year: 2027 }) { round { version } errors { code } } }");
+            var announced = DateTimeOffset.UtcNow;
+            await herald.WriteLineAsync("reconnect");
+            var back = await NextOfAsync(herald, "ready");
+            Assert.NotEqual(Victim, (string?)back["host"]);
+            Assert.Equal(2027, (int)(await NextOfAsync(herald, "data"))["data"]!["awardAnnounced"]!["year"]!);
+            output.WriteLine($"the award's subscriber of {Victim}, away at the announcement, had the award {(DateTimeOffset.UtcNow - announced).TotalSeconds:0.00} s after it was acknowledged, on {back["host"]}");
+
             // SIGTERM to the script (as Ctrl-C or a service manager) stops everything it started.
             foreach (var (follower, _) in followers)
             {
@@ -110,7 +125,54 @@ public sealed partial class ClusterTopologyTests
             {
                 await follower.DisposeAsync();
             }
+
+            if (herald is not null)
+            {
+                await herald.DisposeAsync();
+            }
         }
+    }
+
+    /// <summary>A subscriber through HAProxy in hold mode (<c>follow.mjs</c>), started again until HAProxy sends one to <paramref name="host"/>.</summary>
+    private async Task<NodeScript> FollowOnAsync(string host, string subscription)
+    {
+        // The misses stay connected until the search ends, so that least-connections moves on to the other hosts.
+        var misses = new List<NodeScript>();
+        try
+        {
+            for (var attempt = 0; attempt < 2 * OpsCluster.Hosts.Length; attempt++)
+            {
+                var follower = NodeScript.Start("follow.mjs", WebSocketUrl(Cluster.Haproxy), subscription, "300", "hold");
+                if ((string?)(await NextOfAsync(follower, "ready"))["host"] == host)
+                {
+                    return follower;
+                }
+
+                misses.Add(follower);
+            }
+
+            throw new InvalidOperationException($"HAProxy sent no subscriber to {host}.");
+        }
+        finally
+        {
+            foreach (var miss in misses)
+            {
+                await miss.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>The next line of a script's output that has <paramref name="member"/>.</summary>
+    private static async Task<JsonObject> NextOfAsync(NodeScript script, string member)
+    {
+        JsonObject line;
+        do
+        {
+            line = await script.NextJsonAsync(Wait);
+        }
+        while (line[member] is null);
+
+        return line;
     }
 
     private static bool Listening(int port)

@@ -21,7 +21,7 @@ public sealed partial class ClusterTopologyTests(ReplicatedCluster fixture, ITes
     private OpsCluster Cluster => fixture.Cluster;
 
     [Fact]
-    public async Task Queries_answer_through_varnish_and_haproxy_and_varnish_stores_only_what_is_marked_cacheable()
+    public async Task Queries_answer_through_varnish_and_haproxy_and_varnish_stores_only_what_is_marked_cacheable_for_everyone()
     {
         const string Query = "{ awards { totalCount } }";
         foreach (var entry in new[] { Cluster.Varnish, Cluster.Haproxy })
@@ -37,13 +37,21 @@ public sealed partial class ClusterTopologyTests(ReplicatedCluster fixture, ITes
         using var varnish = OpsCluster.Client(Cluster.Varnish);
         using var firstAnswer = await varnish.SendAsync(Get(Query));
         using var secondAnswer = await varnish.SendAsync(Get(Query));
+        using var secondPost = await varnish.PostAsync("/graphql", KvkTestServer.Json(JsonSerializer.Serialize(new { query = Query })));
+        using var answerWithToken = Get(Query);
+        answerWithToken.Headers.Authorization = new("Bearer", OpsCluster.Token);
+        using var secondAnswerWithToken = await varnish.SendAsync(answerWithToken);
         using var firstAsset = await varnish.GetAsync("/graphql/assets/graphiql.min.css");
         using var secondAsset = await varnish.GetAsync("/graphql/assets/graphiql.min.css");
         using var withToken = new HttpRequestMessage(HttpMethod.Get, "/graphql/assets/graphiql.min.css") { Headers = { Authorization = new("Bearer", OpsCluster.Token) } };
         using var assetWithToken = await varnish.SendAsync(withToken);
 
-        // A GraphQL answer carries no Cache-Control (yet): Varnish asks a host every time.
-        Assert.False(FromVarnishCache(secondAnswer), "Varnish served a GraphQL answer from its cache.");
+        // A public answer over GET is everyone's: Varnish keeps it for seconds. A POST, or anything asked with a token, never.
+        Assert.True(FromVarnishCache(secondAnswer), "Varnish did not store a public GraphQL answer over GET.");
+        Assert.Equal("HIT", secondAnswer.Headers.GetValues("X-Cache").Single());
+        Assert.False(FromVarnishCache(secondPost), "Varnish answered a POST from its cache.");
+        Assert.False(FromVarnishCache(secondAnswerWithToken), "Varnish answered a request with a token from its cache.");
+        Assert.True(secondAnswerWithToken.Headers.CacheControl is { Private: true, NoStore: true });
         Assert.Equal(HttpStatusCode.OK, secondAsset.StatusCode);
         Assert.Equal("public, max-age=86400", secondAsset.Headers.CacheControl?.ToString());
         Assert.True(FromVarnishCache(secondAsset), "Varnish did not store an asset marked public.");
@@ -117,7 +125,7 @@ public sealed partial class ClusterTopologyTests(ReplicatedCluster fixture, ITes
 
         await using var subscriber = NodeScript.Start("subscribe.mjs", WebSocketUrl(Cluster.Haproxy), "subscription { roundChanged(year: 2031) { status } }", "1");
         Assert.True((bool)(await subscriber.NextJsonAsync(Wait))["ready"]!);
-        await using var replica = new NpgsqlConnection(Cluster.ReplicaConnectionString);
+        await using var replica = new NpgsqlConnection(Cluster.ReplicaSuperuserConnectionString);
         await replica.OpenAsync();
         await ExecuteAsync(replica, "select pg_wal_replay_pause()");
         try

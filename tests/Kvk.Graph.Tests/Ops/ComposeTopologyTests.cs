@@ -47,6 +47,28 @@ public sealed partial class ComposeTopologyTests
             wiring);
     }
 
+    [Fact]
+    public void Docker_compose_keeps_no_password_in_the_file_and_its_primary_trusts_no_connection()
+    {
+        var services = (YamlMappingNode)LoadCompose()["services"];
+        var connectionStrings = services.Children.Values.Cast<YamlMappingNode>()
+            .Where(service => service.Children.ContainsKey("environment"))
+            .SelectMany(service => ((YamlMappingNode)service["environment"]).Children)
+            .Where(variable => ((YamlScalarNode)variable.Key).Value!.StartsWith("ConnectionStrings__", StringComparison.Ordinal))
+            .Select(variable => new NpgsqlConnectionStringBuilder(((YamlScalarNode)variable.Value).Value))
+            .ToList();
+        var primary = (YamlMappingNode)((YamlMappingNode)services["primary"])["environment"];
+        var hba = File.ReadLines(Path.Combine(NodeScript.RepositoryRoot, "ops", "postgres", "pg_hba.conf"))
+            .Where(line => line.Length > 0 && !line.StartsWith('#'))
+            .Select(line => line.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries)[^1]);
+
+        Assert.Equal(6, connectionStrings.Count);
+        Assert.All(connectionStrings, c => Assert.StartsWith("${KVK_DB_PASSWORD:?", c.Password, StringComparison.Ordinal));
+        Assert.False(primary.Children.ContainsKey("POSTGRES_PASSWORD"));
+        Assert.Equal("/run/secrets/kvk_postgres_password", ((YamlScalarNode)primary["POSTGRES_PASSWORD_FILE"]).Value);
+        Assert.All(hba, method => Assert.Equal("scram-sha-256", method));
+    }
+
     private static async Task<JsonObject> DescribeAsync()
     {
         var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };

@@ -61,9 +61,17 @@ public sealed class OpsCluster : IAsyncDisposable
 
     public Uri Host(int index) => Loopback(Ports.Hosts[index]);
 
-    public string PrimaryConnectionString => $"Host=127.0.0.1;Port={Ports.Primary};Username=kvk;Database=kvk";
+    /// <summary>The passwords the script generated (PostgreSQL's password file).</summary>
+    public string PasswordFile => Path.Combine(Base, "pgpass");
 
-    public string ReplicaConnectionString => $"Host=127.0.0.1;Port={Ports.Replica};Username=kvk;Database=kvk";
+    public string PrimaryConnectionString => $"Host=127.0.0.1;Port={Ports.Primary};Username=kvk;Passfile={PasswordFile};Database=kvk";
+
+    public string ReplicaConnectionString => $"Host=127.0.0.1;Port={Ports.Replica};Username=kvk;Passfile={PasswordFile};Database=kvk";
+
+    public string PrimarySuperuserConnectionString => $"Host=127.0.0.1;Port={Ports.Primary};Username=postgres;Passfile={PasswordFile};Database=postgres";
+
+    /// <summary>The replica's superuser, who alone may pause and resume its replay.</summary>
+    public string ReplicaSuperuserConnectionString => $"Host=127.0.0.1;Port={Ports.Replica};Username=postgres;Passfile={PasswordFile};Database=postgres";
 
     public string Output
     {

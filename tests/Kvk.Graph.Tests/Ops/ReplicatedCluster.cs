@@ -3,17 +3,21 @@ namespace Kvk.Graph.Tests.Ops;
 /// <summary>
 /// One <c>ops/cluster</c> for the tests of <see cref="ClusterTopologyTests"/>. Its replica applies each commit a
 /// quarter of a second late (<c>recovery_min_apply_delay</c>), so that a host announcing a change before its
-/// replica shows it would be caught; and its hosts take a replica more than two seconds behind as not ready.
+/// replica shows it would be caught; its hosts take a replica more than two seconds behind as not ready, and let
+/// Varnish keep an answer one second.
 /// </summary>
 public sealed class ReplicatedCluster : IAsyncLifetime
 {
     public const int ApplyDelayMilliseconds = 250;
     public const int MaxLagSeconds = 2;
 
+    /// <summary>How long Varnish may keep an answer before it asks a host again: shorter than the default, so that the tests see it do so soon.</summary>
+    public const int EdgeMaxAgeSeconds = 1;
+
     public OpsCluster Cluster { get; private set; } = null!;
 
     public async Task InitializeAsync() => Cluster = await OpsCluster.StartAsync(
-        new Dictionary<string, string> { ["Kvk__Replica__MaxLagSeconds"] = $"{MaxLagSeconds}" },
+        new Dictionary<string, string> { ["Kvk__Replica__MaxLagSeconds"] = $"{MaxLagSeconds}", ["Kvk__EdgeCache__MaxAgeSeconds"] = $"{EdgeMaxAgeSeconds}" },
         "--replica-apply-delay", $"{ApplyDelayMilliseconds}");
 
     public async Task DisposeAsync() => await Cluster.DisposeAsync();

@@ -91,7 +91,7 @@ public sealed class NodeScript : IAsyncDisposable
             throw new InvalidOperationException($"The node tooling of tests/js is not installed: install Node.js and npm, then build the tests again (the build installs it), in {RepositoryRoot}.");
         }
 
-        var start = new ProcessStartInfo("node") { WorkingDirectory = ScriptsFolder, RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo("node") { WorkingDirectory = ScriptsFolder, RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
         start.ArgumentList.Add(script);
         foreach (var argument in arguments)
         {
@@ -135,6 +135,13 @@ public sealed class NodeScript : IAsyncDisposable
         {
             throw new TimeoutException($"No JSON line from the script. Output: {string.Join('\n', Output)}\nErrors: {Errors}", e);
         }
+    }
+
+    /// <summary>Writes a line to the script's standard input (e.g. to let <c>follow.mjs</c> in hold mode reconnect).</summary>
+    public async Task WriteLineAsync(string line)
+    {
+        await _process.StandardInput.WriteLineAsync(line);
+        await _process.StandardInput.FlushAsync();
     }
 
     public async ValueTask DisposeAsync()

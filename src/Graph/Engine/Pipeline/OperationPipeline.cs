@@ -6,6 +6,8 @@ using GraphQL.Types;
 using GraphQL.Validation;
 using GraphQL.Validation.Complexity;
 using GraphQL.Validation.Rules.Custom;
+using Kvk.Graph.Engine.Reading;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -20,9 +22,10 @@ public sealed record OperationRequest(GraphQLRequest Request, ClaimsPrincipal Us
 
 /// <summary>
 /// The one path every GraphQL operation takes, whichever transport brought it: admission (the rate limit),
-/// the variables' limits, then execution, where the document cache, the document limits, the validation
-/// rules (aliases, depth, complexity with filters counted, input values) and the timeout apply; then the
-/// error policy and one log line. A transport only frames requests and results.
+/// the variables' limits, the read route (<see cref="ReadRoute"/>: the secretariat reads the primary), then
+/// execution, where the document cache, the document limits, the validation rules (aliases, depth, complexity
+/// with filters counted, input values) and the timeout apply; then the error policy and one log line. A
+/// transport only frames requests and results.
 /// </summary>
 public sealed class OperationPipeline
 {
@@ -86,6 +89,7 @@ public sealed class OperationPipeline
     private Task<ExecutionResult> ExecuteCheckedAsync(OperationRequest operation, CancellationToken cancellationToken)
     {
         var request = operation.Request;
+        operation.Services.GetRequiredService<ReadRoute>().Choose(operation.User);
         return _executer.ExecuteAsync(options =>
         {
             options.Schema = _schema;

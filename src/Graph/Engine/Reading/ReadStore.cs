@@ -14,12 +14,27 @@ public readonly record struct RowVersion(uint Xmin, object MtVersion);
 /// Reads the projected documents with plain SQL over Marten's tables. A statement selects each row's
 /// <see cref="Reference"/> where it would select the document; documents whose version this host has
 /// already read come from <see cref="LoadedViews"/>, the others from one more statement per call,
-/// deserialized by the store's own serializer (<see cref="IViewDeserializer"/>).
+/// deserialized by the store's own serializer (<see cref="IViewDeserializer"/>). One per operation: its
+/// statements go to the pool its <see cref="ReadRoute"/> chose, the primary's for the secretariat.
 /// </summary>
-public sealed class ReadStore([FromKeyedServices(ReadStore.DataSourceKey)] NpgsqlDataSource dataSource, IViewDeserializer deserializer, LoadedViews loaded)
+public sealed class ReadStore(
+    [FromKeyedServices(ReadStore.DataSourceKey)] NpgsqlDataSource reads,
+    [FromKeyedServices(ReadStore.PrimaryDataSourceKey)] NpgsqlDataSource primary,
+    ReadRoute route,
+    IViewDeserializer deserializer,
+    LoadedViews loaded)
 {
-    /// <summary>The key of the read path's own connection pool in the host's services.</summary>
+    /// <summary>The key of the read path's own connection pool in the host's services (a replica's, where one is configured).</summary>
     public const string DataSourceKey = "reads";
+
+    /// <summary>
+    /// The key of the read path's pool on the primary, for the secretariat's reads; the same pool as
+    /// <see cref="DataSourceKey"/>'s when reads go to the primary anyway. A row's version (<c>xmin</c>) is the
+    /// same on a physical replica as on its primary, so <see cref="LoadedViews"/> serves both.
+    /// </summary>
+    public const string PrimaryDataSourceKey = "primary-reads";
+
+    private NpgsqlDataSource DataSource => route.FromPrimary ? primary : reads;
 
     /// <summary>
     /// The columns a read statement selects first: the row's id and its version. A row's <c>xmin</c>
@@ -93,7 +108,7 @@ public sealed class ReadStore([FromKeyedServices(ReadStore.DataSourceKey)] Npgsq
     /// </summary>
     private async Task<TResult> ReadAsync<TResult>(string sql, IReadOnlyList<object?> parameters, Func<NpgsqlDataReader, Task<TResult>> read, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await DataSource.OpenConnectionAsync(cancellationToken);
         try
         {
             await using var command = Command(connection, sql, parameters);

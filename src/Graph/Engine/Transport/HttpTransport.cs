@@ -13,7 +13,8 @@ namespace Kvk.Graph.Engine.Transport;
 /// GraphQL over HTTP after the GraphQL-over-HTTP specification: POST with <c>application/json</c>, GET for
 /// queries, responses negotiated from <c>Accept</c> (<c>application/graphql-response+json</c> or
 /// <c>application/json</c>, <c>text/event-stream</c> for Server-Sent Events), GraphiQL for a browser. Public
-/// query responses are kept whole in the <see cref="ResponseCache"/>.
+/// query responses are kept whole in the <see cref="ResponseCache"/>; over GET they may be kept by a shared cache
+/// too (<see cref="EdgeCaching"/>).
 /// </summary>
 public static class HttpTransport
 {
@@ -124,7 +125,7 @@ public static class HttpTransport
         if (cacheKey is not null && cache.TryGet(cacheKey, out var cached))
         {
             context.Items[RequestLog.OutcomeItem] = "cached";
-            await WriteCachedAsync(context, cached);
+            await WriteCachedAsync(context, cached, queriesOnly);
             return;
         }
 
@@ -172,7 +173,7 @@ public static class HttpTransport
         {
             var response = new CachedResponse(status, responseType + "; charset=utf-8", await SerializeAsync(context, result));
             cache.Store(cacheKey, response, generation);
-            await WriteCachedAsync(context, response);
+            await WriteCachedAsync(context, response, queriesOnly);
             return;
         }
 
@@ -186,8 +187,15 @@ public static class HttpTransport
         return buffer.ToArray();
     }
 
-    private static Task WriteCachedAsync(HttpContext context, CachedResponse response)
+    /// <param name="overGet">A public answer over GET, which a shared cache may keep; POST answers stay the client's own.</param>
+    private static Task WriteCachedAsync(HttpContext context, CachedResponse response, bool overGet)
     {
+        if (overGet)
+        {
+            context.Response.Headers.Vary = "Accept";
+            return EdgeCaching.WriteAsync(context, response, context.RequestServices.GetRequiredService<EdgeCachePolicy>());
+        }
+
         context.Response.StatusCode = response.StatusCode;
         context.Response.ContentType = response.ContentType;
         context.Response.Headers.Vary = "Accept";

@@ -3,7 +3,22 @@ using System.Collections.Concurrent;
 namespace Kvk.Graph.Engine.Transport;
 
 /// <summary>A response as it was written: status, content type and body bytes.</summary>
-public sealed record CachedResponse(int StatusCode, string ContentType, byte[] Body);
+public sealed record CachedResponse(int StatusCode, string ContentType, byte[] Body)
+{
+    /// <summary>
+    /// A strong entity tag of the response (quoted): a hash of its content type and body, nothing of the host or the
+    /// moment, so that any host gives the same tag for the same answer and any change of the answer gives another.
+    /// </summary>
+    public string EntityTag { get; } = Tag(ContentType, Body);
+
+    private static string Tag(string contentType, byte[] body)
+    {
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        hash.AppendData(System.Text.Encoding.UTF8.GetBytes(contentType + "\n"));
+        hash.AppendData(body);
+        return $"\"{Convert.ToHexStringLower(hash.GetHashAndReset().AsSpan(0, 16))}\"";
+    }
+}
 
 /// <summary>
 /// Whole public query responses by request, for a read side that changes a few times a year: a hit

@@ -17,7 +17,8 @@ public sealed class ConnectionPoolTests(SecretariatKvk kvk)
     [Fact]
     public async Task Reads_run_without_jit_and_with_a_statement_timeout_equal_to_the_execution_timeout()
     {
-        var store = kvk.Server.Services.GetRequiredService<ReadStore>();
+        using var scope = kvk.Server.Services.CreateScope();
+        var store = scope.ServiceProvider.GetRequiredService<ReadStore>();
 
         var settings = await store.ValuesAsync("select current_setting('jit'), current_setting('statement_timeout')", [], CancellationToken.None);
 
@@ -28,7 +29,8 @@ public sealed class ConnectionPoolTests(SecretariatKvk kvk)
     [Fact]
     public async Task A_read_refused_or_cancelled_again_and_again_leaves_every_later_read_its_own_rows()
     {
-        var store = kvk.Server.Services.GetRequiredService<ReadStore>();
+        using var scope = kvk.Server.Services.CreateScope();
+        var store = scope.ServiceProvider.GetRequiredService<ReadStore>();
         for (var round = 0; round < 6; round++)
         {
             // Repeated, so that Npgsql prepares the failing statement automatically (from its second use).

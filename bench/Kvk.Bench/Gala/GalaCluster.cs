@@ -1,0 +1,189 @@
+using System.Diagnostics;
+using System.Globalization;
+using Kvk.Graph.Hosting;
+using Npgsql;
+
+namespace Kvk.Bench.Gala;
+
+/// <summary>
+/// The topology <c>ops/cluster</c> starts (PostgreSQL primary and streaming replica, three hosts of this build,
+/// HAProxy, Varnish) on free loopback ports and a base directory of its own, for the gala scenario; stopped with
+/// SIGTERM as an operator would, and its base removed.
+/// </summary>
+public sealed class GalaCluster : IAsyncDisposable
+{
+    public const string Token = "gala-benchmark-token-7c21";
+    public static readonly string[] Hosts = ["kvk1", "kvk2", "kvk3"];
+
+    private readonly Process _script;
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly List<string> _output = [];
+
+    private GalaCluster(Process script, string baseDirectory, int[] ports)
+    {
+        _script = script;
+        Base = baseDirectory;
+        (VarnishPort, HaproxyPort, StatsPort, PrimaryPort) = (ports[0], ports[1], ports[2], ports[6]);
+    }
+
+    public string Base { get; }
+
+    public int VarnishPort { get; }
+
+    public int HaproxyPort { get; }
+
+    public int StatsPort { get; }
+
+    public int PrimaryPort { get; }
+
+    public Uri Varnish => new($"http://127.0.0.1:{VarnishPort}");
+
+    public Uri Haproxy => new($"http://127.0.0.1:{HaproxyPort}");
+
+    public string PrimaryConnectionString => $"Host=127.0.0.1;Port={PrimaryPort};Username=kvk;Passfile={Path.Combine(Base, "pgpass")};Database=kvk";
+
+    public static async Task<GalaCluster> StartAsync(TextWriter log)
+    {
+        var ports = new HashSet<int>();
+        while (ports.Count < 8)
+        {
+            ports.Add(LocalPostgres.FreePort());
+        }
+
+        var p = ports.ToArray();
+        string Text(int port) => port.ToString(CultureInfo.InvariantCulture);
+        var baseDirectory = Path.Combine(Path.GetTempPath(), $"kvk-gala-{Guid.NewGuid():N}");
+        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in new[]
+        {
+            Path.Combine(RepositoryRoot, "ops", "cluster"), "--base", baseDirectory, "--host-dll", HostProcess.HostAssembly,
+            "--varnish-port", Text(p[0]), "--haproxy-port", Text(p[1]), "--stats-port", Text(p[2]),
+            "--host-ports", string.Join(',', p[3..6].Select(Text)), "--primary-port", Text(p[6]), "--replica-port", Text(p[7]),
+        })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["KVK_SECRETARIAT_TOKEN"] = Token;
+        start.Environment["KVK_SECRETARIAT_NAME"] = "Gala Benchmark";
+        start.Environment["Kvk__RateLimiting__Enabled"] = "false";
+        // Every watcher of the benchmark comes from 127.0.0.1: one client, as far as the hosts can tell.
+        start.Environment["Kvk__RateLimiting__MaxConnectionsPerClient"] = "1000000";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        var script = Process.Start(start) ?? throw new InvalidOperationException("bash did not start.");
+        var cluster = new GalaCluster(script, baseDirectory, p);
+        script.OutputDataReceived += (_, e) => cluster.Read(e.Data, log);
+        script.ErrorDataReceived += (_, e) => cluster.Read(e.Data, log);
+        script.BeginOutputReadLine();
+        script.BeginErrorReadLine();
+        if (await Task.WhenAny(cluster._ready.Task, script.WaitForExitAsync(), Task.Delay(TimeSpan.FromMinutes(5))) != cluster._ready.Task)
+        {
+            await cluster.DisposeAsync();
+            throw new InvalidOperationException("ops/cluster did not come up:\n" + string.Join('\n', cluster._output));
+        }
+
+        return cluster;
+    }
+
+    public static string RepositoryRoot
+    {
+        get
+        {
+            for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+            {
+                if (File.Exists(Path.Combine(directory.FullName, "Kvk.sln")))
+                {
+                    return directory.FullName;
+                }
+            }
+
+            throw new InvalidOperationException("Run the harness from the repository.");
+        }
+    }
+
+    private void Read(string? line, TextWriter log)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.Add(line);
+        }
+
+        if (line.StartsWith('[') || line.StartsWith("Kvk cluster up", StringComparison.Ordinal))
+        {
+            log.WriteLine($"  ops/cluster: {line}");
+        }
+
+        if (line == "Ctrl-C (or SIGTERM) stops everything.")
+        {
+            _ready.TrySetResult();
+        }
+    }
+
+    /// <summary>Ends a host at once with SIGKILL, as a crash would.</summary>
+    public void Kill(string host)
+    {
+        using var process = Process.GetProcessById(int.Parse(File.ReadAllText(Path.Combine(Base, "run", host + ".pid")).Trim(), CultureInfo.InvariantCulture));
+        process.Kill();
+    }
+
+    /// <summary>Varnish's counters now (<c>varnishstat -1</c>), by name, e.g. MAIN.cache_hit.</summary>
+    public async Task<IReadOnlyDictionary<string, long>> VarnishCountersAsync()
+    {
+        var start = new ProcessStartInfo("varnishstat") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { "-1", "-n", Path.Combine(Base, "varnish", "work") })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("varnishstat did not start.");
+        var text = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return text.Split('\n')
+            .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Where(fields => fields.Length >= 2 && fields[0].StartsWith("MAIN.", StringComparison.Ordinal) && long.TryParse(fields[1], CultureInfo.InvariantCulture, out _))
+            .ToDictionary(fields => fields[0], fields => long.Parse(fields[1], CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>When the primary recorded the announcement of <paramref name="year"/> (its transaction's time), on this machine's clock.</summary>
+    public async Task<DateTimeOffset> AnnouncedAtAsync(int year)
+    {
+        await using var connection = new NpgsqlConnection(PrimaryConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("select timestamp from kvk.mt_events where stream_id = $1 and type = 'award_announced'", connection);
+        command.Parameters.AddWithValue($"round-{year}");
+        await using var reader = await command.ExecuteReaderAsync();
+        return await reader.ReadAsync() ? reader.GetFieldValue<DateTimeOffset>(0) : throw new InvalidOperationException($"The award of {year} was not recorded.");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_script.HasExited)
+        {
+            using var term = Process.Start("kill", ["-TERM", _script.Id.ToString(CultureInfo.InvariantCulture)]);
+            await term.WaitForExitAsync();
+        }
+
+        using (var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1)))
+        {
+            try
+            {
+                await _script.WaitForExitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                _script.Kill(entireProcessTree: true);
+            }
+        }
+
+        _script.Dispose();
+        if (Directory.Exists(Base))
+        {
+            Directory.Delete(Base, recursive: true);
+        }
+    }
+}

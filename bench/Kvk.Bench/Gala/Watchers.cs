@@ -1,0 +1,211 @@
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+
+namespace Kvk.Bench.Gala;
+
+/// <summary>One watcher of the announcement: when it was subscribed, when the award reached it, how often it connected.</summary>
+public sealed class Watcher(int id, bool overWebSocket)
+{
+    private long _receivedTicks;
+    private int _connections;
+
+    public int Id { get; } = id;
+
+    public bool OverWebSocket { get; } = overWebSocket;
+
+    public TaskCompletionSource Subscribed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>When the award reached the watcher (UTC), or null.</summary>
+    public DateTimeOffset? ReceivedAt => Interlocked.Read(ref _receivedTicks) is var ticks and > 0 ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
+
+    public int Connections => Volatile.Read(ref _connections);
+
+    public string? LastError { get; set; }
+
+    /// <summary>When the watcher last connected (UTC ticks).</summary>
+    public long LastConnectedTicks { get; private set; }
+
+    public void Connected()
+    {
+        LastConnectedTicks = DateTimeOffset.UtcNow.UtcTicks;
+        Interlocked.Increment(ref _connections);
+    }
+
+    public void Received() => Interlocked.CompareExchange(ref _receivedTicks, DateTimeOffset.UtcNow.UtcTicks, 0);
+}
+
+/// <summary>
+/// Watchers of <c>awardAnnounced(afterYear:)</c> through HAProxy, as browsers at the gala would be: over WebSocket
+/// (graphql-transport-ws) and over Server-Sent Events. A watcher whose connection drops connects again after a
+/// random pause of up to a second (as graphql-ws's back-off does) and subscribes again with the same argument.
+/// </summary>
+public sealed class Watchers : IAsyncDisposable
+{
+    private readonly CancellationTokenSource _stop = new();
+    private readonly List<Task> _running = [];
+    private readonly HttpClient _sse = new(new SocketsHttpHandler { MaxConnectionsPerServer = int.MaxValue, PooledConnectionIdleTimeout = TimeSpan.FromMinutes(10) }) { Timeout = Timeout.InfiniteTimeSpan };
+    private readonly Uri _entry;
+    private readonly string _subscription;
+    private readonly int _year;
+
+    private Watchers(Uri entry, int afterYear, int year)
+    {
+        _entry = entry;
+        _year = year;
+        _subscription = JsonSerializer.Serialize(new { query = $"subscription {{ awardAnnounced(afterYear: {afterYear}) {{ year recipientName }} }}" });
+    }
+
+    public List<Watcher> All { get; } = [];
+
+    /// <summary>Opens the watchers, at most <paramref name="parallel"/> connecting at once, and waits until each has subscribed.</summary>
+    public static async Task<Watchers> OpenAsync(Uri entry, int webSockets, int serverSentEvents, int afterYear, int year, int parallel, TimeSpan within)
+    {
+        var watchers = new Watchers(entry, afterYear, year);
+        using var deadline = new CancellationTokenSource(within);
+        using var gate = new SemaphoreSlim(parallel);
+        try
+        {
+            for (var i = 0; i < webSockets + serverSentEvents; i++)
+            {
+                var watcher = new Watcher(i, i < webSockets);
+                watchers.All.Add(watcher);
+                await gate.WaitAsync(deadline.Token);
+                _ = watcher.Subscribed.Task.ContinueWith(_ => gate.Release(), TaskScheduler.Default);
+                watchers._running.Add(Task.Run(() => watchers.RunAsync(watcher)));
+            }
+
+            await Task.WhenAll(watchers.All.Select(w => w.Subscribed.Task)).WaitAsync(deadline.Token);
+            return watchers;
+        }
+        catch (OperationCanceledException)
+        {
+            var subscribed = watchers.All.Count(w => w.Subscribed.Task.IsCompleted);
+            var error = watchers.All.Select(w => w.LastError).FirstOrDefault(e => e is not null);
+            await watchers.DisposeAsync();
+            throw new TimeoutException($"Only {subscribed} of {webSockets + serverSentEvents} watchers subscribed within {within.TotalSeconds:0} s (last error: {error ?? "none"}).");
+        }
+    }
+
+    private async Task RunAsync(Watcher watcher)
+    {
+        var stop = _stop.Token;
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                await (watcher.OverWebSocket ? FollowWebSocketAsync(watcher, stop) : FollowEventStreamAsync(watcher, stop));
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e) when (e is WebSocketException or HttpRequestException or IOException or JsonException or InvalidOperationException or OperationCanceledException)
+            {
+                watcher.LastError = e.Message;
+            }
+
+            try
+            {
+                await Task.Delay(Random.Shared.Next(0, 1000), stop);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task FollowWebSocketAsync(Watcher watcher, CancellationToken stop)
+    {
+        using var socket = new ClientWebSocket();
+        socket.Options.AddSubProtocol("graphql-transport-ws");
+        await socket.ConnectAsync(new UriBuilder(_entry) { Scheme = "ws", Path = "/graphql" }.Uri, stop);
+        watcher.Connected();
+        await SendAsync(socket, "{\"type\":\"connection_init\"}", stop);
+        var buffer = new byte[4096];
+        var subscribed = false;
+        while (true)
+        {
+            using var message = await ReceiveAsync(socket, buffer, stop);
+            if (message is null)
+            {
+                return;
+            }
+
+            var root = message.RootElement;
+            switch (root.GetProperty("type").GetString())
+            {
+                case "connection_ack" when !subscribed:
+                    await SendAsync(socket, $"{{\"id\":\"award\",\"type\":\"subscribe\",\"payload\":{_subscription}}}", stop);
+                    subscribed = true;
+                    watcher.Subscribed.TrySetResult();
+                    break;
+                case "ping":
+                    await SendAsync(socket, "{\"type\":\"pong\"}", stop);
+                    break;
+                case "next" when IsTheAward(root.GetProperty("payload")):
+                    watcher.Received();
+                    break;
+                case "error" or "complete":
+                    throw new InvalidOperationException($"The subscription ended: {root.GetRawText()}");
+            }
+        }
+    }
+
+    private async Task FollowEventStreamAsync(Watcher watcher, CancellationToken stop)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_entry, "/graphql")) { Content = new StringContent(_subscription, Encoding.UTF8, "application/json") };
+        request.Headers.Accept.ParseAdd("text/event-stream");
+        using var response = await _sse.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, stop);
+        response.EnsureSuccessStatusCode();
+        watcher.Connected();
+        watcher.Subscribed.TrySetResult();
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(stop));
+        while (await reader.ReadLineAsync(stop) is { } line)
+        {
+            if (line.StartsWith("data: {", StringComparison.Ordinal))
+            {
+                using var data = JsonDocument.Parse(line["data: ".Length..]);
+                if (IsTheAward(data.RootElement))
+                {
+                    watcher.Received();
+                }
+            }
+        }
+    }
+
+    private bool IsTheAward(JsonElement result) =>
+        result.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object
+        && data.TryGetProperty("awardAnnounced", out var award) && award.GetProperty("year").GetInt32() == _year;
+
+    private static Task SendAsync(ClientWebSocket socket, string text, CancellationToken stop) =>
+        socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, stop);
+
+    private static async Task<JsonDocument?> ReceiveAsync(ClientWebSocket socket, byte[] buffer, CancellationToken stop)
+    {
+        using var text = new MemoryStream();
+        while (true)
+        {
+            var received = await socket.ReceiveAsync(buffer, stop);
+            if (received.MessageType == WebSocketMessageType.Close)
+            {
+                return null;
+            }
+
+            text.Write(buffer, 0, received.Count);
+            if (received.EndOfMessage)
+            {
+                return JsonDocument.Parse(text.ToArray());
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        await Task.WhenAll(_running);
+        _stop.Dispose();
+        _sse.Dispose();
+    }
+}

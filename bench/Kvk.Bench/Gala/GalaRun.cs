@@ -178,7 +178,7 @@ public static class GalaRun
     /// </summary>
     private static async Task MutateAsync(HttpClient secretariat, string mutation, TextWriter log)
     {
-        var body = JsonSerializer.Serialize(new { query = $"mutation {{ {mutation} {{ round {{ version }} errors {{ code }} }} }}" });
+        var body = JsonSerializer.Serialize(new { query = $"mutation {{ {mutation} {{ round {{ version }} errors {{ ... on Error {{ code }} }} }} }}" });
         for (var attempt = 1; ; attempt++)
         {
             try

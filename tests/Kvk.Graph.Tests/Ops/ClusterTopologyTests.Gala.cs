@@ -47,8 +47,8 @@ public sealed partial class ClusterTopologyTests
         try
         {
             using var secretary = OpsCluster.Client(Cluster.Host(2), secretariat: true);
-            await MutateAsync(secretary, "mutation { openRound(input: { year: 2033 }) { round { version } errors { code } } }");
-            await MutateAsync(secretary, "mutation { nominateMunicipality(input: { year: 2033, municipalityCode: \"2480\" }) { round { version } errors { code } } }");
+            await MutateAsync(secretary, "mutation { openRound(input: { year: 2033 }) { round { version } errors { ... on Error { code } } } }");
+            await MutateAsync(secretary, "mutation { nominateMunicipality(input: { year: 2033, municipalityCode: \"2480\" }) { round { version } errors { ... on Error { code } } } }");
 
             Assert.Equal("{\"data\":{\"round\":{\"status\":\"NOMINATING\",\"nominees\":[{\"municipality\":{\"code\":\"2480\"}}]}}}", await AskAsync(secretary, Question));
             Assert.Equal("{\"data\":{\"round\":null}}", await AskAsync(Cluster.Host(2), Question));
@@ -101,7 +101,7 @@ public sealed partial class ClusterTopologyTests
             "Varnish never revalidated its copy with a host (no 304 fetched).");
 
         using var secretary = OpsCluster.Client(Cluster.Host(1), secretariat: true);
-        await MutateAsync(secretary, "mutation { openRound(input: { year: 2035 }) { round { version } errors { code } } }");
+        await MutateAsync(secretary, "mutation { openRound(input: { year: 2035 }) { round { version } errors { ... on Error { code } } } }");
         var clock = Stopwatch.StartNew();
         EntityTagHeaderValue? changedTag = null;
         Assert.True(

@@ -23,8 +23,8 @@ public sealed class AwardType : ObjectGraphType<AwardView>
         AwardList.Entity.AddValueFieldsTo(this);
         Field<NonNullGraphType<MunicipalityType>>("municipality").Description("The municipality (kommun) that received the award.")
             .Resolve(c => municipalities.Find(c.Source.MunicipalityCode));
-        Field<NonNullGraphType<RoundType>>("round").Description("The round the award concluded, with its nominees and history.")
-            .Resolve(c => c.Load(RoundLoaders.ByYear, c.Source.Year));
+        Field<NonNullGraphType<RoundType>>("round").Description("The round the award concluded, with its nominees and history (as it stood then, for an award of a round seen at an earlier version).")
+            .Resolve(c => c.Service<PastRounds>().Of(c.Source)?.Round is { } past ? past : c.Load(RoundLoaders.ByYear, c.Source.Year));
     }
 
     public static string Title(int year) => string.Create(CultureInfo.InvariantCulture, $"Sveriges KvalitetsKommun {year}");

@@ -31,10 +31,14 @@ public static class CsvExports
             var nominations = await store.DocumentsAsync<NominationView>(
                 NominationList.Root.Query(("year", false), ("municipality.name", false)), ct);
             return CsvWriter.Write(
-                ["year", "municipality_code", "municipality_name", "county_code", "nominated_at", "withdrawn_at", "withdrawal_reason", "is_winner"],
-                nominations.Select(n => (IReadOnlyList<object?>)[n.Year, n.MunicipalityCode, n.MunicipalityName, n.CountyCode, n.NominatedAt, n.WithdrawnAt, n.WithdrawalReason, n.IsWinner]));
+                ["year", "municipality_code", "municipality_name", "county_code", "nominated_at", "withdrawn_at", "withdrawal_reason", "is_winner", "history"],
+                nominations.Select(n => (IReadOnlyList<object?>)[n.Year, n.MunicipalityCode, n.MunicipalityName, n.CountyCode, n.NominatedAt, n.WithdrawnAt, n.WithdrawalReason, n.IsWinner, History(n)]));
         });
     }
+
+    /// <summary>A nomination's own history in one cell, oldest first: "nominated 2027-03-02T09:00:00Z; withdrawn 2027-03-04T09:00:00Z: the reason; …".</summary>
+    private static string History(NominationView nomination) => string.Join("; ", NominationType.History(nomination).Select(c =>
+        $"{c.Change.ToString().ToLowerInvariant()} {CsvWriter.Format(c.RecordedAt)}{(c.Reason is null ? "" : ": " + c.Reason)}"));
 
     private static void Download(IEndpointRouteBuilder endpoints, string path, string fileName, Func<ReadStore, CancellationToken, Task<byte[]>> write) =>
         endpoints.MapGet(path, async (HttpContext context, ReadStore store, ResponseCache cache, EdgeCachePolicy policy) =>

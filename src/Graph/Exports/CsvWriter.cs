@@ -21,7 +21,7 @@ public static class CsvWriter
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
     }
 
-    private static string Format(object? value) => value switch
+    public static string Format(object? value) => value switch
     {
         null => "",
         DateTimeOffset t => t.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),

@@ -12,6 +12,7 @@ using Kvk.Graph.Explorer;
 using Kvk.Graph.Exports;
 using Kvk.Graph.Live;
 using Kvk.Graph.Replication;
+using Kvk.Graph.Rounds;
 using Kvk.Graph.Schema;
 using Kvk.Graph.Search;
 using Kvk.Graph.Secretariat;
@@ -115,6 +116,7 @@ public sealed class KvkApp : IAsyncDisposable
         services.AddSingleton(replica);
         services.AddSingleton<ReplicaReplay>();
         services.AddSingleton<MotivationWords>();
+        services.AddScoped<PastRounds>();
         services.AddResponseCompression(options =>
         {
             options.Providers.Add<BrotliCompressionProvider>();

@@ -46,7 +46,9 @@ public static class RoundQueries
                 }
 
                 await using var session = c.Service<IDocumentStore>().QuerySession();
-                return (await RoundTimeTravel.AsOfAsync(session, c.Service<MunicipalityDirectory>(), year, version, asOf, c.CancellationToken))?.Round;
+                return await RoundTimeTravel.AsOfAsync(session, c.Service<MunicipalityDirectory>(), year, version, asOf, c.CancellationToken) is { } past
+                    ? c.Service<PastRounds>().Remember(past)
+                    : null;
             });
     }
 }

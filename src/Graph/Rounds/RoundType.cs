@@ -28,12 +28,14 @@ public sealed class RoundType : ObjectGraphType<RoundView>
         RoundList.Entity.AddValueFieldsTo(this);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<NominationType>>>>("nominees")
             .Description("The municipalities nominated in this round (withdrawn nominations excluded), in the order they were nominated.")
-            .Resolve(c => c.Load(NominationLoaders.ByYear, c.Source.Year).Then(n => Standing(n, c.Source)));
+            .Resolve(c => c.Service<PastRounds>().Of(c.Source) is { } past ? Standing(past.Nominations, c.Source) : c.Load(NominationLoaders.ByYear, c.Source.Year).Then(n => Standing(n, c.Source)));
         Field<JuryDecisionType>("decision")
             .Description("The jury's decision. Secret until the award is announced: null before that for the public, even when `status` is DECIDED.")
             .Resolve(c => c.Source.Status == RoundStatus.Announced || c.IsSecretariat() ? c.Source.Decision : null);
         Field<AwardType>("award").Description("The award, once announced; null before.")
-            .Resolve(c => c.Source.Status == RoundStatus.Announced ? c.Load(AwardLoaders.ByYear, c.Source.Year) : null);
+            .Resolve(c => c.Source.Status != RoundStatus.Announced ? null
+                : c.Service<PastRounds>().Of(c.Source) is { } past ? past.Award
+                : c.Load(AwardLoaders.ByYear, c.Source.Year));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<RoundEventType>>>>("history")
             .Description("Every recorded fact of the round, oldest first, with who recorded it and when. For a round viewed at an earlier version or moment, the history up to then.")
             .Resolve(c => c.Load(RoundLoaders.EventsByYear, c.Source.Year).Then(events =>

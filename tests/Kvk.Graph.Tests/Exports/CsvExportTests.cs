@@ -28,6 +28,7 @@ public sealed class CsvExportTests(SeededKvk kvk)
         var lines = text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
 
         Assert.Equal(SeedDocument.Nominees().Count + 1, lines.Length);
-        Assert.Contains(lines, l => l.StartsWith("\"2025\",\"0840\",\"Mörbylånga\",\"08\",", StringComparison.Ordinal) && l.EndsWith(",\"\",\"\",\"false\"", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("\"2025\",\"0840\",\"Mörbylånga\",\"08\",", StringComparison.Ordinal) && l.Contains(",\"\",\"\",\"false\",\"nominated ", StringComparison.Ordinal));
+        Assert.EndsWith("\"history\"", lines[0], StringComparison.Ordinal);
     }
 }

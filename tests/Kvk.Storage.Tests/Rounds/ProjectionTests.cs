@@ -67,6 +67,24 @@ public sealed class ProjectionTests
     }
 
     [Fact]
+    public void A_nomination_nominated_again_after_its_withdrawal_keeps_the_withdrawal_in_its_history()
+    {
+        var stream = new RoundEvents(Key)
+            .Then(new RoundOpened(2027))
+            .Then(new MunicipalityNominated(2027, "1263"))
+            .Then(new NominationWithdrawn(2027, "1263", "Kommunen avstod."))
+            .Then(new MunicipalityNominated(2027, "1263"));
+        var again = RoundViews.Fold(Key, stream.Events, Municipalities);
+
+        var nomination = Assert.Single(again.Nominations, n => n.MunicipalityCode == "1263");
+        Assert.Null(nomination.WithdrawnAt);
+        Assert.Equal(
+            [NominationChangeKind.Nominated, NominationChangeKind.Withdrawn, NominationChangeKind.Nominated],
+            nomination.History.Select(h => h.Change));
+        Assert.Equal("Kommunen avstod.", nomination.History[1].Reason);
+    }
+
+    [Fact]
     public void Every_prefix_of_a_stream_folds_to_what_the_projections_keep_event_by_event()
     {
         var events = Decided().Then(new AwardAnnounced(2027, "0643", "Habo kommun", "Habo visar vägen.", null)).Events;

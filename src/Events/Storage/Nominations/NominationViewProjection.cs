@@ -24,6 +24,14 @@ public sealed class NominationViewProjection : MultiStreamProjection<NominationV
 
     public override NominationView? Evolve(NominationView? snapshot, string id, IEvent e) => e.Data switch
     {
+        // Nominated again after a withdrawal: the nomination stands again, and its history keeps the withdrawal.
+        MunicipalityNominated when snapshot is not null => snapshot with
+        {
+            NominatedAt = e.RecordedAt(),
+            WithdrawnAt = null,
+            WithdrawalReason = null,
+            History = [.. snapshot.History, new NominationChange(NominationChangeKind.Nominated, e.RecordedAt(), null)],
+        },
         MunicipalityNominated n when _municipalities.Find(n.MunicipalityCode) is { } m => new NominationView
         {
             Id = id,
@@ -33,8 +41,14 @@ public sealed class NominationViewProjection : MultiStreamProjection<NominationV
             MunicipalityName = m.Name,
             CountyCode = m.County.Code,
             NominatedAt = e.RecordedAt(),
+            History = [new NominationChange(NominationChangeKind.Nominated, e.RecordedAt(), null)],
         },
-        NominationWithdrawn w when snapshot is not null => snapshot with { WithdrawnAt = e.RecordedAt(), WithdrawalReason = w.Reason },
+        NominationWithdrawn w when snapshot is not null => snapshot with
+        {
+            WithdrawnAt = e.RecordedAt(),
+            WithdrawalReason = w.Reason,
+            History = [.. snapshot.History, new NominationChange(NominationChangeKind.Withdrawn, e.RecordedAt(), w.Reason)],
+        },
         AwardAnnounced when snapshot is not null => snapshot with { IsWinner = true },
         _ => snapshot,
     };

@@ -1,5 +1,6 @@
 using Kvk.Graph.Awards;
 using Kvk.Graph.Engine.Lists;
+using Kvk.Graph.Engine.Schema;
 using Kvk.Graph.Municipalities;
 using Kvk.Graph.Nominations;
 using Kvk.Graph.Rounds;
@@ -18,6 +19,7 @@ public sealed class KvkSchema : GraphQL.Types.Schema
         Query = services.GetRequiredService<QueryType>();
         Mutation = services.GetRequiredService<MutationType>();
         Subscription = services.GetRequiredService<SubscriptionType>();
+        CurrentSpecIntrospection.Enable(this);
         ListTypes.Register(this, Lists);
         this.RegisterSearchTypes();
     }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using GraphQL;
 using GraphQL.Execution;
+using Kvk.Graph.Engine.Schema;
 
 namespace Kvk.Graph.Engine.Pipeline;
 
@@ -33,6 +34,35 @@ public static class ErrorPolicy
         exception is Npgsql.NpgsqlException { IsTransient: true } or System.Net.Sockets.SocketException or TimeoutException
         || (exception.InnerException is { } inner && IsDatabaseOutage(inner))
         || (exception is Npgsql.PostgresException { SqlState: "57P01" or "57P02" or "57P03" or "53300" });
+
+    /// <summary>Adds to the error of a badly formed scalar input the form the scalar expects (<see cref="ExpectedFormException"/>).</summary>
+    public static ExecutionResult WithExpectedForms(ExecutionResult result)
+    {
+        if (result.Errors is { Count: > 0 } errors && errors.Any(e => ExpectedForm(e) is not null))
+        {
+            var explained = new ExecutionErrors();
+            foreach (var error in errors)
+            {
+                explained.Add(ExpectedForm(error) is { } form
+                    ? new ExecutionError($"{error.Message.TrimEnd('.')}: {form.Message}") { Code = error.Code, Path = error.Path }.WithLocationsOf(error)
+                    : error);
+            }
+
+            result.Errors = explained;
+        }
+
+        return result;
+    }
+
+    private static ExpectedFormException? ExpectedForm(ExecutionError error) =>
+        ExpectedForm(error.InnerException) is { } form && !error.Message.Contains(form.Message, StringComparison.Ordinal) ? form : null;
+
+    private static ExpectedFormException? ExpectedForm(Exception? error) => error switch
+    {
+        null => null,
+        ExpectedFormException form => form,
+        _ => ExpectedForm(error.InnerException),
+    };
 
     public static ExecutionResult WithoutSuggestions(ExecutionResult result)
     {

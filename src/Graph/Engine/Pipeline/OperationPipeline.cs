@@ -66,7 +66,7 @@ public sealed class OperationPipeline
         var request = operation.Request;
         var result = _limits.CheckVariables(request.Variables) is { } refusal
             ? new ExecutionResult { Errors = [refusal] }
-            : await ExecuteCheckedAsync(operation, cancellationToken);
+            : ErrorPolicy.WithExpectedForms(await ExecuteCheckedAsync(operation, cancellationToken));
         if (!_development)
         {
             result = ErrorPolicy.WithoutSuggestions(result);

@@ -25,6 +25,8 @@ public static class SchemaDocument
     private static string Print(ISchema schema)
     {
         var document = schema.ToAST();
+        // Built into the spec like @deprecated: tools know it, and graphql-js leaves it out of the SDL it prints.
+        document.Definitions = [.. document.Definitions.Where(d => d is not GraphQLDirectiveDefinition { Name.StringValue: Schema.CurrentSpecIntrospection.SpecifiedBy })];
         var roots = new[] { schema.Query.Name, schema.Mutation?.Name, schema.Subscription?.Name };
         document.Definitions = [.. document.Definitions.OrderBy(d => d switch
         {

@@ -1,5 +1,5 @@
-using GraphQL.Resolvers;
 using GraphQL;
+using GraphQL.Resolvers;
 using GraphQL.Types;
 using GraphQL.Utilities;
 using GraphQLParser.AST;

@@ -16,7 +16,8 @@ namespace Kvk.Graph.Live;
 /// publishes the changed round, and the award when one was announced, to this host's subscribers. Every host
 /// listens, so a change recorded by one host reaches the subscribers of all of them. A host that reads from a
 /// replica first waits (at most <see cref="ReplicaSettings.MaxLag"/>) until the replica has replayed the change,
-/// so that neither a subscriber nor a response computed after the cache is cleared sees the state before it. Each
+/// so that neither a subscriber nor a response computed after the cache is cleared sees the state before it. While
+/// the connection is lost the response cache is suspended, and it starts empty once listening again. Each
 /// change is pushed as it left the round (its version, folded from the events), however many changes are queued.
 /// </summary>
 public sealed class RoundChangeFeed(NpgsqlDataSource dataSource, IDocumentStore store, MunicipalityDirectory municipalities, ResponseCache cache, ReplicaReplay replay, ILogger<RoundChangeFeed> log) : BackgroundService
@@ -44,6 +45,8 @@ public sealed class RoundChangeFeed(NpgsqlDataSource dataSource, IDocumentStore 
             }
             catch (Exception e) when (e is NpgsqlException or TimeoutException or IOException)
             {
+                // Until LISTEN is in place again a change may be recorded unheard: the cache must not answer for it.
+                cache.Suspend();
                 LiveLog.ListenFailed(log, e);
                 await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken);
             }
@@ -66,6 +69,9 @@ public sealed class RoundChangeFeed(NpgsqlDataSource dataSource, IDocumentStore 
             await listen.ExecuteNonQueryAsync(stoppingToken);
         }
 
+        // Whatever was recorded before this LISTEN (during a lost connection, or before the first) may be missing
+        // from the cached responses: they start over from here.
+        cache.Resume();
         _listening.TrySetResult();
         var publishing = PublishAsync(changes.Reader, stoppingToken);
         try

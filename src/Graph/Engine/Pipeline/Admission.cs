@@ -89,6 +89,34 @@ public sealed class Admission : IDisposable
             $"Too many requests: at most {Limits.PerSecond} operations a second (bursts of {Limits.Burst}) per client. Retry after {Math.Max(1, Math.Ceiling(retryAfter.TotalSeconds))} s."), retryAfter);
     }
 
+    /// <summary>The policy's name in the <c>RateLimit-Policy</c> and <c>RateLimit</c> headers.</summary>
+    public const string PolicyName = "operations";
+
+    /// <summary>
+    /// The rate limit as the IETF httpapi draft's <c>RateLimit-Policy</c> states it: the bucket's size as the quota,
+    /// over the seconds the bucket takes to fill again; null when there is no rate limit.
+    /// </summary>
+    public string? Policy => _limiter is null ? null : string.Create(CultureInfo.InvariantCulture, $"\"{PolicyName}\";q={Limits.Burst};w={RefillSeconds(Limits.Burst)}");
+
+    /// <summary>
+    /// What is left to <paramref name="client"/>, as the draft's <c>RateLimit</c> header says it: the permits it may
+    /// still use now, and the seconds until its bucket is full again; null when there is no rate limit.
+    /// </summary>
+    public string? Remaining(string client)
+    {
+        if (_limiter?.GetStatistics(client) is not { } statistics)
+        {
+            return _limiter is null ? null : Remaining(Limits.Burst);
+        }
+
+        return Remaining((int)Math.Clamp(statistics.CurrentAvailablePermits, 0, Limits.Burst));
+    }
+
+    private string Remaining(int available) =>
+        string.Create(CultureInfo.InvariantCulture, $"\"{PolicyName}\";r={available};t={RefillSeconds(Limits.Burst - available)}");
+
+    private int RefillSeconds(int permits) => (int)Math.Ceiling(permits / (double)Math.Max(1, Limits.PerSecond));
+
     /// <summary>Opens a long-lived connection of <paramref name="client"/>; disposing the lease closes it. Null lease: refused.</summary>
     public (IDisposable? Lease, AdmissionRefusal? Refusal) Connect(string client)
     {

@@ -38,8 +38,20 @@ public static partial class RequestLog
     public static IApplicationBuilder UseRequestAdmission(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
+            var admission = context.RequestServices.GetRequiredService<Admission>();
+            if (admission.Policy is { } policy)
+            {
+                // Said on every answer, after its permits were taken, so that a client can slow down before it is refused.
+                context.Response.OnStarting(() =>
+                {
+                    context.Response.Headers["RateLimit-Policy"] = policy;
+                    context.Response.Headers["RateLimit"] = admission.Remaining(Admission.ClientOf(context));
+                    return Task.CompletedTask;
+                });
+            }
+
             if (!context.Request.Path.StartsWithSegments(GraphQLEndpoint.Path)
-                && context.RequestServices.GetRequiredService<Admission>().Admit(Admission.ClientOf(context)) is { } refused)
+                && admission.Admit(Admission.ClientOf(context)) is { } refused)
             {
                 await HttpTransport.WriteRefusalAsync(context, MediaTypes.Json, refused);
                 return;

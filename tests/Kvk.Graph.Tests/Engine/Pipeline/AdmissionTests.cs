@@ -29,6 +29,34 @@ public sealed class AdmissionTests
         Assert.True(http.Headers.RetryAfter!.Delta >= TimeSpan.FromSeconds(1));
     }
 
+    [Fact]
+    public async Task Every_answer_states_the_policy_and_what_is_left_and_a_refusal_says_when_a_permit_is_back()
+    {
+        await using var server = await KvkTestServer.StartAsync(null, "--Kvk:RateLimiting:Enabled=true", "--Kvk:RateLimiting:PermitsPerSecond=1", "--Kvk:RateLimiting:Burst=4");
+
+        var answers = new List<HttpResponseMessage>();
+        for (var i = 0; i < 8 && answers.LastOrDefault()?.StatusCode != HttpStatusCode.TooManyRequests; i++)
+        {
+            answers.Add(await server.Client.SendAsync(Transports.Request(Transports.Post, "{ __typename }")));
+        }
+
+        var first = answers[0];
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal("\"operations\";q=4;w=4", Header(first, "RateLimit-Policy"));
+        Assert.Matches("^\"operations\";r=3;t=1$", Header(first, "RateLimit"));
+
+        var refused = answers[^1];
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Equal("\"operations\";q=4;w=4", Header(refused, "RateLimit-Policy"));
+        Assert.Equal("\"operations\";r=0;t=4", Header(refused, "RateLimit"));
+        Assert.Equal(TimeSpan.FromSeconds(1), refused.Headers.RetryAfter!.Delta);
+
+        using var page = await server.Client.GetAsync("/health/live");
+        Assert.StartsWith("\"operations\";r=", Header(page, "RateLimit"), StringComparison.Ordinal);
+    }
+
+    private static string Header(HttpResponseMessage response, string name) => string.Join(",", response.Headers.GetValues(name));
+
     [Theory]
     [InlineData(Transports.Post)]
     [InlineData(Transports.Get)]

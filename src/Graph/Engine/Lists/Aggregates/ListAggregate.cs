@@ -45,7 +45,7 @@ public static class ListAggregate
     public static void Register(ISchema schema, IEnumerable<ListRoot> roots)
     {
         schema.RegisterType(GroupType());
-        schema.RegisterType(KeyType());
+        schema.RegisterType(typeof(AggregateKeyType));
         schema.RegisterType(GroupSortInput());
         foreach (var root in roots)
         {
@@ -132,8 +132,6 @@ public static class ListAggregate
         type.Field<NonNullGraphType<IntGraphType>>("count").Description("How many of the selected items are in the group.").Resolve(c => c.Source.Count);
         return type;
     }
-
-    private static AggregateKeyType KeyType() => new();
 
     private static InputObjectGraphType GroupSortInput()
     {

@@ -130,6 +130,9 @@ public sealed class FilterCompiler(ViewQuery query)
                 "nstartsWith" when text is not null => $"not coalesce({c} like {Like(EscapeLike(text) + "%")}, false)",
                 "endsWith" when text is not null => $"{c} like {Like("%" + EscapeLike(text))}",
                 "nendsWith" when text is not null => $"not coalesce({c} like {Like("%" + EscapeLike(text))}, false)",
+                "eqIgnoreCase" when text is not null => $"{Folded(c)} = {Folded(Like(text))}",
+                "containsIgnoreCase" when text is not null => $"strpos({Folded(c)}, {Folded(Like(text))}) > 0",
+                "startsWithIgnoreCase" when text is not null => $"starts_with({Folded(c)}, {Folded(Like(text))})",
                 _ => throw Entity.Invalid(InvalidFilter, $"`{op}` needs a value on `{path}`."),
             });
         }
@@ -162,6 +165,9 @@ public sealed class FilterCompiler(ViewQuery query)
             _ => converted.Cast<string>().ToArray(),
         };
     }
+
+    /// <summary>Text as the case-insensitive operations compare it: composed the same way, lower-cased by Swedish rules.</summary>
+    private static string Folded(string sql) => $"lower(normalize({sql}, NFC) collate {SqlColumn.SwedishCollation})";
 
     private static string EscapeLike(string text) => text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 

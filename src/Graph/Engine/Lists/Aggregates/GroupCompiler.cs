@@ -20,8 +20,8 @@ public static class GroupCompiler
         for (var i = 0; i < by.Count; i++)
         {
             var path = by[i];
-            columns.Add($"{Value(new Scope(entity, query.Table), path.Relations, path.Key, ref aliases)} as k{i}");
-            columns.Add($"{(path.Name is null ? "null::text" : Value(new Scope(entity, query.Table), path.Relations, path.Name, ref aliases))} as n{i}");
+            columns.Add($"{ValuePath.Sql(new Scope(entity, query.Table), path.Relations, path.Key, ref aliases)} as k{i}");
+            columns.Add($"{(path.Name is null ? "null::text" : ValuePath.Sql(new Scope(entity, query.Table), path.Relations, path.Name, ref aliases))} as n{i}");
             grouped.Add($"g.k{i}, g.n{i}");
             keys.Add(path.Key.Ordered($"g.k{i}").Ordered);
         }
@@ -40,30 +40,6 @@ public static class GroupCompiler
 
     public static Task<int> CountAsync(ReadStore store, ViewQuery query, CancellationToken cancellationToken) =>
         store.CountAsync($"select count(*) from {query.Table}{query.WhereClause}", query.Parameters, cancellationToken);
-
-    /// <summary>A value reached through <paramref name="relations"/> from the scope's row, as SQL of that row.</summary>
-    private static string Value(Scope scope, IReadOnlyList<OneMember> relations, ValueMember value, ref int aliases)
-    {
-        if (relations.Count == 0)
-        {
-            return scope.Value(value);
-        }
-
-        var one = relations[0];
-        switch (one.Relation)
-        {
-            case Embedded embedded:
-                return Value(scope.Embedded(one, embedded), relations.Skip(1).ToList(), value, ref aliases);
-            case Lookup lookup:
-                var target = one.Target();
-                var alias = $"g{++aliases}";
-                var inner = scope.Lookup(one, target, alias, lookup);
-                var sql = Value(inner, relations.Skip(1).ToList(), value, ref aliases);
-                return inner.Used ? $"(select {sql} from {target.Table} {alias} where {lookup.Correlation(scope.Source(), alias)} and {target.ScopeOf(alias)})" : sql;
-            default:
-                throw new InvalidOperationException($"{one.Name} is a relation of an unknown kind.");
-        }
-    }
 }
 
 /// <summary>One group of counted items: its key per value grouped by, and how many items it holds.</summary>

@@ -91,6 +91,17 @@ public sealed class SpreadsheetTests(SeededKvk kvk)
     }
 
     [Fact]
+    public async Task A_fixed_download_refuses_a_filter_it_would_ignore_and_names_the_filtered_one()
+    {
+        using var response = await kvk.Server.Client.GetAsync("/export/nominations.csv?county=12");
+        var text = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("`county`", text, StringComparison.Ordinal);
+        Assert.Contains("/spreadsheet/nominations.csv", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Every_list_downloads()
     {
         foreach (var list in new[] { "awards", "rounds", "nominations", "municipalities" })

@@ -64,7 +64,7 @@ public sealed class KvkApp : IAsyncDisposable
             app.UseResponseCompression();
             app.MapGraphQL();
             app.MapCsvExports();
-            app.MapSpreadsheets();
+            app.MapSpreadsheets(KvkSchema.Lists);
             app.MapAdminPage();
             // The schema is built now, so that a mistake in it stops the start instead of the first request.
             app.Services.GetRequiredService<GraphQL.Types.ISchema>().Initialize();

@@ -4,7 +4,6 @@ using Kvk.Graph.Engine.Lists;
 using Kvk.Graph.Engine.Pipeline;
 using Kvk.Graph.Engine.Reading;
 using Kvk.Graph.Exports;
-using Kvk.Graph.Schema;
 using SpreadCheetah;
 
 namespace Kvk.Graph.Spreadsheets;
@@ -20,14 +19,15 @@ public static class Spreadsheets
 {
     private static readonly HashSet<string> Reserved = ["where", "order", "columns", "separator"];
 
-    public static void MapSpreadsheets(this IEndpointRouteBuilder endpoints) =>
+    /// <param name="lists">The lists of the schema, each a spreadsheet by its root field's name.</param>
+    public static void MapSpreadsheets(this IEndpointRouteBuilder endpoints, IReadOnlyList<ListRoot> lists) =>
         endpoints.MapGet("/spreadsheet/{file}", async (string file, HttpContext context, ReadStore store, QueryLimits limits) =>
         {
             var extension = Path.GetExtension(file);
-            var root = KvkSchema.Lists.FirstOrDefault(l => l.Field == Path.GetFileNameWithoutExtension(file));
+            var root = lists.FirstOrDefault(l => l.Field == Path.GetFileNameWithoutExtension(file));
             if (root is null || extension is not (".csv" or ".xlsx"))
             {
-                return Results.Text($"No spreadsheet `{file}`: the lists are {string.Join(", ", KvkSchema.Lists.Select(l => l.Field))}, as .csv or .xlsx.", statusCode: StatusCodes.Status404NotFound);
+                return Results.Text($"No spreadsheet `{file}`: the lists are {string.Join(", ", lists.Select(l => l.Field))}, as .csv or .xlsx.", statusCode: StatusCodes.Status404NotFound);
             }
 
             try

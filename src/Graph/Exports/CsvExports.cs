@@ -43,6 +43,14 @@ public static class CsvExports
     private static void Download(IEndpointRouteBuilder endpoints, string path, string fileName, Func<ReadStore, CancellationToken, Task<byte[]>> write) =>
         endpoints.MapGet(path, async (HttpContext context, ReadStore store, ResponseCache cache, EdgeCachePolicy policy) =>
         {
+            // The whole file is not what a filter asked for: a parameter is refused, and the filtered download named.
+            if (context.Request.Query.Keys.FirstOrDefault() is { } parameter)
+            {
+                var list = Path.GetFileNameWithoutExtension(path);
+                await Results.Text($"Unknown parameter `{parameter}`: {path} is the whole list. For the list filtered, use /spreadsheet/{list}.csv with the list's filters, e.g. /spreadsheet/{list}.csv?municipality.county.code=12.", statusCode: StatusCodes.Status400BadRequest).ExecuteAsync(context);
+                return;
+            }
+
             var key = "export\n" + path;
             if (!cache.TryGet(key, out var response))
             {

@@ -9,13 +9,14 @@ namespace Kvk.Graph.Exports;
 /// </summary>
 public static class CsvWriter
 {
-    public static byte[] Write(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<object?>> rows)
+    /// <param name="separator">',' by the RFC; ';' for Excel in Swedish (and other locales whose decimal separator is a comma).</param>
+    public static byte[] Write(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<object?>> rows, char separator = ',')
     {
         var text = new StringBuilder();
-        Line(text, header);
+        Line(text, header, separator);
         foreach (var row in rows)
         {
-            Line(text, row.Select(Format));
+            Line(text, row.Select(Format), separator);
         }
 
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
@@ -30,9 +31,9 @@ public static class CsvWriter
         _ => value.ToString() ?? "",
     };
 
-    private static void Line(StringBuilder text, IEnumerable<string> fields)
+    private static void Line(StringBuilder text, IEnumerable<string> fields, char separator)
     {
-        text.AppendJoin(',', fields.Select(f => "\"" + f.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""));
+        text.AppendJoin(separator, fields.Select(f => "\"" + f.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""));
         text.Append("\r\n");
     }
 }

@@ -16,6 +16,7 @@ using Kvk.Graph.Rounds;
 using Kvk.Graph.Schema;
 using Kvk.Graph.Search;
 using Kvk.Graph.Secretariat;
+using Kvk.Graph.Spreadsheets;
 using Kvk.Storage.Awards;
 using Kvk.Storage.Municipalities;
 using Kvk.Storage.Rounds;
@@ -63,6 +64,7 @@ public sealed class KvkApp : IAsyncDisposable
             app.UseResponseCompression();
             app.MapGraphQL();
             app.MapCsvExports();
+            app.MapSpreadsheets(KvkSchema.Lists);
             app.MapAdminPage();
             // The schema is built now, so that a mistake in it stops the start instead of the first request.
             app.Services.GetRequiredService<GraphQL.Types.ISchema>().Initialize();

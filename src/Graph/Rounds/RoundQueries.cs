@@ -7,6 +7,7 @@ using Kvk.Graph.Engine.Lists.Paging;
 using Kvk.Graph.Engine.Lists.Sorting;
 using Kvk.Graph.Engine.Reading;
 using Kvk.Graph.Engine.Schema;
+using Kvk.Graph.Lookups;
 using Kvk.Graph.Nominations;
 using Kvk.Graph.Schema;
 using Kvk.Storage.Rounds;
@@ -21,13 +22,13 @@ public static class RoundQueries
     {
         RoundList.Root.AddTo(query);
         query.Field<RoundType>("round")
-            .Description("The round of one award year; null when there is none (or, with `asOf`/`version`, when it did not exist yet).")
+            .Description("The round of one award year (an `INVALID_INPUT` error when the year is not four digits); null when there is none (or, with `asOf`/`version`, when it did not exist yet).")
             .Argument<NonNullGraphType<IntGraphType>>("year", "The award year, e.g. 2025.")
             .Argument<DateTimeType>("asOf", "Time travel: the round as it stood at this moment, folded from its events.")
             .Argument<IntGraphType>("version", "Time travel: the round as it stood at this version of its event stream (1 is the opening).")
             .ResolveAsync(async c =>
             {
-                var year = c.GetArgument<int>("year");
+                var year = LookupArguments.Year(c.GetArgument<int>("year"));
                 var asOf = c.GetArgument<DateTimeOffset?>("asOf");
                 var version = c.GetArgument<int?>("version");
                 if (asOf is null && version is null)

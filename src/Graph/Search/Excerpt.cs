@@ -15,20 +15,24 @@ public static class Excerpt
     public const int MaxWords = 30;
     public const string Delimiter = " … ";
 
-    /// <param name="matching">The lexemes the search looks for.</param>
+    /// <param name="matching">The lexemes the search looks for (a prefix ends in <c>*</c>).</param>
     public static string Build(ParsedMotivation motivation, IReadOnlySet<string> matching)
     {
-        var spans = motivation.Spans;
-        if (spans.Count == 0)
-        {
-            return "";
-        }
+        var passages = Passages(motivation, matching, MaxFragments);
+        return passages.Count > 0 ? string.Join(Delimiter, passages)
+            : motivation.Spans.Count == 0 ? ""
+            : Marked(motivation, [], 0, Math.Min(motivation.Spans.Count - 1, MaxWords - 1));
+    }
 
+    /// <summary>Every passage with a matched word, in order, each matched word in <c>&lt;mark&gt;</c>; at most <paramref name="max"/> of them.</summary>
+    public static IReadOnlyList<string> Passages(ParsedMotivation motivation, IReadOnlySet<string> matching, int max = int.MaxValue)
+    {
+        var spans = motivation.Spans;
         var matched = motivation.Marked(matching);
         var fragments = new List<(int First, int Last)>();
         foreach (var i in matched)
         {
-            if (fragments.Count == MaxFragments || fragments.Any(f => i >= f.First && i <= f.Last))
+            if (fragments.Count == max || fragments.Any(f => i >= f.First && i <= f.Last))
             {
                 continue;
             }
@@ -37,15 +41,10 @@ public static class Excerpt
             fragments.Add((first, Math.Min(spans.Count - 1, first + MaxWords - 1)));
         }
 
-        if (fragments.Count == 0)
-        {
-            fragments.Add((0, Math.Min(spans.Count - 1, MaxWords - 1)));
-        }
-
-        return string.Join(Delimiter, fragments.Select(f => Marked(motivation, matched, f.First, f.Last)));
+        return [.. fragments.Select(f => Marked(motivation, matched, f.First, f.Last))];
     }
 
-    /// <summary>The lexemes a text search query looks for, from its text form (<c>'styrning' &amp; !'omsorg'</c>); excluded ones are left out.</summary>
+    /// <summary>The lexemes a text search query looks for, from its text form (<c>'styrning' &amp; !'omsorg' &amp; 'medborg':*</c>); excluded ones are left out, a prefix ends in <c>*</c>.</summary>
     public static IReadOnlySet<string> Lexemes(string tsquery)
     {
         var lexemes = new HashSet<string>(StringComparer.Ordinal);
@@ -75,9 +74,11 @@ public static class Excerpt
                 }
             }
 
+            // A prefix (<c>'medborg':*</c>) keeps its star: it marks every word whose lexeme starts with it.
+            var prefix = i + 2 < tsquery.Length && tsquery[i + 1] == ':' && tsquery[i + 2] == '*';
             if (!excluded)
             {
-                lexemes.Add(lexeme.ToString());
+                lexemes.Add(prefix ? lexeme + "*" : lexeme.ToString());
             }
         }
 

@@ -34,13 +34,18 @@ public sealed class ParsedMotivation
         return new ParsedMotivation(motivation, spans, wordsByLexeme);
     }
 
-    /// <summary>The words that any of <paramref name="lexemes"/> marks, in order.</summary>
+    /// <summary>The words that any of <paramref name="lexemes"/> marks, in order; a lexeme ending in <c>*</c> marks the words of every lexeme it starts.</summary>
     public SortedSet<int> Marked(IReadOnlySet<string> lexemes)
     {
         var marked = new SortedSet<int>();
         foreach (var lexeme in lexemes)
         {
-            if (_wordsByLexeme.TryGetValue(lexeme, out var words))
+            if (lexeme.EndsWith('*'))
+            {
+                var prefix = lexeme[..^1];
+                marked.UnionWith(_wordsByLexeme.Where(e => e.Key.StartsWith(prefix, StringComparison.Ordinal)).SelectMany(e => e.Value));
+            }
+            else if (_wordsByLexeme.TryGetValue(lexeme, out var words))
             {
                 marked.UnionWith(words);
             }

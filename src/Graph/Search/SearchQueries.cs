@@ -30,8 +30,8 @@ public static class SearchQueries
     public static void AddSearchQueries(this ObjectGraphType query)
     {
         query.Field("search", new NonNullGraphType(new GraphQLTypeReference(ConnectionName)))
-            .Description("Searches the announced awards' motivations (motivering) in Swedish: words match their inflections, \"quoted phrases\" match in order, -word excludes, `or` offers alternatives. Best match first.")
-            .Argument<NonNullGraphType<StringGraphType>>("text", "What to search for, e.g. \"styrning\" or \"\\\"hög kvalitet\\\" -omsorg\".")
+            .Description("Searches the announced awards' motivations (motivering) in Swedish: words match their inflections, a word ending in * matches every word it starts (`medborg*`: medborgare, medborgerligt), \"quoted phrases\" match in order, -word excludes, `or` offers alternatives. Best match first.")
+            .Argument<NonNullGraphType<StringGraphType>>("text", "What to search for, e.g. \"styrning\", \"styr*\" or \"\\\"hög kvalitet\\\" -omsorg\".")
             .Paged()
             .ResolveAsync(async c =>
             {
@@ -44,7 +44,7 @@ public static class SearchQueries
                 // The query is parsed once per statement, not once per row: a plan kept for every text cannot fold it.
                 // The awards with their stored motivation vectors (AwardSearchIndex).
                 var documentQuery = new ViewQuery(ViewTables.Awards).Where(ViewTables.MainProgramme).Join($"join {AwardSearchIndex.Table} using (id)");
-                documentQuery.Join($"cross join websearch_to_tsquery('swedish'::regconfig, {documentQuery.Parameter(text, "text")}) terms");
+                documentQuery.Join($"cross join {SearchTerms.Sql(documentQuery, text)} terms");
                 const string terms = "terms";
                 var rank = $"ts_rank({AwardSearchIndex.Vector}, {terms})";
                 documentQuery

@@ -26,10 +26,17 @@ public abstract class ListRoot(string field, string description, Entity entity, 
     public string Items { get; } = items;
 
     /// <summary>
-    /// Adds the root field: a connection with <c>where</c>, <c>order</c> and cursor paging, one page statement in
-    /// PostgreSQL (its <c>totalCount</c> included when selected).
+    /// Adds the root fields: the list's, and its aggregate's (<see cref="Aggregates.ListAggregate"/>). The list is a
+    /// connection with <c>where</c>, <c>order</c> and cursor paging, one page statement in PostgreSQL (its
+    /// <c>totalCount</c> included when selected).
     /// </summary>
-    public void AddTo(ObjectGraphType query) => query.AddField(new FieldType
+    public void AddTo(ObjectGraphType query)
+    {
+        query.AddField(ListField());
+        Aggregates.ListAggregate.AddTo(query, this);
+    }
+
+    private FieldType ListField() => new()
     {
         Name = Field,
         Description = Description,
@@ -41,7 +48,7 @@ public abstract class ListRoot(string field, string description, Entity entity, 
             new QueryArgument(new ListGraphType(new NonNullGraphType(new GraphQLTypeReference(Entity.SortTypeName)))) { Name = "order", Description = "The sort order; the first entry sorts first." },
         ]),
         Resolver = new FuncFieldResolver<object?>(async c => await PageAsync(c, Query(c.GetArgument<object?>("where"), c.GetArgument<object?>("order")))),
-    });
+    };
 
     /// <summary>The list's statement: its table and scope, the filter and the order asked for (the default order when none).</summary>
     public ViewQuery Query(object? where, object? order)

@@ -58,6 +58,8 @@ public static class ListTypes
             schema.RegisterType(type.GraphType);
             schema.RegisterType(EnumFilterInput(type));
         }
+
+        Aggregates.ListAggregate.Register(schema, roots);
     }
 
     private static void Collect(Entity entity, Dictionary<string, Entity> entities)
@@ -106,7 +108,7 @@ public static class ListTypes
         return type;
     }
 
-    /// <summary>HotChocolate's list filter: <c>some</c>, <c>all</c>, <c>none</c> of the items match, or <c>any</c> item exists.</summary>
+    /// <summary>HotChocolate's list filter: <c>some</c>, <c>all</c>, <c>none</c> of the items match, <c>any</c> item exists, or the items' <c>count</c> meets conditions.</summary>
     private static InputObjectGraphType ListFilterInput(Entity entity)
     {
         var type = new InputObjectGraphType { Name = entity.ListFilterTypeName, Description = $"Conditions on a list of {entity.Name} items." };
@@ -115,6 +117,7 @@ public static class ListTypes
         type.AddField(new FieldType { Name = "none", Description = "No item matches.", ResolvedType = item });
         type.AddField(new FieldType { Name = "some", Description = "At least one item matches.", ResolvedType = item });
         type.AddField(new FieldType { Name = "any", Description = "True: the list has items; false: the list is empty.", ResolvedType = new BooleanGraphType() });
+        type.AddField(new FieldType { Name = "count", Description = "Conditions on the number of items in the list (Kvk's extension of HotChocolate's list filter), e.g. `{ gte: 2 }`.", ResolvedType = new GraphQLTypeReference("IntOperationFilterInput") });
         return type;
     }
 

@@ -43,7 +43,7 @@ public sealed record QueryLimits
     public int FilterConditionCost { get; init; } = 2;
 
     /// <summary>
-    /// What one condition on a related list (<c>some</c>, <c>all</c>, <c>none</c>, <c>any</c>) adds: PostgreSQL
+    /// What one condition on a related list (<c>some</c>, <c>all</c>, <c>none</c>, <c>any</c>, <c>count</c>) adds: PostgreSQL
     /// runs it as a subquery for every row of the list it filters.
     /// </summary>
     public int ListFilterCost { get; init; } = 100;
@@ -84,7 +84,7 @@ public sealed record QueryLimits
     public double FilterCost(object? value) => value switch
     {
         IDictionary<string, object?> conditions => conditions.Sum(c => c.Value is null ? 0
-            : c.Key is "some" or "all" or "none" or "any" ? ListFilterCost + FilterCost(c.Value)
+            : c.Key is "some" or "all" or "none" or "any" or "count" ? ListFilterCost + FilterCost(c.Value)
             : c.Value is IDictionary<string, object?> or IList ? FilterCost(c.Value)
             : FilterConditionCost),
         IList items => items.Cast<object?>().Sum(FilterCost),

@@ -66,9 +66,13 @@ public sealed class InputPathTests(SeededKvk kvk)
 
     private async Task<JsonNode> SchemaAsync() => (await kvk.Server.QueryAsync(Introspection))["__schema"]!;
 
-    /// <summary>The root fields with the argument <paramref name="argument"/>, and the input type it takes.</summary>
+    /// <summary>
+    /// The paged root fields with the argument <paramref name="argument"/>, and the input type it takes. A list's
+    /// aggregate takes the same filter input, compiled by the same compiler; its groups are walked in AggregateTests.
+    /// </summary>
     private static IEnumerable<(string Root, string InputType)> Roots(JsonNode schema, string argument) =>
         schema["queryType"]!["fields"]!.AsArray()
+            .Where(f => f!["args"]!.AsArray().Any(a => (string?)a!["name"] == "first"))
             .Select(f => (Name: (string)f!["name"]!, Argument: f["args"]!.AsArray().FirstOrDefault(a => (string?)a!["name"] == argument)))
             .Where(f => f.Argument is not null)
             .Select(f => (f.Name, NamedType(f.Argument!["type"]!)));
@@ -105,6 +109,7 @@ public sealed class InputPathTests(SeededKvk kvk)
                     var itemType = NamedType(Fields(schema, type).First(f => (string)f["name"]! == "some")["type"]!);
                     var wrap = item.Wrap;
                     yield return wrap($"{{ {name}: {{ any: true }} }}");
+                    yield return wrap($"{{ {name}: {{ count: {{ gte: 1 }} }} }}");
                     foreach (var quantifier in new[] { "some", "all", "none" })
                     {
                         queue.Enqueue((itemType, item.Type + "." + quantifier, c => wrap($"{{ {name}: {{ {quantifier}: {c} }} }}")));

@@ -8,11 +8,14 @@ namespace Kvk.Graph.Engine.Lists.Filtering;
 /// Compiles a <c>where</c> argument into one SQL condition with parameters, over an <see cref="Entity"/>: every path
 /// its filter input offers compiles, from any list that reaches it. A related row is an <c>exists</c> subquery on its
 /// table, unless every path used is one the outer document carries itself (a shortcut); a list of related rows is
-/// <c>some</c>/<c>all</c>/<c>none</c>/<c>any</c> over a correlated subquery.
+/// <c>some</c>/<c>all</c>/<c>none</c>/<c>any</c>/<c>count</c> over a correlated subquery.
 /// </summary>
 public sealed class FilterCompiler(ViewQuery query)
 {
     public const string InvalidFilter = "INVALID_FILTER";
+
+    /// <summary>The number of items of a related list, compared like any number.</summary>
+    private static readonly ValueMember ItemCount = new("count", "The number of items.", ValueKind.Number, sql => sql, ValueUse.Filter, false, null, null);
 
     private int _aliases;
 
@@ -86,6 +89,7 @@ public sealed class FilterCompiler(ViewQuery query)
                 "none" => $"not exists ({items} and ({Inner()}))",
                 "all" => $"not exists ({items} and not coalesce(({Inner()}), false))",
                 "any" when value is bool any => any ? $"exists ({items})" : $"not exists ({items})",
+                "count" => Operations(Conditions(value, scope.Path(many.Name) + ".count"), ItemCount, $"(select count(*)::int from {target.Table} {alias} where {many.Correlation(scope.Source(), alias)} and {target.ScopeOf(alias)})", scope.Path(many.Name) + ".count"),
                 _ => throw Entity.Invalid(InvalidFilter, $"`{op}` is not a list condition on `{scope.Path(many.Name)}`."),
             });
         }
@@ -126,6 +130,9 @@ public sealed class FilterCompiler(ViewQuery query)
                 "nstartsWith" when text is not null => $"not coalesce({c} like {Like(EscapeLike(text) + "%")}, false)",
                 "endsWith" when text is not null => $"{c} like {Like("%" + EscapeLike(text))}",
                 "nendsWith" when text is not null => $"not coalesce({c} like {Like("%" + EscapeLike(text))}, false)",
+                "eqIgnoreCase" when text is not null => $"{Folded(c)} = {Folded(Like(text))}",
+                "containsIgnoreCase" when text is not null => $"strpos({Folded(c)}, {Folded(Like(text))}) > 0",
+                "startsWithIgnoreCase" when text is not null => $"starts_with({Folded(c)}, {Folded(Like(text))})",
                 _ => throw Entity.Invalid(InvalidFilter, $"`{op}` needs a value on `{path}`."),
             });
         }
@@ -158,6 +165,9 @@ public sealed class FilterCompiler(ViewQuery query)
             _ => converted.Cast<string>().ToArray(),
         };
     }
+
+    /// <summary>Text as the case-insensitive operations compare it: composed the same way, lower-cased by Swedish rules.</summary>
+    private static string Folded(string sql) => $"lower(normalize({sql}, NFC) collate {SqlColumn.SwedishCollation})";
 
     private static string EscapeLike(string text) => text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 

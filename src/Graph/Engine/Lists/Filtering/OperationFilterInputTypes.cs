@@ -26,6 +26,9 @@ public abstract class OperationFilterInputType<TSelf, TValue> : InputObjectGraph
             Field<TValue>("nstartsWith").Description("Does not start with the text (case-sensitive).");
             Field<TValue>("endsWith").Description("Ends with the text (case-sensitive).");
             Field<TValue>("nendsWith").Description("Does not end with the text (case-sensitive).");
+            Field<TValue>("eqIgnoreCase").Description(IgnoreCase("Equal to the text"));
+            Field<TValue>("containsIgnoreCase").Description(IgnoreCase("Contains the text"));
+            Field<TValue>("startsWithIgnoreCase").Description(IgnoreCase("Starts with the text"));
         }
 
         if (comparable)
@@ -40,6 +43,9 @@ public abstract class OperationFilterInputType<TSelf, TValue> : InputObjectGraph
             Field<TValue>("nlte").Description("Not less than or equal to the value.");
         }
     }
+
+    private static string IgnoreCase(string what) =>
+        $"{what}, in any case by Swedish rules (\"skåne\" finds \"Skåne\", \"ÖREBRO\" finds \"Örebro\"); å, ä and ö stay letters of their own, so \"skane\" does not. Kvk's extension of HotChocolate's operations.";
 }
 
 public sealed class StringOperationFilterInputType()

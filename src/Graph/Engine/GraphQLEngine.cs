@@ -37,6 +37,8 @@ public static class GraphQLEngine
             graphQL
                 .AddGraphTypes(typeof(GraphQLEngine).Assembly)
                 .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
+                // Documents stay out of traces: a secretariat mutation written with literals carries the secret decision.
+                .UseTelemetry(telemetry => telemetry.RecordDocument = false)
                 .UsePersistedDocuments<PersistedDocumentRegistry>(GraphQL.DI.ServiceLifetime.Singleton, o => o.AllowOnlyPersistedDocuments = false)
                 .ConfigureExecution<AutomaticPersistedQueries>()
                 .ConfigureExecution<ParsedDocumentCache>()

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
+using GraphQL.Telemetry;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
@@ -47,14 +48,14 @@ public static class Operations
         });
 
         var telemetry = services.AddOpenTelemetry()
-            .WithMetrics(metrics => metrics.AddAspNetCoreInstrumentation().AddRuntimeInstrumentation().AddMeter(GraphQLTelemetry.SourceName));
+            .WithMetrics(metrics => metrics.AddAspNetCoreInstrumentation().AddRuntimeInstrumentation().AddMeter(GraphQLMetrics.MeterName));
 
         // Spans are made only where something collects them: sampling every request for no exporter
         // cost about a twentieth of a cache-missing read.
         if (OtlpEndpointConfigured(configuration))
         {
             telemetry
-                .WithTracing(tracing => tracing.AddAspNetCoreInstrumentation().AddNpgsql().AddSource(GraphQLTelemetry.SourceName))
+                .WithTracing(tracing => tracing.AddAspNetCoreInstrumentation().AddNpgsql().AddSource(GraphQLTelemetryProvider.SourceName))
                 .UseOtlpExporter();
         }
     }

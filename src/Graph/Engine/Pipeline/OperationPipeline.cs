@@ -62,7 +62,6 @@ public sealed class OperationPipeline
     public async Task<ExecutionResult> ExecuteAsync(OperationRequest operation, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        using var activity = GraphQLTelemetry.Source.StartActivity("graphql.execute");
         var request = operation.Request;
         var result = _limits.CheckVariables(request.Variables) is { } refusal
             ? new ExecutionResult { Errors = [refusal] }
@@ -72,9 +71,7 @@ public sealed class OperationPipeline
             result = ErrorPolicy.WithoutSuggestions(result);
         }
 
-        activity?.SetTag("graphql.operation.name", OperationName(result, request));
-        activity?.SetTag("graphql.outcome", Outcome(result));
-
+        GraphQLMetrics.OperationCompleted(operation.Transport, Outcome(result), clock.Elapsed);
         if (_log.IsEnabled(LogLevel.Information))
         {
             var name = LogValue.Safe(OperationName(result, request));

@@ -125,6 +125,7 @@ public static class HttpTransport
         if (cacheKey is not null && cache.TryGet(cacheKey, out var cached))
         {
             context.Items[RequestLog.OutcomeItem] = "cached";
+            GraphQLMetrics.AnsweredFromCache();
             await WriteCachedAsync(context, cached, queriesOnly);
             return;
         }

@@ -1,5 +1,5 @@
-using Kvk.Domain.Rounds;
 using GraphQL.Types;
+using Kvk.Domain.Rounds;
 using Kvk.Graph.Engine.Schema;
 
 namespace Kvk.Graph.Secretariat.Commands;

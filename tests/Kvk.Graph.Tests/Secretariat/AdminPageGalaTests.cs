@@ -145,6 +145,40 @@ public sealed class AdminPageGalaTests
         Assert.Empty(failures);
     }
 
+    [NeedsFact(Needs.Chromium)]
+    public async Task The_announcement_is_scheduled_in_swedish_time_after_a_confirmation_and_cancelled()
+    {
+        await using var server = await StartServerAsync();
+        await RoundInStageAsync(server, 2039, 3);
+        await AcceptedAsync(server, "cancelScheduledAnnouncement", "CancelScheduledAnnouncementInput", new { year = 2039 });
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await LaunchAsync(playwright);
+        var failures = new List<string>();
+        var page = await OpenAsync(browser, server, Phone, failures);
+        await SignInAsync(page, AnnaToken, AnnaName);
+        await ChooseRoundAsync(page, 2039);
+        await Assertions.Expect(page.Locator("#schema-status")).ToHaveTextAsync("Inget tillkännagivande är schemalagt.");
+        await Assertions.Expect(page.Locator("#avboka")).ToBeHiddenAsync();
+
+        // November is winter time in Sweden: 19.00 there is 18.00 UTC.
+        var year = DateTime.UtcNow.Year + 1;
+        await page.FillAsync("#schema-tid", $"{year}-11-18T19:00");
+        await page.ClickAsync("#schemalagg");
+        await Assertions.Expect(page.Locator("#bekrafta-text")).ToContainTextAsync("Då blir vinnaren (Lunds kommun) och motiveringen offentliga automatiskt.");
+        await page.ClickAsync("#bekrafta-ja");
+        await Assertions.Expect(page.Locator("#schema-meddelande")).ToHaveTextAsync($"Tillkännagivandet är schemalagt till 18 november {year} kl. 19:00.");
+        await Assertions.Expect(page.Locator("#schema-meddelande")).ToBeFocusedAsync();
+        await Assertions.Expect(page.Locator("#historik")).ToContainTextAsync($"Anna Andersson schemalade tillkännagivandet till 18 november {year} kl. 19:00.");
+        var scheduled = (await server.QueryAsync("{ round(year: 2039) { scheduledAnnouncementAt decision { recipientName } } }"))["round"]!;
+        Assert.Equal(new DateTimeOffset(year, 11, 18, 18, 0, 0, TimeSpan.Zero), DateTimeOffset.Parse(scheduled["scheduledAnnouncementAt"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Null(scheduled["decision"]);
+
+        await page.ClickAsync("#avboka");
+        await Assertions.Expect(page.Locator("#schema-meddelande")).ToContainTextAsync("Det schemalagda tillkännagivandet är inställt.");
+        Assert.Null((await server.QueryAsync("{ round(year: 2039) { scheduledAnnouncementAt } }"))["round"]!["scheduledAnnouncementAt"]);
+        Assert.Empty(failures);
+    }
+
     /// <summary>A round taken through the API to a stage: 0 open without nominees, 1 nominating, 2 judging, 3 decided and scheduled, 4 announced.</summary>
     private static async Task RoundInStageAsync(KvkTestServer server, int year, int stage)
     {

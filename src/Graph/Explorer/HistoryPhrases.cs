@@ -28,6 +28,14 @@ public sealed class HistoryPhrases
 
     private Func<string, Html> Corrected { get; init; } = null!;
 
+    private Func<Html> SecretRevision { get; init; } = null!;
+
+    private Func<Html, string, Html> Revised { get; init; } = null!;
+
+    private Func<DateTimeOffset, Html> Scheduled { get; init; } = null!;
+
+    private Func<Html> ScheduleCancelled { get; init; } = null!;
+
     /// <param name="municipality">A link to a municipality's page, by its code.</param>
     public Html Describe(RoundHistoryEntry entry, Func<string, Html> municipality) => entry switch
     {
@@ -39,6 +47,10 @@ public sealed class HistoryPhrases
         { Type: "jury_decision_recorded" } => SecretDecision(),
         { Type: "award_announced", MunicipalityCode: { } code } => Announced(municipality(code)),
         { Type: "motivation_corrected" } => Corrected(entry.Reason ?? ""),
+        { Type: "decision_revised", MunicipalityCode: { } code } => Revised(municipality(code), entry.Reason ?? ""),
+        { Type: "decision_revised" } => SecretRevision(),
+        { Type: "announcement_scheduled" } => Scheduled(entry.ScheduledAt ?? entry.OccurredAt),
+        { Type: "scheduled_announcement_cancelled" } => ScheduleCancelled(),
         _ => Html.Of($"{entry.Type}"),
     };
 
@@ -52,6 +64,10 @@ public sealed class HistoryPhrases
         Decision = m => Html.Of($"Juryns beslut registrerades: {m} ska få priset."),
         Announced = m => Html.Of($"Priset tillkännagavs: {m} vann."),
         Corrected = reason => Html.Of($"Motiveringen rättades: {reason}"),
+        SecretRevision = () => Html.Of($"Juryns beslut reviderades. Det hålls hemligt tills priset tillkännages."),
+        Revised = (m, reason) => Html.Of($"Juryns beslut reviderades före tillkännagivandet: {m} ska få priset. {reason}"),
+        Scheduled = at => Html.Of($"Tillkännagivandet planerades till {ExplorerLanguage.Timestamp(at)}."),
+        ScheduleCancelled = () => Html.Of($"Det planerade tillkännagivandet ställdes in."),
     };
 
     public static HistoryPhrases English { get; } = new()
@@ -64,5 +80,9 @@ public sealed class HistoryPhrases
         Decision = m => Html.Of($"The jury's decision was recorded: the award goes to {m}."),
         Announced = m => Html.Of($"The award was announced: {m} won."),
         Corrected = reason => Html.Of($"The motivation was corrected: {reason}"),
+        SecretRevision = () => Html.Of($"The jury's decision was revised. It stays secret until the award is announced."),
+        Revised = (m, reason) => Html.Of($"The jury's decision was revised before the announcement: the award goes to {m}. {reason}"),
+        Scheduled = at => Html.Of($"The announcement was scheduled for {ExplorerLanguage.Timestamp(at)} (Swedish time)."),
+        ScheduleCancelled = () => Html.Of($"The scheduled announcement was cancelled."),
     };
 }

@@ -16,6 +16,7 @@ using Kvk.Graph.Rounds;
 using Kvk.Graph.Schema;
 using Kvk.Graph.Search;
 using Kvk.Graph.Secretariat;
+using Kvk.Graph.Secretariat.Scheduling;
 using Kvk.Graph.Spreadsheets;
 using Kvk.Storage.Awards;
 using Kvk.Storage.Municipalities;
@@ -112,6 +113,7 @@ public sealed class KvkApp : IAsyncDisposable
             recorder.Recorded += _ => cache.Invalidate();
             return recorder;
         });
+        services.AddHostedService<ScheduledAnnouncer>();
         services.AddSingleton<SeedImporter>();
         services.AddSingleton<ReadModelRebuild>();
         var replica = ReplicaSettings.From(configuration);

@@ -17,17 +17,20 @@ public sealed record RoundHistoryEntry(
     string Summary,
     string? MunicipalityCode,
     string? Motivation,
-    string? Reason)
+    string? Reason,
+    string? Note = null,
+    DateTimeOffset? ScheduledAt = null)
 {
     /// <summary>
     /// Describes the events of one round stream, oldest first. Until the round is announced, the jury's
-    /// decision is only said to exist unless <paramref name="secretariat"/> is asking.
+    /// decision (and any revision of it) is only said to exist unless <paramref name="secretariat"/> is asking. The
+    /// secretariat's internal notes are left out unless it is asking.
     /// </summary>
     public static IReadOnlyList<RoundHistoryEntry> Describe(IReadOnlyList<IEvent> events, MunicipalityDirectory municipalities, bool secretariat)
     {
         var disclosed = secretariat || events.Any(e => e.Data is AwardAnnounced);
         string Name(string code) => municipalities.Find(code)?.Name ?? code;
-        return [.. events.OrderBy(e => e.Version).Select(e =>
+        return [.. events.OrderBy(e => e.Version).Where(e => secretariat || e.Data is not InternalNoteRecorded).Select(e =>
         {
             var entry = new RoundHistoryEntry(e.Sequence, e.Version, RoundEventNames.Of(e.Data), e.Timestamp, e.UserName, "", null, null, null);
             return e.Data switch
@@ -40,6 +43,11 @@ public sealed record RoundHistoryEntry(
                 JuryDecisionRecorded => entry with { Summary = "Recorded the jury's decision (secret until the award is announced)." },
                 AwardAnnounced a => entry with { Summary = $"Announced the award to {a.RecipientName}.", MunicipalityCode = a.MunicipalityCode, Motivation = a.Motivation },
                 MotivationCorrected c => entry with { Summary = $"Corrected the motivation: {c.Reason}", Motivation = c.Motivation, Reason = c.Reason },
+                DecisionRevised r when disclosed => entry with { Summary = $"Revised the jury's decision: {r.RecipientName}. {r.Reason}", MunicipalityCode = r.MunicipalityCode, Motivation = r.Motivation, Reason = r.Reason },
+                DecisionRevised => entry with { Summary = "Revised the jury's decision (secret until the award is announced)." },
+                AnnouncementScheduled s => entry with { Summary = Invariant($"Scheduled the announcement for {s.At:yyyy-MM-dd HH:mm zzz}."), ScheduledAt = s.At },
+                ScheduledAnnouncementCancelled => entry with { Summary = "Cancelled the scheduled announcement." },
+                InternalNoteRecorded n => entry with { Summary = "Internal note (secretariat only).", MunicipalityCode = n.MunicipalityCode, Note = n.Note },
                 _ => entry with { Summary = entry.Type },
             };
         })];

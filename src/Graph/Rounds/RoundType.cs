@@ -42,6 +42,8 @@ public sealed class RoundType : ObjectGraphType<RoundView>
                 RoundHistoryEntry.Describe([.. events.Where(e => e.Version <= c.Source.Version)], municipalities, c.IsSecretariat())));
         Field<DateTimeType>("announcedAt").Description("When the award was announced, where known.")
             .Resolve(c => c.Source.Announcement?.AnnouncedAt);
+        Field<DateTimeType>("scheduledAnnouncementAt").Description("When the announcement is scheduled to happen (the winner stays secret until then); null when none is scheduled or once announced.")
+            .Resolve(c => c.Source.ScheduledAnnouncement);
     }
 
     private static IEnumerable<NominationView> Standing(IReadOnlyList<NominationView> nominations, RoundView round)

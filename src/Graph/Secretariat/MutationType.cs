@@ -17,6 +17,9 @@ public sealed class MutationType : ObjectGraphType
         new WithdrawNominationMutation(),
         new CloseNominationsMutation(),
         new RecordJuryDecisionMutation(),
+        new ReviseDecisionMutation(),
+        new ScheduleAnnouncementMutation(),
+        new CancelScheduledAnnouncementMutation(),
         new AnnounceAwardMutation(),
         new CorrectMotivationMutation(),
     ];

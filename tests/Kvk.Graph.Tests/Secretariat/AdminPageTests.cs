@@ -1,28 +1,15 @@
-using System.Runtime.CompilerServices;
-using Kvk.Graph.Secretariat;
 using Kvk.Graph.Tests.Support;
 using Microsoft.Playwright;
+using static Kvk.Graph.Tests.Secretariat.AdminBrowser;
 
 namespace Kvk.Graph.Tests.Secretariat;
 
 public sealed class AdminPageTests
 {
-    private const string Token = "browser-test-token-5d2b";
-    private const string Chromium = "/usr/bin/chromium";
-
-    /// <summary>Debian's Chromium, offline: Playwright's own browser download cannot work on these machines.</summary>
-    private static readonly string[] ChromiumArgs =
-        ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
-
-    private static Task<KvkTestServer> StartAsync() => KvkTestServer.StartAsync(
-        null,
-        "--Kvk:Secretariat:Tokens:0:Name=Sekreterare Sara",
-        $"--Kvk:Secretariat:Tokens:0:Sha256={Convert.ToHexString(SecretariatTokens.Hash(Token))}");
-
     [Fact]
     public async Task The_admin_page_is_served_in_swedish_with_security_headers()
     {
-        await using var server = await StartAsync();
+        await using var server = await StartServerAsync();
 
         using var page = await server.Client.GetAsync("/admin");
         using var script = await server.Client.GetAsync("/admin/admin.js");
@@ -43,69 +30,86 @@ public sealed class AdminPageTests
     [NeedsFact(Needs.Chromium)]
     public async Task A_secretary_records_a_full_round_in_the_browser_and_the_public_sees_the_award()
     {
-        await using var server = await StartAsync();
+        await using var server = await StartServerAsync();
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true, Args = ChromiumArgs });
-        var page = await browser.NewPageAsync(new() { Locale = "sv-SE", ViewportSize = new() { Width = 1100, Height = 1400 } });
+        await using var browser = await LaunchAsync(playwright);
         var failures = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                failures.Add($"{message.Text} ({message.Location})");
-            }
-        };
-        var message = page.Locator("#meddelande");
-        page.SetDefaultTimeout(30_000);
-        Assertions.SetDefaultExpectTimeout(15_000);
+        var page = await OpenAsync(browser, server, Desktop, failures);
 
-        await page.GotoAsync(new Uri(server.Client.BaseAddress!, "/admin").ToString());
         await page.FillAsync("#token", "fel-nyckel");
         await page.ClickAsync("#logga-in");
-        await Assertions.Expect(message).ToContainTextAsync("Nyckeln är ogiltig");
-        await page.FillAsync("#token", Token);
-        await page.ClickAsync("#logga-in");
-        await Assertions.Expect(page.Locator("#namn")).ToHaveTextAsync("Sekreterare Sara");
+        await Assertions.Expect(page.Locator("#inloggning-meddelande")).ToContainTextAsync("Nyckeln är ogiltig");
+        await Assertions.Expect(page.Locator("#inloggning-meddelande")).ToHaveAttributeAsync("role", "alert");
+        await SignInAsync(page, AnnaToken, AnnaName);
+        await Assertions.Expect(page.Locator("#omgangar-rubrik")).ToBeFocusedAsync();
 
         await page.FillAsync("#nytt-ar", "2027");
         await page.ClickAsync("#oppna");
-        await Assertions.Expect(message).ToHaveTextAsync("Omgång 2027 är öppnad.");
-        foreach (var name in new[] { "Habo", "Svedala", "Helsingborg" })
+        await Assertions.Expect(page.Locator("#oppna-meddelande")).ToHaveTextAsync("Omgång 2027 är öppnad.");
+        await Assertions.Expect(page.Locator("#omgang-ar")).ToHaveTextAsync("2027");
+        foreach (var name in new[] { "Habo", "Svedala", "Helsingborg", "Kiruna" })
         {
             await page.FillAsync("#kommun", name);
             await page.ClickAsync("#nominera");
-            await Assertions.Expect(message).ToHaveTextAsync($"{name} är nominerad.");
+            await Assertions.Expect(page.Locator("#nominera-meddelande")).ToHaveTextAsync($"{name} är nominerad.");
         }
 
-        await page.FillAsync("#kommun", "Kiruna");
+        await page.FillAsync("#kommun", "Harryda");
         await page.ClickAsync("#nominera");
-        await Assertions.Expect(message).ToHaveTextAsync("Kiruna är nominerad.");
-        await page.SelectOptionAsync("#dra-tillbaka-kommun", new SelectOptionValue { Label = "Kiruna" });
-        await page.FillAsync("#dra-tillbaka-skal", "Kommunen avböjde.");
-        await page.ClickAsync("#dra-tillbaka");
-        await Assertions.Expect(message).ToHaveTextAsync("Nomineringen av Kiruna är tillbakadragen.");
+        var nominationMessage = page.Locator("#nominera-meddelande");
+        await Assertions.Expect(nominationMessage).ToContainTextAsync("Menade du Härryda?");
+        await Assertions.Expect(nominationMessage).ToHaveAttributeAsync("role", "alert");
+        await Assertions.Expect(nominationMessage).ToBeFocusedAsync();
+        await nominationMessage.GetByRole(AriaRole.Button, new() { Name = "Härryda" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#kommun")).ToHaveValueAsync("Härryda");
 
         await page.FillAsync("#kommun", "Habo");
         await page.ClickAsync("#nominera");
-        await Assertions.Expect(message).ToHaveTextAsync("Kommunen är redan nominerad i den här omgången.");
-        await page.ClickAsync("#tillkannage");
-        await Assertions.Expect(message).ToHaveTextAsync("Juryns beslut måste registreras innan priset kan tillkännages.");
+        await Assertions.Expect(nominationMessage).ToHaveTextAsync("Kommunen är redan nominerad i den här omgången.");
+        await Assertions.Expect(nominationMessage).ToBeFocusedAsync();
+
+        await page.SelectOptionAsync("#dra-tillbaka-kommun", new SelectOptionValue { Label = "Kiruna" });
+        await page.FillAsync("#dra-tillbaka-skal", "Kommunen avböjde.");
+        await page.FillAsync("#dra-tillbaka-anteckning", "Kommunchefen ringde.");
+        await page.ClickAsync("#dra-tillbaka");
+        await Assertions.Expect(page.Locator("#bekrafta-text")).ToContainTextAsync("Skälet ”Kommunen avböjde.” blir offentligt");
+        await page.ClickAsync("#bekrafta-ja");
+        await Assertions.Expect(page.Locator("#dra-tillbaka-meddelande")).ToHaveTextAsync("Nomineringen av Kiruna är tillbakadragen.");
+        await Assertions.Expect(page.Locator("#historik")).ToContainTextAsync("Anna Andersson drog tillbaka nomineringen av Kiruna med det offentliga skälet ”Kommunen avböjde.”");
+        await Assertions.Expect(page.Locator("#historik li.intern")).ToContainTextAsync("Kommunchefen ringde.");
 
         await page.SelectOptionAsync("#vinnare", new SelectOptionValue { Label = "Helsingborg" });
         await page.FillAsync("#mottagare", "Helsingborgs stad");
         await page.FillAsync("#motivering", "Helsingborg visar att ett långsiktigt och lärande kvalitetsarbete ger resultat för invånarna.");
         await page.ClickAsync("#registrera-beslut");
-        await Assertions.Expect(message).ToContainTextAsync("Juryns beslut är registrerat");
-        await page.FillAsync("#tillkannagiven", "2027-11-18T19:00");
+        await Assertions.Expect(page.Locator("#omgang-meddelande")).ToContainTextAsync("Juryns beslut är registrerat");
+        await Assertions.Expect(page.Locator("#omgang-meddelande")).ToBeFocusedAsync();
+
+        await Assertions.Expect(page.Locator("#revidera-motivering")).ToHaveValueAsync("Helsingborg visar att ett långsiktigt och lärande kvalitetsarbete ger resultat för invånarna.");
+        await page.FillAsync("#revidera-motivering", "Helsingborg visar att ett långsiktigt och lärande kvalitetsarbete ger resultat för alla invånare.");
+        await page.FillAsync("#revidera-skal", "Juryn justerade sista meningen.");
+        await page.ClickAsync("#revidera");
+        await Assertions.Expect(page.Locator("#revidera-meddelande")).ToContainTextAsync("Beslutet är reviderat");
+        Assert.Null((await server.QueryAsync("{ round(year: 2027) { decision { motivation } } }"))["round"]!["decision"]);
+
         await page.ClickAsync("#tillkannage");
-        await Assertions.Expect(message).ToHaveTextAsync("Priset är tillkännagivet.");
-        await Assertions.Expect(page.Locator("#omgang-status")).ToContainTextAsync("Tillkännagiven");
-        await page.FillAsync("#ny-motivering", "Helsingborg visar att ett långsiktigt, lärande och modigt kvalitetsarbete ger resultat för invånarna.");
+        await Assertions.Expect(page.Locator("#bekrafta-text")).ToContainTextAsync("Vinnaren (Helsingborgs stad) och motiveringen blir offentliga direkt");
+        await page.ClickAsync("#bekrafta-nej");
+        await Assertions.Expect(page.Locator("#bekrafta")).ToBeHiddenAsync();
+        Assert.Equal("DECIDED", (await server.QueryAsync("{ round(year: 2027) { status } }"))["round"]!["status"]!.GetValue<string>());
+
+        await page.ClickAsync("#tillkannage");
+        await page.ClickAsync("#bekrafta-ja");
+        await Assertions.Expect(page.Locator("#omgang-meddelande")).ToHaveTextAsync("Priset är tillkännagivet.");
+        await Assertions.Expect(page.Locator("#omgang-status")).ToContainTextAsync("Priset är tillkännagivet");
+        await Assertions.Expect(page.Locator("#tillkannagiven-tid")).ToContainTextAsync("Tillkännagiven ");
+        await Assertions.Expect(page.Locator("#ny-motivering")).ToHaveValueAsync("Helsingborg visar att ett långsiktigt och lärande kvalitetsarbete ger resultat för alla invånare.");
+        await page.FillAsync("#ny-motivering", "Helsingborg visar att ett långsiktigt, lärande och modigt kvalitetsarbete ger resultat för alla invånare.");
         await page.FillAsync("#ratta-skal", "Ett ord föll bort.");
         await page.ClickAsync("#ratta");
-        await Assertions.Expect(message).ToContainTextAsync("Motiveringen är rättad");
+        await Assertions.Expect(page.Locator("#ratta-meddelande")).ToContainTextAsync("Motiveringen är rättad");
         await Assertions.Expect(page.Locator("#beslut-visning blockquote")).ToContainTextAsync("modigt kvalitetsarbete");
-        await page.ScreenshotAsync(new() { Path = ArtifactPath("admin-round-2027.png"), FullPage = true });
+        await Assertions.Expect(page.Locator("#historik")).ToContainTextAsync("reviderade beslutet: Helsingborg som vinnare, med skälet ”Juryn justerade sista meningen.”");
 
         var award = (await server.QueryAsync("{ award(year: 2027) { recipientName motivation municipality { name } round { nominees { municipality { name } } } } }"))["award"]!;
         Assert.Equal("Helsingborgs stad", award["recipientName"]!.GetValue<string>());
@@ -114,8 +118,4 @@ public sealed class AdminPageTests
         Assert.Equal(["Habo", "Svedala", "Helsingborg"], award["round"]!["nominees"]!.AsArray().Select(n => n!["municipality"]!["name"]!.GetValue<string>()));
         Assert.Empty(failures);
     }
-
-    /// <summary>Beside this source file, so that a run leaves its screenshot where it can be looked at and committed.</summary>
-    private static string ArtifactPath(string file, [CallerFilePath] string source = "") =>
-        Path.Combine(Path.GetDirectoryName(source)!, "artifacts", file);
 }

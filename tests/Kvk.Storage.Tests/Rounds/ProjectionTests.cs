@@ -99,6 +99,28 @@ public sealed class ProjectionTests
     }
 
     /// <summary>A document as the store keeps it: its lists compared by content.</summary>
+    [Fact]
+    public void The_round_view_keeps_the_schedule_until_the_announcement_and_the_revised_decision()
+    {
+        var gala = new DateTimeOffset(2027, 11, 18, 19, 0, 0, TimeSpan.FromHours(1));
+        var revised = Decided()
+            .Then(new AnnouncementScheduled(2027, gala.AddDays(-1)))
+            .Then(new AnnouncementScheduled(2027, gala))
+            .Then(new DecisionRevised(2027, "0643", "Habo kommun", "Habo visar vägen framåt.", "Juryn skärpte texten."))
+            .Then(new InternalNoteRecorded(2027, null, "Galan flyttad en dag."));
+
+        var scheduled = Fold(new RoundViewProjection(), revised)!;
+        Assert.Equal(gala, scheduled.ScheduledAnnouncement);
+        Assert.Equal("Habo visar vägen framåt.", scheduled.Decision!.Motivation);
+        Assert.Equal(RoundStatus.Decided, scheduled.Status);
+        Assert.Null(Fold(new AwardViewProjection(Municipalities), revised));
+        Assert.Null(Fold(new RoundViewProjection(), revised.Then(new ScheduledAnnouncementCancelled(2027)))!.ScheduledAnnouncement);
+
+        var announced = Fold(new RoundViewProjection(), revised.Then(new AwardAnnounced(2027, "0643", "Habo kommun", "Habo visar vägen framåt.", gala)))!;
+        Assert.Null(announced.ScheduledAnnouncement);
+        Assert.Equal(gala, announced.Announcement!.AnnouncedAt);
+    }
+
     private static string Json(object? document) => System.Text.Json.JsonSerializer.Serialize(document);
 
     private static T? Fold<T>(Marten.Events.Aggregation.SingleStreamProjection<T, string> projection, RoundEvents stream)

@@ -13,7 +13,8 @@ public sealed record Round(
     int Year,
     RoundStatus Status,
     ImmutableList<string> Nominees,
-    RoundDecision? Decision)
+    RoundDecision? Decision,
+    DateTimeOffset? ScheduledAnnouncement = null)
 {
     public bool IsNominated(string municipalityCode) => Nominees.Contains(municipalityCode);
 
@@ -31,7 +32,10 @@ public sealed record Round(
             Status = RoundStatus.Decided,
             Decision = new RoundDecision(e.MunicipalityCode, e.RecipientName, e.Motivation),
         },
-        AwardAnnounced when state is not null => state with { Status = RoundStatus.Announced },
+        AwardAnnounced when state is not null => state with { Status = RoundStatus.Announced, ScheduledAnnouncement = null },
+        AnnouncementScheduled e when state is not null => state with { ScheduledAnnouncement = e.At },
+        ScheduledAnnouncementCancelled when state is not null => state with { ScheduledAnnouncement = null },
+        DecisionRevised e when state is not null => state with { Decision = new RoundDecision(e.MunicipalityCode, e.RecipientName, e.Motivation) },
         MotivationCorrected e when state is { Decision: not null } => state with { Decision = state.Decision with { Motivation = e.Motivation } },
         _ => state,
     };

@@ -15,6 +15,10 @@ public static class RoundEventNames
         (typeof(JuryDecisionRecorded), "jury_decision_recorded"),
         (typeof(AwardAnnounced), "award_announced"),
         (typeof(MotivationCorrected), "motivation_corrected"),
+        (typeof(AnnouncementScheduled), "announcement_scheduled"),
+        (typeof(ScheduledAnnouncementCancelled), "scheduled_announcement_cancelled"),
+        (typeof(DecisionRevised), "decision_revised"),
+        (typeof(InternalNoteRecorded), "internal_note_recorded"),
     ];
 
     public static string Of(object @event) => All.First(e => e.Type == @event.GetType()).Name;

@@ -27,3 +27,24 @@ public sealed record AwardAnnounced(int Year, string MunicipalityCode, string Re
 
 /// <summary>A published motivation was corrected; the earlier text stays in the stream.</summary>
 public sealed record MotivationCorrected(int Year, string Motivation, string Reason);
+
+/// <summary>
+/// The secretariat scheduled the announcement for a moment (or moved it there); at that moment a host announces the
+/// award, dated then. Until then the decision stays secret.
+/// </summary>
+public sealed record AnnouncementScheduled(int Year, DateTimeOffset At);
+
+/// <summary>The scheduled announcement was cancelled before it happened; the decision stays secret.</summary>
+public sealed record ScheduledAnnouncementCancelled(int Year);
+
+/// <summary>
+/// The recorded decision was revised before the announcement: the winner (one of the standing nominees) and/or the
+/// motivation, with why. Secret like the decision until the award is announced; the earlier decision stays in the stream.
+/// </summary>
+public sealed record DecisionRevised(int Year, string MunicipalityCode, string RecipientName, string Motivation, string Reason);
+
+/// <summary>
+/// A note the secretariat keeps for itself beside a public fact (e.g. why a nomination was really withdrawn). Never
+/// shown on a public path.
+/// </summary>
+public sealed record InternalNoteRecorded(int Year, string? MunicipalityCode, string Note);

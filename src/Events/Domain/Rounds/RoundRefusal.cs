@@ -35,6 +35,15 @@ public enum RefusalCode
     [Description("The award of the round is not announced yet; only a published motivation can be corrected.")]
     NotAnnounced,
 
+    [Description("An immediate announcement cannot be dated in the future; schedule the announcement for that moment instead.")]
+    AnnouncementInFuture,
+
+    [Description("A scheduled announcement must be due in the future.")]
+    ScheduleInPast,
+
+    [Description("No announcement of the round is scheduled.")]
+    NotScheduled,
+
     [Description("The input is not valid (an empty or too long text, a year that is not an award year, a round without nominees to close).")]
     InvalidInput,
 }

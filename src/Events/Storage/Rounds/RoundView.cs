@@ -36,4 +36,7 @@ public sealed record RoundView
     public DecisionEntry? Decision { get; init; }
 
     public AnnouncementEntry? Announcement { get; init; }
+
+    /// <summary>When the announcement is scheduled to happen; null when none is (or once it happened).</summary>
+    public DateTimeOffset? ScheduledAnnouncement { get; init; }
 }

@@ -36,6 +36,13 @@ public sealed class RoundViewProjection : SingleStreamProjection<RoundView, stri
             {
                 Status = RoundStatus.Announced,
                 Announcement = new AnnouncementEntry(a.AnnouncedAt, e.RecordedAt()),
+                ScheduledAnnouncement = null,
+            },
+            AnnouncementScheduled s => snapshot with { ScheduledAnnouncement = s.At },
+            ScheduledAnnouncementCancelled => snapshot with { ScheduledAnnouncement = null },
+            DecisionRevised r when snapshot.Decision is not null => snapshot with
+            {
+                Decision = snapshot.Decision with { MunicipalityCode = r.MunicipalityCode, RecipientName = r.RecipientName, Motivation = r.Motivation },
             },
             MotivationCorrected c when snapshot.Decision is not null => snapshot with { Decision = snapshot.Decision with { Motivation = c.Motivation } },
             _ => snapshot,

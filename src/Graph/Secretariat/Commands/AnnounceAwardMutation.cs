@@ -4,7 +4,7 @@ using Kvk.Graph.Engine.Schema;
 namespace Kvk.Graph.Secretariat.Commands;
 
 public sealed class AnnounceAwardMutation() : SecretariatMutation<AnnounceAwardMutation.Input, AnnounceAward>(
-    "announceAward", "Announces the award of a decided round.", "Announces the award of a decided round: the decision becomes public.")
+    "announceAward", "Announces the award of a decided round now.", "Announces the award of a decided round now: the decision becomes public. To announce at a later moment, use `scheduleAnnouncement`.")
 {
     public sealed record Input : SecretariatInput
     {
@@ -13,7 +13,7 @@ public sealed class AnnounceAwardMutation() : SecretariatMutation<AnnounceAwardM
 
     protected override void Fields(SecretariatInputType<Input> input) =>
         input.Field(x => x.AnnouncedAt, type: typeof(DateTimeType))
-            .Description("When the award was announced, in ISO 8601 with offset, e.g. \"2027-11-18T19:00:00+01:00\"; omit when not known.");
+            .Description("When the award was announced, in ISO 8601 with offset, e.g. \"2027-11-18T19:00:00+01:00\"; omit when not known. Not in the future (a minute's clock difference aside): that is refused with ANNOUNCEMENT_IN_FUTURE; schedule it instead.");
 
-    protected override AnnounceAward Command(Input input) => new(input.Year, input.AnnouncedAt);
+    protected override AnnounceAward Command(Input input) => new(input.Year, input.AnnouncedAt, DateTimeOffset.UtcNow);
 }

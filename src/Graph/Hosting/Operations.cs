@@ -1,11 +1,11 @@
 using System.Net;
+using GraphQL.Telemetry;
 using Kvk.Graph.Engine.Pipeline;
 using Kvk.Graph.Replication;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
-using GraphQL.Telemetry;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;

@@ -15,6 +15,8 @@ public static class RoundEventNames
         (typeof(JuryDecisionRecorded), "jury_decision_recorded"),
         (typeof(AwardAnnounced), "award_announced"),
         (typeof(MotivationCorrected), "motivation_corrected"),
+        (typeof(NomineeListSourced), "nominee_list_sourced"),
+        (typeof(RoundNoteAdded), "round_note_added"),
     ];
 
     public static string Of(object @event) => All.First(e => e.Type == @event.GetType()).Name;

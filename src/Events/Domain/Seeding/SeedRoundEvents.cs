@@ -1,9 +1,13 @@
 using Kvk.Domain.Municipalities;
 using Kvk.Domain.Rounds;
+using Kvk.Domain.Sources;
 
 namespace Kvk.Domain.Seeding;
 
-/// <summary>The events of a seeded round, produced by replaying the commands it implies through the rules.</summary>
+/// <summary>
+/// The events of a seeded round, produced by replaying the commands it implies through the rules, each carrying the
+/// sources the seed gives; then what the sources say of the list of nominees, and the round's notes.
+/// </summary>
 public static class SeedRoundEvents
 {
     public static IReadOnlyList<object> Of(SeedRound seed, MunicipalityDirectory municipalities)
@@ -16,7 +20,6 @@ public static class SeedRoundEvents
             commands.Add(new RecordJuryDecision(seed.Year, d.MunicipalityCode, d.Motivation, d.RecipientName));
             if (seed.Announced)
             {
-                // The sources give the year of each announcement, not the day.
                 commands.Add(new AnnounceAward(seed.Year, null));
             }
         }
@@ -31,10 +34,29 @@ public static class SeedRoundEvents
                 throw new InvalidDataException($"The seeded {seed.Year} round breaks a rule at {command.GetType().Name}: {refusal.Message}");
             }
 
-            events.AddRange(outcome.Events);
+            events.AddRange(outcome.Events.Select(e => WithSources(e, seed)));
             round = outcome.Events.Aggregate(round, Round.Evolve);
         }
 
+        events.Add(new NomineeListSourced(seed.Year, seed.NomineesKnown, Supporting(seed.NomineeSources, SourceSupports.NomineeList)));
+        events.AddRange((seed.Notes ?? []).Select(n => new RoundNoteAdded(seed.Year, n.Text, Supporting(n.Sources, SourceSupports.Note))));
         return events;
     }
+
+    // The seed's sources are published documents, not a secretary's input: they go into the events the rules decided.
+    private static object WithSources(object e, SeedRound seed) => e switch
+    {
+        MunicipalityNominated n => n with { Sources = Supporting(seed.SourcesOf(n.MunicipalityCode), SourceSupports.Nomination) },
+        JuryDecisionRecorded d when seed.Decision is { } decision => d with { Sources = Supporting(decision.Sources, SourceSupports.Decision) },
+        // The sources give the year of each announcement, not the day.
+        AwardAnnounced a when seed.Decision is { } decision => a with
+        {
+            Sources = Supporting(decision.Sources, SourceSupports.Announcement),
+            AnnouncedOn = PartialDate.OfYear(seed.Year).Value,
+        },
+        _ => e,
+    };
+
+    private static IReadOnlyList<Source> Supporting(IReadOnlyList<SeedSource> sources, string supports) =>
+        [.. sources.Select(s => s.Supporting(supports))];
 }

@@ -1,18 +1,20 @@
 using Kvk.Domain.Municipalities;
+using Kvk.Domain.Sources;
 
 namespace Kvk.Domain.Rounds;
 
 /// <summary>Announces the award of a decided round: the decision becomes public.</summary>
 /// <param name="AnnouncedAt">When the award was announced, where known.</param>
-public sealed record AnnounceAward(int Year, DateTimeOffset? AnnouncedAt) : RoundCommand(Year), IDeclaredRefusals
+/// <param name="Source">Where the announcement is published (e.g. the press release), where given.</param>
+public sealed record AnnounceAward(int Year, DateTimeOffset? AnnouncedAt, Source? Source = null) : RoundCommand(Year), IDeclaredRefusals
 {
-    public static IReadOnlyList<RefusalCode> Refusals => [RefusalCode.RoundNotFound, RefusalCode.AlreadyAnnounced, RefusalCode.DecisionRequired];
+    public static IReadOnlyList<RefusalCode> Refusals => [RefusalCode.InvalidInput, RefusalCode.RoundNotFound, RefusalCode.AlreadyAnnounced, RefusalCode.DecisionRequired];
 
     public override RoundOutcome Decide(Round? round, MunicipalityDirectory municipalities)
     {
-        if (Missing(round) is { } missing)
+        if ((SourceRules.Invalid(Source) ?? Missing(round)) is { } refused)
         {
-            return missing;
+            return refused;
         }
 
         if (round!.Status == RoundStatus.Announced)
@@ -21,7 +23,8 @@ public sealed record AnnounceAward(int Year, DateTimeOffset? AnnouncedAt) : Roun
         }
 
         return round.Decision is { } decision
-            ? RoundOutcome.Accept(new AwardAnnounced(round.Year, decision.MunicipalityCode, decision.RecipientName, decision.Motivation, AnnouncedAt))
+            ? RoundOutcome.Accept(new AwardAnnounced(round.Year, decision.MunicipalityCode, decision.RecipientName, decision.Motivation, AnnouncedAt,
+                SourceRules.Recorded(Source, SourceSupports.Announcement), AnnouncedAt is { } day ? PartialDate.Of(day).Value : null))
             : RoundOutcome.Refuse(RefusalCode.DecisionRequired, $"The jury has not decided the {round.Year} round; record the decision before announcing.");
     }
 }

@@ -41,7 +41,7 @@ public sealed class RoundType : ObjectGraphType<RoundView>
         this.AddSources("The sources of the list of nominees; each nomination also has its own `sources`.", r => r.NomineeSources);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<RoundNoteType>>>>("notes")
             .Description("What is known of the round but not recorded as a fact of it, with sources: e.g. for 2025, a newspaper's report of a winner while no decision is recorded; for 2007, 2009 and 2013, that the nominee lists were not published.")
-            .Resolve(c => c.Source.Notes);
+            .WithComplexityImpact(1, SourceFields.ExpectedSources).Resolve(c => c.Source.Notes);
         Field<JuryDecisionType>("decision")
             .Description("The jury's decision. Secret until the award is announced: null before that for the public, even when `status` is DECIDED.")
             .Resolve(c => c.Source.Status == RoundStatus.Announced || c.IsSecretariat() ? c.Source.Decision : null);

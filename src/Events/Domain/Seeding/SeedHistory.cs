@@ -12,7 +12,7 @@ public sealed record SeedSource(string Title, string? Publisher, string? Url, st
 }
 
 /// <summary>The jury's decision in a seeded round, as published, with the sources of the decision and motivation.</summary>
-public sealed record SeedDecision(string MunicipalityCode, string RecipientName, string Motivation, IReadOnlyList<SeedSource> Sources);
+public sealed record SeedDecision(string MunicipalityCode, string RecipientName, string Motivation, IReadOnlyList<SeedSource>? Sources = null);
 
 /// <summary>Something known of a seeded round but not recorded as a fact, with its sources.</summary>
 public sealed record SeedNote(string Text, IReadOnlyList<SeedSource> Sources);
@@ -20,19 +20,20 @@ public sealed record SeedNote(string Text, IReadOnlyList<SeedSource> Sources);
 /// <summary>One historical round from <c>seeds/rounds.json</c>.</summary>
 /// <param name="NomineeSources">The sources of the list of nominees.</param>
 /// <param name="NominationSources">The sources of a nomination, by municipality code, where they differ from the list's.</param>
+/// <param name="NomineesKnown">How much of the list the sources give; recorded only where the round has sources.</param>
 public sealed record SeedRound(
     int Year,
     IReadOnlyList<string> Nominees,
-    NomineesKnown NomineesKnown,
-    IReadOnlyList<SeedSource> NomineeSources,
-    IReadOnlyDictionary<string, IReadOnlyList<SeedSource>>? NominationSources,
     SeedDecision? Decision,
     bool Announced,
-    IReadOnlyList<SeedNote>? Notes)
+    NomineesKnown NomineesKnown = NomineesKnown.FullList,
+    IReadOnlyList<SeedSource>? NomineeSources = null,
+    IReadOnlyDictionary<string, IReadOnlyList<SeedSource>>? NominationSources = null,
+    IReadOnlyList<SeedNote>? Notes = null)
 {
     /// <summary>The sources of one nominee's nomination: its own where the seed gives them, else the list's.</summary>
     public IReadOnlyList<SeedSource> SourcesOf(string municipalityCode) =>
-        NominationSources?.GetValueOrDefault(municipalityCode) ?? NomineeSources;
+        NominationSources?.GetValueOrDefault(municipalityCode) ?? NomineeSources ?? [];
 }
 
 /// <summary>The published history of the award: what the host imports into an empty store.</summary>

@@ -38,7 +38,11 @@ public static class SeedRoundEvents
             round = outcome.Events.Aggregate(round, Round.Evolve);
         }
 
-        events.Add(new NomineeListSourced(seed.Year, seed.NomineesKnown, Supporting(seed.NomineeSources, SourceSupports.NomineeList)));
+        if (seed.NomineeSources is { Count: > 0 } listSources)
+        {
+            events.Add(new NomineeListSourced(seed.Year, seed.NomineesKnown, Supporting(listSources, SourceSupports.NomineeList)));
+        }
+
         events.AddRange((seed.Notes ?? []).Select(n => new RoundNoteAdded(seed.Year, n.Text, Supporting(n.Sources, SourceSupports.Note))));
         return events;
     }
@@ -47,11 +51,11 @@ public static class SeedRoundEvents
     private static object WithSources(object e, SeedRound seed) => e switch
     {
         MunicipalityNominated n => n with { Sources = Supporting(seed.SourcesOf(n.MunicipalityCode), SourceSupports.Nomination) },
-        JuryDecisionRecorded d when seed.Decision is { } decision => d with { Sources = Supporting(decision.Sources, SourceSupports.Decision) },
+        JuryDecisionRecorded d when seed.Decision?.Sources is { } sources => d with { Sources = Supporting(sources, SourceSupports.Decision) },
         // The sources give the year of each announcement, not the day.
-        AwardAnnounced a when seed.Decision is { } decision => a with
+        AwardAnnounced a => a with
         {
-            Sources = Supporting(decision.Sources, SourceSupports.Announcement),
+            Sources = Supporting(seed.Decision?.Sources ?? [], SourceSupports.Announcement),
             AnnouncedOn = PartialDate.OfYear(seed.Year).Value,
         },
         _ => e,

@@ -1,6 +1,6 @@
 using Kvk.Domain.Rounds;
-using Kvk.Graph.Sources;
 using Kvk.Graph.Engine.Schema;
+using Kvk.Graph.Sources;
 
 namespace Kvk.Graph.Secretariat.Commands;
 

@@ -23,8 +23,7 @@ public sealed record AnnounceAward(int Year, DateTimeOffset? AnnouncedAt, Source
         }
 
         return round.Decision is { } decision
-            ? RoundOutcome.Accept(new AwardAnnounced(round.Year, decision.MunicipalityCode, decision.RecipientName, decision.Motivation, AnnouncedAt,
-                SourceRules.Recorded(Source, SourceSupports.Announcement), AnnouncedAt is { } day ? PartialDate.Of(day).Value : null))
+            ? RoundOutcome.Accept(new AwardAnnounced(round.Year, decision.MunicipalityCode, decision.RecipientName, decision.Motivation, AnnouncedAt, SourceRules.Recorded(Source, SourceSupports.Announcement)))
             : RoundOutcome.Refuse(RefusalCode.DecisionRequired, $"The jury has not decided the {round.Year} round; record the decision before announcing.");
     }
 }

@@ -55,7 +55,8 @@ public sealed class MunicipalityDirectory
                 county = counties[f[3]] = new County(f[3], f[4], f[5]);
             }
 
-            return new Municipality(f[0], f[2], f[1], county);
+            // The official name is built by rule, not copied: the source's long names add -s blindly ("Faluns kommun").
+            return new Municipality(f[0], f[2], OfficialName.Of(f[0], f[2]), county);
         }).ToList();
         return new MunicipalityDirectory(municipalities);
     }

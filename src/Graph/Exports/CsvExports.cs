@@ -7,6 +7,7 @@ using Kvk.Graph.Awards;
 using Kvk.Graph.Engine.Reading;
 using Kvk.Graph.Engine.Transport;
 using Kvk.Graph.Meta;
+using Kvk.Graph.Municipalities;
 using Kvk.Graph.Nominations;
 using Kvk.Graph.Rounds;
 using Kvk.Storage.Awards;
@@ -75,8 +76,9 @@ public static class CsvExports
             var nominated = nominations.CountBy(n => n.MunicipalityCode).ToDictionary();
             var won = awards.CountBy(a => a.MunicipalityCode).ToDictionary();
             return CsvWriter.Write(
-                ["municipality_code", "municipality_name", "official_name", "county_code", "county_name", "nominations", "awards"],
-                municipalities.All.Select(m => (IReadOnlyList<object?>)[m.Code, m.Name, m.OfficialName, m.County.Code, m.County.Name, nominated.GetValueOrDefault(m.Code), won.GetValueOrDefault(m.Code)]));
+                ["municipality_code", "municipality_name", "official_name", "county_code", "county_name", "nominations", "awards", "wikidata_id", "kolada_url", "population", "population_date", "municipality_group_skr"],
+                municipalities.All.Select(m => (IReadOnlyList<object?>)[m.Code, m.Name, m.OfficialName, m.County.Code, m.County.Name, nominated.GetValueOrDefault(m.Code), won.GetValueOrDefault(m.Code),
+                    m.WikidataId, MunicipalityType.KoladaUrl(m.Code), m.Population?.Count, m.Population?.Date, m.MunicipalityGroup]));
         });
         endpoints.MapGet("/export/", async (HttpContext context, ReadStore store, ResponseCache cache, EdgeCachePolicy policy) =>
         {

@@ -58,11 +58,12 @@ public sealed class CsvDownloadTests(SeededKvk kvk)
         var round2017 = rounds.Single(r => r[0] == "2017");
         Assert.Contains("kvalitetsprissverigeskvalitetskommun", round2017[Array.IndexOf(rounds[0], "sources")], StringComparison.Ordinal);
         Assert.Equal(["2017", "YEAR"], [round2017[Array.IndexOf(rounds[0], "announced_on")], round2017[Array.IndexOf(rounds[0], "announced_on_precision")]]);
-        Assert.Equal(["municipality_code", "municipality_name", "official_name", "county_code", "county_name", "nominations", "awards"], municipalities[0]);
+        Assert.Equal(["municipality_code", "municipality_name", "official_name", "county_code", "county_name", "nominations", "awards", "wikidata_id", "kolada_url", "population", "population_date", "municipality_group_skr"], municipalities[0]);
         var falun = municipalities.Single(m => m[0] == "2080");
         Assert.Equal(["Falun", "Falu kommun", "20", "Dalarnas län"], falun[1..5]);
         var nacka = municipalities.Single(m => m[0] == "0182");
-        Assert.Equal(["3", "1"], nacka[5..]);
+        Assert.Equal(["3", "1"], nacka[5..7]);
+        Assert.Equal("2018-12-31", nacka[10]);
         Assert.Equal(SeedDocument.Nominees().Count, municipalities.Skip(1).Sum(m => int.Parse(m[5], System.Globalization.CultureInfo.InvariantCulture)));
         Assert.Equal(11, municipalities.Skip(1).Sum(m => int.Parse(m[6], System.Globalization.CultureInfo.InvariantCulture)));
     }

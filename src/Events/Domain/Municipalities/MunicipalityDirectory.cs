@@ -28,7 +28,9 @@ public sealed class MunicipalityDirectory
 
     public IEnumerable<Municipality> InCounty(string countyCode) => All.Where(m => m.County.Code == countyCode);
 
-    public static MunicipalityDirectory Load(string csvPath) => Parse(File.ReadAllLines(csvPath));
+    /// <summary>The directory of the file, with the open-data links of the reference files beside it where they are (see <see cref="OpenDataLinks"/>).</summary>
+    public static MunicipalityDirectory Load(string csvPath) =>
+        OpenDataLinks.Add(Parse(File.ReadAllLines(csvPath)), Path.GetDirectoryName(Path.GetFullPath(csvPath))!);
 
     /// <summary>Parses the CSV (header: municipality_code, municipality_name, municipality_name_short, county_code, county_name, county_name_short).</summary>
     public static MunicipalityDirectory Parse(IEnumerable<string> lines)

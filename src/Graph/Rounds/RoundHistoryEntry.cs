@@ -40,6 +40,8 @@ public sealed record RoundHistoryEntry(
                 JuryDecisionRecorded => entry with { Summary = "Recorded the jury's decision (secret until the award is announced)." },
                 AwardAnnounced a => entry with { Summary = $"Announced the award to {a.RecipientName}.", MunicipalityCode = a.MunicipalityCode, Motivation = a.Motivation },
                 MotivationCorrected c => entry with { Summary = $"Corrected the motivation: {c.Reason}", Motivation = c.Motivation, Reason = c.Reason },
+                NomineeListSourced l => entry with { Summary = $"Recorded the sources of the list of nominees ({NomineesKnownType.Constant(l.Known)}): {string.Join("; ", l.Sources.Select(x => x.Title))}." },
+                RoundNoteAdded n => entry with { Summary = $"Added a note: {n.Note}" },
                 _ => entry with { Summary = entry.Type },
             };
         })];

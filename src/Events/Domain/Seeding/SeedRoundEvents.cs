@@ -6,7 +6,7 @@ namespace Kvk.Domain.Seeding;
 
 /// <summary>
 /// The events of a seeded round, produced by replaying the commands it implies through the rules, each carrying the
-/// sources the seed gives; then what the sources say of the list of nominees, and the round's notes.
+/// sources the seed gives, with what the sources say of the list of nominees and the round's notes where the nominations close.
 /// </summary>
 public static class SeedRoundEvents
 {
@@ -36,14 +36,13 @@ public static class SeedRoundEvents
 
             events.AddRange(outcome.Events.Select(e => WithSources(e, seed)));
             round = outcome.Events.Aggregate(round, Round.Evolve);
+            if (command is CloseNominations)
+            {
+                // What the sources say of the list belongs where the list became final.
+                events.AddRange(ListAndNotes(seed));
+            }
         }
 
-        if (seed.NomineeSources is { Count: > 0 } listSources)
-        {
-            events.Add(new NomineeListSourced(seed.Year, seed.NomineesKnown, Supporting(listSources, SourceSupports.NomineeList)));
-        }
-
-        events.AddRange((seed.Notes ?? []).Select(n => new RoundNoteAdded(seed.Year, n.Text, Supporting(n.Sources, SourceSupports.Note))));
         return events;
     }
 
@@ -60,6 +59,19 @@ public static class SeedRoundEvents
         },
         _ => e,
     };
+
+    private static IEnumerable<object> ListAndNotes(SeedRound seed)
+    {
+        if (seed.NomineeSources is { Count: > 0 } listSources)
+        {
+            yield return new NomineeListSourced(seed.Year, seed.NomineesKnown, Supporting(listSources, SourceSupports.NomineeList));
+        }
+
+        foreach (var note in seed.Notes ?? [])
+        {
+            yield return new RoundNoteAdded(seed.Year, note.Text, Supporting(note.Sources, SourceSupports.Note));
+        }
+    }
 
     private static IReadOnlyList<Source> Supporting(IReadOnlyList<SeedSource> sources, string supports) =>
         [.. sources.Select(s => s.Supporting(supports))];

@@ -5,7 +5,9 @@ namespace Kvk.Graph.Exports;
 
 /// <summary>
 /// RFC 4180 CSV for spreadsheets: UTF-8 with a byte-order mark (so that Excel shows å, ä, ö), CRLF
-/// line ends, every field quoted, so that codes such as "0180" are read as text.
+/// line ends, every field quoted, so that codes such as "0180" are read as text. A cell a spreadsheet would read as a
+/// formula (starting with =, +, -, @, a tab or a carriage return) is neutralised with a leading apostrophe, which
+/// spreadsheets show as text (OWASP's advice against CSV injection); no value Kvk writes starts so otherwise.
 /// </summary>
 public static class CsvWriter
 {
@@ -16,7 +18,7 @@ public static class CsvWriter
         Line(text, header, separator);
         foreach (var row in rows)
         {
-            Line(text, row.Select(Format), separator);
+            Line(text, row.Select(value => Neutralised(Format(value))), separator);
         }
 
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
@@ -30,6 +32,11 @@ public static class CsvWriter
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",
     };
+
+    private static readonly char[] FormulaStarts = ['=', '+', '-', '@', '\t', '\r'];
+
+    /// <summary>The cell as a spreadsheet must show it: as text, never as a formula to evaluate.</summary>
+    public static string Neutralised(string cell) => cell.Length > 0 && FormulaStarts.Contains(cell[0]) ? "'" + cell : cell;
 
     private static void Line(StringBuilder text, IEnumerable<string> fields, char separator)
     {

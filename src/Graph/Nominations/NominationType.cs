@@ -4,6 +4,7 @@ using Kvk.Graph.Engine.Reading;
 using Kvk.Graph.Engine.Schema;
 using Kvk.Graph.Municipalities;
 using Kvk.Graph.Rounds;
+using Kvk.Graph.Sources;
 using Kvk.Storage.Nominations;
 
 namespace Kvk.Graph.Nominations;
@@ -22,6 +23,7 @@ public sealed class NominationType : ObjectGraphType<NominationView>
         Interface<NodeInterface>();
         Field<NonNullGraphType<IdGraphType>>("id").Description("The global ID of the nomination.").Resolve(c => GlobalId.Encode(Name, c.Source.Id));
         NominationList.Entity.AddValueFieldsTo(this);
+        this.AddSources("Where the nomination is published: the list of nominees it is on, or its own source where that differs (2025's reported winner).", n => n.Sources);
         Field<NonNullGraphType<MunicipalityType>>("municipality").Description("The nominated municipality.")
             .Resolve(c => municipalities.Find(c.Source.MunicipalityCode));
         Field<NonNullGraphType<RoundType>>("round").Description("The round of the nomination (as it stood then, for a nomination of a round seen at an earlier version).")

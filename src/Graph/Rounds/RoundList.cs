@@ -23,7 +23,9 @@ public static class RoundList
         .Value("year", "The award year.", ValueKind.Number, Sql.Column("year"), r => r.Year, ValueUse.All)
         .Value("status", "Where the round stands in its lifecycle.", ValueKind.Enum, Sql.Text("status"), r => r.Status, ValueUse.All, enumType: EnumOrder.Of<RoundStatus, RoundStatusType>("RoundStatus"))
         .Value("version", "The version of the round's event stream; send it as `expectedVersion` to guard a change.", ValueKind.Number, source => $"(({source}.data->>'version')::int)", r => (int)r.Version, ValueUse.None)
-        .Value("openedAt", "When the round was opened in Kvk.", ValueKind.Timestamp, Sql.Timestamp("openedAt"), r => r.OpenedAt)
+        .Value("nomineesKnown", "How much of the list of nominees is known: FULL_LIST, WINNER_ONLY (the list was not published: 2007, 2009, 2013) or NOT_PUBLISHED_YET (nominations open).", ValueKind.Enum, NomineesKnownType.Sql, r => NomineesKnownType.Of(r), ValueUse.All, enumType: NomineesKnownType.Order)
+        .Value("recordedAt", "When the round's opening was recorded in Kvk: a moment of recording, not a date of the award (a seeded round was recorded when the history was imported).", ValueKind.Timestamp, Sql.Timestamp("openedAt"), r => r.OpenedAt)
+        .Value("openedAt", "The same moment as `recordedAt`: when the round was opened in Kvk, a moment of recording, not a date of the award.", ValueKind.Timestamp, Sql.Timestamp("openedAt"), r => r.OpenedAt)
         .Many("nominees", "The standing nominees (withdrawn nominations excluded).", () => NominationList.Entity,
             (round, nomination) => $"{nomination}.programme = {round}.programme and {nomination}.year = {round}.year and ({nomination}.data->>'withdrawnAt') is null")
         .One("award", "The award, once announced.", () => AwardList.Entity, AwardList.OfYear);

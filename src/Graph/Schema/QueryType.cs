@@ -2,6 +2,7 @@ using GraphQL.Types;
 using Kvk.Domain.Municipalities;
 using Kvk.Graph.Awards;
 using Kvk.Graph.Engine.Schema;
+using Kvk.Graph.Meta;
 using Kvk.Graph.Municipalities;
 using Kvk.Graph.Nominations;
 using Kvk.Graph.Rounds;
@@ -25,5 +26,6 @@ public sealed class QueryType : ObjectGraphType
         this.AddSearchQueries();
         this.AddNodeQueries(municipalities);
         this.AddSecretariatQueries();
+        this.AddMetaQueries();
     }
 }

@@ -26,11 +26,11 @@ public sealed class AnnouncementScheduleTests
 
     [Fact]
     public void An_announcement_now_dated_in_the_future_is_refused() =>
-        Refused(Decide(Given(), new AnnounceAward(2027, Gala, Now)), RefusalCode.AnnouncementInFuture);
+        Refused(Decide(Given(), new AnnounceAward(2027, Gala, AskedAt: Now)), RefusalCode.AnnouncementInFuture);
 
     [Fact]
     public void An_announcement_now_dated_within_a_minute_of_the_clock_is_accepted() =>
-        Assert.Equal([new AwardAnnounced(2027, Habo, "Habo kommun", "Bra.", Now.AddSeconds(30))], Decide(Given(), new AnnounceAward(2027, Now.AddSeconds(30), Now)).Events);
+        Assert.Equal([new AwardAnnounced(2027, Habo, "Habo kommun", "Bra.", Now.AddSeconds(30))], Decide(Given(), new AnnounceAward(2027, Now.AddSeconds(30), AskedAt: Now)).Events);
 
     [Fact]
     public void An_announcement_is_scheduled_for_a_moment_after_the_decision() =>
@@ -65,11 +65,11 @@ public sealed class AnnouncementScheduleTests
     public void The_announcement_ends_the_schedule_and_happens_only_once()
     {
         var due = Given(new AnnouncementScheduled(2027, Gala));
-        var announced = Decide(due, new AnnounceAward(2027, Gala, Gala));
+        var announced = Decide(due, new AnnounceAward(2027, Gala, AskedAt: Gala));
         Assert.Equal([new AwardAnnounced(2027, Habo, "Habo kommun", "Bra.", Gala)], announced.Events);
         var after = Given([new AnnouncementScheduled(2027, Gala), .. announced.Events]);
         Assert.Null(after.ScheduledAnnouncement);
-        Refused(Decide(after, new AnnounceAward(2027, Gala, Gala)), RefusalCode.AlreadyAnnounced);
+        Refused(Decide(after, new AnnounceAward(2027, Gala, AskedAt: Gala)), RefusalCode.AlreadyAnnounced);
         Refused(Decide(after, new ScheduleAnnouncement(2027, Gala.AddDays(1), Gala)), RefusalCode.AlreadyAnnounced);
         Refused(Decide(after, new CancelScheduledAnnouncement(2027)), RefusalCode.AlreadyAnnounced);
     }

@@ -47,4 +47,72 @@ public sealed class SeedHistoryTests
         Assert.Contains("”Väl värt att investera i”", motivation, StringComparison.Ordinal);
         Assert.EndsWith("värdig vinnare av priset.", motivation, StringComparison.Ordinal);
     }
+    [Fact]
+    public void Every_seeded_source_stands_for_the_source_column_of_nominees_csv_whole()
+    {
+        // nominees.csv quotes the fields that hold a comma (2017's source): read it as CSV, not by splitting on commas.
+        var rows = ReadCsv(File.ReadAllText(Path.Combine(SeedFiles.Directory, "nominees.csv"))).Skip(1).ToList();
+        Assert.All(rows, r => Assert.Equal(5, r.Count));
+
+        foreach (var round in History.Rounds)
+        {
+            foreach (var row in rows.Where(r => r[0] == round.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+            {
+                Assert.Equal(row[4], string.Join("; ", round.SourcesOf(row[1]).Select(s => s.Citation)));
+            }
+        }
+
+        Assert.Equal("skl.se (kvalitetsprissverigeskvalitetskommun page, 2018)", rows.First(r => r[0] == "2017")[4]);
+    }
+
+    [Fact]
+    public void The_seed_import_writes_a_source_into_every_nomination_decision_and_announcement()
+    {
+        foreach (var seed in History.Rounds)
+        {
+            var events = SeedRoundEvents.Of(seed, Municipalities);
+
+            Assert.All(events.OfType<MunicipalityNominated>(), n => Assert.NotEmpty(n.Sources!));
+            Assert.All(events.OfType<JuryDecisionRecorded>(), d => Assert.NotEmpty(d.Sources!));
+            Assert.All(events.OfType<AwardAnnounced>(), a => Assert.NotEmpty(a.Sources!));
+            Assert.All(events.OfType<AwardAnnounced>(), a => Assert.Equal(seed.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), a.AnnouncedOn));
+            Assert.All(events.OfType<AwardAnnounced>(), a => Assert.Null(a.AnnouncedAt));
+            var list = Assert.Single(events.OfType<NomineeListSourced>());
+            Assert.NotEmpty(list.Sources);
+            Assert.Equal(seed.Year is 2007 or 2009 or 2013 ? NomineesKnown.WinnerOnly : NomineesKnown.FullList, list.Known);
+        }
+    }
+
+    [Theory]
+    [InlineData("https://kvalitetsmassan.se/", null, true)]
+    [InlineData("http://skl.se/a?b=c", "2018-05-31", true)]
+    [InlineData(null, "2019", true)]
+    [InlineData(null, "2019-11", true)]
+    [InlineData("kvalitetsmassan.se", null, false)]
+    [InlineData("mailto:info@kvalitetsmassan.se", null, false)]
+    [InlineData("https://", null, false)]
+    [InlineData(null, "2019-11-31", false)]
+    [InlineData(null, "19", false)]
+    [InlineData(null, "2019/11/14", false)]
+    public void A_source_is_valid_with_an_absolute_web_address_and_a_date_of_year_month_or_day(string? url, string? publishedOn, bool valid)
+    {
+        var refusal = Kvk.Domain.Sources.SourceRules.Invalid(new Kvk.Domain.Sources.Source("Titel", null, url, publishedOn, ""));
+
+        Assert.Equal(valid, refusal is null);
+        Assert.True(valid || refusal!.Refusal!.Code == RefusalCode.InvalidInput);
+    }
+
+    /// <summary>The rows of a CSV file, read by .NET's own RFC 4180 reader (TextFieldParser).</summary>
+    private static List<List<string>> ReadCsv(string text)
+    {
+        using var parser = new Microsoft.VisualBasic.FileIO.TextFieldParser(new StringReader(text)) { HasFieldsEnclosedInQuotes = true, TrimWhiteSpace = false };
+        parser.SetDelimiters(",");
+        var rows = new List<List<string>>();
+        while (!parser.EndOfData)
+        {
+            rows.Add([.. parser.ReadFields()!]);
+        }
+
+        return rows;
+    }
 }

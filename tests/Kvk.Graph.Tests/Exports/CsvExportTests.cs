@@ -15,10 +15,10 @@ public sealed class CsvExportTests(SeededKvk kvk)
 
         Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
         Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
-        Assert.Equal("\"year\",\"title\",\"recipient_name\",\"municipality_code\",\"municipality_name\",\"county_code\",\"county_name\",\"announced_at\",\"motivation\"", lines[0]);
+        Assert.Equal("\"year\",\"title\",\"recipient_name\",\"municipality_code\",\"municipality_name\",\"county_code\",\"county_name\",\"announced_at\",\"motivation\",\"announced_on\",\"sources\"", lines[0]);
         Assert.Equal(12, lines.Length);
         Assert.StartsWith("\"2009\",\"Sveriges KvalitetsKommun 2009\",\"Stockholms stad\",\"0180\",\"Stockholm\",\"01\",\"Stockholms län\",\"\",\"Stockholm belönas", lines[4], StringComparison.Ordinal);
-        Assert.EndsWith("informationskanalen ””Äldre direkt”” och en väl fungerande valfrihet inom äldreomsorgen, som goda exempel på kvalitetsutveckling i kommunal verksamhet.\"".Replace("””", "”", StringComparison.Ordinal), lines[4], StringComparison.Ordinal);
+        Assert.Contains("informationskanalen ””Äldre direkt”” och en väl fungerande valfrihet inom äldreomsorgen, som goda exempel på kvalitetsutveckling i kommunal verksamhet.\",\"2009\",\"Vinnare av Sveriges KvalitetsKommun".Replace("””", "”", StringComparison.Ordinal), lines[4], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -29,6 +29,6 @@ public sealed class CsvExportTests(SeededKvk kvk)
 
         Assert.Equal(SeedDocument.Nominees().Count + 1, lines.Length);
         Assert.Contains(lines, l => l.StartsWith("\"2025\",\"0840\",\"Mörbylånga\",\"08\",", StringComparison.Ordinal) && l.Contains(",\"\",\"\",\"false\",\"nominated ", StringComparison.Ordinal));
-        Assert.EndsWith("\"history\"", lines[0], StringComparison.Ordinal);
+        Assert.EndsWith("\"history\",\"sources\"", lines[0], StringComparison.Ordinal);
     }
 }

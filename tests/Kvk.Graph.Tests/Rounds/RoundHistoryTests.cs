@@ -88,11 +88,13 @@ public sealed class RoundHistoryTests : IAsyncLifetime
         var history = await History(2027);
         var afterWithdrawal = history[3]!["occurredAt"]!.GetValue<string>();
 
-        var data = await _server.QueryAsync("query($t: DateTime) { then: round(year: 2027, asOf: $t) { version nominees { municipality { code } } } before: round(year: 2027, asOf: \"2000-01-01T00:00:00Z\") { year } }", new { t = afterWithdrawal });
+        var data = await _server.QueryAsync("query($t: DateTime) { then: round(year: 2027, asOf: $t) { version nominees { municipality { code } } } }", new { t = afterWithdrawal });
+        var before = await _server.PostAsync("{ before: round(year: 2027, asOf: \"2000-01-01T00:00:00Z\") { year } }");
 
         Assert.Equal(4, data["then"]!["version"]!.GetValue<int>());
         Assert.Equal([Habo], data["then"]!["nominees"]!.AsArray().Select(n => n!["municipality"]!["code"]!.GetValue<string>()));
-        Assert.Null(data["before"]);
+        Assert.Null(before["data"]!["before"]);
+        Assert.Equal("NOT_YET_RECORDED", before["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
     }
 
     [Fact]

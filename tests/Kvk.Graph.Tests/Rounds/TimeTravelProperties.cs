@@ -17,7 +17,7 @@ namespace Kvk.Graph.Tests.Rounds;
 public sealed class TimeTravelProperties(SecretariatKvk kvk)
 {
     private static readonly string[] Codes = ["0643", "1263", "0180", "1284"];
-    private const string Query = "query($y: Int!, $v: Int) { round(year: $y, version: $v) { status version decision { motivation municipality { code } } award { motivation municipality { code } } nominees { isWinner withdrawnAt municipality { code } history { change } } } }";
+    private const string Query = "query($y: Int!, $v: Int) { round(year: $y, version: $v) { status version decision { motivation municipality { code } } award { motivation municipality { code } } nominees(order: RECORDED) { isWinner withdrawnAt municipality { code } history { change } } } }";
 
     [Fact]
     public async Task Every_version_of_every_random_round_is_served_as_a_fresh_projection_of_its_prefix()

@@ -28,7 +28,9 @@ public sealed class MunicipalityDirectory
 
     public IEnumerable<Municipality> InCounty(string countyCode) => All.Where(m => m.County.Code == countyCode);
 
-    public static MunicipalityDirectory Load(string csvPath) => Parse(File.ReadAllLines(csvPath));
+    /// <summary>The directory of the file, with the open-data links of the reference files beside it where they are (see <see cref="OpenDataLinks"/>).</summary>
+    public static MunicipalityDirectory Load(string csvPath) =>
+        OpenDataLinks.Add(Parse(File.ReadAllLines(csvPath)), Path.GetDirectoryName(Path.GetFullPath(csvPath))!);
 
     /// <summary>Parses the CSV (header: municipality_code, municipality_name, municipality_name_short, county_code, county_name, county_name_short).</summary>
     public static MunicipalityDirectory Parse(IEnumerable<string> lines)
@@ -55,7 +57,8 @@ public sealed class MunicipalityDirectory
                 county = counties[f[3]] = new County(f[3], f[4], f[5]);
             }
 
-            return new Municipality(f[0], f[2], f[1], county);
+            // The official name is built by rule, not copied: the source's long names add -s blindly ("Faluns kommun").
+            return new Municipality(f[0], f[2], OfficialName.Of(f[0], f[2]), county);
         }).ToList();
         return new MunicipalityDirectory(municipalities);
     }

@@ -19,6 +19,8 @@ public static class RoundEventNames
         (typeof(ScheduledAnnouncementCancelled), "scheduled_announcement_cancelled"),
         (typeof(DecisionRevised), "decision_revised"),
         (typeof(InternalNoteRecorded), "internal_note_recorded"),
+        (typeof(NomineeListSourced), "nominee_list_sourced"),
+        (typeof(RoundNoteAdded), "round_note_added"),
     ];
 
     public static string Of(object @event) => All.First(e => e.Type == @event.GetType()).Name;

@@ -1,4 +1,5 @@
 using Kvk.Domain.Municipalities;
+using Kvk.Domain.Sources;
 using Kvk.Storage.Programmes;
 
 namespace Kvk.Storage.Awards;
@@ -31,6 +32,12 @@ public sealed record AwardView
 
     /// <summary>The day of the announcement where known.</summary>
     public DateTimeOffset? AnnouncedAt { get; init; }
+
+    /// <summary>The date of the announcement as precise as its sources give it (e.g. "2019"); null where not recorded.</summary>
+    public string? AnnouncedOn { get; init; }
+
+    /// <summary>Where the decision, its motivation and any correction of it are published.</summary>
+    public IReadOnlyList<Source> Sources { get; init; } = [];
 
     /// <summary>When the announcement was recorded in Kvk.</summary>
     public required DateTimeOffset RecordedAt { get; init; }

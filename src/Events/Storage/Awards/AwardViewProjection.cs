@@ -26,9 +26,11 @@ public sealed class AwardViewProjection(MunicipalityDirectory municipalities) : 
             CountyCode = m.County.Code,
             CountyName = m.County.Name,
             AnnouncedAt = a.AnnouncedAt,
+            AnnouncedOn = a.AnnouncedOn,
+            Sources = a.Sources ?? [],
             RecordedAt = e.RecordedAt(),
         },
-        MotivationCorrected c when snapshot is not null => snapshot with { Motivation = c.Motivation },
+        MotivationCorrected c when snapshot is not null => snapshot with { Motivation = c.Motivation, Sources = [.. snapshot.Sources, .. c.Sources ?? []] },
         _ => snapshot,
     };
 }

@@ -1,3 +1,4 @@
+using Kvk.Domain.Sources;
 using Kvk.Storage.Programmes;
 
 namespace Kvk.Storage.Nominations;
@@ -38,6 +39,9 @@ public sealed record NominationView
     public string? WithdrawalReason { get; init; }
 
     public bool IsWinner { get; init; }
+
+    /// <summary>Where the nomination is published: the sources given with its latest nomination.</summary>
+    public IReadOnlyList<Source> Sources { get; init; } = [];
 
     /// <summary>Every nomination and withdrawal of this municipality in the round, oldest first.</summary>
     public IReadOnlyList<NominationChange> History { get; init; } = [];

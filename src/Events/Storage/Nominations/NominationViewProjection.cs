@@ -25,9 +25,10 @@ public sealed class NominationViewProjection : MultiStreamProjection<NominationV
     public override NominationView? Evolve(NominationView? snapshot, string id, IEvent e) => e.Data switch
     {
         // Nominated again after a withdrawal: the nomination stands again, and its history keeps the withdrawal.
-        MunicipalityNominated when snapshot is not null => snapshot with
+        MunicipalityNominated again when snapshot is not null => snapshot with
         {
             NominatedAt = e.RecordedAt(),
+            Sources = again.Sources ?? [],
             WithdrawnAt = null,
             WithdrawalReason = null,
             History = [.. snapshot.History, new NominationChange(NominationChangeKind.Nominated, e.RecordedAt(), null)],
@@ -41,6 +42,7 @@ public sealed class NominationViewProjection : MultiStreamProjection<NominationV
             MunicipalityName = m.Name,
             CountyCode = m.County.Code,
             NominatedAt = e.RecordedAt(),
+            Sources = n.Sources ?? [],
             History = [new NominationChange(NominationChangeKind.Nominated, e.RecordedAt(), null)],
         },
         NominationWithdrawn w when snapshot is not null => snapshot with

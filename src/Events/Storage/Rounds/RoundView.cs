@@ -1,4 +1,5 @@
 using Kvk.Domain.Rounds;
+using Kvk.Domain.Sources;
 using Kvk.Storage.Programmes;
 
 namespace Kvk.Storage.Rounds;
@@ -6,11 +7,22 @@ namespace Kvk.Storage.Rounds;
 /// <summary>A nominee still standing in a round, with when the nomination was recorded.</summary>
 public sealed record NomineeEntry(string MunicipalityCode, DateTimeOffset NominatedAt);
 
+/// <summary>Something known of the round but not recorded as a fact of it, with its sources.</summary>
+public sealed record RoundNote(string Text, IReadOnlyList<Source> Sources);
+
 /// <summary>The jury's decision as recorded. Secret until the round's announcement.</summary>
-public sealed record DecisionEntry(string MunicipalityCode, string RecipientName, string Motivation, DateTimeOffset DecidedAt);
+public sealed record DecisionEntry(string MunicipalityCode, string RecipientName, string Motivation, DateTimeOffset DecidedAt)
+{
+    /// <summary>Where the decision and its motivation are published (and any correction of it).</summary>
+    public IReadOnlyList<Source> Sources { get; init; } = [];
+}
 
 /// <summary>When the award was announced (<c>AnnouncedAt</c>, null where unknown) and when that was recorded.</summary>
-public sealed record AnnouncementEntry(DateTimeOffset? AnnouncedAt, DateTimeOffset RecordedAt);
+public sealed record AnnouncementEntry(DateTimeOffset? AnnouncedAt, DateTimeOffset RecordedAt)
+{
+    /// <summary>The date of the announcement as precise as its sources give it (e.g. "2019"); null where not recorded.</summary>
+    public string? AnnouncedOn { get; init; }
+}
 
 /// <summary>The read model of one award round, one document per round stream.</summary>
 public sealed record RoundView
@@ -39,4 +51,12 @@ public sealed record RoundView
 
     /// <summary>When the announcement is scheduled to happen; null when none is (or once it happened).</summary>
     public DateTimeOffset? ScheduledAnnouncement { get; init; }
+
+    /// <summary>What the sources say of the list of nominees; null where the round recorded nothing of it (then its status tells).</summary>
+    public NomineesKnown? NomineesKnown { get; init; }
+
+    /// <summary>The sources of the list of nominees.</summary>
+    public IReadOnlyList<Source> NomineeSources { get; init; } = [];
+
+    public IReadOnlyList<RoundNote> Notes { get; init; } = [];
 }

@@ -30,12 +30,12 @@ public sealed class RoundViewProjection : SingleStreamProjection<RoundView, stri
             JuryDecisionRecorded d => snapshot with
             {
                 Status = RoundStatus.Decided,
-                Decision = new DecisionEntry(d.MunicipalityCode, d.RecipientName, d.Motivation, e.RecordedAt()),
+                Decision = new DecisionEntry(d.MunicipalityCode, d.RecipientName, d.Motivation, e.RecordedAt()) { Sources = d.Sources ?? [] },
             },
             AwardAnnounced a => snapshot with
             {
                 Status = RoundStatus.Announced,
-                Announcement = new AnnouncementEntry(a.AnnouncedAt, e.RecordedAt()),
+                Announcement = new AnnouncementEntry(a.AnnouncedAt, e.RecordedAt()) { AnnouncedOn = a.AnnouncedOn },
                 ScheduledAnnouncement = null,
             },
             AnnouncementScheduled s => snapshot with { ScheduledAnnouncement = s.At },
@@ -44,7 +44,12 @@ public sealed class RoundViewProjection : SingleStreamProjection<RoundView, stri
             {
                 Decision = snapshot.Decision with { MunicipalityCode = r.MunicipalityCode, RecipientName = r.RecipientName, Motivation = r.Motivation },
             },
-            MotivationCorrected c when snapshot.Decision is not null => snapshot with { Decision = snapshot.Decision with { Motivation = c.Motivation } },
+            MotivationCorrected c when snapshot.Decision is not null => snapshot with
+            {
+                Decision = snapshot.Decision with { Motivation = c.Motivation, Sources = [.. snapshot.Decision.Sources, .. c.Sources ?? []] },
+            },
+            NomineeListSourced l => snapshot with { NomineesKnown = l.Known, NomineeSources = [.. snapshot.NomineeSources, .. l.Sources] },
+            RoundNoteAdded n => snapshot with { Notes = [.. snapshot.Notes, new RoundNote(n.Note, n.Sources)] },
             _ => snapshot,
         };
         return view is null ? null : view with { Version = e.Version, UpdatedAt = e.RecordedAt() };

@@ -1,4 +1,5 @@
 using Kvk.Domain.Rounds;
+using Kvk.Graph.Sources;
 
 namespace Kvk.Graph.Secretariat.Commands;
 
@@ -12,13 +13,16 @@ public sealed class CorrectMotivationMutation() : SecretariatMutation<CorrectMot
         public required string Motivation { get; init; }
 
         public required string Reason { get; init; }
+
+        public SourceInput? Source { get; init; }
     }
 
     protected override void Fields(SecretariatInputType<Input> input)
     {
         input.Field(x => x.Motivation).Description("The corrected motivation, in full; not empty, at most 4000 characters.");
         input.Field(x => x.Reason).Description("Why the motivation is corrected, e.g. \"Stavfel i kommunens namn\"; not empty, at most 1000 characters. Public: it is shown in the round's history.");
+        input.Field(x => x.Source, type: typeof(SourceInputType)).Description("Where the corrected text is published; added to the award's `sources`.");
     }
 
-    protected override CorrectMotivation Command(Input input) => new(input.Year, input.Motivation, input.Reason);
+    protected override CorrectMotivation Command(Input input) => new(input.Year, input.Motivation, input.Reason, SourceInput.ToSource(input.Source));
 }

@@ -66,7 +66,7 @@ public sealed class ScheduledAnnouncer(IDocumentStore store, NpgsqlDataSource da
         }
 
         var at = round.ScheduledAnnouncement!.Value;
-        var result = await recorder.RecordAsync(new AnnounceAward(round.Year, at, DateTimeOffset.UtcNow), Actor, round.Version, cancellationToken: cancellationToken);
+        var result = await recorder.RecordAsync(new AnnounceAward(round.Year, at, AskedAt: DateTimeOffset.UtcNow), Actor, round.Version, cancellationToken: cancellationToken);
         if (result.Status == RecordingStatus.Accepted)
         {
             SchedulingLog.Announced(log, round.Year, at);

@@ -1,17 +1,19 @@
 using Kvk.Domain.Municipalities;
+using Kvk.Domain.Sources;
 
 namespace Kvk.Domain.Rounds;
 
 /// <summary>Nominates a municipality in a round that is open for nominations.</summary>
-public sealed record NominateMunicipality(int Year, string MunicipalityCode) : RoundCommand(Year), IDeclaredRefusals
+/// <param name="Source">Where the nomination is published (e.g. the organiser's page of the nominee list), where given.</param>
+public sealed record NominateMunicipality(int Year, string MunicipalityCode, Source? Source = null) : RoundCommand(Year), IDeclaredRefusals
 {
-    public static IReadOnlyList<RefusalCode> Refusals => [RefusalCode.RoundNotFound, RefusalCode.UnknownMunicipality, RefusalCode.RoundClosed, RefusalCode.AlreadyNominated];
+    public static IReadOnlyList<RefusalCode> Refusals => [RefusalCode.InvalidInput, RefusalCode.RoundNotFound, RefusalCode.UnknownMunicipality, RefusalCode.RoundClosed, RefusalCode.AlreadyNominated];
 
     public override RoundOutcome Decide(Round? round, MunicipalityDirectory municipalities)
     {
-        if (Missing(round) is { } missing)
+        if ((SourceRules.Invalid(Source) ?? Missing(round)) is { } refused)
         {
-            return missing;
+            return refused;
         }
 
         if (municipalities.Find(MunicipalityCode) is not { } municipality)
@@ -26,6 +28,6 @@ public sealed record NominateMunicipality(int Year, string MunicipalityCode) : R
 
         return round.IsNominated(municipality.Code)
             ? RoundOutcome.Refuse(RefusalCode.AlreadyNominated, $"{municipality.Name} is already nominated for {round.Year}.")
-            : RoundOutcome.Accept(new MunicipalityNominated(round.Year, municipality.Code));
+            : RoundOutcome.Accept(new MunicipalityNominated(round.Year, municipality.Code, SourceRules.Recorded(Source, SourceSupports.Nomination)));
     }
 }

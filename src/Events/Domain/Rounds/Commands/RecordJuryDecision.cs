@@ -1,4 +1,5 @@
 using Kvk.Domain.Municipalities;
+using Kvk.Domain.Sources;
 
 namespace Kvk.Domain.Rounds;
 
@@ -7,7 +8,8 @@ namespace Kvk.Domain.Rounds;
 /// the nominations if they are still open.
 /// </summary>
 /// <param name="RecipientName">The name the award is given to, e.g. "Helsingborgs stad"; defaults to the municipality's official name.</param>
-public sealed record RecordJuryDecision(int Year, string MunicipalityCode, string Motivation, string? RecipientName) : RoundCommand(Year), IDeclaredRefusals
+/// <param name="Source">Where the decision and its motivation are published, where given.</param>
+public sealed record RecordJuryDecision(int Year, string MunicipalityCode, string Motivation, string? RecipientName, Source? Source = null) : RoundCommand(Year), IDeclaredRefusals
 {
     public static IReadOnlyList<RefusalCode> Refusals =>
         [RefusalCode.InvalidInput, RefusalCode.RoundNotFound, RefusalCode.UnknownMunicipality, RefusalCode.AlreadyAnnounced, RefusalCode.AlreadyDecided, RefusalCode.NotNominated];
@@ -15,7 +17,8 @@ public sealed record RecordJuryDecision(int Year, string MunicipalityCode, strin
     public override RoundOutcome Decide(Round? round, MunicipalityDirectory municipalities)
     {
         var invalid = RoundRules.RequiredText(Motivation, "motivation", RoundRules.MaxMotivationLength)
-            ?? (RecipientName is not null ? RoundRules.RequiredText(RecipientName, "recipient name", RoundRules.MaxNameLength) : null);
+            ?? (RecipientName is not null ? RoundRules.RequiredText(RecipientName, "recipient name", RoundRules.MaxNameLength) : null)
+            ?? SourceRules.Invalid(Source);
         if ((invalid ?? Missing(round)) is { } refused)
         {
             return refused;
@@ -48,7 +51,7 @@ public sealed record RecordJuryDecision(int Year, string MunicipalityCode, strin
             events.Add(new NominationsClosed(round.Year));
         }
 
-        events.Add(new JuryDecisionRecorded(round.Year, municipality.Code, RecipientName?.Trim() ?? municipality.OfficialName, Motivation.Trim()));
+        events.Add(new JuryDecisionRecorded(round.Year, municipality.Code, RecipientName?.Trim() ?? municipality.OfficialName, Motivation.Trim(), SourceRules.Recorded(Source, SourceSupports.Decision)));
         return RoundOutcome.Accept([.. events]);
     }
 }

@@ -517,7 +517,10 @@ document.addEventListener('DOMContentLoaded', () => {
     const decision = state.round.decision;
     if (!await confirmStep('Tillkännage priset ' + state.round.year + ' nu?',
       'Vinnaren (' + decision.recipientName + ') och motiveringen blir offentliga direkt för alla. Det går inte att ångra.', 'Tillkännage nu')) { return; }
-    await record('announceAward', 'AnnounceAwardInput', guarded({ announcedAt: new Date().toISOString() }), 'tillkannage-meddelande', 'Priset är tillkännagivet.');
+    const title = $('tillkannage-kalla').value.trim();
+    const url = $('tillkannage-kalla-lank').value.trim();
+    const source = title ? { source: { title, url: url || null, publishedOn: new Date().toISOString().slice(0, 10) } } : {};
+    await record('announceAward', 'AnnounceAwardInput', guarded({ announcedAt: new Date().toISOString(), ...source }), 'tillkannage-meddelande', 'Priset är tillkännagivet.');
   });
   on('ratta-formular', async () => {
     await record('correctMotivation', 'CorrectMotivationInput', guarded({ motivation: $('ny-motivering').value, reason: $('ratta-skal').value }),

@@ -28,6 +28,14 @@ public sealed class RoundChangeFeed(NpgsqlDataSource dataSource, IDocumentStore 
 
     public Broadcast<AwardView> Awards { get; } = new();
 
+    /// <summary>
+    /// How many times <c>LISTEN</c> has been put in place: when it grows, changes may have been recorded unheard, and
+    /// whoever keeps state from the published changes reads it afresh.
+    /// </summary>
+    public int Connections => Volatile.Read(ref _connections);
+
+    private int _connections;
+
     /// <summary>Completes once the first <c>LISTEN</c> is in place (the host waits for it before it reports ready).</summary>
     public Task Listening => _listening.Task;
 
@@ -72,6 +80,7 @@ public sealed class RoundChangeFeed(NpgsqlDataSource dataSource, IDocumentStore 
         // Whatever was recorded before this LISTEN (during a lost connection, or before the first) may be missing
         // from the cached responses: they start over from here.
         cache.Resume();
+        Interlocked.Increment(ref _connections);
         _listening.TrySetResult();
         var publishing = PublishAsync(changes.Reader, stoppingToken);
         try

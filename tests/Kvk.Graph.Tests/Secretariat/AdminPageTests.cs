@@ -98,6 +98,8 @@ public sealed class AdminPageTests
         await Assertions.Expect(page.Locator("#bekrafta")).ToBeHiddenAsync();
         Assert.Equal("DECIDED", (await server.QueryAsync("{ round(year: 2027) { status } }"))["round"]!["status"]!.GetValue<string>());
 
+        await page.FillAsync("#tillkannage-kalla", "Helsingborg är Sveriges KvalitetsKommun 2027");
+        await page.FillAsync("#tillkannage-kalla-lank", "https://kvalitetsmassan.se/pressmeddelande-2027");
         await page.ClickAsync("#tillkannage");
         await page.ClickAsync("#bekrafta-ja");
         await Assertions.Expect(page.Locator("#omgang-meddelande")).ToHaveTextAsync("Priset är tillkännagivet.");
@@ -111,11 +113,14 @@ public sealed class AdminPageTests
         await Assertions.Expect(page.Locator("#beslut-visning blockquote")).ToContainTextAsync("modigt kvalitetsarbete");
         await Assertions.Expect(page.Locator("#historik")).ToContainTextAsync("reviderade beslutet: Helsingborg som vinnare, med skälet ”Juryn justerade sista meningen.”");
 
-        var award = (await server.QueryAsync("{ award(year: 2027) { recipientName motivation municipality { name } round { nominees { municipality { name } } } } }"))["award"]!;
+        var award = (await server.QueryAsync("{ award(year: 2027) { recipientName motivation sources { title url } municipality { name } round { nominees { municipality { name } } } } }"))["award"]!;
         Assert.Equal("Helsingborgs stad", award["recipientName"]!.GetValue<string>());
         Assert.Equal("Helsingborg", award["municipality"]!["name"]!.GetValue<string>());
         Assert.Contains("modigt kvalitetsarbete", award["motivation"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.Equal(["Habo", "Svedala", "Helsingborg"], award["round"]!["nominees"]!.AsArray().Select(n => n!["municipality"]!["name"]!.GetValue<string>()));
+        Assert.Equal(["Habo", "Helsingborg", "Svedala"], award["round"]!["nominees"]!.AsArray().Select(n => n!["municipality"]!["name"]!.GetValue<string>()));
+        var source = Assert.Single(award["sources"]!.AsArray())!;
+        Assert.Equal("Helsingborg är Sveriges KvalitetsKommun 2027", source["title"]!.GetValue<string>());
+        Assert.Equal("https://kvalitetsmassan.se/pressmeddelande-2027", source["url"]!.GetValue<string>());
         Assert.Empty(failures);
     }
 }

@@ -29,67 +29,67 @@ public sealed class DecisionRevisionTests(SecretariatKvk kvk)
     [Fact]
     public async Task An_announcement_now_dated_in_the_future_is_refused_and_publishes_nothing()
     {
-        await DecidedAsync(2051);
+        await DecidedAsync(2151);
 
-        var refused = await kvk.MutateAsync("announceAward", "AnnounceAwardInput", new { year = 2051, announcedAt = DateTimeOffset.UtcNow.AddYears(1) });
+        var refused = await kvk.MutateAsync("announceAward", "AnnounceAwardInput", new { year = 2151, announcedAt = DateTimeOffset.UtcNow.AddYears(1) });
 
         Assert.Equal("ANNOUNCEMENT_IN_FUTURE", refused["errors"]![0]!["code"]!.GetValue<string>());
         Assert.Equal("AnnouncementInFutureError", refused["errors"]![0]!["__typename"]!.GetValue<string>());
         Assert.Contains("schedule", refused["errors"]![0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.Null((await kvk.Server.QueryAsync("{ award(year: 2051) { recipientName } }"))["award"]);
-        Assert.DoesNotContain(await kvk.EventsAsync(2051), e => e.Type == "award_announced");
+        Assert.Null((await kvk.Server.QueryAsync("{ award(year: 2151) { recipientName } }"))["award"]);
+        Assert.DoesNotContain(await kvk.EventsAsync(2151), e => e.Type == "award_announced");
     }
 
     [Fact]
     public async Task A_revision_before_the_gala_stays_secret_and_is_in_the_history_after()
     {
-        await DecidedAsync(2053);
-        await kvk.AcceptedAsync("reviseDecision", "ReviseDecisionInput", new { year = 2053, municipalityCode = Svedala, motivation = "Svedala visar vägen.", reason = "Juryns omröstning räknades om." }, SecretariatKvk.BoToken);
+        await DecidedAsync(2153);
+        await kvk.AcceptedAsync("reviseDecision", "ReviseDecisionInput", new { year = 2153, municipalityCode = Svedala, motivation = "Svedala visar vägen.", reason = "Juryns omröstning räknades om." }, SecretariatKvk.BoToken);
 
-        var publicBefore = await RoundAsync(2053, null);
+        var publicBefore = await RoundAsync(2153, null);
         Assert.Null(publicBefore["decision"]);
         var secretRevision = Assert.Single(publicBefore["history"]!.AsArray(), e => e!["type"]!.GetValue<string>() == "decision_revised")!;
         Assert.Null(secretRevision["municipality"]);
         Assert.Null(secretRevision["motivation"]);
         Assert.Null(secretRevision["reason"]);
-        var pageBefore = await kvk.Server.Client.GetStringAsync(ExplorerLanguage.Swedish.Round(2053));
+        var pageBefore = await kvk.Server.Client.GetStringAsync(ExplorerLanguage.Swedish.Round(2153));
         Assert.DoesNotContain("Svedala visar vägen", pageBefore, StringComparison.Ordinal);
         Assert.DoesNotContain("omröstning", pageBefore, StringComparison.Ordinal);
-        Assert.Equal("Svedala visar vägen.", (await RoundAsync(2053, SecretariatKvk.AnnaToken))["decision"]!["motivation"]!.GetValue<string>());
+        Assert.Equal("Svedala visar vägen.", (await RoundAsync(2153, SecretariatKvk.AnnaToken))["decision"]!["motivation"]!.GetValue<string>());
 
-        await kvk.AcceptedAsync("announceAward", "AnnounceAwardInput", new { year = 2053 });
+        await kvk.AcceptedAsync("announceAward", "AnnounceAwardInput", new { year = 2153 });
 
-        var after = await RoundAsync(2053, null);
+        var after = await RoundAsync(2153, null);
         Assert.Equal("Svedala visar vägen.", after["decision"]!["motivation"]!.GetValue<string>());
         var revision = Assert.Single(after["history"]!.AsArray(), e => e!["type"]!.GetValue<string>() == "decision_revised")!;
         Assert.Equal(SecretariatKvk.BoName, revision["actor"]!.GetValue<string>());
         Assert.Equal(Svedala, revision["municipality"]!["code"]!.GetValue<string>());
         Assert.Equal("Juryns omröstning räknades om.", revision["reason"]!.GetValue<string>());
         Assert.Contains("Habo visar vägen.", after["history"]!.AsArray().Select(e => e!["motivation"]?.GetValue<string>()));
-        Assert.Equal("Svedala", (await kvk.Server.QueryAsync("{ award(year: 2053) { municipality { name } } }"))["award"]!["municipality"]!["name"]!.GetValue<string>());
+        Assert.Equal("Svedala", (await kvk.Server.QueryAsync("{ award(year: 2153) { municipality { name } } }"))["award"]!["municipality"]!["name"]!.GetValue<string>());
     }
 
     [Fact]
     public async Task An_internal_note_is_read_by_the_secretariat_only()
     {
         const string Note = "Kommunchefen ringde; tala inte om varför.";
-        await kvk.AcceptedAsync("openRound", "OpenRoundInput", new { year = 2055 });
-        await kvk.AcceptedAsync("nominateMunicipality", "NominateMunicipalityInput", new { year = 2055, municipalityCode = Kiruna });
-        await kvk.AcceptedAsync("withdrawNomination", "WithdrawNominationInput", new { year = 2055, municipalityCode = Kiruna, reason = "Kommunen avböjde.", internalNote = Note });
+        await kvk.AcceptedAsync("openRound", "OpenRoundInput", new { year = 2155 });
+        await kvk.AcceptedAsync("nominateMunicipality", "NominateMunicipalityInput", new { year = 2155, municipalityCode = Kiruna });
+        await kvk.AcceptedAsync("withdrawNomination", "WithdrawNominationInput", new { year = 2155, municipalityCode = Kiruna, reason = "Kommunen avböjde.", internalNote = Note });
 
-        var secretariat = await RoundAsync(2055, SecretariatKvk.AnnaToken);
+        var secretariat = await RoundAsync(2155, SecretariatKvk.AnnaToken);
         Assert.Equal(Note, Assert.Single(secretariat["history"]!.AsArray(), e => e!["type"]!.GetValue<string>() == "internal_note_recorded")!["note"]!.GetValue<string>());
 
-        var publicRound = await RoundAsync(2055, null);
+        var publicRound = await RoundAsync(2155, null);
         Assert.Contains(publicRound["history"]!.AsArray(), e => e!["reason"]?.GetValue<string>() == "Kommunen avböjde.");
         Assert.DoesNotContain(publicRound["history"]!.AsArray(), e => e!["type"]!.GetValue<string>() == "internal_note_recorded" || e["note"] is not null);
-        var publicPaths = new[] { ExplorerLanguage.Swedish.Round(2055), ExplorerLanguage.English.Round(2055), "/export/nominations.csv", "/export/awards.csv" };
+        var publicPaths = new[] { ExplorerLanguage.Swedish.Round(2155), ExplorerLanguage.English.Round(2155), "/export/nominations.csv", "/export/awards.csv" };
         foreach (var path in publicPaths)
         {
             Assert.DoesNotContain("Kommunchefen ringde", await kvk.Server.Client.GetStringAsync(path), StringComparison.Ordinal);
         }
 
-        var nominations = Support.KvkTestServer.Pretty(await kvk.Server.PostAsync("{ nominations(first: 50, where: { year: { eq: 2055 } }) { nodes { withdrawalReason } } }"));
+        var nominations = Support.KvkTestServer.Pretty(await kvk.Server.PostAsync("{ nominations(first: 50, where: { year: { eq: 2155 } }) { nodes { withdrawalReason } } }"));
         Assert.DoesNotContain("Kommunchefen ringde", nominations, StringComparison.Ordinal);
         Assert.Contains("Kommunen avböjde.", nominations, StringComparison.Ordinal);
     }

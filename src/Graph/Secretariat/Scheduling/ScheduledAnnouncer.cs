@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using Kvk.Domain.Rounds;
+using Kvk.Graph.Live;
 using Kvk.Storage.Programmes;
 using Kvk.Storage.Rounds;
 using Marten;
@@ -8,13 +10,18 @@ namespace Kvk.Graph.Secretariat.Scheduling;
 
 /// <summary>
 /// Announces a round's award at the moment its announcement was scheduled for, exactly once however many hosts run.
-/// Every host looks for due announcements each <see cref="Interval"/>; for a due round it takes a PostgreSQL advisory
+/// Every host knows the scheduled moments from the change feed (read from the database at start and whenever the feed
+/// connects again, when a change may have gone unheard), so that waiting costs the database nothing; each
+/// <see cref="Interval"/> it looks for a moment that is due, and for a due round it takes a PostgreSQL advisory
 /// lock on the round for one transaction (a host that does not get it leaves the round to the one that did), and
 /// records the announcement at the round's version it read, so that a round that moved meanwhile (announced by
 /// another host, rescheduled, cancelled) is left alone; and the rules refuse a second announcement in any case.
 /// </summary>
-public sealed class ScheduledAnnouncer(IDocumentStore store, NpgsqlDataSource dataSource, RoundRecorder recorder, ILogger<ScheduledAnnouncer> log) : BackgroundService
+public sealed class ScheduledAnnouncer(IDocumentStore store, NpgsqlDataSource dataSource, RoundRecorder recorder, RoundChangeFeed feed, ILogger<ScheduledAnnouncer> log) : BackgroundService
 {
+    private readonly ConcurrentDictionary<int, DateTimeOffset> _scheduled = new();
+    private int _readAtConnection = -1;
+
     /// <summary>Who the history says announced it.</summary>
     public const string Actor = "schemalagt tillkännagivande";
 
@@ -26,6 +33,7 @@ public sealed class ScheduledAnnouncer(IDocumentStore store, NpgsqlDataSource da
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        using var changes = feed.Rounds.Subscribe(new Changes(this));
         using var timer = new PeriodicTimer(Interval);
         do
         {
@@ -44,12 +52,68 @@ public sealed class ScheduledAnnouncer(IDocumentStore store, NpgsqlDataSource da
 
     private async Task AnnounceDueAsync(CancellationToken cancellationToken)
     {
+        if (feed.Connections is var connection && connection != _readAtConnection)
+        {
+            await using var session = store.QuerySession();
+            Know(await session.Query<RoundView>().Where(r => r.ScheduledAnnouncement != null).ToListAsync(cancellationToken));
+            _readAtConnection = connection;
+        }
+
         var now = DateTimeOffset.UtcNow;
+        var due = _scheduled.Where(s => s.Value <= now).Select(s => s.Key).ToList();
+        if (due.Count == 0)
+        {
+            return;
+        }
+
         await using var query = store.QuerySession();
-        var scheduled = await query.Query<RoundView>().Where(r => r.ScheduledAnnouncement != null).ToListAsync(cancellationToken);
-        foreach (var round in scheduled.Where(r => r.Programme == AwardProgramme.Main && r.ScheduledAnnouncement <= now && r.Status != RoundStatus.Announced))
+        var rounds = await query.Query<RoundView>().Where(r => r.ScheduledAnnouncement != null).ToListAsync(cancellationToken);
+        Know(rounds);
+        foreach (var round in rounds.Where(r => due.Contains(r.Year) && IsDue(r, now)))
         {
             await AnnounceAsync(round, cancellationToken);
+        }
+    }
+
+    private static bool IsDue(RoundView round, DateTimeOffset now) =>
+        round.Programme == AwardProgramme.Main && round.Status != RoundStatus.Announced && round.ScheduledAnnouncement <= now;
+
+    private void Know(IEnumerable<RoundView> rounds)
+    {
+        foreach (var round in rounds)
+        {
+            Know(round);
+        }
+    }
+
+    private void Know(RoundView round)
+    {
+        if (round.Programme != AwardProgramme.Main)
+        {
+            return;
+        }
+
+        if (round.ScheduledAnnouncement is { } at && round.Status != RoundStatus.Announced)
+        {
+            _scheduled[round.Year] = at;
+        }
+        else
+        {
+            _scheduled.TryRemove(round.Year, out _);
+        }
+    }
+
+    /// <summary>Every change of a round, as the feed publishes it: its scheduled moment, if any, is known from it.</summary>
+    private sealed class Changes(ScheduledAnnouncer announcer) : IObserver<RoundView>
+    {
+        public void OnNext(RoundView value) => announcer.Know(value);
+
+        public void OnCompleted()
+        {
+        }
+
+        public void OnError(Exception error)
+        {
         }
     }
 

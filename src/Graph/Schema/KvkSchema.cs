@@ -20,6 +20,7 @@ public sealed class KvkSchema : GraphQL.Types.Schema
         Mutation = services.GetRequiredService<MutationType>();
         Subscription = services.GetRequiredService<SubscriptionType>();
         CurrentSpecIntrospection.Enable(this);
+        PublishedCost.Apply(this, services.GetRequiredService<Kvk.Graph.Engine.Pipeline.QueryLimits>());
         ListTypes.Register(this, Lists);
         this.RegisterSearchTypes();
     }

@@ -18,7 +18,8 @@ namespace Kvk.Graph.Engine.Pipeline;
 /// <param name="QueriesOnly">Only a query may run (GET).</param>
 /// <param name="Transport">"POST", "GET", "WebSocket" or "SSE", for the log.</param>
 /// <param name="Client">Whom the operation's permits are counted against (<see cref="Admission.ClientOf"/>).</param>
-public sealed record OperationRequest(GraphQLRequest Request, ClaimsPrincipal User, IServiceProvider Services, bool QueriesOnly, string Transport, string Client);
+/// <param name="Cost">What the client asked to learn of the operation's cost (HTTP's <c>GraphQL-Cost</c> header).</param>
+public sealed record OperationRequest(GraphQLRequest Request, ClaimsPrincipal User, IServiceProvider Services, bool QueriesOnly, string Transport, string Client, CostRequest Cost = CostRequest.None);
 
 /// <summary>
 /// The one path every GraphQL operation takes, whichever transport brought it: admission (the rate limit),
@@ -43,7 +44,7 @@ public sealed class OperationPipeline
     public OperationPipeline(ISchema schema, IDocumentExecuter executer, QueryLimits limits, Admission admission, IHostEnvironment environment, ILoggerFactory logs)
     {
         (_schema, _executer, _limits, _admission, _development, _log) = (schema, executer, limits, admission, environment.IsDevelopment(), logs.CreateLogger(LogCategory));
-        var complexity = new ComplexityValidationRule(new ComplexityOptions { MaxDepth = limits.MaxDepth, MaxComplexity = limits.MaxComplexity, DefaultComplexityImpactDelegate = limits.Impact });
+        var complexity = new OperationCost.MeasuredComplexityRule(new ComplexityOptions { MaxDepth = limits.MaxDepth, MaxComplexity = limits.MaxComplexity, DefaultComplexityImpactDelegate = limits.Impact });
         _rules = [.. DocumentValidator.CoreRules, new AliasLimitRule(limits), new InputValuesRule(limits), complexity];
         _queryRules = [.. _rules, new QueriesOnlyOverGet()];
         _cachedRules = [complexity];
@@ -83,12 +84,14 @@ public sealed class OperationPipeline
         return result;
     }
 
-    private Task<ExecutionResult> ExecuteCheckedAsync(OperationRequest operation, CancellationToken cancellationToken)
+    private async Task<ExecutionResult> ExecuteCheckedAsync(OperationRequest operation, CancellationToken cancellationToken)
     {
         var request = operation.Request;
         operation.Services.GetRequiredService<ReadRoute>().Choose(operation.User);
-        return _executer.ExecuteAsync(options =>
+        var userContext = OperationCost.UserContext(operation.Cost);
+        var result = await _executer.ExecuteAsync(options =>
         {
+            options.UserContext = userContext;
             options.Schema = _schema;
             options.Query = request.Query;
             options.DocumentId = request.DocumentId;
@@ -107,6 +110,7 @@ public sealed class OperationPipeline
                 return Task.CompletedTask;
             };
         });
+        return OperationCost.Answer(result, operation.Cost, userContext, _limits);
     }
 
     /// <summary>The operation's name for logs and traces: its given name, or its kind.</summary>

@@ -119,7 +119,8 @@ public static class HttpTransport
         }
 
         var cache = services.GetRequiredService<ResponseCache>();
-        var cacheKey = withCredentials || responseType == MediaTypes.EventStream || requestText.Length > ResponseCache.MaxKeyLength
+        var cost = OperationCost.Of(context.Request);
+        var cacheKey = withCredentials || responseType == MediaTypes.EventStream || requestText.Length > ResponseCache.MaxKeyLength || cost != CostRequest.None
             ? null
             : $"{context.Request.Method}\n{responseType}\n{requestText}";
         if (cacheKey is not null && cache.TryGet(cacheKey, out var cached))
@@ -148,7 +149,7 @@ public static class HttpTransport
         }
 
         var generation = cache.Generation;
-        var result = await pipeline.ExecuteAsync(new OperationRequest(request, context.User, services, queriesOnly, context.Request.Method, client), context.RequestAborted);
+        var result = await pipeline.ExecuteAsync(new OperationRequest(request, context.User, services, queriesOnly, context.Request.Method, client, cost), context.RequestAborted);
         context.Items[RequestLog.OperationItem] = OperationPipeline.OperationName(result, request);
         context.Items[RequestLog.OutcomeItem] = OperationPipeline.Outcome(result);
         if (result.Streams is { Count: > 0 })
@@ -164,7 +165,7 @@ public static class HttpTransport
             status = StatusCodes.Status405MethodNotAllowed;
             context.Response.Headers.Allow = "POST";
         }
-        else if (!result.Executed && responseType == MediaTypes.GraphQLResponseJson)
+        else if (!result.Executed && result.Errors is { Count: > 0 } && responseType == MediaTypes.GraphQLResponseJson)
         {
             // The request never reached execution (parse, validation or variable errors, an unknown persisted document).
             status = StatusCodes.Status400BadRequest;

@@ -19,6 +19,11 @@ public static class ListAggregate
     /// <summary>What a <c>groupBy</c> adds to the cost of an operation: a scan of the filtered list, grouped.</summary>
     public const int GroupByCost = 50;
 
+    /// <summary>How many groups a grouping without <c>first</c> is counted as in the cost limit.</summary>
+    public const int UnslicedGroups = 300;
+
+    private static readonly string[] FirstSlices = ["first"];
+
     /// <summary>The most groups a <c>groupBy</c> answers with (there are 290 municipalities).</summary>
     public const int MaxGroups = 1000;
 
@@ -101,6 +106,13 @@ public static class ListAggregate
             }),
         };
         groupBy.WithComplexityImpact(GroupByImpact);
+        groupBy.ApplyDirective(PublishedCost.Cost, "weight", GroupByCost.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        groupBy.ApplyDirective(PublishedCost.ListSize, directive =>
+        {
+            directive.AddArgument(new DirectiveArgument("assumedSize") { Value = UnslicedGroups });
+            directive.AddArgument(new DirectiveArgument("slicingArguments") { Value = FirstSlices });
+            directive.AddArgument(new DirectiveArgument("requireOneSlicingArgument") { Value = false });
+        });
         type.AddField(groupBy);
         return type;
     }
@@ -108,7 +120,7 @@ public static class ListAggregate
     /// <summary>A grouping scans the filtered list; its groups are counted as <c>first</c> items (or as many as a county per municipality can make).</summary>
     private static FieldComplexityResult GroupByImpact(FieldImpactContext context)
     {
-        var first = context.Arguments?.TryGetValue("first", out var value) == true && value.Value is int n ? n : 300;
+        var first = context.Arguments?.TryGetValue("first", out var value) == true && value.Value is int n ? n : UnslicedGroups;
         return new FieldComplexityResult(GroupByCost, first);
     }
 

@@ -21,7 +21,7 @@ public sealed record QueryResult(BenchQuery Query, LoadResult Kvk, LoadResult Ba
 
 public sealed record ScaleResult(long Events, double AppendPerSecond, double RebuildPerSecond, IReadOnlyList<QueryResult> Queries);
 
-public sealed record BenchReport(BenchOptions Options, IReadOnlyList<QueryResult> Seeded, ScaleResult? Scale, long PeakWorkingSetBytes);
+public sealed record BenchReport(BenchOptions Options, IReadOnlyList<QueryResult> Seeded, ScaleResult? Scale, long PeakWorkingSetBytes, MixedResult? Mixed = null);
 
 /// <summary>
 /// Starts PostgreSQL and the host, then for every query: warms up, measures the host with wrk, serves
@@ -49,6 +49,7 @@ public static partial class Harness
         IReadOnlyList<BenchQuery> queries = options.Smoke ? [BenchQuery.All[0]] : [.. BenchQuery.All.Where(q => options.Only is null || q.Name.Contains(options.Only, StringComparison.Ordinal))];
 
         var seeded = new List<QueryResult>();
+        MixedResult? mixed = null;
         long peak;
         await using (var host = await HostProcess.StartAsync(connectionString))
         {
@@ -56,6 +57,11 @@ public static partial class Harness
             foreach (var query in queries)
             {
                 seeded.Add(await MeasureAsync(host, bare, query, options, log));
+            }
+
+            if (!options.Smoke && options.Only is null)
+            {
+                mixed = await MixedWorkload.MeasureAsync(host, BenchQuery.All[0], BenchQuery.All.First(q => q.IsCacheBusting), options, log);
             }
 
             peak = host.PeakWorkingSet;
@@ -80,7 +86,7 @@ public static partial class Harness
             scale = new ScaleResult(options.ScaleEvents, appendRate, rebuildRate, scaled);
         }
 
-        return new BenchReport(options, seeded, scale, peak);
+        return new BenchReport(options, seeded, scale, peak, mixed);
     }
 
     /// <summary>Runs every cache-busting query against a new host so that its hot paths are compiled before anything is measured.</summary>

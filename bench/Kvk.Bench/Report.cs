@@ -14,6 +14,17 @@ public static class Report
         text.AppendLine(CultureInfo.InvariantCulture, $"Command: `{command}`");
         text.AppendLine();
         Table(text, "Seed history (12 rounds)", report.Seeded);
+        if (report.Mixed is { } mixed)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"**Mixed workload**: {mixed.Cached.Name} on {o.Connections / 2} connections, alone and beside {mixed.Busting.Name} on {o.Connections / 2} more, in turns");
+            text.AppendLine();
+            text.AppendLine("| cached query | req/s | p50 | p99 | cache-busting beside it |");
+            text.AppendLine("|---|---:|---:|---:|---:|");
+            text.AppendLine(CultureInfo.InvariantCulture, $"| alone | {mixed.Alone.RequestsPerSecond:N0} | {mixed.Alone.P50Ms:0.00} ms | {mixed.Alone.P99Ms:0.00} ms | – |");
+            text.AppendLine(CultureInfo.InvariantCulture, $"| beside cache-busting ({mixed.ThroughputRatio:P0} of alone) | {mixed.Beside.RequestsPerSecond:N0} | {mixed.Beside.P50Ms:0.00} ms | {mixed.Beside.P99Ms:0.00} ms | {mixed.BustingBeside.RequestsPerSecond:N0} req/s |");
+            text.AppendLine();
+        }
+
         if (report.Scale is { } scale)
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"Scale: {scale.Events:N0} synthetic events appended at **{scale.AppendPerSecond:N0} events/s**; full rebuild at **{scale.RebuildPerSecond:N0} events/s**.");

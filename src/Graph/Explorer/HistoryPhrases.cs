@@ -36,6 +36,10 @@ public sealed class HistoryPhrases
 
     private Func<Html> ScheduleCancelled { get; init; } = null!;
 
+    private Func<Html> ListSourced { get; init; } = null!;
+
+    private Func<Html> NoteAdded { get; init; } = null!;
+
     /// <param name="municipality">A link to a municipality's page, by its code.</param>
     public Html Describe(RoundHistoryEntry entry, Func<string, Html> municipality) => entry switch
     {
@@ -51,6 +55,8 @@ public sealed class HistoryPhrases
         { Type: "decision_revised" } => SecretRevision(),
         { Type: "announcement_scheduled" } => Scheduled(entry.ScheduledAt ?? entry.OccurredAt),
         { Type: "scheduled_announcement_cancelled" } => ScheduleCancelled(),
+        { Type: "nominee_list_sourced" } => ListSourced(),
+        { Type: "round_note_added" } => NoteAdded(),
         _ => Html.Of($"{entry.Type}"),
     };
 
@@ -68,6 +74,8 @@ public sealed class HistoryPhrases
         Revised = (m, reason) => Html.Of($"Juryns beslut reviderades före tillkännagivandet: {m} ska få priset. {reason}"),
         Scheduled = at => Html.Of($"Tillkännagivandet planerades till {ExplorerLanguage.Timestamp(at)}."),
         ScheduleCancelled = () => Html.Of($"Det planerade tillkännagivandet ställdes in."),
+        ListSourced = () => Html.Of($"Källorna till listan över nominerade registrerades."),
+        NoteAdded = () => Html.Of($"En anteckning om omgången lades till, med sina källor."),
     };
 
     public static HistoryPhrases English { get; } = new()
@@ -84,5 +92,7 @@ public sealed class HistoryPhrases
         Revised = (m, reason) => Html.Of($"The jury's decision was revised before the announcement: the award goes to {m}. {reason}"),
         Scheduled = at => Html.Of($"The announcement was scheduled for {ExplorerLanguage.Timestamp(at)} (Swedish time)."),
         ScheduleCancelled = () => Html.Of($"The scheduled announcement was cancelled."),
+        ListSourced = () => Html.Of($"The sources of the list of nominees were recorded."),
+        NoteAdded = () => Html.Of($"A note on the round was added, with its sources."),
     };
 }

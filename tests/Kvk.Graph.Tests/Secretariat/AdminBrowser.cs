@@ -58,6 +58,8 @@ public static class AdminBrowser
 
     public static async Task SignInAsync(IPage page, string token, string name)
     {
+        // Focus is asserted after signing in: the page must be the browser's active one (document.hasFocus()).
+        await page.BringToFrontAsync();
         await page.FillAsync("#token", token);
         await page.PressAsync("#token", "Enter");
         await Assertions.Expect(page.Locator("#namn")).ToHaveTextAsync(name);

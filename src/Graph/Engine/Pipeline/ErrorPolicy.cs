@@ -36,23 +36,8 @@ public static class ErrorPolicy
         || (exception is Npgsql.PostgresException { SqlState: "57P01" or "57P02" or "57P03" or "53300" });
 
     /// <summary>Adds to the error of a badly formed scalar input the form the scalar expects (<see cref="ExpectedFormException"/>).</summary>
-    public static ExecutionResult WithExpectedForms(ExecutionResult result)
-    {
-        if (result.Errors is { Count: > 0 } errors && errors.Any(e => ExpectedForm(e) is not null))
-        {
-            var explained = new ExecutionErrors();
-            foreach (var error in errors)
-            {
-                explained.Add(ExpectedForm(error) is { } form
-                    ? new ExecutionError($"{error.Message.TrimEnd('.')}: {form.Message}") { Code = error.Code, Path = error.Path }.WithLocationsOf(error)
-                    : error);
-            }
-
-            result.Errors = explained;
-        }
-
-        return result;
-    }
+    public static ExecutionResult WithExpectedForms(ExecutionResult result) =>
+        Reworded(result, error => ExpectedForm(error) is { } form ? $"{error.Message.TrimEnd('.')}: {form.Message}" : null);
 
     private static ExpectedFormException? ExpectedForm(ExecutionError error) =>
         ExpectedForm(error.InnerException) is { } form && !error.Message.Contains(form.Message, StringComparison.Ordinal) ? form : null;
@@ -64,19 +49,23 @@ public static class ErrorPolicy
         _ => ExpectedForm(error.InnerException),
     };
 
-    public static ExecutionResult WithoutSuggestions(ExecutionResult result)
+    public static ExecutionResult WithoutSuggestions(ExecutionResult result) =>
+        Reworded(result, error => error.Message.IndexOf(Suggestion, StringComparison.Ordinal) is var at and >= 0 ? error.Message[..at] : null);
+
+    /// <summary>The result with each error <paramref name="reword"/> gives a new message for replaced (code, path and locations kept).</summary>
+    private static ExecutionResult Reworded(ExecutionResult result, Func<ExecutionError, string?> reword)
     {
-        if (result.Errors is { Count: > 0 } errors && errors.Any(e => e.Message.Contains(Suggestion, StringComparison.Ordinal)))
+        if (result.Errors is { Count: > 0 } errors && errors.Any(e => reword(e) is not null))
         {
-            var masked = new ExecutionErrors();
+            var reworded = new ExecutionErrors();
             foreach (var error in errors)
             {
-                masked.Add(error.Message.IndexOf(Suggestion, StringComparison.Ordinal) is var at and >= 0
-                    ? new ExecutionError(error.Message[..at]) { Code = error.Code, Path = error.Path }.WithLocationsOf(error)
+                reworded.Add(reword(error) is { } message
+                    ? new ExecutionError(message) { Code = error.Code, Path = error.Path }.WithLocationsOf(error)
                     : error);
             }
 
-            result.Errors = masked;
+            result.Errors = reworded;
         }
 
         return result;

@@ -17,8 +17,8 @@ public static class PublishedCost
     public const string Cost = "cost";
     public const string ListSize = "listSize";
 
-    /// <summary>What GraphQL.NET multiplies a list by when no <c>first</c>/<c>last</c> says how many.</summary>
-    public const int AssumedListSize = 5;
+    /// <summary>What GraphQL.NET multiplies a list by when no <c>first</c>/<c>last</c> says how many: the limit's own default.</summary>
+    public static readonly int AssumedListSize = (int)new GraphQL.Validation.Complexity.ComplexityOptions().DefaultListImpactMultiplier;
 
     public static void Apply(GraphQL.Types.Schema schema, QueryLimits limits)
     {

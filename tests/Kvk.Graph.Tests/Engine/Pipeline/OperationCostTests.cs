@@ -68,7 +68,7 @@ public sealed class OperationCostTests
 
         Assert.Contains("directive @cost(", sdl, StringComparison.Ordinal);
         Assert.Contains("directive @listSize(", sdl, StringComparison.Ordinal);
-        Assert.Contains("): AwardsConnection! @listSize(assumedSize: 5, slicingArguments: [\"first\", \"last\"], sizedFields: [\"edges\", \"nodes\"]", sdl, StringComparison.Ordinal);
+        Assert.Contains("): AwardsConnection! @listSize(assumedSize: 20, slicingArguments: [\"first\", \"last\"], sizedFields: [\"edges\", \"nodes\"]", sdl, StringComparison.Ordinal);
         Assert.Matches(@"some: \w+FilterInput @cost\(weight: ""100""\)", sdl);
         Assert.Matches(@"eq: String @cost\(weight: ""2""\)", sdl);
         Assert.Contains(": [AggregateGroup!]! @cost(weight: \"50\") @listSize(assumedSize: 300", sdl, StringComparison.Ordinal);

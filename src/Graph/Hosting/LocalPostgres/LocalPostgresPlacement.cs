@@ -10,7 +10,7 @@ namespace Kvk.Graph.Hosting;
 /// <see cref="ElsewhereRoot"/>, which the server can enter, and <c>FOLDER/postgres</c> is a symbolic link to it, so that
 /// the folder stays the one place to look.
 /// </summary>
-internal static class LocalPostgresPlacement
+public static class LocalPostgresPlacement
 {
     public const string ElsewhereRoot = "/var/lib/kvk";
 
@@ -50,10 +50,27 @@ internal static class LocalPostgresPlacement
         }
 
         Directory.CreateDirectory(ElsewhereRoot);
-        var elsewhere = Path.Combine(ElsewhereRoot, Slug(folder));
+        var elsewhere = FreePlace(Slug(folder));
         Directory.CreateDirectory(elsewhere);
         Directory.CreateSymbolicLink(place, elsewhere);
         return elsewhere;
+    }
+
+    /// <summary>
+    /// The first directory of that name that is empty or missing. One that holds a cluster but has no link to it is
+    /// left by a folder at the same path that was deleted (a clone removed and made again): its passwords went with
+    /// that folder, so it cannot be used, and it is left for its owner to remove rather than deleted by a start.
+    /// </summary>
+    private static string FreePlace(string slug)
+    {
+        for (var n = 1; ; n++)
+        {
+            var candidate = Path.Combine(ElsewhereRoot, n == 1 ? slug : $"{slug}-{n}");
+            if (!Directory.Exists(candidate) || !Directory.EnumerateFileSystemEntries(candidate).Any())
+            {
+                return candidate;
+            }
+        }
     }
 
     /// <summary>The project's directory name and a hash of the folder's path: two clones never share a cluster.</summary>

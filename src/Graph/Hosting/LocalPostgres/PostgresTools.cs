@@ -7,7 +7,7 @@ namespace Kvk.Graph.Hosting;
 /// The PostgreSQL programs installed on the machine (server and client, from one version's bin directory) and the
 /// account they run as: PostgreSQL refuses root, so as root the server belongs to the <c>postgres</c> system user.
 /// </summary>
-internal sealed class PostgresTools
+public sealed class PostgresTools
 {
     public const string SystemUser = "postgres";
 

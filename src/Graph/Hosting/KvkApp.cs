@@ -52,6 +52,7 @@ public sealed class KvkApp : IAsyncDisposable
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         configure?.Invoke(builder);
         var database = await KvkDatabase.OpenAsync(builder.Configuration, cancellationToken);
+        WebApplication? app = null;
         try
         {
             AddServices(builder.Services, builder.Configuration, builder.Environment, database.ConnectionString);
@@ -59,7 +60,7 @@ public sealed class KvkApp : IAsyncDisposable
             builder.Services.AddSingleton<IBearerAuthenticator, SecretariatAuthenticator>();
             builder.Services.AddKvkOperations(builder.Configuration);
             builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = QueryLimits.From(builder.Configuration).MaxRequestBodyBytes);
-            var app = builder.Build();
+            app = builder.Build();
             app.UseGraphQLEngineRequests();
             app.UseKvkOperations();
             app.UseResponseCompression();
@@ -76,6 +77,11 @@ public sealed class KvkApp : IAsyncDisposable
         }
         catch
         {
+            if (app is not null)
+            {
+                await app.DisposeAsync();
+            }
+
             await database.DisposeAsync();
             throw;
         }
@@ -84,13 +90,16 @@ public sealed class KvkApp : IAsyncDisposable
     private static void AddServices(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment, string connectionString)
     {
         var municipalities = MunicipalityDirectory.Load(SeedFiles.Municipalities);
-        var dataSource = DataSources.Create(connectionString);
         services.AddSingleton(municipalities);
-        services.AddSingleton(dataSource);
-        services.AddMarten(_ =>
+
+        // Made by a factory, so that the container owns the pool and closes its connections when the host stops:
+        // an instance handed to the container is never disposed, and hosts started and stopped in one process
+        // (the tests) would leave their idle connections open until PostgreSQL runs out of slots.
+        services.AddSingleton(_ => DataSources.Create(connectionString));
+        services.AddMarten(provider =>
         {
             var options = new StoreOptions();
-            KvkStoreOptions.Configure(options, dataSource, municipalities);
+            KvkStoreOptions.Configure(options, provider.GetRequiredService<NpgsqlDataSource>(), municipalities);
             return options;
         });
         services.AddKvkGraphQL(configuration, environment);

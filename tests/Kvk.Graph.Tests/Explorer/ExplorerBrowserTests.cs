@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Kvk.Graph.Tests.Support;
 using Microsoft.Playwright;
@@ -57,7 +56,7 @@ public sealed class ExplorerBrowserTests(SeededKvk kvk)
                 foreach (var (name, path) in SwedishPages)
                 {
                     await page.GotoAsync(Url(path));
-                    await page.ScreenshotAsync(new() { Path = DocsPath($"explorer-{name}.png"), FullPage = true });
+                    await page.ScreenshotAsync(new() { Path = Repository.ScreenshotPath($"explorer-{name}.png"), FullPage = true });
                 }
             }
         }
@@ -129,7 +128,7 @@ public sealed class ExplorerBrowserTests(SeededKvk kvk)
     /// <summary>axe-core's WCAG 2.0/2.1 A and AA rules on the page as it stands, one line per violation.</summary>
     private static async Task<IReadOnlyList<string>> AxeViolationsAsync(IPage page)
     {
-        await page.AddScriptTagAsync(new() { Path = AxeScript() });
+        await page.AddScriptTagAsync(new() { Path = Repository.AxeScript });
         var result = await page.EvaluateAsync<JsonElement>("""
             async () => {
               const results = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
@@ -141,21 +140,4 @@ public sealed class ExplorerBrowserTests(SeededKvk kvk)
             """);
         return [.. result.EnumerateArray().Select(v => v.GetString()!)];
     }
-
-    private static string AxeScript([CallerFilePath] string source = "")
-    {
-        var path = Path.Combine(RepositoryRoot(source), "tests", "js", "node_modules", "axe-core", "axe.min.js");
-        Assert.True(File.Exists(path), $"axe-core is not installed at {path}: run npm ci --prefix tests/js (or .ci/run).");
-        return path;
-    }
-
-    /// <summary>In the repository's docs/, so that a run leaves the screenshots the README shows.</summary>
-    private static string DocsPath(string file, [CallerFilePath] string source = "")
-    {
-        var docs = Path.Combine(RepositoryRoot(source), "docs");
-        Directory.CreateDirectory(docs);
-        return Path.Combine(docs, file);
-    }
-
-    private static string RepositoryRoot(string source) => Path.GetFullPath(Path.Combine(Path.GetDirectoryName(source)!, "..", "..", ".."));
 }

@@ -30,7 +30,7 @@ public sealed class FirstCommandTests
         Process? run = null;
         try
         {
-            await RunAsync("git", "clone", "--quiet", NodeScript.RepositoryRoot, clone);
+            await RunAsync("git", "clone", "--quiet", Repository.Root, clone);
             var url = $"http://127.0.0.1:{LocalPostgres.FreePort()}";
             run = StartInItsOwnProcessGroup(clone, log, "dotnet", "run", "--project", "src/Graph", "--urls", url);
 

@@ -58,7 +58,7 @@ public sealed partial class ComposeTopologyTests
             .Select(variable => new NpgsqlConnectionStringBuilder(((YamlScalarNode)variable.Value).Value))
             .ToList();
         var primary = (YamlMappingNode)((YamlMappingNode)services["primary"])["environment"];
-        var hba = File.ReadLines(Path.Combine(NodeScript.RepositoryRoot, "ops", "postgres", "pg_hba.conf"))
+        var hba = File.ReadLines(Path.Combine(Repository.Root, "ops", "postgres", "pg_hba.conf"))
             .Where(line => line.Length > 0 && !line.StartsWith('#'))
             .Select(line => line.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries)[^1]);
 
@@ -84,7 +84,7 @@ public sealed partial class ComposeTopologyTests
     private static YamlMappingNode LoadCompose()
     {
         var yaml = new YamlStream();
-        using var reader = new StreamReader(Path.Combine(NodeScript.RepositoryRoot, "docker-compose.yml"));
+        using var reader = new StreamReader(Path.Combine(Repository.Root, "docker-compose.yml"));
         yaml.Load(reader);
         return (YamlMappingNode)yaml.Documents[0].RootNode;
     }

@@ -84,7 +84,7 @@ public sealed class OpsCluster : IAsyncDisposable
         }
     }
 
-    public static string Script => Path.Combine(NodeScript.RepositoryRoot, "ops", "cluster");
+    public static string Script => Path.Combine(Repository.Root, "ops", "cluster");
 
     /// <param name="environment">More environment for the script and so for the hosts, e.g. <c>Kvk__Replica__MaxLagSeconds</c>.</param>
     /// <param name="options">More options of the script, e.g. <c>--replica-apply-delay</c>.</param>

@@ -20,7 +20,7 @@ public sealed class PublishedSchemaTests
     [Fact]
     public void The_committed_schema_graphql_is_the_schema_the_host_builds()
     {
-        var path = Path.Combine(NodeScript.RepositoryRoot, "schema.graphql");
+        var path = Path.Combine(Repository.Root, "schema.graphql");
         var sdl = SchemaDocument.Of(BuildSchema());
         if (Environment.GetEnvironmentVariable("KVK_WRITE_SCHEMA") == "1")
         {
@@ -38,7 +38,7 @@ public sealed class PublishedSchemaTests
 
         var served = await server.Client.GetStringAsync("/graphql?sdl");
 
-        Assert.Equal(File.ReadAllText(Path.Combine(NodeScript.RepositoryRoot, "schema.graphql")), served);
+        Assert.Equal(File.ReadAllText(Path.Combine(Repository.Root, "schema.graphql")), served);
     }
 
     /// <summary>The schema from the host's own registration, with nothing but the seeds' reference data.</summary>

@@ -51,15 +51,4 @@ public sealed class SchemaQualityTests(SeededKvk kvk)
             }
         }
     }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Kvk.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("The repository root (Kvk.sln) was not found.");
-    }
 }

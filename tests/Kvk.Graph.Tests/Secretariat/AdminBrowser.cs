@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Kvk.Graph.Secretariat;
@@ -86,11 +85,9 @@ public static class AdminBrowser
     }
 
     /// <summary>axe-core's WCAG 2.0/2.1 A and AA rules on the page as it stands, one line per violation.</summary>
-    public static async Task<IReadOnlyList<string>> AxeViolationsAsync(IPage page, [CallerFilePath] string source = "")
+    public static async Task<IReadOnlyList<string>> AxeViolationsAsync(IPage page)
     {
-        var script = Path.Combine(RepositoryRoot(source), "tests", "js", "node_modules", "axe-core", "axe.min.js");
-        Assert.True(File.Exists(script), $"axe-core is not installed at {script}: run npm ci --prefix tests/js (or .ci/run).");
-        await page.AddScriptTagAsync(new() { Path = script });
+        await page.AddScriptTagAsync(new() { Path = Repository.AxeScript });
         var result = await page.EvaluateAsync<JsonElement>("""
             async () => {
               const results = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
@@ -102,14 +99,4 @@ public static class AdminBrowser
             """);
         return [.. result.EnumerateArray().Select(v => v.GetString()!)];
     }
-
-    /// <summary>In the repository's docs/, so that a run leaves the screenshots the secretariat's guide shows.</summary>
-    public static string DocsPath(string file, [CallerFilePath] string source = "")
-    {
-        var docs = Path.Combine(RepositoryRoot(source), "docs");
-        Directory.CreateDirectory(docs);
-        return Path.Combine(docs, file);
-    }
-
-    private static string RepositoryRoot(string source) => Path.GetFullPath(Path.Combine(Path.GetDirectoryName(source)!, "..", "..", ".."));
 }

@@ -92,7 +92,7 @@ public sealed class AdminPageGalaTests
         {
             var page = await OpenAsync(browser, server, viewport, failures);
             violations.AddRange((await AxeViolationsAsync(page)).Select(v => $"sign-in at {viewport.Width}px: {v}"));
-            await page.ScreenshotAsync(new() { Path = DocsPath($"secretariat-inloggning-{device}.png"), FullPage = true });
+            await page.ScreenshotAsync(new() { Path = Repository.ScreenshotPath($"secretariat-inloggning-{device}.png"), FullPage = true });
             await SignInAsync(page, AnnaToken, AnnaName);
             foreach (var (name, year, offered) in stages)
             {
@@ -110,7 +110,7 @@ public sealed class AdminPageGalaTests
                 }
 
                 violations.AddRange((await AxeViolationsAsync(page)).Select(v => $"{name} at {viewport.Width}px: {v}"));
-                await page.ScreenshotAsync(new() { Path = DocsPath($"secretariat-{name}-{device}.png"), FullPage = true });
+                await page.ScreenshotAsync(new() { Path = Repository.ScreenshotPath($"secretariat-{name}-{device}.png"), FullPage = true });
             }
 
             if (viewport == Phone)
@@ -135,7 +135,7 @@ public sealed class AdminPageGalaTests
             await confirm.ClickAsync("#tillkannage");
             await Assertions.Expect(confirm.Locator("#bekrafta")).ToBeVisibleAsync();
             violations.AddRange((await AxeViolationsAsync(confirm)).Select(v => $"confirmation at {viewport.Width}px: {v}"));
-            await confirm.ScreenshotAsync(new() { Path = DocsPath($"secretariat-bekrafta-{device}.png") });
+            await confirm.ScreenshotAsync(new() { Path = Repository.ScreenshotPath($"secretariat-bekrafta-{device}.png") });
             await confirm.ClickAsync("#bekrafta-nej");
             await page.Context.CloseAsync();
         }

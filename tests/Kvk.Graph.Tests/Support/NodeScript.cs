@@ -44,23 +44,7 @@ public sealed class NodeScript : IAsyncDisposable
         };
     }
 
-    public static string RepositoryRoot
-    {
-        get
-        {
-            for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-            {
-                if (File.Exists(Path.Combine(directory.FullName, "Kvk.sln")))
-                {
-                    return directory.FullName;
-                }
-            }
-
-            throw new InvalidOperationException("Kvk.sln not found above " + AppContext.BaseDirectory);
-        }
-    }
-
-    public static string ScriptsFolder => Path.Combine(RepositoryRoot, "tests", "js");
+    public static string ScriptsFolder => Path.Combine(Repository.Root, "tests", "js");
 
     public IReadOnlyList<string> Output
     {
@@ -88,7 +72,7 @@ public sealed class NodeScript : IAsyncDisposable
     {
         if (!Directory.Exists(Path.Combine(ScriptsFolder, "node_modules")))
         {
-            throw new InvalidOperationException($"The node tooling of tests/js is not installed: install Node.js and npm, then build the tests again (the build installs it), in {RepositoryRoot}.");
+            throw new InvalidOperationException($"The node tooling of tests/js is not installed: install Node.js and npm, then build the tests again (the build installs it), in {Repository.Root}.");
         }
 
         var start = new ProcessStartInfo("node") { WorkingDirectory = ScriptsFolder, RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };

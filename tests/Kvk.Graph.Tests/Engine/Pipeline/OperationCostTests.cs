@@ -64,7 +64,7 @@ public sealed class OperationCostTests
     [Fact]
     public void The_schema_publishes_the_weights_the_limit_uses()
     {
-        var sdl = File.ReadAllText(Path.Combine(RepositoryRoot(), "schema.graphql"));
+        var sdl = File.ReadAllText(Path.Combine(Repository.Root, "schema.graphql"));
 
         Assert.Contains("directive @cost(", sdl, StringComparison.Ordinal);
         Assert.Contains("directive @listSize(", sdl, StringComparison.Ordinal);
@@ -92,16 +92,5 @@ public sealed class OperationCostTests
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.BadRequest, $"{response.StatusCode}: {body}");
         return body;
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(directory!.FullName, "Kvk.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory.FullName;
     }
 }

@@ -42,10 +42,13 @@ public static class KvkStoreOptions
         options.Projections.Add(new NominationViewProjection(municipalities), ProjectionLifecycle.Inline);
 
         options.Schema.For<Municipality>().Identity(x => x.Code).DocumentAlias("municipality");
-        options.Schema.For<RoundView>().DocumentAlias("round").Duplicate(x => x.Programme).Duplicate(x => x.Year);
+        options.Schema.For<RoundView>().DocumentAlias("round").Duplicate(x => x.Programme).Duplicate(x => x.Year)
+            .Index([x => x.Programme, x => x.Year]);
         // Searched through AwardSearchIndex, a table of stored text search vectors beside this one.
-        options.Schema.For<AwardView>().DocumentAlias("award").Duplicate(x => x.Programme).Duplicate(x => x.Year).Duplicate(x => x.MunicipalityCode);
-        options.Schema.For<NominationView>().DocumentAlias("nomination").Duplicate(x => x.Programme).Duplicate(x => x.Year).Duplicate(x => x.MunicipalityCode);
+        options.Schema.For<AwardView>().DocumentAlias("award").Duplicate(x => x.Programme).Duplicate(x => x.Year).Duplicate(x => x.MunicipalityCode)
+            .Index([x => x.Programme, x => x.Year]).Index([x => x.Programme, x => x.MunicipalityCode]);
+        options.Schema.For<NominationView>().DocumentAlias("nomination").Duplicate(x => x.Programme).Duplicate(x => x.Year).Duplicate(x => x.MunicipalityCode)
+            .Index([x => x.Programme, x => x.Year]).Index([x => x.Programme, x => x.MunicipalityCode]);
         options.Schema.For<ProcessedMutation>().DocumentAlias("processed_mutation");
     }
 }

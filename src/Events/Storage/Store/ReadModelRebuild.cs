@@ -46,7 +46,9 @@ public sealed class ReadModelRebuild(IDocumentStore store, NpgsqlDataSource data
                 documents.AddRange(views.Nominations);
             }
 
-            await store.BulkInsertDocumentsAsync(documents, BulkInsertMode.OverwriteExisting, 5000, cancellationToken);
+            // Plain COPY: the tables were emptied above and every document's id derives from its one stream, so nothing
+            // is overwritten (a clash would be a projection's bug, and fails the rebuild instead of hiding).
+            await store.BulkInsertDocumentsAsync(documents, BulkInsertMode.InsertsOnly, 5000, cancellationToken);
             projected += events.Count;
             progress.Report((projected, total));
         }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Kvk.Graph.Tests.Support;
 using Microsoft.Playwright;
 
@@ -48,7 +47,7 @@ public sealed class ExplorerBrowserTests(SeededKvk kvk)
             foreach (var path in SwedishPages.Select(p => p.Path).Concat(EnglishPages))
             {
                 await page.GotoAsync(Url(path));
-                violations.AddRange((await AxeViolationsAsync(page)).Select(v => $"{path} at {viewport.Width}px: {v}"));
+                violations.AddRange((await Axe.ViolationsAsync(page)).Select(v => $"{path} at {viewport.Width}px: {v}"));
             }
 
             if (viewport == Desktop)
@@ -123,21 +122,5 @@ public sealed class ExplorerBrowserTests(SeededKvk kvk)
         await page.Keyboard.PressAsync("Enter");
         await navigated;
         Assert.Equal("Höganäs", await page.Locator("h1").TextContentAsync());
-    }
-
-    /// <summary>axe-core's WCAG 2.0/2.1 A and AA rules on the page as it stands, one line per violation.</summary>
-    private static async Task<IReadOnlyList<string>> AxeViolationsAsync(IPage page)
-    {
-        await page.AddScriptTagAsync(new() { Path = Repository.AxeScript });
-        var result = await page.EvaluateAsync<JsonElement>("""
-            async () => {
-              const results = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-              if (results.passes.length === 0) {
-                return ['axe checked nothing'];
-              }
-              return results.violations.map(v => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ')}`);
-            }
-            """);
-        return [.. result.EnumerateArray().Select(v => v.GetString()!)];
     }
 }

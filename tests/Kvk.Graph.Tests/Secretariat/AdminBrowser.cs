@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Kvk.Graph.Secretariat;
 using Kvk.Graph.Tests.Support;
@@ -82,21 +81,5 @@ public static class AdminBrowser
     {
         var response = await server.PostAsync($"mutation($input: {inputType}!) {{ {field}(input: $input) {{ errors {{ ... on Error {{ code message }} }} }} }}", new { input }, token);
         Assert.True(response["data"]?[field] is JsonObject payload && payload["errors"] is null, $"{field} failed: {response.ToJsonString()}");
-    }
-
-    /// <summary>axe-core's WCAG 2.0/2.1 A and AA rules on the page as it stands, one line per violation.</summary>
-    public static async Task<IReadOnlyList<string>> AxeViolationsAsync(IPage page)
-    {
-        await page.AddScriptTagAsync(new() { Path = Repository.AxeScript });
-        var result = await page.EvaluateAsync<JsonElement>("""
-            async () => {
-              const results = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-              if (results.passes.length === 0) {
-                return ['axe checked nothing'];
-              }
-              return results.violations.map(v => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ')}`);
-            }
-            """);
-        return [.. result.EnumerateArray().Select(v => v.GetString()!)];
     }
 }

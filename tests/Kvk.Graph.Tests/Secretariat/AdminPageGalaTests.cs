@@ -91,7 +91,7 @@ public sealed class AdminPageGalaTests
         foreach (var (viewport, device) in new[] { (Desktop, "desktop"), (Phone, "telefon") })
         {
             var page = await OpenAsync(browser, server, viewport, failures);
-            violations.AddRange((await AxeViolationsAsync(page)).Select(v => $"sign-in at {viewport.Width}px: {v}"));
+            violations.AddRange((await Axe.ViolationsAsync(page)).Select(v => $"sign-in at {viewport.Width}px: {v}"));
             await page.ScreenshotAsync(new() { Path = Repository.ScreenshotPath($"secretariat-inloggning-{device}.png"), FullPage = true });
             await SignInAsync(page, AnnaToken, AnnaName);
             foreach (var (name, year, offered) in stages)
@@ -109,7 +109,7 @@ public sealed class AdminPageGalaTests
                     }
                 }
 
-                violations.AddRange((await AxeViolationsAsync(page)).Select(v => $"{name} at {viewport.Width}px: {v}"));
+                violations.AddRange((await Axe.ViolationsAsync(page)).Select(v => $"{name} at {viewport.Width}px: {v}"));
                 await page.ScreenshotAsync(new() { Path = Repository.ScreenshotPath($"secretariat-{name}-{device}.png"), FullPage = true });
             }
 
@@ -134,7 +134,7 @@ public sealed class AdminPageGalaTests
             await ChooseRoundAsync(confirm, 2035);
             await confirm.ClickAsync("#tillkannage");
             await Assertions.Expect(confirm.Locator("#bekrafta")).ToBeVisibleAsync();
-            violations.AddRange((await AxeViolationsAsync(confirm)).Select(v => $"confirmation at {viewport.Width}px: {v}"));
+            violations.AddRange((await Axe.ViolationsAsync(confirm)).Select(v => $"confirmation at {viewport.Width}px: {v}"));
             await confirm.ScreenshotAsync(new() { Path = Repository.ScreenshotPath($"secretariat-bekrafta-{device}.png") });
             await confirm.ClickAsync("#bekrafta-nej");
             await page.Context.CloseAsync();

@@ -19,17 +19,6 @@ public static class Repository
         }
     }
 
-    /// <summary>axe-core's script, installed by the build's <c>npm ci</c> in tests/js.</summary>
-    public static string AxeScript
-    {
-        get
-        {
-            var path = Path.Combine(Root, "tests", "js", "node_modules", "axe-core", "axe.min.js");
-            Assert.True(File.Exists(path), $"axe-core is not installed at {path}: run npm ci --prefix tests/js (or .ci/run).");
-            return path;
-        }
-    }
-
     /// <summary>
     /// Where a browser test saves a screenshot: the repository's docs/ (which the guides show) when
     /// <c>KVK_WRITE_SCREENSHOTS=1</c>, otherwise a temporary folder, so that a test run leaves the working tree as it found it.

@@ -25,6 +25,8 @@ public static class GraphQLEngine
         services.AddSingleton(RateLimits.From(configuration, environment));
         services.AddSingleton<Admission>();
         services.AddSingleton<OperationPipeline>();
+        services.AddSingleton<PersistedDocumentRegistry>();
+        services.AddSingleton<SurfaceClient>();
         services.AddSingleton<ResponseCache>();
         services.AddSingleton(EdgeCachePolicy.From(configuration));
         services.AddSingleton<LoadedViews>();

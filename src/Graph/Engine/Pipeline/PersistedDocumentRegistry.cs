@@ -4,12 +4,15 @@ using Kvk.Graph.Engine.Pipeline;
 namespace Kvk.Graph.Engine.Pipeline;
 
 /// <summary>
-/// The trusted documents shipped with the service: every <c>*.graphql</c> file in this folder, known by
-/// <c>documentId: "sha256:&lt;hex of the file's text&gt;"</c>. Clients may send the id instead of the text.
+/// The trusted documents shipped with the service: every <c>*.graphql</c> file in this folder and its subfolders
+/// (the explorer's pages, the downloads), known by <c>documentId: "sha256:&lt;hex of the file's text&gt;"</c>.
+/// Clients may send the id instead of the text; the host's own surfaces name them by path ("Explorer/Round").
 /// </summary>
 public sealed class PersistedDocumentRegistry : IPersistedDocumentLoader
 {
     public const string Folder = "PersistedDocuments";
+
+    private readonly Dictionary<string, string> _byName;
 
     public PersistedDocumentRegistry()
         : this(Path.Combine(AppContext.BaseDirectory, Folder))
@@ -18,10 +21,13 @@ public sealed class PersistedDocumentRegistry : IPersistedDocumentLoader
 
     public PersistedDocumentRegistry(string folder)
     {
-        Documents = Directory.Exists(folder)
-            ? Directory.GetFiles(folder, "*.graphql").Select(File.ReadAllText).ToDictionary(ParsedDocumentCache.Sha256, StringComparer.Ordinal)
-            : new Dictionary<string, string>();
+        var files = Directory.Exists(folder) ? Directory.GetFiles(folder, "*.graphql", SearchOption.AllDirectories) : [];
+        _byName = files.ToDictionary(f => Path.ChangeExtension(Path.GetRelativePath(folder, f), null).Replace('\\', '/'), File.ReadAllText, StringComparer.Ordinal);
+        Documents = _byName.Values.Distinct(StringComparer.Ordinal).ToDictionary(ParsedDocumentCache.Sha256, StringComparer.Ordinal);
     }
+
+    /// <summary>A document by its path under the folder, without the extension ("Explorer/Round"); null when none is shipped.</summary>
+    public string? Named(string name) => _byName.GetValueOrDefault(name);
 
     /// <summary>The documents by the hex SHA-256 of their text.</summary>
     public IReadOnlyDictionary<string, string> Documents { get; }

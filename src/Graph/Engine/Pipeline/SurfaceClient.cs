@@ -1,0 +1,67 @@
+using System.Security.Claims;
+using System.Text.Json;
+using GraphQL;
+using GraphQL.Transport;
+using Microsoft.AspNetCore.Http;
+
+namespace Kvk.Graph.Engine.Pipeline;
+
+/// <summary>
+/// What a page, a download or a feed asks of the API: one persisted document (by its name, e.g. "Explorer/Round")
+/// with its variables, and the answer as a client reads it. The surface is a client of the one pipeline, so its
+/// request meets the same limits, search rules, embargo, error policy and log as the API's: it runs as the public
+/// (never with the request's credentials), reads the read pool, and its answer's JSON is the API's own.
+/// </summary>
+public sealed class SurfaceClient(OperationPipeline pipeline, PersistedDocumentRegistry documents, IGraphQLTextSerializer serializer)
+{
+    private static readonly ClaimsPrincipal Public = new(new ClaimsIdentity());
+
+    /// <summary>The text of a shipped document, as "show the query" prints it.</summary>
+    public string Document(string name) => documents.Named(name)
+        ?? throw new InvalidOperationException($"No persisted document `{name}` is shipped (PersistedDocuments/{name}.graphql).");
+
+    /// <summary>The document's id, as <c>GET /graphql?documentId=…</c> takes it.</summary>
+    public string DocumentId(string name) => "sha256:" + ParsedDocumentCache.Sha256(Document(name));
+
+    /// <param name="surface">Which surface asks ("Explorer", "Download", "Feed"): the log's transport.</param>
+    /// <param name="variables">The operation's variables, read from the surface's address; null for none.</param>
+    public async Task<SurfaceAnswer> RunAsync(HttpContext context, string surface, string document, Inputs? variables)
+    {
+        var request = new GraphQLRequest { Query = Document(document), Variables = variables };
+        var operation = new OperationRequest(request, Public, context.RequestServices, QueriesOnly: true, surface, Admission.ClientOf(context, Public));
+        var result = await pipeline.ExecuteAsync(operation, context.RequestAborted);
+        using var buffer = new MemoryStream();
+        await serializer.WriteAsync(buffer, result, context.RequestAborted);
+        return new SurfaceAnswer(result, JsonDocument.Parse(buffer.ToArray()).RootElement.Clone());
+    }
+
+    /// <summary>Variables written as JSON (a download's <c>where</c>), read as the API reads a request's variables.</summary>
+    public Inputs? Variables(string json)
+    {
+        try
+        {
+            using var parsed = JsonDocument.Parse(json);
+            return parsed.RootElement.ValueKind == JsonValueKind.Object
+                ? serializer.ReadNode<Inputs>(parsed.RootElement)
+                : throw new InvalidRequestException("The variables must be a JSON object.");
+        }
+        catch (JsonException)
+        {
+            throw new InvalidRequestException("The variables are not valid JSON.");
+        }
+    }
+}
+
+/// <summary>An answer of the API to a surface: the result, and the JSON a client of the API would have read.</summary>
+public sealed record SurfaceAnswer(ExecutionResult Result, JsonElement Json)
+{
+    /// <summary>The answer's <c>data</c>; undefined when the operation never ran.</summary>
+    public JsonElement Data => Json.TryGetProperty("data", out var data) ? data : default;
+
+    /// <summary>The request never ran (its variables, its document or its cost refused): the client's mistake, a 400.</summary>
+    public bool Refused => !Result.Executed && Result.Errors is { Count: > 0 };
+
+    /// <summary>The errors as the API words them, each with its code.</summary>
+    public IReadOnlyList<(string Message, string? Code)> Errors =>
+        [.. (Result.Errors ?? []).Select(e => (e.Message, e.Code))];
+}

@@ -1,8 +1,8 @@
 namespace Kvk.Bench;
 
 /// <summary>
-/// The reference: a bare ASP.NET Core endpoint on the same machine that answers POST /graphql with
-/// fixed response bytes, the most any server could do with the same bytes on the same hardware.
+/// The reference: a bare ASP.NET Core endpoint on the same machine that answers any request (POST /graphql, a
+/// page's GET) with fixed response bytes, the most any server could do with the same bytes on the same hardware.
 /// </summary>
 public sealed class BareServer : IAsyncDisposable
 {
@@ -20,7 +20,7 @@ public sealed class BareServer : IAsyncDisposable
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var server = new BareServer(app);
-        app.MapPost("/graphql", (HttpContext context) =>
+        app.Map("/{**path}", (HttpContext context) =>
         {
             var response = server._response;
             context.Response.ContentType = response.ContentType;

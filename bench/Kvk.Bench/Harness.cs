@@ -101,11 +101,11 @@ public static partial class Harness
     private static async Task<QueryResult> MeasureAsync(HostProcess host, BareServer bare, BenchQuery query, BenchOptions options, TextWriter log)
     {
         using var client = new HttpClient();
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"{host.Url}/graphql") { Content = new StringContent(query.Body, Encoding.UTF8, "application/json") };
-        request.Headers.Accept.ParseAdd("application/graphql-response+json, application/json");
+        using var request = query.Request(host.Url);
+        request.Headers.Accept.ParseAdd(query.Path is null ? "application/graphql-response+json, application/json" : "*/*");
         using var response = await client.SendAsync(request);
         var bytes = await response.Content.ReadAsByteArrayAsync();
-        if (!response.IsSuccessStatusCode || Encoding.UTF8.GetString(bytes).Contains("\"errors\"", StringComparison.Ordinal))
+        if (!response.IsSuccessStatusCode || (query.Path is null && Encoding.UTF8.GetString(bytes).Contains("\"errors\"", StringComparison.Ordinal)))
         {
             throw new InvalidOperationException($"The query '{query.Name}' failed: {Encoding.UTF8.GetString(bytes)}");
         }

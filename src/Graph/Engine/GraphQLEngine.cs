@@ -27,7 +27,7 @@ public static class GraphQLEngine
         services.AddSingleton<OperationPipeline>();
         services.AddSingleton<PersistedDocumentRegistry>();
         services.AddSingleton<SurfaceClient>();
-        services.AddSingleton<ResponseCache>();
+        services.AddSingleton(ResponseCache.From(configuration));
         services.AddSingleton(EdgeCachePolicy.From(configuration));
         services.AddSingleton<LoadedViews>();
         services.AddScoped<ReadRoute>();
@@ -53,8 +53,12 @@ public static class GraphQLEngine
         return services;
     }
 
-    /// <summary>The access log, then the rate limit of requests that are not GraphQL operations, then the bearer's user.</summary>
+    /// <summary>
+    /// The security headers of every response, the access log, the bearer's user, then every request's permit (but for
+    /// GraphQL operations, which their transport admits one by one).
+    /// </summary>
     public static IApplicationBuilder UseGraphQLEngineRequests(this IApplicationBuilder app) => app
+        .UseSecurityHeaders()
         .UseRequestLog()
         .UseBearerAuthentication()
         .UseRequestAdmission()

@@ -4,6 +4,7 @@ using System.Text;
 using Kvk.Domain.Municipalities;
 using Kvk.Domain.Rounds;
 using Kvk.Domain.Seeding;
+using Kvk.Graph.Engine.Pipeline;
 using Kvk.Graph.Engine.Reading;
 using Kvk.Graph.Engine.Transport;
 using Kvk.Graph.Search;
@@ -23,8 +24,7 @@ public static class ExplorerEndpoints
     public const string StylesheetPath = "/explorer.css";
 
     /// <summary>Only this origin's stylesheet and images; no script at all, no framing, forms only to this origin.</summary>
-    public const string ContentSecurityPolicy =
-        "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+    public static readonly ContentSecurityPolicy ContentSecurityPolicy = ContentSecurityPolicy.Allowing("style-src 'self'", "img-src 'self'", "form-action 'self'");
 
     private const string CacheKeyPrefix = "explorer\n";
     private const string HtmlType = "text/html; charset=utf-8";
@@ -40,18 +40,18 @@ public static class ExplorerEndpoints
 
         endpoints.MapGet(StylesheetPath, (HttpContext context) =>
         {
-            context.Response.Headers.XContentTypeOptions = "nosniff";
             // The pages name the stylesheet by its content's hash, so that a changed one is a new address.
             context.Response.Headers.CacheControl = context.Request.Query["v"] == version ? "public, max-age=31536000, immutable" : "no-cache";
             return Results.Bytes(css, "text/css; charset=utf-8");
-        });
+        }).WithAdmission(AdmissionPolicy.StaticAsset);
 
         foreach (var language in new[] { ExplorerLanguage.Swedish, ExplorerLanguage.English })
         {
             // A page is cached under its own address as the explorer writes it, so that other spellings of it
             // ("/Karta", "/karta/") cannot fill the cache with copies.
             void Page(string route, Func<HttpContext, string?> cacheKey, Func<HttpContext, IServiceProvider, Task<ExplorerPage>> render) =>
-                endpoints.MapMethods(route, [HttpMethods.Get, HttpMethods.Head], context => ServeAsync(context, language, stylesheet, cacheKey(context), render));
+                endpoints.MapMethods(route, [HttpMethods.Get, HttpMethods.Head], context => ServeAsync(context, language, stylesheet, cacheKey(context), render))
+                    .WithContentSecurityPolicy(ContentSecurityPolicy);
 
             Page(language.Home, _ => language.Home, async (context, services) =>
                 TimelinePage.Render(language, await ReadRecordAsync(services, context), services.GetRequiredService<MunicipalityDirectory>()));
@@ -99,12 +99,6 @@ public static class ExplorerEndpoints
     /// <param name="cacheKey">The page's address, under which the response cache keeps it; null for a page never kept.</param>
     private static async Task ServeAsync(HttpContext context, ExplorerLanguage language, string stylesheet, string? cacheKey, Func<HttpContext, IServiceProvider, Task<ExplorerPage>> render)
     {
-        var headers = context.Response.Headers;
-        headers.ContentSecurityPolicy = ContentSecurityPolicy;
-        headers.XContentTypeOptions = "nosniff";
-        headers.XFrameOptions = "DENY";
-        headers["Referrer-Policy"] = "no-referrer";
-
         var cache = context.RequestServices.GetRequiredService<ResponseCache>();
         var key = cacheKey is null ? null : CacheKeyPrefix + cacheKey;
         if (key is not null && cache.TryGet(key, out var hit))
@@ -118,7 +112,7 @@ public static class ExplorerEndpoints
         var response = new CachedResponse(page.StatusCode, HtmlType, Encoding.UTF8.GetBytes(ExplorerLayout.Render(language, page, stylesheet)));
         if (key is not null && page.StatusCode == StatusCodes.Status200OK)
         {
-            cache.Store(key, response, generation);
+            cache.Store(key, response, generation, Admission.ClientOf(context));
         }
 
         await WriteAsync(context, response);

@@ -61,6 +61,7 @@ public sealed class KvkApp : IAsyncDisposable
             builder.Services.AddKvkOperations(builder.Configuration);
             builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = QueryLimits.From(builder.Configuration).MaxRequestBodyBytes);
             app = builder.Build();
+            app.UseKvkForwardedHeaders();
             app.UseGraphQLEngineRequests();
             app.UseKvkOperations();
             app.UseResponseCompression();

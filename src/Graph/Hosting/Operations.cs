@@ -63,14 +63,21 @@ public static class Operations
     /// <summary>Whether traces and metrics have somewhere to go over OTLP (OTEL_EXPORTER_OTLP_ENDPOINT).</summary>
     private static bool OtlpEndpointConfigured(IConfiguration configuration) => !string.IsNullOrEmpty(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
 
-    public static void UseKvkOperations(this WebApplication app)
+    /// <summary>
+    /// The client's address from a configured proxy's X-Forwarded-For: first of all, so that every request's permit (and
+    /// its share of the response cache) is counted against the client, not the proxy.
+    /// </summary>
+    public static void UseKvkForwardedHeaders(this WebApplication app)
     {
         // With no proxy configured the middleware would trust any sender of X-Forwarded-For, so it is left out.
         if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ForwardedHeadersOptions>>().Value.KnownProxies.Count > 0)
         {
             app.UseForwardedHeaders();
         }
+    }
 
+    public static void UseKvkOperations(this WebApplication app)
+    {
         app.UseCors();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });

@@ -294,7 +294,7 @@ public sealed class ExplorerPageTests(SeededKvk kvk)
             var page = await ExplorerPages.GetAsync(Client, path);
 
             var csp = string.Join(" ", page.Response.Headers.GetValues("Content-Security-Policy"));
-            Assert.Equal(ExplorerEndpoints.ContentSecurityPolicy, csp);
+            Assert.Equal(ExplorerEndpoints.ContentSecurityPolicy.Value, csp);
             Assert.Contains("default-src 'none'", csp, StringComparison.Ordinal);
             Assert.DoesNotContain("script-src", csp, StringComparison.Ordinal);
             Assert.Equal("nosniff", Assert.Single(page.Response.Headers.GetValues("X-Content-Type-Options")));

@@ -12,12 +12,18 @@ namespace Kvk.Graph.Engine.Pipeline;
 /// <summary>
 /// The rate limit: a token bucket per client (its address, or the secretary's name for a token holder),
 /// on by default in Production and switched by <c>Kvk:RateLimiting:Enabled</c>. Every operation on every
-/// transport takes one permit, and so does every other HTTP request. Long-lived connections (WebSocket,
-/// event streams) are capped per client, and operations per WebSocket connection, whether or not the rate
-/// limit is on.
+/// transport takes one permit, and so does every other HTTP request; static files (stylesheets, scripts) take theirs
+/// from a bucket of their own, <c>Kvk:RateLimiting:Assets</c>. Long-lived connections (WebSocket, event streams) are
+/// capped per client, and operations per WebSocket connection, whether or not the rate limit is on.
 /// </summary>
 public sealed record RateLimits(bool Enabled, int PerSecond, int Burst, int MaxConnectionsPerClient, int MaxOperationsPerConnection)
 {
+    /// <summary>The bucket of static files (<see cref="AdmissionBucket.Assets"/>): permits a second.</summary>
+    public int AssetsPerSecond { get; init; } = 10;
+
+    /// <summary>The bucket of static files: its size, what a browser may fetch at once.</summary>
+    public int AssetsBurst { get; init; } = 50;
+
     public static RateLimits From(IConfiguration configuration, IHostEnvironment environment)
     {
         var section = configuration.GetSection("Kvk:RateLimiting");
@@ -26,7 +32,11 @@ public sealed record RateLimits(bool Enabled, int PerSecond, int Burst, int MaxC
             section.GetValue<int?>("PermitsPerSecond") ?? 50,
             section.GetValue<int?>("Burst") ?? 100,
             section.GetValue<int?>("MaxConnectionsPerClient") ?? 100,
-            section.GetValue<int?>("MaxOperationsPerConnection") ?? 100);
+            section.GetValue<int?>("MaxOperationsPerConnection") ?? 100)
+        {
+            AssetsPerSecond = section.GetValue<int?>("Assets:PermitsPerSecond") ?? 10,
+            AssetsBurst = section.GetValue<int?>("Assets:Burst") ?? 50,
+        };
     }
 }
 
@@ -45,6 +55,7 @@ public sealed class Admission : IDisposable
     public const string TooManyOperations = "TOO_MANY_OPERATIONS";
 
     private readonly PartitionedRateLimiter<string>? _limiter;
+    private readonly PartitionedRateLimiter<string>? _assets;
     private readonly ConcurrentDictionary<string, int> _connections = new(StringComparer.Ordinal);
 
     public Admission(RateLimits limits)
@@ -52,16 +63,20 @@ public sealed class Admission : IDisposable
         Limits = limits;
         if (limits.Enabled)
         {
-            _limiter = PartitionedRateLimiter.Create<string, string>(client => RateLimitPartition.GetTokenBucketLimiter(client, _ => new TokenBucketRateLimiterOptions
-            {
-                TokenLimit = limits.Burst,
-                TokensPerPeriod = limits.PerSecond,
-                ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-                QueueLimit = 0,
-                AutoReplenishment = true,
-            }));
+            _limiter = Buckets(limits.Burst, limits.PerSecond);
+            _assets = Buckets(limits.AssetsBurst, limits.AssetsPerSecond);
         }
     }
+
+    private static PartitionedRateLimiter<string> Buckets(int burst, int perSecond) =>
+        PartitionedRateLimiter.Create<string, string>(client => RateLimitPartition.GetTokenBucketLimiter(client, _ => new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = burst,
+            TokensPerPeriod = perSecond,
+            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+            QueueLimit = 0,
+            AutoReplenishment = true,
+        }));
 
     public RateLimits Limits { get; }
 
@@ -71,51 +86,72 @@ public sealed class Admission : IDisposable
         : "address:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
 
     /// <summary>Takes one permit for an operation (or any other request) of <paramref name="client"/>; null when admitted.</summary>
-    public AdmissionRefusal? Admit(string client)
+    public AdmissionRefusal? Admit(string client, AdmissionBucket bucket = AdmissionBucket.Requests)
     {
-        if (_limiter is null)
+        var limiter = bucket == AdmissionBucket.Assets ? _assets : _limiter;
+        if (limiter is null)
         {
             return null;
         }
 
-        using var lease = _limiter.AttemptAcquire(client);
+        using var lease = limiter.AttemptAcquire(client);
         if (lease.IsAcquired)
         {
             return null;
         }
 
         var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromSeconds(1);
+        var (perSecond, burst, what) = bucket == AdmissionBucket.Assets ? (Limits.AssetsPerSecond, Limits.AssetsBurst, "static files") : (Limits.PerSecond, Limits.Burst, "operations");
         return new AdmissionRefusal(RateLimited, string.Create(CultureInfo.InvariantCulture,
-            $"Too many requests: at most {Limits.PerSecond} operations a second (bursts of {Limits.Burst}) per client. Retry after {Math.Max(1, Math.Ceiling(retryAfter.TotalSeconds))} s."), retryAfter);
+            $"Too many requests: at most {perSecond} {what} a second (bursts of {burst}) per client. Retry after {Math.Max(1, Math.Ceiling(retryAfter.TotalSeconds))} s."), retryAfter);
     }
 
     /// <summary>The policy's name in the <c>RateLimit-Policy</c> and <c>RateLimit</c> headers.</summary>
     public const string PolicyName = "operations";
 
+    /// <summary>The name of the bucket of static files in the same headers.</summary>
+    public const string AssetsPolicyName = "assets";
+
     /// <summary>
     /// The rate limit as the IETF httpapi draft's <c>RateLimit-Policy</c> states it: the bucket's size as the quota,
     /// over the seconds the bucket takes to fill again; null when there is no rate limit.
     /// </summary>
-    public string? Policy => _limiter is null ? null : string.Create(CultureInfo.InvariantCulture, $"\"{PolicyName}\";q={Limits.Burst};w={RefillSeconds(Limits.Burst)}");
+    public string? Policy => PolicyOf(AdmissionBucket.Requests);
+
+    /// <summary>As <see cref="Policy"/>, for the bucket <paramref name="bucket"/>.</summary>
+    public string? PolicyOf(AdmissionBucket bucket)
+    {
+        if (_limiter is null)
+        {
+            return null;
+        }
+
+        var (name, burst, perSecond) = Of(bucket);
+        return string.Create(CultureInfo.InvariantCulture, $"\"{name}\";q={burst};w={RefillSeconds(burst, perSecond)}");
+    }
 
     /// <summary>
     /// What is left to <paramref name="client"/>, as the draft's <c>RateLimit</c> header says it: the permits it may
     /// still use now, and the seconds until its bucket is full again; null when there is no rate limit.
     /// </summary>
-    public string? Remaining(string client)
+    public string? Remaining(string client, AdmissionBucket bucket = AdmissionBucket.Requests)
     {
-        if (_limiter?.GetStatistics(client) is not { } statistics)
+        var limiter = bucket == AdmissionBucket.Assets ? _assets : _limiter;
+        if (limiter is null)
         {
-            return _limiter is null ? null : Remaining(Limits.Burst);
+            return null;
         }
 
-        return Remaining((int)Math.Clamp(statistics.CurrentAvailablePermits, 0, Limits.Burst));
+        var (name, burst, perSecond) = Of(bucket);
+        var available = limiter.GetStatistics(client) is { } statistics ? (int)Math.Clamp(statistics.CurrentAvailablePermits, 0, burst) : burst;
+        return string.Create(CultureInfo.InvariantCulture, $"\"{name}\";r={available};t={RefillSeconds(burst - available, perSecond)}");
     }
 
-    private string Remaining(int available) =>
-        string.Create(CultureInfo.InvariantCulture, $"\"{PolicyName}\";r={available};t={RefillSeconds(Limits.Burst - available)}");
+    private (string Name, int Burst, int PerSecond) Of(AdmissionBucket bucket) => bucket == AdmissionBucket.Assets
+        ? (AssetsPolicyName, Limits.AssetsBurst, Limits.AssetsPerSecond)
+        : (PolicyName, Limits.Burst, Limits.PerSecond);
 
-    private int RefillSeconds(int permits) => (int)Math.Ceiling(permits / (double)Math.Max(1, Limits.PerSecond));
+    private static int RefillSeconds(int permits, int perSecond) => (int)Math.Ceiling(permits / (double)Math.Max(1, perSecond));
 
     /// <summary>Opens a long-lived connection of <paramref name="client"/>; disposing the lease closes it. Null lease: refused.</summary>
     public (IDisposable? Lease, AdmissionRefusal? Refusal) Connect(string client)
@@ -141,7 +177,11 @@ public sealed class Admission : IDisposable
         }
     }
 
-    public void Dispose() => _limiter?.Dispose();
+    public void Dispose()
+    {
+        _limiter?.Dispose();
+        _assets?.Dispose();
+    }
 
     private sealed class Lease(Admission admission, string client) : IDisposable
     {

@@ -10,7 +10,7 @@ namespace Kvk.Graph.Engine.Pipeline;
 /// <summary>
 /// Every HTTP request: one access log line (method, path, status, duration, and for GraphQL the operation and
 /// its outcome, "cached" when the response cache answered), and one permit of its client's rate limit unless it
-/// is a GraphQL request, whose transports take the permits operation by operation.
+/// carries GraphQL operations, whose transports take the permits operation by operation (<see cref="AdmissionPolicy"/>).
 /// </summary>
 public static partial class RequestLog
 {
@@ -35,23 +35,28 @@ public static partial class RequestLog
         });
     }
 
+    /// <summary>
+    /// Every request's permit, decided here from its endpoint's <see cref="AdmissionPolicy"/> (so that no path can slip
+    /// past it): one from the client's bucket of requests, or of static files, unless the endpoint's transport says the
+    /// request carries GraphQL operations, whose permits the transport takes one by one.
+    /// </summary>
     public static IApplicationBuilder UseRequestAdmission(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
             var admission = context.RequestServices.GetRequiredService<Admission>();
-            if (admission.Policy is { } policy)
+            var policy = AdmissionPolicy.Of(context);
+            if (admission.PolicyOf(policy.Bucket) is { } stated)
             {
                 // Said on every answer, after its permits were taken, so that a client can slow down before it is refused.
                 context.Response.OnStarting(() =>
                 {
-                    context.Response.Headers["RateLimit-Policy"] = policy;
-                    context.Response.Headers["RateLimit"] = admission.Remaining(Admission.ClientOf(context));
+                    context.Response.Headers["RateLimit-Policy"] = stated;
+                    context.Response.Headers["RateLimit"] = admission.Remaining(Admission.ClientOf(context), policy.Bucket);
                     return Task.CompletedTask;
                 });
             }
 
-            if (!context.Request.Path.StartsWithSegments(GraphQLEndpoint.Path)
-                && admission.Admit(Admission.ClientOf(context)) is { } refused)
+            if (!policy.TransportAdmits(context) && admission.Admit(Admission.ClientOf(context), policy.Bucket) is { } refused)
             {
                 await HttpTransport.WriteRefusalAsync(context, MediaTypes.Json, refused);
                 return;

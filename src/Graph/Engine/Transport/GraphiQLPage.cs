@@ -1,4 +1,5 @@
 using System.Net;
+using Kvk.Graph.Engine.Pipeline;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -18,6 +19,17 @@ public static class GraphiQLPage
     /// <summary>The files the page needs, as copied out of node_modules.</summary>
     public static readonly IReadOnlyList<string> Assets = ["react.production.min.js", "react-dom.production.min.js", "graphiql.min.js", "graphiql.min.css"];
 
+    /// <summary>The page's own script and style, served as files so that its policy allows no inline script or style.</summary>
+    private const string StartScript = "kvk-graphiql.js";
+    private const string PageStyle = "kvk-graphiql.css";
+
+    /// <summary>
+    /// Scripts, styles, fonts and images from this origin only (GraphiQL's stylesheet carries its icons as <c>data:</c>
+    /// URLs), requests to this origin only (<c>'self'</c> covers the WebSocket of subscriptions); no inline script.
+    /// </summary>
+    public static readonly ContentSecurityPolicy ContentSecurityPolicy = ContentSecurityPolicy.Allowing(
+        "script-src 'self'", "style-src 'self'", "img-src 'self' data:", "font-src 'self' data:", "connect-src 'self'", "form-action 'none'");
+
     private static readonly Dictionary<string, string> ContentTypes = new(StringComparer.Ordinal)
     {
         [".js"] = "text/javascript; charset=utf-8",
@@ -29,6 +41,12 @@ public static class GraphiQLPage
     public static void MapGraphiQLAssets(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapGet(AssetsPath + "/{file}", (string file, HttpContext context) =>
         {
+            if (file is StartScript or PageStyle)
+            {
+                context.Response.Headers.CacheControl = "public, max-age=86400";
+                return Results.Text(file == StartScript ? Start : Style, ContentTypes[Path.GetExtension(file)]);
+            }
+
             if (!Assets.Contains(file) || !File.Exists(Path.Combine(AssetFolder, file)))
             {
                 return Results.NotFound();
@@ -36,7 +54,7 @@ public static class GraphiQLPage
 
             context.Response.Headers.CacheControl = "public, max-age=86400";
             return Results.File(Path.Combine(AssetFolder, file), ContentTypes[Path.GetExtension(file)]);
-        });
+        }).WithAdmission(AdmissionPolicy.StaticAsset);
 
     public static async Task WriteAsync(HttpContext context)
     {
@@ -74,22 +92,27 @@ public static class GraphiQLPage
           <meta charset="utf-8">
           <title>Kvk GraphQL</title>
           <link rel="stylesheet" href="{{AssetsPath}}/graphiql.min.css">
-          <style>html, body, #graphiql { height: 100%; margin: 0; }</style>
+          <link rel="stylesheet" href="{{AssetsPath}}/{{PageStyle}}">
         </head>
         <body>
           <div id="graphiql">Loading GraphiQL…</div>
           <script src="{{AssetsPath}}/react.production.min.js"></script>
           <script src="{{AssetsPath}}/react-dom.production.min.js"></script>
           <script src="{{AssetsPath}}/graphiql.min.js"></script>
-          <script>
-            const url = new URL('{{GraphQLEndpoint.Path}}', location.href);
-            const subscriptionUrl = url.href.replace(/^http/, 'ws');
-            const fetcher = GraphiQL.createFetcher({ url: url.href, subscriptionUrl });
-            const defaultQuery = '# Sveriges KvalitetsKommun: the latest award\n{\n  awards(first: 1) {\n    nodes { year recipientName motivation }\n  }\n}\n';
-            ReactDOM.createRoot(document.getElementById('graphiql'))
-              .render(React.createElement(GraphiQL, { fetcher, defaultQuery, defaultEditorToolsVisibility: true }));
-          </script>
+          <script src="{{AssetsPath}}/{{StartScript}}"></script>
         </body>
         </html>
+        """;
+
+    private const string Style = "html, body, #graphiql { height: 100%; margin: 0; }\n";
+
+    private const string Start = $$"""
+        const url = new URL('{{GraphQLEndpoint.Path}}', location.href);
+        const subscriptionUrl = url.href.replace(/^http/, 'ws');
+        const fetcher = GraphiQL.createFetcher({ url: url.href, subscriptionUrl });
+        const defaultQuery = '# Sveriges KvalitetsKommun: the latest award\n{\n  awards(first: 1) {\n    nodes { year recipientName motivation }\n  }\n}\n';
+        ReactDOM.createRoot(document.getElementById('graphiql'))
+          .render(React.createElement(GraphiQL, { fetcher, defaultQuery, defaultEditorToolsVisibility: true }));
+
         """;
 }

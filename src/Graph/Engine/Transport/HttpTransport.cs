@@ -18,56 +18,88 @@ namespace Kvk.Graph.Engine.Transport;
 /// </summary>
 public static class HttpTransport
 {
+    /// <summary>What a request to <see cref="GraphQLEndpoint.Path"/> over HTTP is, by its method, query string and <c>Accept</c>.</summary>
+    private enum RequestKind
+    {
+        /// <summary>A GraphQL operation (GET or POST), admitted here, one permit for its one operation.</summary>
+        Operation,
+
+        /// <summary><c>GET /graphql?sdl</c>: the schema.</summary>
+        Schema,
+
+        /// <summary>A GET that accepts HTML: GraphiQL's page.</summary>
+        GraphiQL,
+
+        /// <summary>Any other method: 405.</summary>
+        Unsupported,
+    }
+
+    private static RequestKind KindOf(HttpRequest request)
+    {
+        var method = request.Method;
+        if (HttpMethods.IsPost(method))
+        {
+            return RequestKind.Operation;
+        }
+
+        if (!HttpMethods.IsGet(method) && !HttpMethods.IsHead(method))
+        {
+            return RequestKind.Unsupported;
+        }
+
+        return request.Query.ContainsKey("sdl") ? RequestKind.Schema
+            : MediaTypes.Negotiate(request, allowHtml: true) == MediaTypes.Html ? RequestKind.GraphiQL
+            : RequestKind.Operation;
+    }
+
+    /// <summary>
+    /// Whether this transport takes the request's permit itself, one for its operation (<see cref="Pipeline.AdmissionPolicy"/>):
+    /// the very decision <see cref="HandleAsync"/> dispatches on, so that the two cannot disagree.
+    /// </summary>
+    public static bool CarriesOperation(HttpContext context) => KindOf(context.Request) == RequestKind.Operation;
+
     public static async Task HandleAsync(HttpContext context)
     {
-        var method = context.Request.Method;
-        if (HttpMethods.IsGet(method) || HttpMethods.IsHead(method))
+        switch (KindOf(context.Request))
         {
-            await GetAsync(context);
+            case RequestKind.Schema:
+                await SchemaDocument.WriteAsync(context);
+                return;
+            case RequestKind.GraphiQL:
+                await GraphiQLPage.WriteAsync(context);
+                return;
+            case RequestKind.Unsupported:
+                context.Response.Headers.Allow = "GET, POST";
+                await WriteRequestErrorAsync(context, MediaTypes.Json, StatusCodes.Status405MethodNotAllowed, $"{context.Request.Method} is not supported on {GraphQLEndpoint.Path}; use GET or POST.");
+                return;
         }
-        else if (HttpMethods.IsPost(method))
+
+        // An operation: its permit is taken here, before anything else is looked at, whatever becomes of it.
+        var overGet = !HttpMethods.IsPost(context.Request.Method);
+        var responseType = MediaTypes.Negotiate(context.Request, allowHtml: overGet);
+        if (context.RequestServices.GetRequiredService<OperationPipeline>().Admit(Admission.ClientOf(context)) is { } refused)
         {
-            await PostAsync(context);
+            await WriteRefusalAsync(context, responseType ?? MediaTypes.Json, refused);
+            return;
+        }
+
+        if (responseType is null)
+        {
+            await WriteNotAcceptableAsync(context);
+        }
+        else if (overGet)
+        {
+            await RunAsync(context, responseType, queriesOnly: true, context.Request.QueryString.Value ?? "",
+                serializer => GraphQLRequestReader.Read(context.Request.Query, serializer));
         }
         else
         {
-            context.Response.Headers.Allow = "GET, POST";
-            await WriteRequestErrorAsync(context, MediaTypes.Json, StatusCodes.Status405MethodNotAllowed, $"{method} is not supported on {GraphQLEndpoint.Path}; use GET or POST.");
+            await PostAsync(context, responseType);
         }
     }
 
-    private static async Task GetAsync(HttpContext context)
+    private static async Task PostAsync(HttpContext context, string responseType)
     {
-        if (context.Request.Query.ContainsKey("sdl"))
-        {
-            await SchemaDocument.WriteAsync(context);
-            return;
-        }
-
-        if (MediaTypes.Negotiate(context.Request, allowHtml: true) is not { } responseType)
-        {
-            await WriteNotAcceptableAsync(context);
-            return;
-        }
-
-        if (responseType == MediaTypes.Html)
-        {
-            await GraphiQLPage.WriteAsync(context);
-            return;
-        }
-
-        await RunAsync(context, responseType, queriesOnly: true, context.Request.QueryString.Value ?? "",
-            serializer => GraphQLRequestReader.Read(context.Request.Query, serializer));
-    }
-
-    private static async Task PostAsync(HttpContext context)
-    {
-        if (MediaTypes.Negotiate(context.Request, allowHtml: false) is not { } responseType)
-        {
-            await WriteNotAcceptableAsync(context);
-            return;
-        }
-
         // Only application/json bodies are read: a simple content type (text/plain, form data) is refused before
         // anything runs, so a cross-site form cannot post an operation (CSRF protection).
         if (!context.Request.HasJsonContentType())
@@ -112,12 +144,6 @@ public static class HttpTransport
         }
 
         var client = Admission.ClientOf(context);
-        if (pipeline.Admit(client) is { } refused)
-        {
-            await WriteRefusalAsync(context, responseType, refused);
-            return;
-        }
-
         var cache = services.GetRequiredService<ResponseCache>();
         var cost = OperationCost.Of(context.Request);
         var cacheKey = withCredentials || responseType == MediaTypes.EventStream || requestText.Length > ResponseCache.MaxKeyLength || cost != CostRequest.None
@@ -174,7 +200,7 @@ public static class HttpTransport
         if (cacheKey is not null && status == StatusCodes.Status200OK && result.Errors is not { Count: > 0 } && result.Operation?.Operation == OperationType.Query)
         {
             var response = new CachedResponse(status, responseType + "; charset=utf-8", await SerializeAsync(context, result));
-            cache.Store(cacheKey, response, generation);
+            cache.Store(cacheKey, response, generation, client);
             await WriteCachedAsync(context, response, queriesOnly);
             return;
         }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Configuration;
 
 namespace Kvk.Graph.Engine.Transport;
 
@@ -27,13 +28,31 @@ public sealed record CachedResponse(int StatusCode, string ContentType, byte[] B
 /// notifications; while those notifications may be missed (<see cref="Suspend"/>) it neither serves nor stores.
 /// Bounded by <see cref="MaxEntries"/> and <see cref="MaxBytes"/>: when full it evicts the tenth of its entries
 /// asked for least (counts that halve at each eviction, so that old popularity fades), so that a flood of
-/// one-off requests evicts other one-off requests, not the answers everyone asks for.
+/// one-off requests evicts other one-off requests, not the answers everyone asks for. An entry above
+/// <see cref="MaxEntryBytes"/> is not kept. What one client stored (the address or token holder of
+/// <c>Admission.ClientOf</c>) holds at most a <see cref="ClientShare"/>th of the entries and of the bytes: past that,
+/// the client's own oldest entries make room, so that one client cannot flush what everyone else asks for.
 /// </summary>
 public sealed class ResponseCache(int maxEntries = ResponseCache.MaxEntries, long maxBytes = ResponseCache.MaxBytes)
 {
     public const int MaxEntries = 10_000;
     public const long MaxBytes = 64L * 1024 * 1024;
     public const int MaxKeyLength = 16 * 1024;
+
+    /// <summary>What one client's entries may hold: this fraction (1/8) of the entries and of the bytes.</summary>
+    public const int ClientShare = 8;
+
+    /// <summary>The largest response kept (with its key), as a fraction (1/16) of the bytes: 4 MiB by default.</summary>
+    public long MaxEntryBytes => maxBytes / 16;
+
+    /// <summary>The cache as <c>Kvk:ResponseCache:MaxEntries</c> and <c>MaxBytes</c> bound it (10,000 entries, 64 MiB by default).</summary>
+    public static ResponseCache From(IConfiguration configuration)
+    {
+        var section = configuration.GetSection("Kvk:ResponseCache");
+        return new ResponseCache(section.GetValue<int?>("MaxEntries") ?? MaxEntries, section.GetValue<long?>("MaxBytes") ?? MaxBytes);
+    }
+
+    private readonly ConcurrentDictionary<string, Holder> _holders = new(StringComparer.Ordinal);
 
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private readonly Lock _eviction = new();
@@ -59,25 +78,51 @@ public sealed class ResponseCache(int maxEntries = ResponseCache.MaxEntries, lon
 
     /// <param name="generation">The value of <see cref="Generation"/> read before the response was computed,
     /// so that a response computed across a change is never stored as current.</param>
-    public void Store(string key, CachedResponse response, long generation)
+    /// <param name="client">Whose request computed it (<c>Admission.ClientOf</c>), held to its share of the cache; null
+    /// for what no client chooses (a fixed set of downloads).</param>
+    public void Store(string key, CachedResponse response, long generation, string? client = null)
     {
         var size = response.Body.Length + key.Length;
-        if (key.Length > MaxKeyLength || size > maxBytes / 10 || generation != Interlocked.Read(ref _generation) || Volatile.Read(ref _suspensions) > 0)
+        if (key.Length > MaxKeyLength || size > MaxEntryBytes || generation != Interlocked.Read(ref _generation) || Volatile.Read(ref _suspensions) > 0)
         {
             return;
         }
 
+        var holder = client is null ? null : _holders.GetOrAdd(client, _ => new Holder());
+        holder?.MakeRoom(this, size, Math.Max(1, maxEntries / ClientShare), maxBytes / ClientShare);
         if (Volatile.Read(ref _count) >= maxEntries || Interlocked.Read(ref _bytes) + size > maxBytes)
         {
             Evict();
         }
 
-        if (_entries.TryAdd(key, new Entry(response, generation)))
+        var entry = new Entry(response, generation, holder, size);
+        if (_entries.TryAdd(key, entry))
         {
             Interlocked.Add(ref _bytes, size);
             Interlocked.Increment(ref _count);
+            holder?.Add(key, entry);
         }
     }
+
+    /// <summary>How many entries <paramref name="client"/>'s requests stored, and their bytes.</summary>
+    public (int Entries, long Bytes) HeldBy(string client) =>
+        _holders.TryGetValue(client, out var holder) ? (holder.Count, holder.Bytes) : (0, 0);
+
+    /// <summary>Removes one entry, if it is still there, and counts it out of the cache and of its client.</summary>
+    private bool Remove(string key, Entry entry)
+    {
+        if (!_entries.TryRemove(new KeyValuePair<string, Entry>(key, entry)))
+        {
+            return false;
+        }
+
+        Interlocked.Add(ref _bytes, -entry.Size);
+        Interlocked.Decrement(ref _count);
+        entry.Holder?.Removed(entry);
+        return true;
+    }
+
+    private bool Holds(string key, Entry entry) => _entries.TryGetValue(key, out var held) && ReferenceEquals(held, entry);
 
     public long Generation => Interlocked.Read(ref _generation);
 
@@ -123,16 +168,20 @@ public sealed class ResponseCache(int maxEntries = ResponseCache.MaxEntries, lon
             Array.Sort(ranked, (a, b) => a.Value.Asks != b.Value.Asks ? a.Value.Asks.CompareTo(b.Value.Asks) : a.Value.Stored.CompareTo(b.Value.Stored));
             foreach (var (key, entry) in ranked.AsSpan(0, Math.Max(1, ranked.Length / 10)))
             {
-                if (_entries.TryRemove(new KeyValuePair<string, Entry>(key, entry)))
-                {
-                    Interlocked.Add(ref _bytes, -(entry.Response.Body.Length + key.Length));
-                    Interlocked.Decrement(ref _count);
-                }
+                Remove(key, entry);
             }
 
             foreach (var (_, entry) in ranked)
             {
                 entry.Age();
+            }
+
+            foreach (var (client, holder) in _holders)
+            {
+                if (holder.Count == 0)
+                {
+                    _holders.TryRemove(new KeyValuePair<string, Holder>(client, holder));
+                }
             }
         }
         finally
@@ -144,15 +193,22 @@ public sealed class ResponseCache(int maxEntries = ResponseCache.MaxEntries, lon
     private void Clear()
     {
         _entries.Clear();
+        _holders.Clear();
         Interlocked.Exchange(ref _bytes, 0);
         Interlocked.Exchange(ref _count, 0);
     }
 
-    private sealed class Entry(CachedResponse response, long generation)
+    private sealed class Entry(CachedResponse response, long generation, Holder? holder, long size)
     {
         private int _asks;
 
         public CachedResponse Response { get; } = response;
+
+        /// <summary>The client whose request stored it; null for an entry of no client's choosing.</summary>
+        public Holder? Holder { get; } = holder;
+
+        /// <summary>Its body's and key's bytes.</summary>
+        public long Size { get; } = size;
 
         public long Generation { get; } = generation;
 
@@ -163,5 +219,58 @@ public sealed class ResponseCache(int maxEntries = ResponseCache.MaxEntries, lon
         public void Asked() => Interlocked.Increment(ref _asks);
 
         public void Age() => Interlocked.Exchange(ref _asks, Volatile.Read(ref _asks) / 2);
+    }
+
+    /// <summary>One client's entries, oldest first, and what they hold.</summary>
+    private sealed class Holder
+    {
+        private readonly Lock _order = new();
+        private readonly Queue<(string Key, Entry Entry)> _stored = new();
+        private int _count;
+        private long _bytes;
+
+        public int Count => Volatile.Read(ref _count);
+
+        public long Bytes => Interlocked.Read(ref _bytes);
+
+        public void Add(string key, Entry entry)
+        {
+            Interlocked.Increment(ref _count);
+            Interlocked.Add(ref _bytes, entry.Size);
+            lock (_order)
+            {
+                _stored.Enqueue((key, entry));
+            }
+        }
+
+        public void Removed(Entry entry)
+        {
+            Interlocked.Decrement(ref _count);
+            Interlocked.Add(ref _bytes, -entry.Size);
+        }
+
+        /// <summary>Removes this client's oldest entries until one more of <paramref name="size"/> bytes fits its share.</summary>
+        public void MakeRoom(ResponseCache cache, long size, int maxEntries, long maxBytes)
+        {
+            lock (_order)
+            {
+                while ((Count + 1 > maxEntries || Bytes + size > maxBytes) && _stored.TryDequeue(out var oldest))
+                {
+                    // An entry the cache evicted already was counted out then.
+                    cache.Remove(oldest.Key, oldest.Entry);
+                }
+
+                // Entries the cache evicted stay queued until here: dropped when they outnumber the live ones.
+                if (_stored.Count > (2 * Count) + 64)
+                {
+                    var live = _stored.Where(e => cache.Holds(e.Key, e.Entry)).ToList();
+                    _stored.Clear();
+                    foreach (var item in live)
+                    {
+                        _stored.Enqueue(item);
+                    }
+                }
+            }
+        }
     }
 }

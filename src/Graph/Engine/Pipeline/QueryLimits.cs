@@ -1,5 +1,6 @@
 using System.Collections;
 using GraphQL;
+using GraphQL.Types;
 using GraphQL.Validation.Complexity;
 using GraphQLParser;
 using GraphQLParser.Exceptions;
@@ -64,14 +65,26 @@ public sealed record QueryLimits
     public static QueryLimits From(IConfiguration configuration) => configuration.GetSection("Kvk:Limits").Get<QueryLimits>() ?? new QueryLimits();
 
     /// <summary>
+    /// What one introspection field weighs beside a data field's 1: it reads the schema in memory, never the database,
+    /// so a standard introspection (about 5,000 fields answered) fits well within <see cref="MaxComplexity"/>; yet it is
+    /// counted, so that aliases cannot ask for the schema thirty times at the price of one (a megabyte and more each time).
+    /// </summary>
+    public double IntrospectionFieldCost { get; init; } = 0.04;
+
+    /// <summary>The size assumed of an introspection list nested in another (a type's fields, a field's arguments, …).</summary>
+    public int IntrospectionListSize { get; init; } = 5;
+
+    /// <summary>
     /// GraphQL.NET's default impact (lists multiplied by <c>first</c>/<c>last</c>) plus the conditions of a
-    /// <c>where</c>, except that introspection costs nothing: the schema is public, small and the same for everyone.
+    /// <c>where</c>; introspection fields at <see cref="IntrospectionFieldCost"/> each, their lists at
+    /// <see cref="IntrospectionListSize"/> (GraphQL.NET sizes <c>__schema.types</c> by the schema's own count).
     /// </summary>
     public FieldComplexityResult Impact(FieldImpactContext context)
     {
         if (context.FieldDefinition.Name.StartsWith("__", StringComparison.Ordinal) || context.ParentType.Name.StartsWith("__", StringComparison.Ordinal))
         {
-            return new FieldComplexityResult(0, 1);
+            var type = context.FieldDefinition.ResolvedType is NonNullGraphType nonNull ? nonNull.ResolvedType : context.FieldDefinition.ResolvedType;
+            return new FieldComplexityResult(IntrospectionFieldCost, type is ListGraphType ? IntrospectionListSize : 1);
         }
 
         var impact = DefaultImpact(context);

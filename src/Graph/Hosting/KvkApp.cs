@@ -9,7 +9,7 @@ using Kvk.Graph.Engine.Reading;
 using Kvk.Graph.Engine.Schema;
 using Kvk.Graph.Engine.Transport;
 using Kvk.Graph.Explorer;
-using Kvk.Graph.Exports;
+using Kvk.Graph.Downloads;
 using Kvk.Graph.Live;
 using Kvk.Graph.Replication;
 using Kvk.Graph.Rounds;
@@ -17,7 +17,6 @@ using Kvk.Graph.Schema;
 using Kvk.Graph.Search;
 using Kvk.Graph.Secretariat;
 using Kvk.Graph.Secretariat.Scheduling;
-using Kvk.Graph.Spreadsheets;
 using Kvk.Storage.Awards;
 using Kvk.Storage.Municipalities;
 using Kvk.Storage.Rounds;
@@ -65,8 +64,7 @@ public sealed class KvkApp : IAsyncDisposable
             app.UseKvkOperations();
             app.UseResponseCompression();
             app.MapGraphQL();
-            app.MapCsvExports();
-            app.MapSpreadsheets(KvkSchema.Lists);
+            app.MapDownloads(KvkSchema.Lists);
             app.MapAdminPage();
             // The schema is built now, so that a mistake in it stops the start instead of the first request.
             app.Services.GetRequiredService<GraphQL.Types.ISchema>().Initialize();

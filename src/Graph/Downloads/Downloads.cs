@@ -66,6 +66,11 @@ public static class Downloads
         {
             await WriteErrorAsync(context, StatusCodes.Status400BadRequest, e.Code, e.Message);
         }
+        catch (InvalidRequestException e)
+        {
+            // The variables as the API reads a request's (e.g. nested deeper than JSON is read): the API's words.
+            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, DownloadRequestException.InvalidDownload, e.Message);
+        }
     }
 
     private sealed record Request(string Document, IReadOnlyList<DownloadColumn> Columns, JsonObject Variables, char Separator, bool WholeList);

@@ -33,7 +33,7 @@ public static class Workbook
         { ValueKind: JsonValueKind.Number } number => new DataCell(number.GetDouble()),
         { ValueKind: JsonValueKind.True } => new DataCell(true),
         { ValueKind: JsonValueKind.False } => new DataCell(false),
-        null when cell.Joined is null => new DataCell(),
+        null when string.IsNullOrEmpty(cell.Joined) => new DataCell(),
         _ => new DataCell(cell.Text),
     };
 }

@@ -5,6 +5,7 @@ using GraphQL;
 using GraphQL.Types;
 using Kvk.Domain.Municipalities;
 using Kvk.Graph.Engine.Lists;
+using Kvk.Graph.Engine.Lists.Filtering;
 using Kvk.Graph.Engine.Pipeline;
 using Kvk.Graph.Engine.Transport;
 
@@ -131,7 +132,7 @@ public static class Downloads
             && schema.Query.GetField(list)!.Arguments!.Find("where")!.ResolvedType is IInputObjectGraphType filter
             && KnownCodes.Unknown(where, filter, context.RequestServices.GetRequiredService<MunicipalityDirectory>()) is { } unknown)
         {
-            throw new DownloadRequestException(unknown, FilterCompilerCodes.InvalidFilter);
+            throw new DownloadRequestException(unknown, FilterCompiler.InvalidFilter);
         }
 
         return new Request(document, columns, variables, separator, WholeList: !query.ContainsKey("columns") && variables.Count == 0);
@@ -324,10 +325,4 @@ public static class Downloads
         var result = new ExecutionResult { Errors = [new ExecutionError(message) { Code = code }] };
         await context.RequestServices.GetRequiredService<IGraphQLTextSerializer>().WriteAsync(context.Response.Body, result, context.RequestAborted);
     }
-}
-
-/// <summary>The API's code for a filter that cannot be answered, which the surface's own check of codes shares.</summary>
-internal static class FilterCompilerCodes
-{
-    public const string InvalidFilter = Engine.Lists.Filtering.FilterCompiler.InvalidFilter;
 }

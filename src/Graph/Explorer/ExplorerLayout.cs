@@ -69,8 +69,8 @@ public static class ExplorerLayout
             <footer class="site">
             <h2>{language.OpenDataHeading}</h2>
             <ul>
-            <li><a href="/export/awards.csv">{language.AwardsCsv}</a></li>
-            <li><a href="/export/nominations.csv">{language.NominationsCsv}</a></li>
+            <li><a href="/download/awards.csv">{language.AwardsCsv}</a></li>
+            <li><a href="/download/nominations.csv">{language.NominationsCsv}</a></li>
             <li><a href="/graphql">{language.GraphiQL}</a></li>
             </ul>
             <p>{language.SourcesNote}</p>

@@ -11,7 +11,7 @@ public sealed class MetaType : ObjectGraphType<DataFigures>
     public MetaType()
     {
         Name = "Meta";
-        Description = "What the record is, how much of it there is, and under which terms it may be used. The same figures are at GET /export/.";
+        Description = "What the record is, how much of it there is, and under which terms it may be used. The same figures are at GET /download/.";
         Field("dataVersion", x => x.DataVersion).Description("The version of the data: the sequence of the last recorded event, e.g. \"v143\". It changes with every recorded fact; cite it with the data.");
         Field<DateTimeType>("lastRecordedAt").Description("When the last fact was recorded in Kvk (a moment of recording, not a date of the award); null for an empty record.")
             .Resolve(c => c.Source.LastRecordedAt);

@@ -20,7 +20,7 @@ public sealed class LayeringTests
 
     /// <summary>The host's feature folders: each its types, resolvers and list declarations, around the engine.</summary>
     private static readonly string[] Features =
-        ["Kvk.Graph.Awards", "Kvk.Graph.Rounds", "Kvk.Graph.Nominations", "Kvk.Graph.Municipalities", "Kvk.Graph.Search", "Kvk.Graph.Secretariat", "Kvk.Graph.Explorer", "Kvk.Graph.Admin", "Kvk.Graph.Exports", "Kvk.Graph.Live", "Kvk.Graph.Replication", "Kvk.Graph.Lookups", "Kvk.Graph.Spreadsheets", "Kvk.Graph.Sources", "Kvk.Graph.Meta"];
+        ["Kvk.Graph.Awards", "Kvk.Graph.Rounds", "Kvk.Graph.Nominations", "Kvk.Graph.Municipalities", "Kvk.Graph.Search", "Kvk.Graph.Secretariat", "Kvk.Graph.Explorer", "Kvk.Graph.Admin", "Kvk.Graph.Downloads", "Kvk.Graph.Live", "Kvk.Graph.Replication", "Kvk.Graph.Lookups", "Kvk.Graph.Sources", "Kvk.Graph.Meta"];
 
     [Fact]
     public void The_domain_core_references_no_storage_web_or_graphql_framework() =>

@@ -334,7 +334,7 @@ public sealed class ExplorerPageTests(SeededKvk kvk)
         var page = await ExplorerPages.GetOkAsync(Client, "/");
 
         var links = page.Document.QuerySelectorAll("footer a").Select(a => a.GetAttribute("href")).ToList();
-        Assert.Equal(["/export/awards.csv", "/export/nominations.csv", "/graphql"], links);
+        Assert.Equal(["/download/awards.csv", "/download/nominations.csv", "/graphql"], links);
         foreach (var link in links)
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, link);

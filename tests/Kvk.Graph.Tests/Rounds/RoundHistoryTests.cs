@@ -121,7 +121,7 @@ public sealed class RoundHistoryTests : IAsyncLifetime
         Assert.Null(data["award"]);
         Assert.Equal(0, data["search"]!["totalCount"]!.GetValue<int>());
         Assert.Equal(0, data["awards"]!["totalCount"]!.GetValue<int>());
-        using var csv = await _server.Client.GetAsync("/export/awards.csv");
+        using var csv = await _server.Client.GetAsync("/download/awards.csv");
         Assert.DoesNotContain("hemlig", await csv.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 

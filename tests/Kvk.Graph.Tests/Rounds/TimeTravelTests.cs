@@ -54,13 +54,13 @@ public sealed class TimeTravelTests(SecretariatKvk kvk)
         await kvk.AcceptedAsync("nominateMunicipality", "NominateMunicipalityInput", new { year, municipalityCode = Habo });
 
         var nomination = (await kvk.Server.QueryAsync($"{{ nominations(where: {{ year: {{ eq: {year} }} }}) {{ nodes {{ withdrawnAt history {{ change reason recordedAt }} }} }} }}"))["nominations"]!["nodes"]![0]!;
-        var csv = await kvk.Server.Client.GetStringAsync("/export/nominations.csv");
+        var csv = await kvk.Server.Client.GetStringAsync("/download/nominations.csv");
 
         Assert.Null(nomination["withdrawnAt"]);
         Assert.Equal(["NOMINATED", "WITHDRAWN", "NOMINATED"], nomination["history"]!.AsArray().Select(h => (string)h!["change"]!));
         Assert.Equal("Kommunen bad om att få avstå.", (string?)nomination["history"]![1]!["reason"]);
         var row = csv.Split("\r\n").Single(l => l.StartsWith($"\"{year}\",\"{Habo}\"", StringComparison.Ordinal));
-        Assert.Contains("withdrawn", row, StringComparison.Ordinal);
+        Assert.Contains("WITHDRAWN", row, StringComparison.Ordinal);
         Assert.Contains("Kommunen bad om att få avstå.", row, StringComparison.Ordinal);
     }
 

@@ -83,7 +83,7 @@ public sealed class DecisionRevisionTests(SecretariatKvk kvk)
         var publicRound = await RoundAsync(2155, null);
         Assert.Contains(publicRound["history"]!.AsArray(), e => e!["reason"]?.GetValue<string>() == "Kommunen avböjde.");
         Assert.DoesNotContain(publicRound["history"]!.AsArray(), e => e!["type"]!.GetValue<string>() == "internal_note_recorded" || e["note"] is not null);
-        var publicPaths = new[] { ExplorerLanguage.Swedish.Round(2155), ExplorerLanguage.English.Round(2155), "/export/nominations.csv", "/export/awards.csv" };
+        var publicPaths = new[] { ExplorerLanguage.Swedish.Round(2155), ExplorerLanguage.English.Round(2155), "/download/nominations.csv", "/download/awards.csv" };
         foreach (var path in publicPaths)
         {
             Assert.DoesNotContain("Kommunchefen ringde", await kvk.Server.Client.GetStringAsync(path), StringComparison.Ordinal);

@@ -25,9 +25,17 @@ public sealed class SurfaceClient(OperationPipeline pipeline, PersistedDocumentR
 
     /// <param name="surface">Which surface asks ("Explorer", "Download", "Feed"): the log's transport.</param>
     /// <param name="variables">The operation's variables, read from the surface's address; null for none.</param>
-    public async Task<SurfaceAnswer> RunAsync(HttpContext context, string surface, string document, Inputs? variables)
+    public Task<SurfaceAnswer> RunAsync(HttpContext context, string surface, string document, Inputs? variables) =>
+        RunTextAsync(context, surface, Document(document), variables);
+
+    /// <summary>
+    /// A document the surface wrote from what its client asked (a download's columns): not trusted, so it meets every
+    /// limit and validation rule as a client's document over POST does, on the same one path.
+    /// </summary>
+    /// <param name="text">The document's text.</param>
+    public async Task<SurfaceAnswer> RunTextAsync(HttpContext context, string surface, string text, Inputs? variables)
     {
-        var request = new GraphQLRequest { Query = Document(document), Variables = variables };
+        var request = new GraphQLRequest { Query = text, Variables = variables };
         var operation = new OperationRequest(request, Public, context.RequestServices, QueriesOnly: true, surface, Admission.ClientOf(context, Public));
         var result = await pipeline.ExecuteAsync(operation, context.RequestAborted);
         using var buffer = new MemoryStream();

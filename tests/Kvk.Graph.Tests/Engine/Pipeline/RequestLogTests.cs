@@ -56,7 +56,7 @@ public sealed class RequestLogTests
         const string forged = "\nINFO forged line";
 
         var response = await server.PostAsync("query Real { __typename }", operationName: "Real" + forged);
-        using var path = await server.Client.GetAsync("/export/%0AINFO%20forged%20line");
+        using var path = await server.Client.GetAsync("/download/%0AINFO%20forged%20line");
 
         Assert.Contains("`operationName` contains the control character U+000A", response["errors"]![0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.NotEmpty(lines);

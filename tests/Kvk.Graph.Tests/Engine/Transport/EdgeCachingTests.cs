@@ -22,7 +22,7 @@ public sealed class EdgeCachingTests
         "/graphql?documentId=sha256:" + LatestAwardId,
         "/",
         "/en/round/2023",
-        "/export/awards.csv",
+        "/download/awards.csv",
     ];
 
     private static string LatestAwardId => ParsedDocumentCache.Sha256(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, PersistedDocumentRegistry.Folder, "LatestAward.graphql")));

@@ -1,7 +1,7 @@
 using System.Text;
-using Kvk.Graph.Exports;
+using Kvk.Graph.Downloads;
 
-namespace Kvk.Graph.Tests.Exports;
+namespace Kvk.Graph.Tests.Downloads;
 
 public sealed class CsvWriterTests
 {
@@ -14,7 +14,7 @@ public sealed class CsvWriterTests
     [InlineData("\rretur")]
     public void A_cell_a_spreadsheet_would_read_as_a_formula_comes_back_quoted_and_neutralised(string cell)
     {
-        var rows = CsvDownloadTests.Parse(CsvWriter.Write(["a", "b"], [["Habo", cell]]));
+        var rows = DownloadFiles.Parse(CsvWriter.Write(["a", "b"], [["Habo", cell]]));
 
         Assert.Equal(["Habo", "'" + cell], rows[1]);
         Assert.Contains("\"'" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"", Encoding.UTF8.GetString(CsvWriter.Write(["a"], [[cell]])), StringComparison.Ordinal);
@@ -26,5 +26,5 @@ public sealed class CsvWriterTests
     [InlineData("2025-11-23")]
     [InlineData("")]
     public void Other_cells_are_left_as_they_are(string cell) =>
-        Assert.Equal(cell, CsvDownloadTests.Parse(CsvWriter.Write(["a"], [[cell]]))[1].Single());
+        Assert.Equal(cell, DownloadFiles.Parse(CsvWriter.Write(["a"], [[cell]]))[1].Single());
 }

@@ -1,6 +1,6 @@
 using Kvk.Graph.Tests.Secretariat;
 
-namespace Kvk.Graph.Tests.Exports;
+namespace Kvk.Graph.Tests.Downloads;
 
 /// <summary>A recorded text that a spreadsheet would run as a formula comes out of the download as text.</summary>
 [Collection(SecretariatHost.Name)]
@@ -18,12 +18,12 @@ public sealed class CsvFormulaTests(SecretariatKvk kvk)
         await kvk.AcceptedAsync("recordJuryDecision", "RecordJuryDecisionInput", new { year = 2063, municipalityCode = "0643", motivation });
         await kvk.AcceptedAsync("announceAward", "AnnounceAwardInput", new { year = 2063 });
 
-        var awardsBytes = await kvk.Server.Client.GetByteArrayAsync("/export/awards.csv");
-        var awards = CsvDownloadTests.Parse(awardsBytes);
-        var nominations = CsvDownloadTests.Parse(await kvk.Server.Client.GetByteArrayAsync("/export/nominations.csv"));
+        var awardsBytes = await kvk.Server.Client.GetByteArrayAsync("/download/awards.csv");
+        var awards = DownloadFiles.Parse(awardsBytes);
+        var nominations = DownloadFiles.Parse(await kvk.Server.Client.GetByteArrayAsync("/download/nominations.csv"));
 
         Assert.Equal("'" + motivation, awards.Single(a => a[0] == "2063")[Array.IndexOf(awards[0], "motivation")]);
         Assert.Contains("\"'=HYPERLINK(\"\"https://example.org\"\",\"\"Habo\"\")\"", System.Text.Encoding.UTF8.GetString(awardsBytes), StringComparison.Ordinal);
-        Assert.Equal("'" + reason, nominations.Single(n => n[0] == "2063" && n[1] == "1263")[Array.IndexOf(nominations[0], "withdrawal_reason")]);
+        Assert.Equal("'" + reason, nominations.Single(n => n[0] == "2063" && n[1] == "1263")[Array.IndexOf(nominations[0], "withdrawalReason")]);
     }
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Kvk.Graph.Exports;
+namespace Kvk.Graph.Downloads;
 
 /// <summary>
 /// RFC 4180 CSV for spreadsheets: UTF-8 with a byte-order mark (so that Excel shows å, ä, ö), CRLF

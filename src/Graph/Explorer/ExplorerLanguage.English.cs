@@ -1,6 +1,5 @@
 using System.Globalization;
 using Kvk.Domain.Rounds;
-using Kvk.Storage.Rounds;
 
 namespace Kvk.Graph.Explorer;
 
@@ -97,10 +96,11 @@ public sealed partial class ExplorerLanguage
         AchieversCaption = "Municipalities that have won or been nominated, with the years",
         MunicipalityColumn = "Municipality",
         SearchTitle = "Search the jury's motivations",
-        SearchHelp = "The search goes through the jury's motivations of every announced award and shows the best match first. The motivations are in Swedish: search in Swedish.",
+        SearchHelp = "The search goes through the jury's motivations of every announced award and shows the best match first. The motivations are in Swedish: search in Swedish. A word also finds its inflected forms, a word ending in * finds every word it begins, words in quotes are found in that order, -word leaves out, and or offers alternatives.",
         SearchTips =
         [
             ("styrning", "also finds inflected forms such as styrningen"),
+            ("medborg*", "finds every word beginning with medborg: medborgare, medborgerligt"),
             ("\"hög kvalitet\"", "finds the words in this order"),
             ("kvalitet -omsorg", "leaves out motivations with the word omsorg"),
             ("styrning or ledning", "finds motivations with either word"),
@@ -110,6 +110,23 @@ public sealed partial class ExplorerLanguage
         SearchResults = (text, count) => string.Create(CultureInfo.InvariantCulture, $"{count} {(count == 1 ? "match" : "matches")} for “{text}”, best first."),
         SearchNoHits = text => $"No motivation matches “{text}”. Try another word or fewer words.",
         SearchShowingFirst = count => string.Create(CultureInfo.InvariantCulture, $"The best {count} are shown."),
+        SearchRefused = "The search could not be made. The API answered:",
+        QueryHeading = "The query behind this page",
+        QueryIntro = "This page is the answer to a GraphQL query to the record's API, asked as anyone may ask it. Here are the query and its variables, a link that runs it on the API (the answer is JSON), and the same data to download.",
+        QueryDocumentLabel = "The GraphQL query",
+        QueryVariablesLabel = "Variables",
+        QueryRunLink = "Run the query on the API (JSON)",
+        ListName = list => list switch
+        {
+            "awards" => "The awards",
+            "nominations" => "The nominations",
+            "rounds" => "The rounds",
+            _ => "The municipalities",
+        },
+        RefusedTitle = "The request was refused",
+        RefusedIntro = "The API refused the query this address asks. The API answered:",
+        UnavailableTitle = "The record cannot answer right now",
+        UnavailableIntro = "The query could not be answered right now. Try again in a moment. The API answered:",
         NotFoundTitle = "Page not found",
         NoSuchRound = year => string.Create(CultureInfo.InvariantCulture, $"There is no round of Sveriges KvalitetsKommun in {year}."),
         NoSuchMunicipality = code => $"There is no municipality with the code “{code}”. Municipality codes have four digits, e.g. 0180 for Stockholm.",

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Kvk.Domain.Rounds;
-using Kvk.Storage.Rounds;
 
 namespace Kvk.Graph.Explorer;
 
@@ -97,10 +96,11 @@ public sealed partial class ExplorerLanguage
         AchieversCaption = "Kommuner som har vunnit eller nominerats, med åren",
         MunicipalityColumn = "Kommun",
         SearchTitle = "Sök i juryns motiveringar",
-        SearchHelp = "Sökningen går igenom juryns motiveringar för alla tillkännagivna utmärkelser och visar bästa träff först.",
+        SearchHelp = "Sökningen går igenom juryns motiveringar för alla tillkännagivna utmärkelser och visar bästa träff först. Ett ord hittar också sina böjningsformer, ett ord som slutar med * hittar alla ord som börjar så, ord inom citattecken hittas i den ordningen, -ord utesluter och or ger alternativ.",
         SearchTips =
         [
             ("styrning", "hittar också böjningsformer som styrningen"),
+            ("medborg*", "hittar alla ord som börjar på medborg: medborgare, medborgerligt"),
             ("\"hög kvalitet\"", "hittar orden i den ordningen"),
             ("kvalitet -omsorg", "utesluter motiveringar med ordet omsorg"),
             ("styrning or ledning", "hittar motiveringar med något av orden"),
@@ -110,6 +110,23 @@ public sealed partial class ExplorerLanguage
         SearchResults = (text, count) => string.Create(CultureInfo.InvariantCulture, $"{count} {(count == 1 ? "träff" : "träffar")} för ”{text}”, bästa först."),
         SearchNoHits = text => $"Inga motiveringar matchar ”{text}”. Pröva ett annat ord eller färre ord.",
         SearchShowingFirst = count => string.Create(CultureInfo.InvariantCulture, $"De {count} bästa visas."),
+        SearchRefused = "Sökningen kunde inte göras. API:t svarade:",
+        QueryHeading = "Frågan bakom sidan",
+        QueryIntro = "Sidan är svaret på en GraphQL-fråga till registrets API, ställd som vem som helst kan ställa den. Här är frågan och dess variabler, en länk som kör den i API:t (svaret är JSON) och samma uppgifter att ladda ner.",
+        QueryDocumentLabel = "GraphQL-frågan",
+        QueryVariablesLabel = "Variabler",
+        QueryRunLink = "Kör frågan i API:t (JSON)",
+        ListName = list => list switch
+        {
+            "awards" => "Utmärkelserna",
+            "nominations" => "Nomineringarna",
+            "rounds" => "Omgångarna",
+            _ => "Kommunerna",
+        },
+        RefusedTitle = "Frågan avvisades",
+        RefusedIntro = "API:t avvisade frågan som adressen ställer. API:t svarade:",
+        UnavailableTitle = "Registret svarar inte just nu",
+        UnavailableIntro = "Frågan kunde inte besvaras just nu. Försök igen om en stund. API:t svarade:",
         NotFoundTitle = "Sidan finns inte",
         NoSuchRound = year => string.Create(CultureInfo.InvariantCulture, $"Det finns ingen omgång av Sveriges KvalitetsKommun för år {year}."),
         NoSuchMunicipality = code => $"Det finns ingen kommun med koden ”{code}”. Kommunkoder har fyra siffror, till exempel 0180 för Stockholm.",

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Kvk.Domain.Rounds;
-using Kvk.Storage.Rounds;
 
 namespace Kvk.Graph.Explorer;
 
@@ -251,7 +250,32 @@ public sealed partial class ExplorerLanguage
 
     public required Func<int, string> SearchShowingFirst { get; init; }
 
+    /// <summary>What the page says when the API refused a search's text for a reason the page does not word itself.</summary>
+    public required string SearchRefused { get; init; }
+
+    // The query behind a page
+    public required string QueryHeading { get; init; }
+
+    public required string QueryIntro { get; init; }
+
+    public required string QueryDocumentLabel { get; init; }
+
+    public required string QueryVariablesLabel { get; init; }
+
+    public required string QueryRunLink { get; init; }
+
+    /// <summary>A downloadable list by its root field's name ("awards", "nominations", "rounds").</summary>
+    public required Func<string, string> ListName { get; init; }
+
     // Errors
+    public required string RefusedTitle { get; init; }
+
+    public required string RefusedIntro { get; init; }
+
+    public required string UnavailableTitle { get; init; }
+
+    public required string UnavailableIntro { get; init; }
+
     public required string NotFoundTitle { get; init; }
 
     public required Func<int, string> NoSuchRound { get; init; }

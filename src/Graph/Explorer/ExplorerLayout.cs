@@ -22,7 +22,11 @@ public sealed record ExplorerPage(
     Func<ExplorerLanguage, string> PathIn,
     ExplorerSection Section = ExplorerSection.None,
     int StatusCode = StatusCodes.Status200OK,
-    string? SearchText = null);
+    string? SearchText = null)
+{
+    /// <summary>The query behind the page (<see cref="QueryPanel"/>), at the foot of its content; empty for a page without one.</summary>
+    public Html Query { get; init; } = Html.Empty;
+}
 
 /// <summary>The frame of every explorer page: skip link, header with menu, language switch and search, footer with the open data.</summary>
 public static class ExplorerLayout
@@ -65,6 +69,7 @@ public static class ExplorerLayout
             </header>
             <main id="innehall" tabindex="-1">
             {page.Body}
+            {page.Query}
             </main>
             <footer class="site">
             <h2>{language.OpenDataHeading}</h2>

@@ -1,10 +1,9 @@
-using Kvk.Graph.Rounds;
-
 namespace Kvk.Graph.Explorer;
 
 /// <summary>
-/// A round's events told in one language. The entries come from <see cref="RoundHistoryEntry.Describe"/>,
-/// which keeps the jury's decision secret until the announcement: an undisclosed decision has no municipality.
+/// A round's events told in one language, from what the API's <c>round { history }</c> gives each (<see cref="HistoryEntry"/>):
+/// its type and the fields that type fills in. The API keeps the jury's decision secret until the announcement: an
+/// undisclosed decision (or revision) comes without a municipality, and is told as a secret.
 /// </summary>
 public sealed class HistoryPhrases
 {
@@ -40,18 +39,18 @@ public sealed class HistoryPhrases
 
     private Func<Html> NoteAdded { get; init; } = null!;
 
-    /// <param name="municipality">A link to a municipality's page, by its code.</param>
-    public Html Describe(RoundHistoryEntry entry, Func<string, Html> municipality) => entry switch
+    /// <param name="municipality">A link to a municipality's page.</param>
+    public Html Describe(HistoryEntry entry, Func<MunicipalityName, Html> municipality) => entry switch
     {
         { Type: "round_opened" } => Opened(),
-        { Type: "municipality_nominated", MunicipalityCode: { } code } => Nominated(municipality(code)),
-        { Type: "nomination_withdrawn", MunicipalityCode: { } code } => Withdrawn(municipality(code), entry.Reason ?? ""),
+        { Type: "municipality_nominated", Municipality: { } m } => Nominated(municipality(m)),
+        { Type: "nomination_withdrawn", Municipality: { } m } => Withdrawn(municipality(m), entry.Reason ?? ""),
         { Type: "nominations_closed" } => Closed(),
-        { Type: "jury_decision_recorded", MunicipalityCode: { } code } => Decision(municipality(code)),
+        { Type: "jury_decision_recorded", Municipality: { } m } => Decision(municipality(m)),
         { Type: "jury_decision_recorded" } => SecretDecision(),
-        { Type: "award_announced", MunicipalityCode: { } code } => Announced(municipality(code)),
+        { Type: "award_announced", Municipality: { } m } => Announced(municipality(m)),
         { Type: "motivation_corrected" } => Corrected(entry.Reason ?? ""),
-        { Type: "decision_revised", MunicipalityCode: { } code } => Revised(municipality(code), entry.Reason ?? ""),
+        { Type: "decision_revised", Municipality: { } m } => Revised(municipality(m), entry.Reason ?? ""),
         { Type: "decision_revised" } => SecretRevision(),
         { Type: "announcement_scheduled" } => Scheduled(entry.ScheduledAt ?? entry.OccurredAt),
         { Type: "scheduled_announcement_cancelled" } => ScheduleCancelled(),

@@ -7,11 +7,20 @@ namespace Kvk.Graph.Explorer;
 /// link with an accessible name; beside the map the same facts as tables (per county, and per municipality
 /// that has been nominated), so that colour is never the only carrier of meaning.
 /// </summary>
+/// <remarks>
+/// The record (who won, who stood, when) is the API's answer to <c>Explorer/Map</c>, counted per municipality and year
+/// rather than listed, so that it never outgrows a page of 100. The 290 municipalities themselves (names, counties,
+/// boundaries) are reference data that never changes with the record: they come from the
+/// <see cref="MunicipalityDirectory"/> and SCB's boundaries, as the API's own <c>municipalities</c> do.
+/// </remarks>
 public static class MapPage
 {
-    public static ExplorerPage Render(ExplorerLanguage language, PublicRecord record, MunicipalityDirectory municipalities, SwedenMap map)
+    public static ExplorerOperation Operation { get; } = ExplorerOperation.Of("Explorer/Map");
+
+    public static ExplorerPage Render(ExplorerLanguage language, MapData data, MunicipalityDirectory municipalities, SwedenMap map)
     {
-        var achievements = municipalities.All.ToDictionary(m => m.Code, m => MunicipalityAchievement.Of(record, m.Code), StringComparer.Ordinal);
+        var recorded = data.Achievements();
+        var achievements = municipalities.All.ToDictionary(m => m.Code, m => recorded.GetValueOrDefault(m.Code) ?? MunicipalityAchievement.None, StringComparer.Ordinal);
         int Count(string cssClass) => achievements.Values.Count(a => a.CssClass == cssClass);
 
         var shapes = municipalities.All.Where(m => map.Municipalities.ContainsKey(m.Code)).Select(m =>
@@ -28,7 +37,7 @@ public static class MapPage
             return Html.Of($"<tr><th scope=\"row\">{county.Name}</th><td>{codes.Count}</td><td>{codes.Sum(c => achievements[c].NominatedIn.Count)}</td><td>{codes.Sum(c => achievements[c].WonIn.Count)}</td></tr>");
         });
         var achieverRows = ExplorerLanguage.Alphabetical(municipalities.All.Where(m => achievements[m.Code].CssClass != "never"), m => m.Name).Select(m => Html.Of(
-            $"<tr><th scope=\"row\">{ExplorerLinks.Municipality(language, m)}</th><td>{m.County.Name}</td><td>{Years(language, achievements[m.Code].WonIn)}</td><td>{Years(language, achievements[m.Code].NominatedIn)}</td></tr>"));
+            $"<tr><th scope=\"row\">{ExplorerLinks.Municipality(language, new MunicipalityName(m.Code, m.Name))}</th><td>{m.County.Name}</td><td>{Years(language, achievements[m.Code].WonIn)}</td><td>{Years(language, achievements[m.Code].NominatedIn)}</td></tr>"));
 
         return new ExplorerPage(
             language.MapNav,

@@ -6,12 +6,10 @@ namespace Kvk.Graph.Explorer;
 /// </summary>
 public sealed record MunicipalityAchievement(IReadOnlyList<int> WonIn, IReadOnlyList<int> NominatedIn)
 {
+    public static MunicipalityAchievement None { get; } = new([], []);
+
     /// <summary>The map's class for it: <c>winner</c>, <c>nominee</c> or <c>never</c>.</summary>
     public string CssClass => WonIn.Count > 0 ? "winner" : NominatedIn.Count > 0 ? "nominee" : "never";
-
-    public static MunicipalityAchievement Of(PublicRecord record, string code) => new(
-        [.. record.Awards.Where(a => a.MunicipalityCode == code).Select(a => a.Year)],
-        [.. record.Nominations.Where(n => n.MunicipalityCode == code && n.WithdrawnAt is null).Select(n => n.Year).Distinct()]);
 
     /// <summary>"Vann 2023. Nominerad 2021 och 2023." / "Aldrig nominerad."</summary>
     public string Describe(ExplorerLanguage language)

@@ -1,51 +1,49 @@
-using JasperFx.Events;
-using Kvk.Domain.Municipalities;
-using Kvk.Domain.Rounds;
-using Kvk.Domain.Seeding;
-using Kvk.Graph.Rounds;
-using Kvk.Storage.Rounds;
-using Kvk.Storage.Seeding;
-
 namespace Kvk.Graph.Explorer;
 
 /// <summary>
 /// <c>/omgang/{year}</c> and <c>/en/round/{year}</c>: a round's nominees, the award and its motivation once
-/// announced, and the round's events as the public may read them.
+/// announced, and the round's history as the API tells it to the public.
 /// </summary>
 public static class RoundPage
 {
-    public static ExplorerPage Render(ExplorerLanguage language, PublicRecord record, MunicipalityDirectory municipalities, int year, IReadOnlyList<IEvent> events)
+    /// <summary>Who recorded the imported history, as the API's <c>RoundEvent.actor</c> names it.</summary>
+    public const string SeedImportActor = "seed-import";
+
+    public static ExplorerOperation Operation(int year) => ExplorerOperation.Of("Explorer/Round", ("year", year));
+
+    /// <summary>The round's page; null when the year has no round.</summary>
+    public static ExplorerPage? Render(ExplorerLanguage language, RoundData data, int year)
     {
-        if (record.Round(year) is not { } round)
+        if (data.Round is not { } round)
         {
-            return NotFoundPage.Render(language, language.NoSuchRound(year), other => other.Round(year));
+            return null;
         }
 
-        var award = record.Award(year);
-        Html Link(string code) => ExplorerLinks.Municipality(language, municipalities, code);
+        Html Link(MunicipalityName municipality) => ExplorerLinks.Municipality(language, municipality);
 
-        var nominees = ExplorerLanguage.Alphabetical(record.Standing(year), n => n.MunicipalityName).Select(n => Html.Of(
-            $"<li>{Link(n.MunicipalityCode)}, {municipalities.Find(n.MunicipalityCode)?.County.Name}{Html.If(n.IsWinner, $" <strong>({language.Winner})</strong>")}</li>"));
-        var withdrawn = record.Withdrawn(year).Select(n => Html.Of(
-            $"<li>{Link(n.MunicipalityCode)}: {n.WithdrawalReason}</li>")).ToList();
+        var nominees = ExplorerLanguage.Alphabetical(round.Nominees, n => n.Municipality.Name).Select(n => Html.Of(
+            $"<li>{Link(new MunicipalityName(n.Municipality.Code, n.Municipality.Name))}, {n.Municipality.County.Name}{Html.If(n.IsWinner, $" <strong>({language.Winner})</strong>")}</li>"));
+        var withdrawn = data.Withdrawn.Nodes.Select(n => Html.Of(
+            $"<li>{Link(n.Municipality)}: {n.WithdrawalReason}</li>")).ToList();
 
         // An announcement states the motivation the decision recorded; the decision's entry shows it once.
-        var history = RoundHistoryEntry.Describe(events, municipalities, secretariat: false).Select(entry => Html.Of($"""
+        var history = round.History.Select(entry => Html.Of($"""
             <li>
             <p>{language.History.Describe(entry, Link)}</p>
-            <p class="meta">{language.RecordedAt} <time datetime="{ExplorerLanguage.MachineTime(entry.OccurredAt)}">{ExplorerLanguage.Timestamp(entry.OccurredAt)}</time> {language.RecordedBy} {(entry.Actor == SeedImporter.Actor ? language.SeedImport : entry.Actor)}</p>
+            <p class="meta">{language.RecordedAt} <time datetime="{ExplorerLanguage.MachineTime(entry.OccurredAt)}">{ExplorerLanguage.Timestamp(entry.OccurredAt)}</time> {language.RecordedBy} {(entry.Actor == SeedImportActor ? language.SeedImport : entry.Actor)}</p>
             {Html.If(entry.Motivation is not null && entry.Type != "award_announced", $"<details><summary>{language.MotivationOfEvent}</summary><blockquote lang=\"sv\"><p>{entry.Motivation}</p></blockquote></details>")}
             </li>
             """));
 
-        var previous = record.Rounds.LastOrDefault(r => r.Year < year);
-        var next = record.Rounds.FirstOrDefault(r => r.Year > year);
+        var previous = data.Previous.Nodes is [var before, ..] ? before : null;
+        var next = data.Next.Nodes is [var after, ..] ? after : null;
 
+        var award = round.Award;
         var decision = award is null
             ? Html.Of($"<p>{language.NoWinnerYet(round.Status)}</p>")
             : Html.Of($"""
-                <h2>{language.WinnerLabel}: {ExplorerLinks.Recipient(language, award)}</h2>
-                <p>{language.AnnouncedLabel}: {(award.AnnouncedAt is { } announced ? language.Date(announced) : language.AnnouncedInYear(award.Year))}</p>
+                <h2>{language.WinnerLabel}: {ExplorerLinks.Recipient(language, award.RecipientName, award.Municipality.Code)}</h2>
+                <p>{language.AnnouncedLabel}: {(award.AnnouncedAt is { } announced ? language.Date(announced) : language.AnnouncedInYear(year))}</p>
                 <h3>{language.MotivationHeading}</h3>
                 <blockquote class="motivation" lang="sv"><p>{award.Motivation}</p></blockquote>
                 """);
@@ -60,7 +58,7 @@ public static class RoundPage
                 </section>
                 <section>
                 <h2>{language.NomineesLabel}</h2>
-                {(round.NomineeCodes.Count == 0 ? Html.Of($"<p>{language.NoNomineesYet}</p>") : Html.Of($"<ul class=\"nominees nominee-list\">{nominees}</ul>"))}
+                {(round.Nominees.Count == 0 ? Html.Of($"<p>{language.NoNomineesYet}</p>") : Html.Of($"<ul class=\"nominees nominee-list\">{nominees}</ul>"))}
                 {Html.If(withdrawn.Count > 0, $"<h3>{language.WithdrawnHeading}</h3><ul>{withdrawn}</ul>")}
                 </section>
                 <section>

@@ -1,33 +1,45 @@
-using Kvk.Domain.Municipalities;
-using Kvk.Graph.Search;
-
 namespace Kvk.Graph.Explorer;
 
 /// <summary>
-/// <c>/sok?q=…</c> and <c>/en/search?q=…</c>: the motivations that match, best first, each with its passages
-/// and the matched words marked. A missing, empty or too long text gets a message on the same page.
+/// <c>/sok?q=…</c> and <c>/en/search?q=…</c>: the API's <c>search</c> in the motivations, its hits in its order, each
+/// with the API's excerpt and the matched words marked. A text the API refuses (empty, too long) gets a message on the
+/// same page, in the page's language, with status 400.
 /// </summary>
 public static class SearchPage
 {
-    public static ExplorerPage Render(ExplorerLanguage language, MunicipalityDirectory municipalities, string? query, string? text, SearchProblem problem, IReadOnlyList<MotivationHit> hits)
+    /// <summary>The most hits a page shows (the API's page holds at most 100); more than the record has awards for decades.</summary>
+    public const int MaxHits = 50;
+
+    public static ExplorerOperation Operation(string text) => ExplorerOperation.Of("Explorer/Search", ("text", text));
+
+    /// <summary>The search's text from the address: a control character (a NUL above all) is nothing a search means.</summary>
+    public static string? Text(string? query) => query is null ? null : new string([.. query.Select(c => char.IsControl(c) ? ' ' : c)]).Trim();
+
+    /// <param name="query">The address's <c>q</c>, as typed; null when none was asked.</param>
+    /// <param name="text">What was sent to the API as the search's text.</param>
+    /// <param name="data">The API's answer; null when no search ran or the API refused the text.</param>
+    /// <param name="refusal">The API's words when it refused the text: told in the page's language where the page knows why.</param>
+    public static ExplorerPage Render(ExplorerLanguage language, string? query, string? text, SearchData? data, IReadOnlyList<string>? refusal, int maxTextLength)
     {
-        var outcome = problem switch
+        var hits = data?.Search.Nodes ?? [];
+        var outcome = (text, data) switch
         {
-            SearchProblem.NotAsked => Html.Empty,
-            SearchProblem.Empty => Html.Of($"<p class=\"notice\" role=\"status\">{language.SearchEmpty}</p>"),
-            SearchProblem.TooLong => Html.Of($"<p class=\"notice\" role=\"status\">{language.SearchTooLong(SearchQueries.MaxTextLength, text!.Length)}</p>"),
-            _ when hits.Count == 0 => Html.Of($"<p class=\"notice\" role=\"status\">{language.SearchNoHits(text!)}</p>"),
+            (null, _) => Html.Empty,
+            (_, null) when text.Length == 0 => Html.Of($"<p class=\"notice\" role=\"status\">{language.SearchEmpty}</p>"),
+            (_, null) when text.Length > maxTextLength => Html.Of($"<p class=\"notice\" role=\"status\">{language.SearchTooLong(maxTextLength, text.Length)}</p>"),
+            (_, null) => Html.Of($"<p class=\"notice\" role=\"status\">{language.SearchRefused} <span lang=\"en\">{string.Join(" ", refusal ?? [])}</span></p>"),
+            _ when hits.Count == 0 => Html.Of($"<p class=\"notice\" role=\"status\">{language.SearchNoHits(text)}</p>"),
             _ => Html.Of($"""
-                <p role="status">{language.SearchResults(text!, hits.Count)}{(hits.Count == MotivationSearch.MaxHits ? " " + language.SearchShowingFirst(hits.Count) : "")}</p>
+                <p role="status">{language.SearchResults(text, data.Search.TotalCount)}{(data.Search.TotalCount > hits.Count ? " " + language.SearchShowingFirst(hits.Count) : "")}</p>
                 <ol class="hits">
-                {hits.Select(hit => Hit(language, municipalities, hit))}
+                {hits.Select(hit => Hit(language, hit))}
                 </ol>
                 """),
         };
 
         var queryString = query is null ? "" : "?q=" + Uri.EscapeDataString(query);
         return new ExplorerPage(
-            text is null ? language.SearchTitle : $"{language.SearchTitle}: {text}",
+            string.IsNullOrEmpty(text) ? language.SearchTitle : $"{language.SearchTitle}: {text}",
             Html.Of($"""
                 <h1>{language.SearchTitle}</h1>
                 <p>{language.SearchHelp}</p>
@@ -38,19 +50,60 @@ public static class SearchPage
                 """),
             other => other.Search + queryString,
             ExplorerSection.Search,
-            problem == SearchProblem.TooLong ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK,
+            refusal is not null ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK,
             query);
     }
 
-    private static Html Hit(ExplorerLanguage language, MunicipalityDirectory municipalities, MotivationHit hit)
+    private static Html Hit(ExplorerLanguage language, SearchHit hit)
     {
         var award = hit.Award;
         return Html.Of($"""
             <li>
             <h2><a href="{language.Round(award.Year)}">{language.RoundTitle(award.Year)}</a>: {award.RecipientName}</h2>
-            <p class="excerpt" lang="sv">{hit.Excerpt}</p>
-            <p class="meta">{ExplorerLinks.Municipality(language, municipalities, award.MunicipalityCode)}, {award.CountyName}</p>
+            <p class="excerpt" lang="sv">{Passages(hit.Excerpt, award.Motivation)}</p>
+            <p class="meta">{ExplorerLinks.Municipality(language, new MunicipalityName(award.Municipality.Code, award.Municipality.Name))}, {award.Municipality.County.Name}</p>
             </li>
             """);
+    }
+
+    /// <summary>The API's excerpt, with an ellipsis where the motivation has words before or after it.</summary>
+    private static Html Passages(string excerpt, string motivation)
+    {
+        var fragments = excerpt.Replace("<mark>", "", StringComparison.Ordinal).Replace("</mark>", "", StringComparison.Ordinal).Split(" … ");
+        var first = motivation.IndexOf(fragments[0], StringComparison.Ordinal);
+        var last = motivation.LastIndexOf(fragments[^1], StringComparison.Ordinal);
+        var before = first > 0 && motivation[..first].Any(char.IsLetterOrDigit);
+        var after = last >= 0 && motivation[(last + fragments[^1].Length)..].Any(char.IsLetterOrDigit);
+        return Html.Of($"{(before ? "… " : "")}{Marked(excerpt)}{(after ? " …" : "")}");
+    }
+
+    /// <summary>
+    /// The excerpt as HTML: its text escaped, its <c>&lt;mark&gt;</c> and <c>&lt;/mark&gt;</c> as elements. A
+    /// motivation that itself held those words would at worst be highlighted: nothing else can become markup,
+    /// and the marks written always pair up.
+    /// </summary>
+    public static Html Marked(string excerpt)
+    {
+        const string open = "<mark>";
+        const string close = "</mark>";
+        var parts = new List<Html>();
+        var marked = false;
+        var position = 0;
+        while (position < excerpt.Length)
+        {
+            var tag = marked ? close : open;
+            var next = excerpt.IndexOf(tag, position, StringComparison.Ordinal);
+            var part = next < 0 ? excerpt[position..] : excerpt[position..next];
+            parts.Add(marked ? Html.Of($"<mark>{part}</mark>") : Html.Of($"{part}"));
+            if (next < 0)
+            {
+                break;
+            }
+
+            marked = !marked;
+            position = next + tag.Length;
+        }
+
+        return Html.Join(parts);
     }
 }

@@ -66,5 +66,16 @@ public sealed class LayeringTests
         Assert.Empty(unknown);
     }
 
+    [Fact]
+    public void The_explorer_reads_the_record_only_through_the_api()
+    {
+        // Every page is one GraphQL operation run through the pipeline (SurfaceClient): no store, no read path of its own.
+        var result = Types.InAssembly(Host).That().ResideInNamespace("Kvk.Graph.Explorer")
+            .ShouldNot().HaveDependencyOnAny("Marten", "JasperFx", "Npgsql", "Kvk.Storage", "Kvk.Graph.Engine.Reading").GetResult();
+
+        Assert.True(result.IsSuccessful, "Read the store past the API: " + string.Join(", ", result.FailingTypeNames ?? []));
+        Assert.NotEmpty(Types.InAssembly(Host).That().ResideInNamespace("Kvk.Graph.Explorer").GetTypes());
+    }
+
     private static IEnumerable<string> References(Assembly assembly) => assembly.GetReferencedAssemblies().Select(a => a.Name!);
 }

@@ -20,7 +20,10 @@ public sealed class ExplorerBrowserTests(SeededKvk kvk)
     private static readonly (string Name, string Path)[] SwedishPages =
         [("timeline", "/"), ("map", "/karta"), ("round", "/omgang/2023"), ("municipality", "/kommun/1284"), ("search", "/sok?q=styrning")];
 
-    private static readonly string[] EnglishPages = ["/en", "/en/map", "/en/round/2025", "/en/municipality/0180", "/en/search?q=kvalitet", "/en/search?q="];
+    /// <summary>A search the API refuses (an empty text): the search page says so, with status 400.</summary>
+    private const string RefusedSearch = "/en/search?q=";
+
+    private static readonly string[] EnglishPages = ["/en", "/en/map", "/en/round/2025", "/en/municipality/0180", "/en/search?q=kvalitet", RefusedSearch];
 
     private static readonly ViewportSize Desktop = new() { Width = 1280, Height = 900 };
     private static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
@@ -72,7 +75,10 @@ public sealed class ExplorerBrowserTests(SeededKvk kvk)
         var failures = new List<string>();
         page.Console += (_, message) =>
         {
-            if (message.Type is "error" or "warning")
+            // The refused search's own status (400) is reported by Chromium as a resource that failed: it is the page's
+            // answer, not something the policy refused.
+            var ownStatus = page.Url.EndsWith(RefusedSearch, StringComparison.Ordinal) && message.Text.StartsWith("Failed to load resource: the server responded with a status of 400", StringComparison.Ordinal);
+            if (message.Type is "error" or "warning" && !ownStatus)
             {
                 failures.Add($"{page.Url}: {message.Text}");
             }
@@ -83,7 +89,7 @@ public sealed class ExplorerBrowserTests(SeededKvk kvk)
         {
             var response = await page.GotoAsync(Url(path));
             Assert.NotNull(response);
-            Assert.True(response.Ok, $"{path} answered {response.Status}");
+            Assert.True(path == RefusedSearch ? response.Status == 400 : response.Ok, $"{path} answered {response.Status}");
             // The stylesheet applied: the header has its coloured top border.
             Assert.Equal("6px", await page.EvalOnSelectorAsync<string>("header.site", "e => getComputedStyle(e).borderTopWidth"));
         }

@@ -7,7 +7,7 @@ public sealed class MarkedExcerptTests
     [Fact]
     public void The_text_of_an_excerpt_is_escaped_and_its_marks_become_elements()
     {
-        var html = MotivationSearch.Marked("Tydlig <mark>styrning</mark> & <b>dialog</b> \"A\"");
+        var html = SearchPage.Marked("Tydlig <mark>styrning</mark> & <b>dialog</b> \"A\"");
 
         Assert.Equal("Tydlig <mark>styrning</mark> &amp; &lt;b&gt;dialog&lt;/b&gt; &quot;A&quot;", html.Value);
     }
@@ -18,7 +18,7 @@ public sealed class MarkedExcerptTests
     [InlineData("<mark>a <mark>b</mark>", "<mark>a &lt;mark&gt;b</mark>")]
     [InlineData("<mark>a</mark><mark>b</mark> c", "<mark>a</mark><mark>b</mark> c")]
     public void Marks_written_always_pair_up(string excerpt, string expected) =>
-        Assert.Equal(expected, MotivationSearch.Marked(excerpt).Value);
+        Assert.Equal(expected, SearchPage.Marked(excerpt).Value);
 
     [Fact]
     public void Every_interpolated_value_is_escaped_unless_it_is_html_already()

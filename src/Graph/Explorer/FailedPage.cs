@@ -1,0 +1,26 @@
+namespace Kvk.Graph.Explorer;
+
+/// <summary>
+/// What a page answers when its operation did not: 400 with the API's words when the API refused what the address
+/// asked, 503 when the operation failed while it ran (the database unavailable, a timeout).
+/// </summary>
+public static class FailedPage
+{
+    public static ExplorerPage Render(ExplorerLanguage language, ExplorerFailure failure, Func<ExplorerLanguage, string> pathIn)
+    {
+        var refused = failure.StatusCode == StatusCodes.Status400BadRequest;
+        var title = refused ? language.RefusedTitle : language.UnavailableTitle;
+        return new ExplorerPage(
+            title,
+            Html.Of($"""
+                <h1>{title}</h1>
+                <p>{(refused ? language.RefusedIntro : language.UnavailableIntro)}</p>
+                <ul class="api-errors">
+                {failure.Messages.Select(m => Html.Of($"<li lang=\"en\">{m}</li>"))}
+                </ul>
+                <p><a href="{language.Home}">{language.TimelineNav}</a> · <a href="{language.Map}">{language.MapNav}</a> · <a href="{language.Search}">{language.SearchNav}</a></p>
+                """),
+            pathIn,
+            StatusCode: failure.StatusCode);
+    }
+}

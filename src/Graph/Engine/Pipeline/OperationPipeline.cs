@@ -25,7 +25,8 @@ public sealed record OperationRequest(GraphQLRequest Request, ClaimsPrincipal Us
 /// The one path every GraphQL operation takes, whichever transport brought it: admission (the rate limit),
 /// the variables' limits, the read route (<see cref="ReadRoute"/>: the secretariat reads the primary), then
 /// execution, where the document cache, the document limits, the validation rules (aliases, depth, complexity
-/// with filters counted, input values) and the timeout apply; then the error policy and one log line. A
+/// with filters counted, input values) and the timeout apply; then the resolvers' notes (<see cref="OperationNotes"/>),
+/// the error policy and one log line. A
 /// transport only frames requests and results.
 /// </summary>
 public sealed class OperationPipeline
@@ -110,6 +111,12 @@ public sealed class OperationPipeline
                 return Task.CompletedTask;
             };
         });
+        // Notes only of an operation that ran: a validate-only answer (GraphQL-Cost) has no data for them to explain.
+        if (result.Executed)
+        {
+            result = operation.Services.GetRequiredService<OperationNotes>().WriteInto(result);
+        }
+
         return OperationCost.Answer(result, operation.Cost, userContext, _limits);
     }
 

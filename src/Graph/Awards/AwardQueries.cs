@@ -14,19 +14,22 @@ public static class AwardQueries
         query.Field<AwardType>("award")
             .Description("The award of one year; null when that year's award has not been announced (`extensions.lookups` says why), an `INVALID_INPUT` error when the year is not four digits.")
             .Argument<NonNullGraphType<IntGraphType>>("year", "The award year, e.g. 2023.")
-            .ResolveAsync(async c =>
+            .Resolve(c =>
             {
                 var year = LookupArguments.Year(c.GetArgument<int>("year"));
-                if (await c.Load(AwardLoaders.ByYear, year).GetResultAsync(c.CancellationToken) is { } award)
+                // Both keys join their level's batches; the round's is fetched only if an award is missing, where
+                // whether its round is recorded tells "not announced yet" from "no such award".
+                var round = c.Load(RoundLoaders.ByYear, year);
+                return c.Load(AwardLoaders.ByYear, year).ThenAsync(async (award, ct) =>
                 {
-                    return award;
-                }
+                    if (award is null)
+                    {
+                        var (code, message) = LookupNotes.NoAward(year, await round.GetResultAsync(ct) is not null);
+                        c.Explain(code, message);
+                    }
 
-                // Only a null asks for the round: whether it is recorded tells "not announced yet" from "no such award".
-                var round = await c.Load(RoundLoaders.ByYear, year).GetResultAsync(c.CancellationToken);
-                var (code, message) = LookupNotes.NoAward(year, round is not null);
-                c.Explain(code, message);
-                return null;
+                    return award;
+                });
             });
     }
 }

@@ -131,3 +131,20 @@ public sealed class LookupNotesTests(SeededKvk kvk)
         Assert.Contains("\"code\":\"NO_SUCH_ROUND\"", Encoding.UTF8.GetString(two), StringComparison.Ordinal);
     }
 }
+
+/// <summary>Explaining a null costs no batching: aliased award lookups still share their statements.</summary>
+[Collection(SeededHistory.Name)]
+public sealed class LookupNoteStatementTests(SeededKvk kvk)
+{
+    [Fact]
+    public async Task Ten_missing_awards_are_explained_with_one_statement_for_the_awards_and_one_for_their_rounds()
+    {
+        var aliases = string.Concat(Enumerable.Range(0, 10).Select(i => $"a{i}: award(year: {2101 + (2 * i)}) {{ year }} "));
+
+        using var counter = new SqlStatementCounter(kvk.Server.ConnectionString);
+        var response = await kvk.Server.PostAsync($"{{ {aliases}}}");
+
+        Assert.Equal(10, response["extensions"]!["lookups"]!.AsArray().Count);
+        Assert.True(counter.Count <= 2, $"{counter.Count} statements: {counter.Statements}");
+    }
+}

@@ -33,6 +33,7 @@ public static class GraphQLEngine
         services.AddScoped<ReadRoute>();
         services.AddScoped<ReadStore>();
         services.AddScoped<OperationLoaders>();
+        services.AddScoped<OperationNotes>();
         services.AddGraphQL(graphQL =>
         {
             schema(graphQL);

@@ -12,8 +12,11 @@ public static class LookupArguments
     public const string InvalidInput = "INVALID_INPUT";
 
     /// <summary>A municipality code: four digits, as text ("0180", not 180).</summary>
-    public static string MunicipalityCode(string code) =>
-        IsDigits(code, 4) ? code : throw Invalid($"`code` \"{code}\" is not a municipality code: it has four digits, as text, e.g. \"0180\" for Stockholm.");
+    public static bool IsMunicipalityCode(string code) => IsDigits(code, 4);
+
+    /// <param name="hint">What the code probably meant, a sentence appended to the message.</param>
+    public static ExecutionError InvalidMunicipalityCode(string code, string hint = "") =>
+        Invalid($"`code` \"{code}\" is not a municipality code: it has four digits, as text, e.g. \"0180\" for Stockholm.{hint}");
 
     /// <summary>A county code: two digits, as text ("01", not 1).</summary>
     public static string CountyCode(string code) =>

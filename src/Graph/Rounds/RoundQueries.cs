@@ -23,7 +23,7 @@ public static class RoundQueries
     {
         RoundList.Root.AddTo(query);
         query.Field<RoundType>("round")
-            .Description("The round of one award year (an `INVALID_INPUT` error when the year is not four digits); null when there is none (or, with `version`, when it did not exist yet; with `asOf` before its recording, the error NOT_YET_RECORDED).")
+            .Description("The round of one award year (an `INVALID_INPUT` error when the year is not four digits); null when there is none (`extensions.lookups` says why; or, with `version`, when it did not exist yet; with `asOf` before its recording, the error NOT_YET_RECORDED).")
             .Argument<NonNullGraphType<IntGraphType>>("year", "The award year, e.g. 2025.")
             .Argument<DateTimeType>("asOf", "Time travel by the clock of recording: the round as it stood in Kvk at this moment, folded from its events. A moment before the round was recorded is answered with the error NOT_YET_RECORDED (the seeded history was recorded when it was imported, not in its award years).")
             .Argument<IntGraphType>("version", "Time travel: the round as it stood at this version of its event stream (1 is the opening).")
@@ -34,7 +34,7 @@ public static class RoundQueries
                 var version = c.GetArgument<int?>("version");
                 if (asOf is null && version is null)
                 {
-                    return await c.Load(RoundLoaders.ByYear, year).GetResultAsync(c.CancellationToken);
+                    return await c.Load(RoundLoaders.ByYear, year).GetResultAsync(c.CancellationToken) ?? NoRound(c, year);
                 }
 
                 if (asOf is not null && version is not null)
@@ -63,7 +63,13 @@ public static class RoundQueries
                     };
                 }
 
-                return null;
+                return NoRound(c, year);
             });
+    }
+
+    private static RoundView? NoRound(IResolveFieldContext context, int year)
+    {
+        context.Explain(LookupNotes.NoSuchRound, LookupNotes.NoRound(year));
+        return null;
     }
 }

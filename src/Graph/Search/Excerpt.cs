@@ -44,18 +44,32 @@ public static class Excerpt
         return [.. fragments.Select(f => Marked(motivation, matched, f.First, f.Last))];
     }
 
-    /// <summary>The lexemes a text search query looks for, from its text form (<c>'styrning' &amp; !'omsorg' &amp; 'medborg':*</c>); excluded ones are left out, a prefix ends in <c>*</c>.</summary>
+    /// <summary>The lexemes a text search query looks for, from its text form (<c>'styrning' &amp; !'omsorg' &amp; 'medborg':*</c>); excluded ones (alone or in an excluded phrase) are left out, a prefix ends in <c>*</c>.</summary>
     public static IReadOnlySet<string> Lexemes(string tsquery)
     {
         var lexemes = new HashSet<string>(StringComparer.Ordinal);
+        // Whether each open parenthesis is inside an exclusion: an excluded phrase is <c>!( 'hög' <-> 'kvalitet' )</c>.
+        var groups = new Stack<bool>();
         for (var i = 0; i < tsquery.Length; i++)
         {
+            if (tsquery[i] == '(')
+            {
+                groups.Push((groups.Count > 0 && groups.Peek()) || (i > 0 && tsquery[i - 1] == '!'));
+                continue;
+            }
+
+            if (tsquery[i] == ')' && groups.Count > 0)
+            {
+                groups.Pop();
+                continue;
+            }
+
             if (tsquery[i] != '\'')
             {
                 continue;
             }
 
-            var excluded = i > 0 && tsquery[i - 1] == '!';
+            var excluded = (i > 0 && tsquery[i - 1] == '!') || (groups.Count > 0 && groups.Peek());
             var lexeme = new StringBuilder();
             for (i++; i < tsquery.Length; i++)
             {

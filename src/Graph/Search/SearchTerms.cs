@@ -1,37 +1,35 @@
-using System.Text.RegularExpressions;
 using Kvk.Graph.Engine.Reading;
 
 namespace Kvk.Graph.Search;
 
 /// <summary>
-/// A search text as a PostgreSQL text search query: web search syntax (<c>websearch_to_tsquery</c>: words, "phrases",
-/// -exclusions, <c>or</c>) and, beside it, prefixes: a word ending in <c>*</c> matches every word whose Swedish stem
-/// starts with the word's stem (<c>medborg*</c> finds "medborgare" and "medborgerligt", <c>styr*</c> "styrning" and
-/// "styrmodell"), required like a plain word, or excluded with a leading <c>-</c>.
+/// A search text (<see cref="SearchParser"/>) as one PostgreSQL text search query: a word through
+/// <c>phraseto_tsquery</c> (stemmed by the Swedish configuration; "e-post" stays one term), a prefix through
+/// <c>to_tsquery</c> with <c>:*</c>, a phrase through <c>phraseto_tsquery</c>, joined by <c>tsquery_and</c>,
+/// <c>tsquery_or</c> and <c>tsquery_not</c>. Every text is a parameter.
 /// </summary>
-public static partial class SearchTerms
+public static class SearchTerms
 {
-    /// <summary>The SQL of the query (one function call), its texts as parameters of <paramref name="query"/>.</summary>
-    public static string Sql(ViewQuery query, string text)
+    private const string Config = "'swedish'::regconfig";
+
+    /// <summary>The SQL of the query (one expression of function calls), its texts as parameters of <paramref name="query"/>.</summary>
+    public static string Sql(ViewQuery query, string text) =>
+        SearchParser.Parse(text) is { } expression ? Sql(query, expression)
+            // Nothing to search for: an empty query, which matches nothing (PostgreSQL only notices it).
+            : $"to_tsquery({Config}, '')";
+
+    public static string Sql(ViewQuery query, SearchExpression expression) => expression switch
     {
-        var parts = new List<string>();
-        foreach (Match prefix in Prefix().Matches(text))
-        {
-            var term = $"to_tsquery('swedish'::regconfig, {query.Parameter(prefix.Groups["word"].Value + ":*", "text")})";
-            parts.Add(prefix.Groups["not"].Success ? $"tsquery_not({term})" : term);
-        }
+        SearchWord word => $"phraseto_tsquery({Config}, {query.Parameter(word.Text, "text")})",
+        SearchPhrase phrase => $"phraseto_tsquery({Config}, {query.Parameter(phrase.Text, "text")})",
+        SearchPrefix prefix => $"to_tsquery({Config}, {query.Parameter(prefix.Text + ":*", "text")})",
+        SearchExclusion exclusion => $"tsquery_not({Sql(query, exclusion.Term)})",
+        // The functions behind && and || rather than the operators: the query is a function in the statement's FROM.
+        SearchAll all => Joined(query, "tsquery_and", all.Parts),
+        SearchAny any => Joined(query, "tsquery_or", any.Parts),
+        _ => throw new ArgumentOutOfRangeException(nameof(expression), expression, "Not a search expression."),
+    };
 
-        var rest = Prefix().Replace(text, " ").Trim();
-        if (rest.Length > 0 || parts.Count == 0)
-        {
-            parts.Insert(0, $"websearch_to_tsquery('swedish'::regconfig, {query.Parameter(rest, "text")})");
-        }
-
-        // Joined by the functions behind && rather than the operator: the query is a function in the statement's FROM.
-        return parts.Skip(1).Aggregate(parts[0], (all, part) => $"tsquery_and({all}, {part})");
-    }
-
-    /// <summary>A word of letters and digits ending in <c>*</c>, outside a quoted phrase (an even number of quotes before it).</summary>
-    [GeneratedRegex("""(?<=^[^"]*(?:"[^"]*"[^"]*)*)(?<![\p{L}\p{N}])(?<not>-)?(?<word>[\p{L}\p{N}]+)\*""")]
-    private static partial Regex Prefix();
+    private static string Joined(ViewQuery query, string function, IReadOnlyList<SearchExpression> parts) =>
+        parts.Skip(1).Aggregate(Sql(query, parts[0]), (joined, part) => $"{function}({joined}, {Sql(query, part)})");
 }

@@ -52,6 +52,8 @@ public sealed class ExcerptTests
     [InlineData("'styrning' | 'x12'", new[] { "styrning", "x12" })]
     [InlineData("'hög' <-> 'kvalitet' & !'omsorg'", new[] { "hög", "kvalitet" })]
     [InlineData("'it''s'", new[] { "it's" })]
+    [InlineData("'kvalitet' & !( 'hög' <-> 'omsorg' ) & 'medborg':*", new[] { "kvalitet", "medborg*" })]
+    [InlineData("( 'styr':* | 'invån' ) & !'omsorg'", new[] { "styr*", "invån" })]
     [InlineData("", new string[0])]
     public void The_lexemes_of_a_query_are_read_from_its_text_form_without_the_excluded_ones(string tsquery, string[] expected) =>
         Assert.Equal(expected.Order(), Excerpt.Lexemes(tsquery).Order());

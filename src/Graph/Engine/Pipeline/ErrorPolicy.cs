@@ -53,7 +53,7 @@ public static class ErrorPolicy
         Reworded(result, error => error.Message.IndexOf(Suggestion, StringComparison.Ordinal) is var at and >= 0 ? error.Message[..at] : null);
 
     /// <summary>The result with each error <paramref name="reword"/> gives a new message for replaced (code, path and locations kept).</summary>
-    private static ExecutionResult Reworded(ExecutionResult result, Func<ExecutionError, string?> reword)
+    public static ExecutionResult Reworded(ExecutionResult result, Func<ExecutionError, string?> reword)
     {
         if (result.Errors is { Count: > 0 } errors && errors.Any(e => reword(e) is not null))
         {

@@ -25,7 +25,8 @@ public sealed record OperationRequest(GraphQLRequest Request, ClaimsPrincipal Us
 /// The one path every GraphQL operation takes, whichever transport brought it: admission (the rate limit),
 /// the variables' limits, the read route (<see cref="ReadRoute"/>: the secretariat reads the primary), then
 /// execution, where the document cache, the document limits, the validation rules (aliases, depth, complexity
-/// with filters counted, input values) and the timeout apply; then the error policy and one log line. A
+/// with filters counted, input values) and the timeout apply; then the resolvers' notes (<see cref="OperationNotes"/>),
+/// the suggestions for misspelt input names (<see cref="InputSuggestions"/>), the error policy and one log line. A
 /// transport only frames requests and results.
 /// </summary>
 public sealed class OperationPipeline
@@ -45,7 +46,7 @@ public sealed class OperationPipeline
     {
         (_schema, _executer, _limits, _admission, _development, _log) = (schema, executer, limits, admission, environment.IsDevelopment(), logs.CreateLogger(LogCategory));
         var complexity = new OperationCost.MeasuredComplexityRule(new ComplexityOptions { MaxDepth = limits.MaxDepth, MaxComplexity = limits.MaxComplexity, DefaultComplexityImpactDelegate = limits.Impact });
-        _rules = [.. DocumentValidator.CoreRules, new AliasLimitRule(limits), new InputValuesRule(limits), complexity];
+        _rules = [.. DocumentValidator.CoreRules, new InputSuggestionsRule(), new AliasLimitRule(limits), new InputValuesRule(limits), complexity];
         _queryRules = [.. _rules, new QueriesOnlyOverGet()];
         _cachedRules = [complexity];
         _cachedQueryRules = [complexity, new QueriesOnlyOverGet()];
@@ -110,6 +111,14 @@ public sealed class OperationPipeline
                 return Task.CompletedTask;
             };
         });
+        result = InputSuggestions.Apply(result, userContext, _schema);
+
+        // Notes only of an operation that ran: a validate-only answer (GraphQL-Cost) has no data for them to explain.
+        if (result.Executed)
+        {
+            result = operation.Services.GetRequiredService<OperationNotes>().WriteInto(result);
+        }
+
         return OperationCost.Answer(result, operation.Cost, userContext, _limits);
     }
 

@@ -115,7 +115,7 @@ public sealed partial class ExplorerLanguage
         QueryIntro = "This page is the answer to a GraphQL query to the record's API, asked as anyone may ask it. Here are the query and its variables, a link that runs it on the API (the answer is JSON), and the same data to download.",
         QueryDocumentLabel = "The GraphQL query",
         QueryVariablesLabel = "Variables",
-        QueryRunLink = "Run the query on the API (JSON)",
+        QueryRunLink = "Open the query in GraphiQL (a program gets its answer as JSON at the same address)",
         ListName = list => list switch
         {
             "awards" => "The awards",

@@ -115,7 +115,7 @@ public sealed partial class ExplorerLanguage
         QueryIntro = "Sidan är svaret på en GraphQL-fråga till registrets API, ställd som vem som helst kan ställa den. Här är frågan och dess variabler, en länk som kör den i API:t (svaret är JSON) och samma uppgifter att ladda ner.",
         QueryDocumentLabel = "GraphQL-frågan",
         QueryVariablesLabel = "Variabler",
-        QueryRunLink = "Kör frågan i API:t (JSON)",
+        QueryRunLink = "Öppna frågan i GraphiQL (ett program får svaret som JSON på samma adress)",
         ListName = list => list switch
         {
             "awards" => "Utmärkelserna",

@@ -20,8 +20,8 @@ public sealed record ExplorerDownload(string List, object? Where = null)
 
 /// <summary>
 /// "Show the query": folded away at the foot of a page, the GraphQL document and the variables that made it, a link
-/// that runs the same document on the API (<c>GET /graphql?documentId=…&amp;variables=…</c>, answered in JSON), and the
-/// same data as CSV and Excel.
+/// that runs the same document on the API (<c>GET /graphql?documentId=…&amp;variables=…</c>: JSON to a program, GraphiQL
+/// with the document opened to a browser), and the same data as CSV and Excel.
 /// </summary>
 public static class QueryPanel
 {

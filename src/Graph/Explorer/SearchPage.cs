@@ -25,9 +25,9 @@ public static class SearchPage
         var outcome = (text, data) switch
         {
             (null, _) => Html.Empty,
-            (_, null) when text.Length == 0 => Html.Of($"<p class=\"notice\" role=\"status\">{language.SearchEmpty}</p>"),
-            (_, null) when text.Length > maxTextLength => Html.Of($"<p class=\"notice\" role=\"status\">{language.SearchTooLong(maxTextLength, text.Length)}</p>"),
-            (_, null) => Html.Of($"<p class=\"notice\" role=\"status\">{language.SearchRefused} <span lang=\"en\">{string.Join(" ", refusal ?? [])}</span></p>"),
+            (_, null) when text.Length == 0 => Refused(language.SearchEmpty, refusal),
+            (_, null) when text.Length > maxTextLength => Refused(language.SearchTooLong(maxTextLength, text.Length), refusal),
+            (_, null) => Refused(language.SearchRefused, refusal),
             _ when hits.Count == 0 => Html.Of($"<p class=\"notice\" role=\"status\">{language.SearchNoHits(text)}</p>"),
             _ => Html.Of($"""
                 <p role="status">{language.SearchResults(text, data.Search.TotalCount)}{(data.Search.TotalCount > hits.Count ? " " + language.SearchShowingFirst(hits.Count) : "")}</p>
@@ -53,6 +53,10 @@ public static class SearchPage
             refusal is not null ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK,
             query);
     }
+
+    /// <summary>Why the search did not run, in the page's language, and the API's own words beside it (what a client of the API reads).</summary>
+    private static Html Refused(string why, IReadOnlyList<string>? refusal) =>
+        Html.Of($"<p class=\"notice\" role=\"status\">{why}{Html.If(refusal is { Count: > 0 }, $" <span lang=\"en\">{string.Join(" ", refusal ?? [])}</span>")}</p>");
 
     private static Html Hit(ExplorerLanguage language, SearchHit hit)
     {

@@ -222,11 +222,13 @@ public sealed class ExplorerPageTests(SeededKvk kvk)
         // The API refuses an empty text (INVALID_SEARCH) as it refuses a too long one: the page says so, with 400.
         Assert.Equal(HttpStatusCode.BadRequest, empty.Status);
         Assert.Equal(HttpStatusCode.BadRequest, control.Status);
-        Assert.Equal("Skriv ett eller flera ord att söka efter.", empty.Document.QuerySelector(".notice")!.Text());
-        Assert.Equal("Skriv ett eller flera ord att söka efter.", control.Document.QuerySelector(".notice")!.Text());
+        // Told in the page's language, with the API's own words beside it.
+        const string ApiWords = " The search text must have 1 to 200 characters.";
+        Assert.Equal("Skriv ett eller flera ord att söka efter." + ApiWords, empty.Document.QuerySelector(".notice")!.Text());
+        Assert.Equal("Skriv ett eller flera ord att söka efter." + ApiWords, control.Document.QuerySelector(".notice")!.Text());
         Assert.Equal("Inga motiveringar matchar ”och”. Pröva ett annat ord eller färre ord.", stopWords.Document.QuerySelector(".notice")!.Text());
         Assert.Equal(HttpStatusCode.BadRequest, tooLong.Status);
-        Assert.Equal($"Sökningen får vara högst {SearchQueriesMax} tecken lång; din var {SearchQueriesMax + 1} tecken. Korta den och sök igen.", tooLong.Document.QuerySelector(".notice")!.Text());
+        Assert.Equal($"Sökningen får vara högst {SearchQueriesMax} tecken lång; din var {SearchQueriesMax + 1} tecken. Korta den och sök igen." + ApiWords, tooLong.Document.QuerySelector(".notice")!.Text());
         Assert.Equal("Sök i juryns motiveringar", tooLong.Document.QuerySelector("h1")!.Text());
     }
 

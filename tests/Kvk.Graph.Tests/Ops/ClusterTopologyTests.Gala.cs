@@ -51,8 +51,8 @@ public sealed partial class ClusterTopologyTests
             await MutateAsync(secretary, "mutation { nominateMunicipality(input: { year: 2033, municipalityCode: \"2480\" }) { round { version } errors { ... on Error { code } } } }");
 
             Assert.Equal("{\"data\":{\"round\":{\"status\":\"NOMINATING\",\"nominees\":[{\"municipality\":{\"code\":\"2480\"}}]}}}", await AskAsync(secretary, Question));
-            Assert.Equal("{\"data\":{\"round\":null}}", await AskAsync(Cluster.Host(2), Question));
-            Assert.Equal("{\"data\":{\"round\":null}}", await AskAsync(Cluster.Host(0), Question));
+            Assert.Equal(NoRound(2033), await AskAsync(Cluster.Host(2), Question));
+            Assert.Equal(NoRound(2033), await AskAsync(Cluster.Host(0), Question));
         }
         finally
         {
@@ -77,7 +77,7 @@ public sealed partial class ClusterTopologyTests
         using var first = await varnish.SendAsync(Get(Query));
         var tag = first.Headers.ETag;
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
-        Assert.Equal("{\"data\":{\"round\":null}}", await first.Content.ReadAsStringAsync());
+        Assert.Equal(NoRound(2035), await first.Content.ReadAsStringAsync());
         Assert.True(tag is { IsWeak: false }, $"ETag: {tag}");
         for (var i = 0; i < OpsCluster.Hosts.Length; i++)
         {

@@ -3,6 +3,7 @@ using Kvk.Graph.Engine.Pipeline;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Kvk.Graph.Engine.Transport;
 
@@ -69,7 +70,24 @@ public static class GraphiQLPage
         }
 
         context.Response.StatusCode = StatusCodes.Status200OK;
-        await context.Response.WriteAsync(Page, context.RequestAborted);
+        await context.Response.WriteAsync(Page(Opened(context)), context.RequestAborted);
+    }
+
+    /// <summary>
+    /// What the address asks GraphiQL to open: a document by its text (<c>query</c>) or a shipped one by its id
+    /// (<c>documentId</c>, as the explorer's "query behind this page" links it), with its <c>variables</c>; so that the same
+    /// link answers JSON to a program and opens the query, ready to run, in a browser.
+    /// </summary>
+    private static (string? Query, string? Variables) Opened(HttpContext context)
+    {
+        var parameters = context.Request.Query;
+        var query = parameters["query"].Count == 1 ? parameters["query"].ToString() : null;
+        if (query is null && parameters["documentId"].ToString() is { Length: > 0 } id && id.StartsWith("sha256:", StringComparison.Ordinal))
+        {
+            context.RequestServices.GetRequiredService<PersistedDocumentRegistry>().Documents.TryGetValue(id["sha256:".Length..], out query);
+        }
+
+        return (query, parameters["variables"].Count == 1 ? parameters["variables"].ToString() : null);
     }
 
     private static string MissingAssets(IEnumerable<string> missing) => $$"""
@@ -85,7 +103,8 @@ public static class GraphiQLPage
         </body></html>
         """;
 
-    private const string Page = $$"""
+    /// <summary>The page, the document to open and its variables in attributes of GraphiQL's element (the policy allows no inline script).</summary>
+    private static string Page((string? Query, string? Variables) opened) => $$"""
         <!doctype html>
         <html lang="en">
         <head>
@@ -95,7 +114,7 @@ public static class GraphiQLPage
           <link rel="stylesheet" href="{{AssetsPath}}/{{PageStyle}}">
         </head>
         <body>
-          <div id="graphiql">Loading GraphiQL…</div>
+          <div id="graphiql"{{Attribute("data-query", opened.Query)}}{{Attribute("data-variables", opened.Variables)}}>Loading GraphiQL…</div>
           <script src="{{AssetsPath}}/react.production.min.js"></script>
           <script src="{{AssetsPath}}/react-dom.production.min.js"></script>
           <script src="{{AssetsPath}}/graphiql.min.js"></script>
@@ -104,6 +123,8 @@ public static class GraphiQLPage
         </html>
         """;
 
+    private static string Attribute(string name, string? value) => value is null ? "" : $" {name}=\"{WebUtility.HtmlEncode(value)}\"";
+
     private const string Style = "html, body, #graphiql { height: 100%; margin: 0; }\n";
 
     private const string Start = $$"""
@@ -111,8 +132,10 @@ public static class GraphiQLPage
         const subscriptionUrl = url.href.replace(/^http/, 'ws');
         const fetcher = GraphiQL.createFetcher({ url: url.href, subscriptionUrl });
         const defaultQuery = '# Sveriges KvalitetsKommun: the latest award\n{\n  awards(first: 1) {\n    nodes { year recipientName motivation }\n  }\n}\n';
-        ReactDOM.createRoot(document.getElementById('graphiql'))
-          .render(React.createElement(GraphiQL, { fetcher, defaultQuery, defaultEditorToolsVisibility: true }));
+        const element = document.getElementById('graphiql');
+        const opened = element.dataset.query === undefined ? {} : { query: element.dataset.query, variables: element.dataset.variables };
+        ReactDOM.createRoot(element)
+          .render(React.createElement(GraphiQL, { fetcher, defaultQuery, defaultEditorToolsVisibility: true, ...opened }));
 
         """;
 }

@@ -31,6 +31,10 @@ public sealed class ConnectionPoolTests(SecretariatKvk kvk)
     {
         using var scope = kvk.Server.Services.CreateScope();
         var store = scope.ServiceProvider.GetRequiredService<ReadStore>();
+        const string CountAwards = "select count(*)::text from kvk.mt_doc_award where programme = $1";
+
+        // The host's database is shared with other tests, which may announce awards of their own: count them first.
+        var awards = (await store.ValuesAsync(CountAwards, ["sveriges-kvalitetskommun"], CancellationToken.None))[0][0];
         for (var round = 0; round < 6; round++)
         {
             // Repeated, so that Npgsql prepares the failing statement automatically (from its second use).
@@ -42,7 +46,7 @@ public sealed class ConnectionPoolTests(SecretariatKvk kvk)
 
             var text = $"row {round}";
             Assert.Equal(text, (await store.ValuesAsync("select $1::text", [text], CancellationToken.None))[0][0]);
-            Assert.Equal("11", (await store.ValuesAsync("select count(*)::text from kvk.mt_doc_award where programme = $1", ["sveriges-kvalitetskommun"], CancellationToken.None))[0][0]);
+            Assert.Equal(awards, (await store.ValuesAsync(CountAwards, ["sveriges-kvalitetskommun"], CancellationToken.None))[0][0]);
         }
     }
 
@@ -51,6 +55,9 @@ public sealed class ConnectionPoolTests(SecretariatKvk kvk)
     {
         const int year = 2191;
         await kvk.AcceptedAsync("openRound", "OpenRoundInput", new { year });
+
+        // The host's database is shared with other tests, which may announce awards of their own: count them first.
+        var awards = (int)(await kvk.Server.QueryAsync("{ awards { totalCount } }"))["awards"]!["totalCount"]!;
         var abuse = new Func<Task>[]
         {
             // A read cancelled by its client at some point of its run.
@@ -120,7 +127,7 @@ public sealed class ConnectionPoolTests(SecretariatKvk kvk)
         {
             Assert.Null(x.r["errors"]);
             Assert.Equal(2003 + (2 * (x.i % 11)), (int)x.r["data"]!["award"]!["year"]!);
-            Assert.Equal(11, (int)x.r["data"]!["awards"]!["totalCount"]!);
+            Assert.Equal(awards, (int)x.r["data"]!["awards"]!["totalCount"]!);
             Assert.Equal(1 + (x.i % 9), x.r["data"]!["awards"]!["nodes"]!.AsArray().Count);
         });
         Assert.All(nominated, n => Assert.Null(n["errors"]));

@@ -22,7 +22,7 @@ public sealed class FuzzTests
     ];
 
     /// <summary>Requests written to get past a limit: each must meet a clear refusal.</summary>
-    private static readonly string[] Hostile =
+    internal static readonly string[] Hostile =
     [
         "query A { __typename } query B { awards(first: 100) { nodes { round { nominees { municipality { awards { round { nominees { municipality { nominations { year } } } } } } } } } } }",
         "{ awards(where: { recipientName: { contains: \"\\u0000\" } }) { totalCount } }",
@@ -33,7 +33,7 @@ public sealed class FuzzTests
         "{ " + string.Join(" ", Enumerable.Range(0, 40).Select(i => $"a{i}: awards {{ totalCount }}")) + " }",
     ];
 
-    private static readonly string[] Tokens = ["{", "}", "(", ")", "[", "]", ":", "$", "!", "...", "@", "=", "|", "&", "\"", "query", "mutation", "fragment", "on", "awards", "round", "year", "first", "where", "eq", "null", "true", "1e999", "-0", "\\u0000", "å", "\u0000", "#", "\n"];
+    internal static readonly string[] Tokens = ["{", "}", "(", ")", "[", "]", ":", "$", "!", "...", "@", "=", "|", "&", "\"", "query", "mutation", "fragment", "on", "awards", "round", "year", "first", "where", "eq", "null", "true", "1e999", "-0", "\\u0000", "å", "\u0000", "#", "\n"];
 
     [Fact]
     public async Task Malformed_and_hostile_requests_on_every_transport_get_clear_refusals_and_the_host_stays_up_with_bounded_memory()

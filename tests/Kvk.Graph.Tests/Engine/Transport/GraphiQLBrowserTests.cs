@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using Kvk.Graph.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Kvk.Graph.Tests.Engine.Transport;
 
@@ -35,6 +36,21 @@ public sealed class GraphiQLBrowserTests(SeededKvk kvk)
         Assert.True(exitCode == 0, $"{result} {errors}");
         Assert.Contains("Skåne län", (string)result["result"]!, StringComparison.Ordinal);
         Assert.True((bool)result["docsExplorer"]!);
+    }
+
+    [NeedsFact(Needs.NodeTooling | Needs.Chromium | Needs.GraphiQL)]
+    public async Task A_link_to_a_shipped_document_opens_it_in_graphiql_with_its_variables()
+    {
+        var client = kvk.Server.Services.GetRequiredService<Kvk.Graph.Engine.Pipeline.SurfaceClient>();
+        var url = new Uri(kvk.Server.Client.BaseAddress!, $"/graphql?documentId={Uri.EscapeDataString(client.DocumentId("Explorer/Round"))}&variables={Uri.EscapeDataString("{\"year\":2023}")}").ToString();
+
+        var (exitCode, lines, errors) = await NodeScript.RunAsync("browser.mjs", TimeSpan.FromMinutes(2), url, "", "");
+
+        var result = JsonNode.Parse(lines.Last(l => l.StartsWith('{')))!;
+        Assert.True(exitCode == 0, $"{result} {errors}");
+        var editors = result["editors"]!.AsArray().Select(e => (string)e!).ToList();
+        Assert.Contains(client.Document("Explorer/Round"), editors);
+        Assert.Contains("{\"year\":2023}", editors);
     }
 
     [Fact]

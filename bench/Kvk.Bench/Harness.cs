@@ -46,7 +46,7 @@ public static partial class Harness
     private static async Task<BenchReport> RunAsync(string connectionString, BenchOptions options, TextWriter log)
     {
         await using var bare = await BareServer.StartAsync();
-        IReadOnlyList<BenchQuery> queries = options.Smoke ? [BenchQuery.All[0]] : [.. BenchQuery.All.Where(q => options.Only is null || q.Name.Contains(options.Only, StringComparison.Ordinal))];
+        IReadOnlyList<BenchQuery> queries = options.Smoke ? [BenchQuery.All[0]] : [.. BenchQuery.All.Where(q => options.Only is null || options.Only.Split('|').Any(only => q.Name.Contains(only, StringComparison.Ordinal)))];
 
         var seeded = new List<QueryResult>();
         MixedResult? mixed = null;

@@ -2,7 +2,7 @@ using System.Globalization;
 using Kvk.Bench;
 using Kvk.Bench.Gala;
 
-// dotnet run -c Release --project bench/Kvk.Bench -- [--events 1000000] [--connections 16] [--duration 10] [--warmup 3] [--host-warmup 15] [--slices 5] [--only TEXT] [--smoke]
+// dotnet run -c Release --project bench/Kvk.Bench -- [--events 1000000] [--connections 16] [--duration 10] [--warmup 3] [--host-warmup 15] [--slices 5] [--only TEXT|TEXT] [--smoke]
 // dotnet run -c Release --project bench/Kvk.Bench -- --gala [--websockets 5000] [--sse 2000] [--read-connections 32] [--reads-per-second 2000] [--seconds 20]
 if (args.Contains("--gala"))
 {

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -125,7 +127,13 @@ public static partial class DownloadColumns
     /// The columns of a persisted download document: every field of the list's <c>nodes</c> without a selection, by its
     /// path; an object is followed into its fields, a list of objects is one column (its items in one cell).
     /// </summary>
-    public static IReadOnlyList<DownloadColumn> Of(string document, ISchema schema, string list)
+    public static IReadOnlyList<DownloadColumn> Of(string document, ISchema schema, string list) =>
+        Defaults.GetOrCreateValue(schema).GetOrAdd((list, document), key => Read(key.Document, schema, key.List));
+
+    /// <summary>The columns of each shipped document, read once per schema: a whole-list download is asked again and again.</summary>
+    private static readonly ConditionalWeakTable<ISchema, ConcurrentDictionary<(string List, string Document), IReadOnlyList<DownloadColumn>>> Defaults = new();
+
+    private static List<DownloadColumn> Read(string document, ISchema schema, string list)
     {
         var operation = GraphQLParser.Parser.Parse(document).Definitions.OfType<GraphQLOperationDefinition>().Single();
         var listField = Fields(operation.SelectionSet).Single(f => f.Name.StringValue == list);

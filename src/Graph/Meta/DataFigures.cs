@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Text.Json;
 using Kvk.Graph.Engine.Reading;
+using Kvk.Graph.Engine.Transport;
 using Kvk.Storage.Store;
 
 namespace Kvk.Graph.Meta;
@@ -13,7 +15,26 @@ public sealed record DataFigures(long EventCount, long LastSequence, DateTimeOff
 {
     public string DataVersion => string.Create(CultureInfo.InvariantCulture, $"v{LastSequence}");
 
-    public static async Task<DataFigures> ReadAsync(ReadStore store, CancellationToken cancellationToken)
+    private const string CacheKey = "meta\nfigures";
+
+    /// <summary>
+    /// The figures as the response cache keeps them: until something is recorded. Every download page asks them, and
+    /// counting the events is a scan of the event table (tens of milliseconds at a million events).
+    /// </summary>
+    public static async Task<DataFigures> ReadAsync(ReadStore store, ResponseCache cache, CancellationToken cancellationToken)
+    {
+        if (cache.TryGet(CacheKey, out var cached))
+        {
+            return JsonSerializer.Deserialize<DataFigures>(cached.Body)!;
+        }
+
+        var generation = cache.Generation;
+        var figures = await ReadAsync(store, cancellationToken);
+        cache.Store(CacheKey, new CachedResponse(200, "application/json", JsonSerializer.SerializeToUtf8Bytes(figures)), generation);
+        return figures;
+    }
+
+    private static async Task<DataFigures> ReadAsync(ReadStore store, CancellationToken cancellationToken)
     {
         var row = (await store.ValuesAsync(
             $"select count(*)::text, coalesce(max(seq_id), 0)::text, to_char(max(timestamp) at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') from {KvkStoreOptions.SchemaName}.mt_events",

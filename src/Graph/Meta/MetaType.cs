@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.Types;
 using Kvk.Graph.Engine.Reading;
 using Kvk.Graph.Engine.Schema;
+using Kvk.Graph.Engine.Transport;
 using Kvk.Graph.Sources;
 
 namespace Kvk.Graph.Meta;
@@ -27,5 +28,5 @@ public static class MetaQueries
     public static void AddMetaQueries(this ObjectGraphType query) =>
         query.Field<NonNullGraphType<MetaType>>("meta")
             .Description("What the record is: its data version, how much is recorded, its licence and its sources.")
-            .ResolveAsync(async c => await DataFigures.ReadAsync(c.Service<ReadStore>(), c.CancellationToken));
+            .ResolveAsync(async c => await DataFigures.ReadAsync(c.Service<ReadStore>(), c.Service<ResponseCache>(), c.CancellationToken));
 }

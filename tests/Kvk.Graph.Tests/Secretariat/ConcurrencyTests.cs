@@ -53,6 +53,29 @@ public sealed class ConcurrencyTests
         Assert.Equal(Years.Length, decisions.Count(d => d["errors"] is null));
     }
 
+    [Fact]
+    public async Task Secretaries_writing_at_once_without_an_expected_version_are_each_recorded_on_the_latest_round_at_the_first_ask()
+    {
+        const int year = 2109;
+        await using var server = await KvkTestServer.StartAsync(null, "--Kvk:Secretariat:Tokens:0:Name=Parallel", $"--Kvk:Secretariat:Tokens:0:Sha256={Convert.ToHexString(SecretariatTokens.Hash(Token))}");
+        Assert.Null((await MutateAsync(server, "openRound", "OpenRoundInput", new { year }))["errors"]);
+        var codes = new[] { "0643", "1263", "0180", "1284", "1880", "2480", "0127", "1262" };
+
+        // Fewer writers than the recorder's tries: each conflict means another writer got through, so none runs out.
+        Assert.True(codes.Length < Kvk.Storage.Rounds.RoundRecorder.MaxAttempts);
+        var payloads = await Task.WhenAll(codes.Select(code => MutateAsync(server, "nominateMunicipality", "NominateMunicipalityInput", new { year, municipalityCode = code })));
+        var decisions = await Task.WhenAll(codes.Take(4).Select(code =>
+            MutateAsync(server, "recordJuryDecision", "RecordJuryDecisionInput", new { year, municipalityCode = code, motivation = $"{code} vann {year}." })));
+
+        Assert.All(payloads, p => Assert.Null(p["errors"]));
+        Assert.Equal(codes.Length, await CountAsync(server.ConnectionString, year, "municipality_nominated"));
+
+        // Decided again on the latest round, the later decisions meet the rule, not a conflict.
+        Assert.Single(decisions, d => d["errors"] is null);
+        Assert.All(decisions.Where(d => d["errors"] is not null), d => Assert.Equal("ALREADY_DECIDED", (string?)d["errors"]![0]!["code"]));
+        Assert.Equal(1, await CountAsync(server.ConnectionString, year, "jury_decision_recorded"));
+    }
+
     private static async Task<JsonNode> MutateAsync(KvkTestServer server, string field, string inputType, object input)
     {
         var response = await server.PostAsync($"mutation($input: {inputType}!) {{ {field}(input: $input) {{ round {{ version }} errors {{ ... on Error {{ code }} }} }} }}", new { input }, Token);

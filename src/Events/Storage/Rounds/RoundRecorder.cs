@@ -48,7 +48,7 @@ public sealed class RoundRecorder(IDocumentStore store, MunicipalityDirectory mu
             return replay;
         }
 
-        var result = await DecideAndAppendAsync(command, actor, expectedVersion, processedId, clientMutationId, cancellationToken);
+        var result = await DecideOnLatestAsync(command, actor, expectedVersion, processedId, clientMutationId, cancellationToken);
 
         // A duplicate may have been accepted between the check above and the read of the stream, so that this
         // one found the round moved or the command already applied: then it is a retry, and gets the first's result.
@@ -57,7 +57,32 @@ public sealed class RoundRecorder(IDocumentStore store, MunicipalityDirectory mu
             : result;
     }
 
-    private async Task<RecordingResult> DecideAndAppendAsync(RoundCommand command, string actor, long? expectedVersion, string? processedId, string? clientMutationId, CancellationToken cancellationToken)
+    /// <summary>
+    /// How often a command sent without an expected version is decided again when another write to the round committed
+    /// between its read and its append. Each new try means another writer got through, so n secretaries writing at once
+    /// need at most n tries.
+    /// </summary>
+    public const int MaxAttempts = 16;
+
+    /// <summary>
+    /// A command without an expected version means "on the round as it is": when another write got there first, it is
+    /// decided again on the latest round (and may then be refused by the rules, e.g. ALREADY_DECIDED) instead of
+    /// answering a conflict the secretary did not ask to hear about. With an expected version, a moved round stays a conflict.
+    /// </summary>
+    private async Task<RecordingResult> DecideOnLatestAsync(RoundCommand command, string actor, long? expectedVersion, string? processedId, string? clientMutationId, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var (result, overtaken) = await DecideAndAppendAsync(command, actor, expectedVersion, processedId, clientMutationId, cancellationToken);
+            if (!overtaken || expectedVersion is not null || attempt == MaxAttempts)
+            {
+                return result;
+            }
+        }
+    }
+
+    /// <returns>The result, and whether another write to the stream committed first (the append found the round moved).</returns>
+    private async Task<(RecordingResult Result, bool Overtaken)> DecideAndAppendAsync(RoundCommand command, string actor, long? expectedVersion, string? processedId, string? clientMutationId, CancellationToken cancellationToken)
     {
         await using var session = store.LightweightSession();
         session.LastModifiedBy = actor;
@@ -66,13 +91,13 @@ public sealed class RoundRecorder(IDocumentStore store, MunicipalityDirectory mu
         var version = stored.Count == 0 ? 0 : stored[^1].Version;
         if (expectedVersion is { } expected && expected != version)
         {
-            return new RecordingResult(RecordingStatus.Conflict, version, null);
+            return (new RecordingResult(RecordingStatus.Conflict, version, null), false);
         }
 
         var outcome = RoundRules.Decide(Round.Fold(stored.Select(e => e.Data)), command, municipalities);
         if (outcome.Refusal is { } refusal)
         {
-            return new RecordingResult(RecordingStatus.Refused, version, refusal);
+            return (new RecordingResult(RecordingStatus.Refused, version, refusal), false);
         }
 
         var next = version + outcome.Events.Count;
@@ -105,9 +130,14 @@ public sealed class RoundRecorder(IDocumentStore store, MunicipalityDirectory mu
         {
             await session.SaveChangesAsync(cancellationToken);
         }
-        catch (Exception e) when (e is ConcurrencyException or ExistingStreamIdCollisionException or DocumentAlreadyExistsException)
+        catch (Exception e) when (e is ConcurrencyException or ExistingStreamIdCollisionException)
         {
-            return new RecordingResult(RecordingStatus.Conflict, version, null);
+            return (new RecordingResult(RecordingStatus.Conflict, version, null), true);
+        }
+        catch (DocumentAlreadyExistsException)
+        {
+            // Another request with the same client mutation id won: not a moved round, and the caller replays its result.
+            return (new RecordingResult(RecordingStatus.Conflict, version, null), false);
         }
 
         Recorded?.Invoke(command.Year);
@@ -117,8 +147,9 @@ public sealed class RoundRecorder(IDocumentStore store, MunicipalityDirectory mu
             await notifier.RoundChangedAsync(command.Year, next, [.. outcome.Events.Select(e => e.GetType().Name)], CancellationToken.None);
         }
 
-        return RecordingResult.Accepted(next);
+        return (RecordingResult.Accepted(next), false);
     }
+
     private async Task<RecordingResult?> ReplayAsync(string processedId, RoundCommand command, CancellationToken cancellationToken)
     {
         await using var query = store.QuerySession();

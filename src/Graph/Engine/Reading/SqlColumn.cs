@@ -16,12 +16,6 @@ public sealed record SqlColumn(string Expression, string SqlType)
 
     public static SqlColumn Boolean(string expression) => new(expression, "boolean");
 
-    public static SqlColumn JsonText(string property) => Text($"(data->>'{property}')");
-
-    public static SqlColumn JsonTimestamp(string property) => Timestamp($"(data->>'{property}')::timestamptz");
-
-    public static SqlColumn JsonBoolean(string property) => Boolean($"(data->>'{property}')::boolean");
-
     /// <summary>The expression as it is ordered and compared: text in Swedish alphabetical order (å, ä, ö after z).</summary>
     public string Ordered => SqlType == "text" ? $"{Expression} collate {SwedishCollation}" : Expression;
 }

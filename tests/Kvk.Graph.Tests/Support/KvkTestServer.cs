@@ -3,7 +3,9 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Kvk.Graph.Hosting;
+using Kvk.Graph.Live;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Kvk.Graph.Tests.Support;
 
@@ -34,6 +36,10 @@ public sealed class KvkTestServer : IAsyncDisposable
         connectionString ??= await TestPostgres.CreateDatabaseAsync();
         var app = await KvkApp.CreateAsync(["--urls=http://127.0.0.1:0", $"--ConnectionStrings:Kvk={connectionString}", "--Logging:LogLevel:Default=Warning", "--environment=Production", "--Kvk:RateLimiting:Enabled=false", .. arguments], configure);
         await app.App.StartAsync();
+
+        // The change feed's first LISTEN empties the response cache (what was cached before it may have missed a change):
+        // a test that counts on a cached answer must not have it emptied between its requests.
+        await app.App.Services.GetRequiredService<RoundChangeFeed>().Listening.WaitAsync(TimeSpan.FromMinutes(1));
         return new KvkTestServer(app, connectionString, new Uri(app.App.Urls.First()));
     }
 

@@ -88,8 +88,7 @@ public sealed class Admission : IDisposable
     /// <summary>Takes one permit for an operation (or any other request) of <paramref name="client"/>; null when admitted.</summary>
     public AdmissionRefusal? Admit(string client, AdmissionBucket bucket = AdmissionBucket.Requests)
     {
-        var limiter = bucket == AdmissionBucket.Assets ? _assets : _limiter;
-        if (limiter is null)
+        if (LimiterOf(bucket) is not { } limiter)
         {
             return null;
         }
@@ -101,7 +100,8 @@ public sealed class Admission : IDisposable
         }
 
         var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromSeconds(1);
-        var (perSecond, burst, what) = bucket == AdmissionBucket.Assets ? (Limits.AssetsPerSecond, Limits.AssetsBurst, "static files") : (Limits.PerSecond, Limits.Burst, "operations");
+        var (_, burst, perSecond) = Of(bucket);
+        var what = bucket == AdmissionBucket.Assets ? "static files" : "operations";
         return new AdmissionRefusal(RateLimited, string.Create(CultureInfo.InvariantCulture,
             $"Too many requests: at most {perSecond} {what} a second (bursts of {burst}) per client. Retry after {Math.Max(1, Math.Ceiling(retryAfter.TotalSeconds))} s."), retryAfter);
     }
@@ -121,7 +121,7 @@ public sealed class Admission : IDisposable
     /// <summary>As <see cref="Policy"/>, for the bucket <paramref name="bucket"/>.</summary>
     public string? PolicyOf(AdmissionBucket bucket)
     {
-        if (_limiter is null)
+        if (LimiterOf(bucket) is null)
         {
             return null;
         }
@@ -136,8 +136,7 @@ public sealed class Admission : IDisposable
     /// </summary>
     public string? Remaining(string client, AdmissionBucket bucket = AdmissionBucket.Requests)
     {
-        var limiter = bucket == AdmissionBucket.Assets ? _assets : _limiter;
-        if (limiter is null)
+        if (LimiterOf(bucket) is not { } limiter)
         {
             return null;
         }
@@ -146,6 +145,8 @@ public sealed class Admission : IDisposable
         var available = limiter.GetStatistics(client) is { } statistics ? (int)Math.Clamp(statistics.CurrentAvailablePermits, 0, burst) : burst;
         return string.Create(CultureInfo.InvariantCulture, $"\"{name}\";r={available};t={RefillSeconds(burst - available, perSecond)}");
     }
+
+    private PartitionedRateLimiter<string>? LimiterOf(AdmissionBucket bucket) => bucket == AdmissionBucket.Assets ? _assets : _limiter;
 
     private (string Name, int Burst, int PerSecond) Of(AdmissionBucket bucket) => bucket == AdmissionBucket.Assets
         ? (AssetsPolicyName, Limits.AssetsBurst, Limits.AssetsPerSecond)

@@ -10,11 +10,15 @@ namespace Kvk.Graph.Engine.Pipeline;
 /// What a page, a download or a feed asks of the API: one persisted document (by its name, e.g. "Explorer/Round")
 /// with its variables, and the answer as a client reads it. The surface is a client of the one pipeline, so its
 /// request meets the same limits, search rules, embargo, error policy and log as the API's: it runs as the public
-/// (never with the request's credentials), reads the read pool, and its answer's JSON is the API's own.
+/// (never with the request's credentials), reads the read pool, and its answer's JSON is the API's own. The request's
+/// permit pays for its first operation; every further one takes a permit of its own.
 /// </summary>
 public sealed class SurfaceClient(OperationPipeline pipeline, PersistedDocumentRegistry documents, IGraphQLTextSerializer serializer)
 {
     private static readonly ClaimsPrincipal Public = new(new ClaimsIdentity());
+
+    /// <summary>Where a request counts the operations its surface ran.</summary>
+    private const string OperationsItem = "kvk.surface.operations";
 
     /// <summary>The text of a shipped document, as "show the query" prints it.</summary>
     public string Document(string name) => documents.Named(name)
@@ -35,9 +39,15 @@ public sealed class SurfaceClient(OperationPipeline pipeline, PersistedDocumentR
     /// <param name="text">The document's text.</param>
     public async Task<SurfaceAnswer> RunTextAsync(HttpContext context, string surface, string text, Inputs? variables)
     {
-        var request = new GraphQLRequest { Query = text, Variables = variables };
-        var operation = new OperationRequest(request, Public, context.RequestServices, QueriesOnly: true, surface, Admission.ClientOf(context, Public));
-        var result = await pipeline.ExecuteAsync(operation, context.RequestAborted);
+        var client = Admission.ClientOf(context, Public);
+
+        // The request's own permit covers its first operation; each further one (a download's next page) takes its own,
+        // as it would over the API.
+        var operations = context.Items[OperationsItem] is int count ? count + 1 : 1;
+        context.Items[OperationsItem] = operations;
+        var result = operations > 1 && pipeline.Admit(client) is { } refused
+            ? new ExecutionResult { Errors = [refused.ToError()] }
+            : await pipeline.ExecuteAsync(new OperationRequest(new GraphQLRequest { Query = text, Variables = variables }, Public, context.RequestServices, QueriesOnly: true, surface, client), context.RequestAborted);
         using var buffer = new MemoryStream();
         await serializer.WriteAsync(buffer, result, context.RequestAborted);
         return new SurfaceAnswer(result, JsonDocument.Parse(buffer.ToArray()).RootElement.Clone());

@@ -32,6 +32,16 @@ public sealed class PersistedDocumentRegistry : IPersistedDocumentLoader
     /// <summary>The documents by the hex SHA-256 of their text.</summary>
     public IReadOnlyDictionary<string, string> Documents { get; }
 
+    /// <summary>The scheme of a document id, before its colon.</summary>
+    private const string Scheme = "sha256";
+
+    /// <summary>A document's id as clients send it: <c>sha256:&lt;hex&gt;</c>.</summary>
+    public static string IdOf(string text) => $"{Scheme}:{ParsedDocumentCache.Sha256(text)}";
+
+    /// <summary>The shipped document of an id as clients send it (<c>sha256:&lt;hex&gt;</c>); null when there is none.</summary>
+    public string? Find(string documentId) =>
+        documentId.StartsWith(Scheme + ":", StringComparison.Ordinal) ? Documents.GetValueOrDefault(documentId[(Scheme.Length + 1)..]) : null;
+
     public ValueTask<string?> GetQueryAsync(string? documentIdPrefix, string documentIdPayload, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(documentIdPrefix == "sha256" && Documents.TryGetValue(documentIdPayload, out var query) ? query : null);
+        ValueTask.FromResult(documentIdPrefix == Scheme && Documents.TryGetValue(documentIdPayload, out var query) ? query : null);
 }

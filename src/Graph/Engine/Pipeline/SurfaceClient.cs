@@ -25,7 +25,7 @@ public sealed class SurfaceClient(OperationPipeline pipeline, PersistedDocumentR
         ?? throw new InvalidOperationException($"No persisted document `{name}` is shipped (PersistedDocuments/{name}.graphql).");
 
     /// <summary>The document's id, as <c>GET /graphql?documentId=…</c> takes it.</summary>
-    public string DocumentId(string name) => "sha256:" + ParsedDocumentCache.Sha256(Document(name));
+    public string DocumentId(string name) => PersistedDocumentRegistry.IdOf(Document(name));
 
     /// <param name="surface">Which surface asks ("Explorer", "Download", "Feed"): the log's transport.</param>
     /// <param name="variables">The operation's variables, read from the surface's address; null for none.</param>

@@ -82,9 +82,9 @@ public static class GraphiQLPage
     {
         var parameters = context.Request.Query;
         var query = parameters["query"].Count == 1 ? parameters["query"].ToString() : null;
-        if (query is null && parameters["documentId"].ToString() is { Length: > 0 } id && id.StartsWith("sha256:", StringComparison.Ordinal))
+        if (query is null && parameters["documentId"].Count == 1)
         {
-            context.RequestServices.GetRequiredService<PersistedDocumentRegistry>().Documents.TryGetValue(id["sha256:".Length..], out query);
+            query = context.RequestServices.GetRequiredService<PersistedDocumentRegistry>().Find(parameters["documentId"].ToString());
         }
 
         return (query, parameters["variables"].Count == 1 ? parameters["variables"].ToString() : null);

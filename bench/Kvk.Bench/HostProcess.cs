@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Reflection;
 using Kvk.Graph.Hosting;
-using Kvk.Storage.Store;
 
 namespace Kvk.Bench;
 

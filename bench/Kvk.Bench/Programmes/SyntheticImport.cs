@@ -1,9 +1,7 @@
 using JasperFx.Events;
 using Kvk.Domain.Municipalities;
 using Kvk.Domain.Seeding;
-using Kvk.Storage.Municipalities;
 using Kvk.Storage.Programmes;
-using Kvk.Storage.Seeding;
 using Marten;
 
 namespace Kvk.Bench.Programmes;

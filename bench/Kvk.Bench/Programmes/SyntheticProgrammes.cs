@@ -1,9 +1,6 @@
 using Kvk.Domain.Municipalities;
 using Kvk.Domain.Rounds;
 using Kvk.Domain.Seeding;
-using Kvk.Storage.Municipalities;
-using Kvk.Storage.Rounds;
-using Kvk.Storage.Seeding;
 
 namespace Kvk.Bench.Programmes;
 

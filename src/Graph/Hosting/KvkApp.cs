@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using GraphQL;
 using Kvk.Domain.Municipalities;
 using Kvk.Domain.Seeding;
 using Kvk.Graph.Admin;
@@ -7,7 +6,6 @@ using Kvk.Graph.Downloads;
 using Kvk.Graph.Engine;
 using Kvk.Graph.Engine.Pipeline;
 using Kvk.Graph.Engine.Reading;
-using Kvk.Graph.Engine.Schema;
 using Kvk.Graph.Engine.Transport;
 using Kvk.Graph.Explorer;
 using Kvk.Graph.Live;

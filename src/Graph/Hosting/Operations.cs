@@ -22,7 +22,6 @@ public static class Operations
     {
         services.AddHealthChecks()
             .AddCheck<PostgresHealthCheck>("postgresql", tags: ["ready"])
-            .AddCheck<ProjectionLagHealthCheck>("projections", tags: ["ready"])
             .AddCheck<ReplicaLagHealthCheck>("replica", tags: ["ready"]);
 
         // Any origin may read; no credentials and no Authorization header cross origins, so the

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using Kvk.Graph.Hosting;
 using Kvk.Storage.Store;
 using Spectre.Console;
 

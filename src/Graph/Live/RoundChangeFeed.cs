@@ -1,11 +1,10 @@
 using Kvk.Domain.Municipalities;
-using Kvk.Domain.Rounds;
 using Kvk.Graph.Engine.Reading;
 using Kvk.Graph.Engine.Transport;
 using Kvk.Graph.Replication;
+using Kvk.Graph.Rounds;
 using Kvk.Storage.Awards;
 using Kvk.Storage.Rounds;
-using Kvk.Storage.Store;
 using Marten;
 using Npgsql;
 
@@ -18,9 +17,17 @@ namespace Kvk.Graph.Live;
 /// replica first waits (at most <see cref="ReplicaSettings.MaxLag"/>) until the replica has replayed the change,
 /// so that neither a subscriber nor a response computed after the cache is cleared sees the state before it. While
 /// the connection is lost the response cache is suspended, and it starts empty once listening again. Each
-/// change is pushed as it left the round (its version, folded from the events), however many changes are queued.
+/// change is pushed as it left the round (its version, folded from the events), however many changes are queued, and
+/// read where the public reads: from the read pool once it has replayed the change, from the primary past the bound.
 /// </summary>
-public sealed class RoundChangeFeed(NpgsqlDataSource dataSource, IDocumentStore store, MunicipalityDirectory municipalities, ResponseCache cache, ReplicaReplay replay, ILogger<RoundChangeFeed> log) : BackgroundService
+public sealed class RoundChangeFeed(
+    NpgsqlDataSource dataSource,
+    [FromKeyedServices(ReadStore.DataSourceKey)] NpgsqlDataSource reads,
+    IDocumentStore store,
+    MunicipalityDirectory municipalities,
+    ResponseCache cache,
+    ReplicaReplay replay,
+    ILogger<RoundChangeFeed> log) : BackgroundService
 {
     private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -101,13 +108,14 @@ public sealed class RoundChangeFeed(NpgsqlDataSource dataSource, IDocumentStore 
     {
         await foreach (var change in changes.ReadAllAsync(CancellationToken.None))
         {
-            await AwaitReplayAsync(change, stoppingToken);
+            var replayed = await AwaitReplayAsync(change, stoppingToken);
 
             // A change recorded by another host makes this host's cached responses stale too.
             cache.Invalidate();
             try
             {
-                await using var session = store.QuerySession();
+                await using var routed = await RoutedSession.OnAsync(store, await (replayed ? reads : dataSource).OpenConnectionAsync(stoppingToken), stoppingToken);
+                var session = routed.Session;
                 var views = change.Version is { } version
                     ? await RoundTimeTravel.AsOfAsync(session, municipalities, change.Year, version, null, stoppingToken)
                     : null;
@@ -128,12 +136,15 @@ public sealed class RoundChangeFeed(NpgsqlDataSource dataSource, IDocumentStore 
         }
     }
 
-    /// <summary>Waits for the read database to replay the change; past the bound, or when it cannot be asked, says so and goes on.</summary>
-    private async Task AwaitReplayAsync(RoundChange change, CancellationToken stoppingToken)
+    /// <summary>
+    /// Waits for the read database to replay the change: true once it has (or when reads go to the primary); past the
+    /// bound, or when it cannot be asked, says so and answers false, and the change is read from the primary.
+    /// </summary>
+    private async Task<bool> AwaitReplayAsync(RoundChange change, CancellationToken stoppingToken)
     {
         if (change.Position is not { } position)
         {
-            return;
+            return !replay.Settings.ReadsFromReplica;
         }
 
         try
@@ -143,10 +154,13 @@ public sealed class RoundChangeFeed(NpgsqlDataSource dataSource, IDocumentStore 
             {
                 LiveLog.ReplayWaitExceeded(log, change.Year, position.ToString(), wait.Waited.TotalSeconds);
             }
+
+            return wait.Replayed;
         }
         catch (Exception e) when (e is NpgsqlException or TimeoutException)
         {
             LiveLog.ReplayUnknown(log, change.Year, e);
+            return false;
         }
     }
 }

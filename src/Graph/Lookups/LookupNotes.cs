@@ -2,7 +2,6 @@ using System.Globalization;
 using GraphQL;
 using Kvk.Domain.Rounds;
 using Kvk.Graph.Engine.Pipeline;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Kvk.Graph.Lookups;
 

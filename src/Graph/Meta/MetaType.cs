@@ -1,4 +1,3 @@
-using GraphQL;
 using GraphQL.Types;
 using Kvk.Graph.Engine.Reading;
 using Kvk.Graph.Engine.Schema;

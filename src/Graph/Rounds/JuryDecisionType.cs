@@ -1,11 +1,8 @@
 using GraphQL.Types;
 using Kvk.Domain.Municipalities;
-using Kvk.Domain.Rounds;
 using Kvk.Graph.Engine.Schema;
 using Kvk.Graph.Municipalities;
-using Kvk.Graph.Schema;
 using Kvk.Graph.Sources;
-using Kvk.Storage.Municipalities;
 using Kvk.Storage.Rounds;
 
 namespace Kvk.Graph.Rounds;

@@ -2,8 +2,6 @@ using GraphQL.Types;
 using Kvk.Domain.Municipalities;
 using Kvk.Graph.Engine.Schema;
 using Kvk.Graph.Municipalities;
-using Kvk.Graph.Schema;
-using Kvk.Storage.Municipalities;
 
 namespace Kvk.Graph.Rounds;
 

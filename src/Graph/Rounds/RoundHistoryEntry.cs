@@ -2,8 +2,6 @@ using System.Globalization;
 using JasperFx.Events;
 using Kvk.Domain.Municipalities;
 using Kvk.Domain.Rounds;
-using Kvk.Storage.Municipalities;
-using Kvk.Storage.Rounds;
 
 namespace Kvk.Graph.Rounds;
 

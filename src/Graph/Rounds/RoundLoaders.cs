@@ -4,7 +4,6 @@ using Kvk.Graph.Engine.Reading;
 using Kvk.Storage.Rounds;
 using Kvk.Storage.Store;
 using Marten;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Kvk.Graph.Rounds;
 
@@ -13,10 +12,11 @@ public static class RoundLoaders
 {
     public static readonly LoaderKind<int, RoundView?> ByYear = ViewLoaders.One<int, RoundView>(ViewTables.Rounds, ViewTables.MainProgramme, "year", "int", r => r.Year);
 
-    /// <summary>The stored events of rounds by year, oldest first, through Marten's event API.</summary>
+    /// <summary>The stored events of rounds by year, oldest first, through Marten's event API on the operation's read route.</summary>
     public static readonly LoaderKind<int, IReadOnlyList<IEvent>> EventsByYear = new(async (services, years, ct) =>
     {
-        await using var session = services.GetRequiredService<IDocumentStore>().QuerySession();
+        await using var routed = await RoutedSession.OpenAsync(services, ct);
+        var session = routed.Session;
         var yearOf = years.ToDictionary(AwardYear.StreamKey);
         var keys = yearOf.Keys.ToArray();
         var events = await session.Events.QueryAllRawEvents().Where(e => e.StreamKey!.IsOneOf(keys)).OrderBy(e => e.Sequence).ToListAsync(ct);

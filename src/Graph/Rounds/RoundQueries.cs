@@ -2,18 +2,10 @@ using System.Globalization;
 using GraphQL;
 using GraphQL.Types;
 using Kvk.Domain.Municipalities;
-using Kvk.Domain.Rounds;
-using Kvk.Graph.Engine.Lists.Filtering;
-using Kvk.Graph.Engine.Lists.Paging;
-using Kvk.Graph.Engine.Lists.Sorting;
 using Kvk.Graph.Engine.Reading;
 using Kvk.Graph.Engine.Schema;
 using Kvk.Graph.Lookups;
-using Kvk.Graph.Nominations;
-using Kvk.Graph.Schema;
 using Kvk.Storage.Rounds;
-using Kvk.Storage.Store;
-using Marten;
 
 namespace Kvk.Graph.Rounds;
 
@@ -47,8 +39,8 @@ public static class RoundQueries
                     throw new ExecutionError("`version` starts at 1, the opening of the round.") { Code = "INVALID_TIME_TRAVEL" };
                 }
 
-                await using var session = c.Service<IDocumentStore>().QuerySession();
-                if (await RoundTimeTravel.AsOfAsync(session, c.Service<MunicipalityDirectory>(), year, version, asOf, c.CancellationToken) is { } past)
+                await using var routed = await RoutedSession.OpenAsync(c.RequestServices!, c.CancellationToken);
+                if (await RoundTimeTravel.AsOfAsync(routed.Session, c.Service<MunicipalityDirectory>(), year, version, asOf, c.CancellationToken) is { } past)
                 {
                     return c.Service<PastRounds>().Remember(past);
                 }

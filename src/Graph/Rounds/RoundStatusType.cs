@@ -1,6 +1,5 @@
 using GraphQL.Types;
 using Kvk.Domain.Rounds;
-using Kvk.Storage.Rounds;
 
 namespace Kvk.Graph.Rounds;
 

@@ -7,12 +7,9 @@ using Kvk.Graph.Awards;
 using Kvk.Graph.Engine.Reading;
 using Kvk.Graph.Engine.Schema;
 using Kvk.Graph.Nominations;
-using Kvk.Graph.Schema;
 using Kvk.Graph.Sources;
-using Kvk.Storage.Municipalities;
 using Kvk.Storage.Nominations;
 using Kvk.Storage.Rounds;
-using Kvk.Storage.Store;
 
 namespace Kvk.Graph.Rounds;
 

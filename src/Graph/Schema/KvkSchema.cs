@@ -6,7 +6,6 @@ using Kvk.Graph.Nominations;
 using Kvk.Graph.Rounds;
 using Kvk.Graph.Search;
 using Kvk.Graph.Secretariat;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Kvk.Graph.Schema;
 

@@ -9,7 +9,6 @@ using Kvk.Graph.Engine.Schema;
 using Kvk.Graph.Lookups;
 using Kvk.Graph.Nominations;
 using Kvk.Graph.Rounds;
-using Kvk.Storage.Municipalities;
 
 namespace Kvk.Graph.Schema;
 

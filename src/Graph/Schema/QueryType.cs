@@ -1,14 +1,12 @@
 using GraphQL.Types;
 using Kvk.Domain.Municipalities;
 using Kvk.Graph.Awards;
-using Kvk.Graph.Engine.Schema;
 using Kvk.Graph.Meta;
 using Kvk.Graph.Municipalities;
 using Kvk.Graph.Nominations;
 using Kvk.Graph.Rounds;
 using Kvk.Graph.Search;
 using Kvk.Graph.Secretariat;
-using Kvk.Storage.Municipalities;
 
 namespace Kvk.Graph.Schema;
 

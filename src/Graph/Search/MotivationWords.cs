@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using Kvk.Graph.Engine.Reading;
 using Kvk.Storage.Awards;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Kvk.Graph.Search;
 

@@ -1,10 +1,6 @@
 using GraphQL.Types;
 using Kvk.Graph.Awards;
-using Kvk.Graph.Engine.Lists.Paging;
 using Kvk.Graph.Engine.Reading;
-using Kvk.Graph.Engine.Schema;
-
-using Kvk.Graph.Schema;
 
 namespace Kvk.Graph.Search;
 

@@ -4,7 +4,6 @@ using GraphQL.Types;
 using Kvk.Graph.Engine.Lists.Paging;
 using Kvk.Graph.Engine.Reading;
 using Kvk.Graph.Engine.Schema;
-using Kvk.Graph.Schema;
 using Kvk.Storage.Awards;
 using Kvk.Storage.Store;
 using SortKey = Kvk.Graph.Engine.Reading.SortKey;

@@ -1,6 +1,5 @@
 using GraphQL.Types;
 using Kvk.Graph.Engine.Schema;
-using Kvk.Graph.Schema;
 
 namespace Kvk.Graph.Secretariat;
 

@@ -6,8 +6,6 @@ using Kvk.Domain.Municipalities;
 using Kvk.Domain.Seeding;
 using Kvk.Graph.Secretariat;
 using Kvk.Graph.Tests.Support;
-using Kvk.Storage.Municipalities;
-using Kvk.Storage.Seeding;
 
 namespace Kvk.Graph.Tests.Hosting;
 

@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using Kvk.Graph.Hosting;
 using Kvk.Graph.Secretariat;
 using Kvk.Graph.Tests.Support;
-using Kvk.Storage.Store;
 
 namespace Kvk.Graph.Tests.Hosting;
 

@@ -1,9 +1,6 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Net.WebSockets;
 using System.Text;
-using System.Text.Json.Nodes;
 using Kvk.Domain.Rounds;
 using Kvk.Graph.Tests.Support;
 using Kvk.Storage.Rounds;

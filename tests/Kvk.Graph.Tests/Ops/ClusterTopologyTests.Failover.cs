@@ -7,7 +7,6 @@ using Kvk.Domain.Municipalities;
 using Kvk.Domain.Seeding;
 using Kvk.Graph.Tests.Support;
 using Npgsql;
-using Xunit.Abstractions;
 
 namespace Kvk.Graph.Tests.Ops;
 

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Kvk.Domain.Rounds;
 using Kvk.Graph.Tests.Support;
-using Kvk.Storage.Rounds;
 
 namespace Kvk.Graph.Tests.Rounds;
 

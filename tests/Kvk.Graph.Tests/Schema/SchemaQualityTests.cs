@@ -1,7 +1,5 @@
-using GraphQL;
 using GraphQL.Types;
 using GraphQL.Utilities;
-using Kvk.Graph.Engine.Schema;
 using Kvk.Graph.Schema;
 using Kvk.Graph.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Kvk.Graph.Tests.Support;
 
 namespace Kvk.Graph.Tests.Search;

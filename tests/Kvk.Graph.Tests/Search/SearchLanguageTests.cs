@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Kvk.Graph.Search;
 using Kvk.Graph.Tests.Support;
 

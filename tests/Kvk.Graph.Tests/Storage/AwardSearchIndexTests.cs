@@ -1,9 +1,7 @@
-using Kvk.Bench.Programmes;
 using Kvk.Domain.Rounds;
 using Kvk.Graph.Tests.Support;
 using Kvk.Storage.Awards;
 using Kvk.Storage.Programmes;
-using Kvk.Storage.Rounds;
 
 namespace Kvk.Graph.Tests.Storage;
 

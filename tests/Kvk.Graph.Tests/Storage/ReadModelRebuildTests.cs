@@ -1,8 +1,6 @@
-using Kvk.Bench.Programmes;
 using Kvk.Domain.Rounds;
 using Kvk.Graph.Tests.Support;
 using Kvk.Storage.Programmes;
-using Kvk.Storage.Rounds;
 
 namespace Kvk.Graph.Tests.Storage;
 

@@ -1,8 +1,5 @@
 using Kvk.Bench.Programmes;
 using Kvk.Domain.Municipalities;
-using Kvk.Graph.Hosting;
-using Kvk.Storage.Municipalities;
-using Kvk.Storage.Programmes;
 using Kvk.Storage.Store;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,4 @@
 using Kvk.Graph.Hosting;
-using Kvk.Storage.Store;
 using Npgsql;
 
 namespace Kvk.Graph.Tests.Support;

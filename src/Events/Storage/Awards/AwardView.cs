@@ -1,4 +1,3 @@
-using Kvk.Domain.Municipalities;
 using Kvk.Domain.Sources;
 using Kvk.Storage.Programmes;
 

@@ -1,9 +1,7 @@
 using JasperFx.Events;
 using Kvk.Domain.Municipalities;
 using Kvk.Domain.Rounds;
-using Kvk.Storage.Municipalities;
 using Kvk.Storage.Programmes;
-using Kvk.Storage.Rounds;
 using Kvk.Storage.Store;
 using Marten.Events.Aggregation;
 

@@ -1,5 +1,4 @@
 using Kvk.Domain.Rounds;
-using Kvk.Storage.Rounds;
 
 namespace Kvk.Storage.Programmes;
 

@@ -1,4 +1,3 @@
-using Kvk.Domain.Rounds;
 namespace Kvk.Storage.Rounds;
 
 /// <summary>

@@ -1,7 +1,6 @@
 using JasperFx;
 using Kvk.Domain.Municipalities;
 using Kvk.Domain.Rounds;
-using Kvk.Storage.Municipalities;
 using Marten;
 using Marten.Exceptions;
 

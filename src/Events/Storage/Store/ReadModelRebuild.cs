@@ -1,8 +1,5 @@
-using JasperFx.Events;
 using Kvk.Domain.Municipalities;
-using Kvk.Domain.Rounds;
 using Kvk.Storage.Awards;
-using Kvk.Storage.Municipalities;
 using Kvk.Storage.Nominations;
 using Kvk.Storage.Rounds;
 using Marten;

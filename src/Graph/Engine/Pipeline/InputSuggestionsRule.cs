@@ -1,5 +1,3 @@
-using GraphQL.Types;
-using GraphQL.Utilities;
 using GraphQL.Validation;
 using GraphQLParser.AST;
 

@@ -5,7 +5,6 @@ using GraphQL.Transport;
 using GraphQL.Types;
 using GraphQL.Validation;
 using GraphQL.Validation.Complexity;
-using GraphQL.Validation.Rules.Custom;
 using Kvk.Graph.Engine.Reading;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -1,5 +1,4 @@
 using GraphQL.PersistedDocuments;
-using Kvk.Graph.Engine.Pipeline;
 
 namespace Kvk.Graph.Engine.Pipeline;
 

@@ -37,6 +37,12 @@ public sealed class ReadStore(
     private NpgsqlDataSource DataSource => route.FromPrimary ? primary : reads;
 
     /// <summary>
+    /// A connection on this operation's route, for a feature that reads through another library (Marten's event API for
+    /// history and time travel) but must read where the operation's other statements read.
+    /// </summary>
+    public ValueTask<NpgsqlConnection> OpenConnectionAsync(CancellationToken cancellationToken) => DataSource.OpenConnectionAsync(cancellationToken);
+
+    /// <summary>
     /// The columns a read statement selects first: the row's id and its version. A row's <c>xmin</c>
     /// changes with every write of it, a rebuild's included; Marten's <c>mt_version</c> beside it keeps
     /// versions apart across transaction-id wraparound. Both are read in PostgreSQL's binary format.

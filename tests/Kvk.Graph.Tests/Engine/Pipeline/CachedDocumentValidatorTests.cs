@@ -1,12 +1,9 @@
 using System.Text.Json;
 using GraphQL;
 using GraphQL.Execution;
-using GraphQL.Types;
 using GraphQL.Validation;
 using GraphQLParser;
 using Kvk.Graph.Engine.Pipeline;
-using Kvk.Graph.Engine.Schema;
-using Kvk.Graph.Engine.Transport;
 using Kvk.Graph.Schema;
 using Kvk.Graph.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,7 +1,6 @@
 using GraphQL;
 using GraphQL.Execution;
 using Kvk.Graph.Engine.Pipeline;
-using Kvk.Graph.Engine.Transport;
 
 namespace Kvk.Graph.Tests.Engine.Pipeline;
 

@@ -1,6 +1,5 @@
 using Kvk.Domain.Rounds;
 using Kvk.Graph.Tests.Support;
-using Kvk.Storage.Rounds;
 
 namespace Kvk.Graph.Tests.Engine.Transport;
 

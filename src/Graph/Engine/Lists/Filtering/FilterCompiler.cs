@@ -1,5 +1,4 @@
 using System.Collections;
-using GraphQL;
 using Kvk.Graph.Engine.Reading;
 
 namespace Kvk.Graph.Engine.Lists.Filtering;

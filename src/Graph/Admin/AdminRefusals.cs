@@ -33,8 +33,8 @@ public static class AdminRefusals
             $"Skriv en motivering (högst {RoundRules.MaxMotivationLength} tecken) och en mottagare på högst {RoundRules.MaxNameLength} tecken.",
         ["ReviseDecision"] = "Revisionen ändrar ingenting, eller saknar skäl. Ändra vinnare eller motivering och skriv ett skäl.",
         ["ScheduleAnnouncement"] = "Tillkännagivandet är redan schemalagt till den tidpunkten.",
-        ["AnnounceAward"] =
-            $"Källans rubrik får vara högst {SourceRules.MaxTitleLength} tecken och dess länk en http- eller https-adress på högst {SourceRules.MaxUrlLength} tecken.",
+        ["AnnounceAward"] = $"Källans rubrik får vara högst {SourceRules.MaxTitleLength} tecken "
+            + $"och dess länk en http- eller https-adress på högst {SourceRules.MaxUrlLength} tecken.",
         ["CorrectMotivation"] = $"Skriv ett skäl och en motivering som skiljer sig från den nuvarande (högst {RoundRules.MaxMotivationLength} tecken).",
     };
 

@@ -4,7 +4,8 @@ namespace Kvk.Graph.Admin;
 
 /// <summary>
 /// <c>GET /admin</c>: the secretariat's page, static HTML, CSS and JavaScript embedded in the assembly. No
-/// build step, nothing from the internet; it talks to <c>/graphql</c> like any other client.
+/// build step, nothing from the internet; it talks to <c>/graphql</c> like any other client, with the persisted documents,
+/// refusal messages and limits of its <see cref="AdminVocabulary"/>.
 /// </summary>
 public static class AdminPage
 {
@@ -38,5 +39,13 @@ public static class AdminPage
             // The page declares what it loads; its script, style and icon are static files.
             _ = path == Path ? endpoint.WithContentSecurityPolicy(ContentSecurityPolicy) : endpoint.WithAdmission(AdmissionPolicy.StaticAsset);
         }
+
+        // Fixed for the host's life, as its static files are; not kept by a browser past a deployment that changes it.
+        endpoints.MapGet(AdminVocabulary.Path, async context =>
+        {
+            context.Response.Headers.CacheControl = "no-store";
+            var vocabulary = AdminVocabulary.Of(context.RequestServices.GetRequiredService<PersistedDocumentRegistry>());
+            await context.Response.WriteAsJsonAsync(vocabulary, AdminVocabulary.Json, context.RequestAborted);
+        }).WithAdmission(AdmissionPolicy.StaticAsset);
     }
 }

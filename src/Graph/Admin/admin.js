@@ -16,38 +16,9 @@ const STATUS = {
 
 const SHORT_STATUS = { NOMINATING: 'Nominering', JUDGING: 'Juryn bedömer', DECIDED: 'Beslutad', ANNOUNCED: 'Tillkännagiven' };
 
-// Every refusal in Swedish, specific to its cause; the server's English message is never shown.
-const ERRORS = {
-  ROUND_NOT_FOUND: 'Omgången finns inte. Öppna den först.',
-  ROUND_ALREADY_EXISTS: 'Det finns redan en omgång för det året.',
-  UNKNOWN_MUNICIPALITY: 'Okänd kommun. Välj en av Sveriges 290 kommuner.',
-  ALREADY_NOMINATED: 'Kommunen är redan nominerad i den här omgången.',
-  NOT_NOMINATED: 'Kommunen är inte nominerad i den här omgången.',
-  ROUND_CLOSED: 'Nomineringen är stängd i den här omgången.',
-  DECISION_REQUIRED: 'Juryns beslut måste registreras först.',
-  ALREADY_DECIDED: 'Juryns beslut är redan registrerat för den här omgången.',
-  ALREADY_ANNOUNCED: 'Priset är redan tillkännagivet.',
-  NOT_ANNOUNCED: 'Priset är inte tillkännagivet än. Bara en publicerad motivering kan rättas.',
-  ANNOUNCEMENT_IN_FUTURE: 'Ett tillkännagivande nu kan inte dateras i framtiden. Schemalägg det i stället.',
-  SCHEDULE_IN_PAST: 'Tidpunkten har redan passerat. Välj en tidpunkt i framtiden eller tillkännage nu.',
-  NOT_SCHEDULED: 'Inget tillkännagivande är schemalagt.',
-  IDEMPOTENCY_KEY_REUSED: 'Begäran skickades redan med andra uppgifter. Försök igen.',
-  UNAUTHENTICATED: 'Nyckeln är ogiltig eller saknas. Logga in igen.',
-};
-
-// INVALID_INPUT depends on the form: what in it was not valid.
-const INVALID = {
-  openRound: 'Året är inte ett prisår: priset delas ut udda år från 2003 till 2199.',
-  withdrawNomination: 'Skriv ett skäl (högst 1000 tecken); den interna anteckningen får vara högst 1000 tecken.',
-  closeNominations: 'Nominera minst en kommun innan nomineringen stängs.',
-  recordJuryDecision: 'Skriv en motivering (högst 4000 tecken) och en mottagare på högst 200 tecken.',
-  reviseDecision: 'Revisionen ändrar ingenting, eller saknar skäl. Ändra vinnare eller motivering och skriv ett skäl.',
-  scheduleAnnouncement: 'Tillkännagivandet är redan schemalagt till den tidpunkten.',
-  correctMotivation: 'Skriv ett skäl och en motivering som skiljer sig från den nuvarande (högst 4000 tecken).',
-};
-
-const HISTORY_FIELDS = 'version type actor occurredAt municipality { code name } motivation reason note scheduledAt';
-const ROUND_FIELDS = 'year status version nominees { municipality { code name } } decision { recipientName motivation municipality { code name } } announcedAt scheduledAnnouncementAt';
+// What the host enforces, in its own words (GET /admin/vocabulary.json): the Swedish message of every refusal code, the
+// limits the fields carry, and the ids of the persisted documents this page sends, so that the page repeats none of them.
+const vocabulary = fetch('/admin/vocabulary.json').then((response) => response.json());
 
 const $ = (id) => document.getElementById(id);
 const state = { rounds: [], round: null, history: [], selectedYear: null, municipalities: [], choices: {} };
@@ -89,11 +60,22 @@ function clearMessages() {
   document.querySelectorAll('.meddelande').forEach((box) => { box.replaceChildren(); box.className = 'meddelande'; box.removeAttribute('role'); });
 }
 
-async function graphql(query, variables) {
+// Runs one of the page's persisted documents (PersistedDocuments/Admin/{name}.graphql) by its id: only its variables
+// are written here.
+async function graphql(name, variables) {
+  const { documents } = await vocabulary;
   const headers = { 'Content-Type': 'application/json', Accept: 'application/json' };
   if (token()) { headers.Authorization = 'Bearer ' + token(); }
-  const response = await fetch('/graphql', { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+  const response = await fetch('/graphql', { method: 'POST', headers, body: JSON.stringify({ documentId: documents[name], variables }) });
   return response.json();
+}
+
+// Each field names the limit it carries (data-limit, data-min, data-max); the number is the one the API holds it to.
+async function applyLimits() {
+  const { limits } = await vocabulary;
+  document.querySelectorAll('[data-limit]').forEach((field) => { field.maxLength = limits[field.dataset.limit]; });
+  document.querySelectorAll('[data-min]').forEach((field) => { field.min = limits[field.dataset.min]; });
+  document.querySelectorAll('[data-max]').forEach((field) => { field.max = limits[field.dataset.max]; });
 }
 
 function mutationId() {
@@ -121,28 +103,29 @@ function confirmStep(title, text, yes) {
   });
 }
 
-// Sends one secretariat mutation against the round's version the secretary saw. On success the listed fields are
-// emptied and the round reloaded before the message shows; on a clash nothing the secretary entered is touched.
-async function record(field, inputType, input, messageId, success, clear) {
+// Sends one secretariat mutation (its document's name: the mutation's type name, e.g. 'OpenRound') against the round's
+// version the secretary saw. On success the listed fields are emptied and the round reloaded before the message shows;
+// on a clash nothing the secretary entered is touched.
+async function record(name, input, messageId, success, clear) {
   const seenVersion = input.expectedVersion;
-  const query = `mutation($input: ${inputType}!) { ${field}(input: $input) { round { year version } errors { ... on Error { code message } } } }`;
   say(messageId, 'Sparar …');
   let result;
   try {
-    result = await graphql(query, { input: { ...input, clientMutationId: mutationId() } });
+    result = await graphql(name, { input: { ...input, clientMutationId: mutationId() } });
   } catch (e) {
     say(messageId, 'Kunde inte nå servern. Inget sparades. Försök igen.', 'fel');
     return false;
   }
 
+  const { refusals, invalidInput } = await vocabulary;
   if (result.errors && result.errors.length) {
     const code = result.errors[0].extensions && result.errors[0].extensions.code;
-    say(messageId, ERRORS[code] || 'Servern kunde inte ta emot åtgärden. Inget sparades.', 'fel');
+    say(messageId, refusals[code] || 'Servern kunde inte ta emot åtgärden. Inget sparades.', 'fel');
     if (code === 'UNAUTHENTICATED') { signOut(false); }
     return false;
   }
 
-  const payload = result.data[field];
+  const payload = result.data.recorded;
   if (payload.errors && payload.errors.length) {
     const code = payload.errors[0].code;
     if (code === 'CONCURRENCY_CONFLICT') {
@@ -151,7 +134,7 @@ async function record(field, inputType, input, messageId, success, clear) {
     }
 
     await loadRounds();
-    say(messageId, (code === 'INVALID_INPUT' ? INVALID[field] : ERRORS[code]) || 'Åtgärden avvisades. Inget sparades.', 'fel');
+    say(messageId, (code === 'INVALID_INPUT' && invalidInput[name]) || refusals[code] || 'Åtgärden avvisades. Inget sparades.', 'fel');
     return false;
   }
 
@@ -173,8 +156,9 @@ async function clash(messageId, seenVersion) {
     li.textContent = (e.actor || 'Någon') + ' ' + describe(e) + ' (' + when(e.occurredAt) + ').';
     return li;
   }));
+  const { refusals } = await vocabulary;
   say(messageId, [
-    'Omgången ändrades innan din åtgärd sparades, och den sparades inte:',
+    refusals.CONCURRENCY_CONFLICT,
     list,
     'Dina val och texter finns kvar. Kontrollera dem mot omgången som den är nu och skicka igen om de fortfarande stämmer.',
   ], 'fel');
@@ -207,8 +191,8 @@ function describe(e) {
 async function loadRounds(select) {
   if (select) { chooseYear(select); }
   const year = state.selectedYear;
-  const roundQuery = year ? ` round(year: ${Number(year)}) { ${ROUND_FIELDS} history { ${HISTORY_FIELDS} } }` : '';
-  const result = await graphql(`{ rounds(first: 100) { nodes { year status nominees { municipality { code } } } }${roundQuery} }`);
+  // Without a chosen round the document leaves its round out; its year is then never read.
+  const result = await graphql('Rounds', { year: year || 0, withRound: !!year });
   state.rounds = result.data.rounds.nodes;
   state.round = year ? result.data.round : null;
   state.history = state.round ? state.round.history : [];
@@ -222,7 +206,7 @@ function chooseYear(year) {
 }
 
 async function loadMunicipalities() {
-  const result = await graphql('{ counties { municipalities { code name } } }');
+  const result = await graphql('Municipalities');
   state.municipalities = result.data.counties.flatMap((c) => c.municipalities).sort((a, b) => a.name.localeCompare(b.name, 'sv'));
   $('kommuner').replaceChildren(...state.municipalities.map((m) => {
     const o = document.createElement('option');
@@ -390,10 +374,10 @@ function guarded(input) {
 
 async function signIn(candidate) {
   sessionStorage.setItem(TOKEN_KEY, candidate);
-  const result = await graphql('{ viewer { isSecretariat name } }');
+  const result = await graphql('Viewer');
   if (!result.data || !result.data.viewer.isSecretariat) {
     signOut(false);
-    say('inloggning-meddelande', ERRORS.UNAUTHENTICATED, 'fel');
+    say('inloggning-meddelande', (await vocabulary).refusals.UNAUTHENTICATED, 'fel');
     return;
   }
 
@@ -457,17 +441,18 @@ async function nominate() {
     return;
   }
 
-  await record('nominateMunicipality', 'NominateMunicipalityInput', guarded({ municipalityCode: found.code }), 'nominera-meddelande', found.name + ' är nominerad.', ['kommun']);
+  await record('NominateMunicipality', guarded({ municipalityCode: found.code }), 'nominera-meddelande', found.name + ' är nominerad.', ['kommun']);
 }
 
 document.addEventListener('DOMContentLoaded', () => {
+  applyLimits();
   on('inloggningsformular', async () => { await signIn($('token').value.trim()); $('token').value = ''; });
   $('logga-ut').addEventListener('click', () => signOut(true));
   ['dra-tillbaka-kommun', 'vinnare', 'revidera-vinnare'].forEach((id) => $(id).addEventListener('change', () => { state.choices[id] = $(id).value; }));
 
   on('oppna-formular', async () => {
     const year = Number($('nytt-ar').value);
-    if (await record('openRound', 'OpenRoundInput', { year }, 'oppna-meddelande', 'Omgång ' + year + ' är öppnad.', ['nytt-ar'])) {
+    if (await record('OpenRound', { year }, 'oppna-meddelande', 'Omgång ' + year + ' är öppnad.', ['nytt-ar'])) {
       chooseYear(year);
       await loadRounds();
     }
@@ -478,28 +463,30 @@ document.addEventListener('DOMContentLoaded', () => {
     const reason = $('dra-tillbaka-skal').value.trim();
     if (!await confirmStep('Dra tillbaka nomineringen av ' + municipality + '?',
       'Skälet ”' + reason + '” blir offentligt i omgångens historik och i nedladdningarna. En tillbakadragen nominering finns kvar i historiken.', 'Dra tillbaka ' + municipality)) { return; }
-    await record('withdrawNomination', 'WithdrawNominationInput',
-      guarded({ municipalityCode: $('dra-tillbaka-kommun').value, reason, internalNote: $('dra-tillbaka-anteckning').value.trim() || null }),
+    const note = $('dra-tillbaka-anteckning').value.trim() || null;
+    await record('WithdrawNomination', guarded({ municipalityCode: $('dra-tillbaka-kommun').value, reason, internalNote: note }),
       'dra-tillbaka-meddelande', 'Nomineringen av ' + municipality + ' är tillbakadragen.', ['dra-tillbaka-skal', 'dra-tillbaka-anteckning', 'dra-tillbaka-kommun']);
   });
   on('stang-formular', async () => {
     const names = state.round.nominees.map((n) => n.municipality.name).join(', ');
     if (!await confirmStep('Stänga nomineringen för ' + state.round.year + '?',
       'Listan över nominerade blir slutgiltig och offentlig som den är: ' + names + '. Det går inte att öppna nomineringen igen.', 'Stäng nomineringen')) { return; }
-    await record('closeNominations', 'CloseNominationsInput', guarded({}), 'stang-meddelande', 'Nomineringen är stängd.');
+    await record('CloseNominations', guarded({}), 'stang-meddelande', 'Nomineringen är stängd.');
   });
   on('beslut-formular', async () => {
     const recipient = $('mottagare').value.trim();
-    await record('recordJuryDecision', 'RecordJuryDecisionInput',
-      guarded({ municipalityCode: $('vinnare').value, motivation: $('motivering').value, recipientName: recipient || null }),
+    await record('RecordJuryDecision', guarded({ municipalityCode: $('vinnare').value, motivation: $('motivering').value, recipientName: recipient || null }),
       'beslut-meddelande', 'Juryns beslut är registrerat. Det är hemligt tills priset tillkännages.', ['motivering', 'mottagare', 'vinnare']);
   });
   on('revidera-formular', async () => {
     const decision = state.round.decision;
     const code = $('revidera-vinnare').value;
     const motivation = $('revidera-motivering').value;
-    await record('reviseDecision', 'ReviseDecisionInput',
-      guarded({ municipalityCode: code !== decision.municipality.code ? code : null, motivation: motivation.trim() !== decision.motivation ? motivation : null, reason: $('revidera-skal').value }),
+    const changed = {
+      municipalityCode: code !== decision.municipality.code ? code : null,
+      motivation: motivation.trim() !== decision.motivation ? motivation : null,
+    };
+    await record('ReviseDecision', guarded({ ...changed, reason: $('revidera-skal').value }),
       'revidera-meddelande', 'Beslutet är reviderat. Det är fortfarande hemligt; revisionen syns i historiken efter tillkännagivandet.', ['revidera-skal', 'revidera-vinnare']);
   });
   on('schema-formular', async () => {
@@ -507,11 +494,12 @@ document.addEventListener('DOMContentLoaded', () => {
     const decision = state.round.decision;
     if (!await confirmStep('Schemalägga tillkännagivandet till ' + when(at.toISOString()) + '?',
       'Då blir vinnaren (' + decision.recipientName + ') och motiveringen offentliga automatiskt. Fram till dess går det att flytta eller ställa in.', 'Schemalägg')) { return; }
-    await record('scheduleAnnouncement', 'ScheduleAnnouncementInput', guarded({ at: at.toISOString() }),
+    await record('ScheduleAnnouncement', guarded({ at: at.toISOString() }),
       'schema-meddelande', 'Tillkännagivandet är schemalagt till ' + when(at.toISOString()) + '.', ['schema-tid']);
   });
   on('avboka-formular', async () => {
-    await record('cancelScheduledAnnouncement', 'CancelScheduledAnnouncementInput', guarded({}), 'schema-meddelande', 'Det schemalagda tillkännagivandet är inställt. Beslutet är fortfarande hemligt.');
+    await record('CancelScheduledAnnouncement', guarded({}), 'schema-meddelande',
+      'Det schemalagda tillkännagivandet är inställt. Beslutet är fortfarande hemligt.');
   });
   on('tillkannage-formular', async () => {
     const decision = state.round.decision;
@@ -520,10 +508,10 @@ document.addEventListener('DOMContentLoaded', () => {
     const title = $('tillkannage-kalla').value.trim();
     const url = $('tillkannage-kalla-lank').value.trim();
     const source = title ? { source: { title, url: url || null, publishedOn: new Date().toISOString().slice(0, 10) } } : {};
-    await record('announceAward', 'AnnounceAwardInput', guarded({ announcedAt: new Date().toISOString(), ...source }), 'tillkannage-meddelande', 'Priset är tillkännagivet.');
+    await record('AnnounceAward', guarded({ announcedAt: new Date().toISOString(), ...source }), 'tillkannage-meddelande', 'Priset är tillkännagivet.');
   });
   on('ratta-formular', async () => {
-    await record('correctMotivation', 'CorrectMotivationInput', guarded({ motivation: $('ny-motivering').value, reason: $('ratta-skal').value }),
+    await record('CorrectMotivation', guarded({ motivation: $('ny-motivering').value, reason: $('ratta-skal').value }),
       'ratta-meddelande', 'Motiveringen är rättad; den tidigare finns kvar i historiken.', ['ratta-skal']);
   });
 

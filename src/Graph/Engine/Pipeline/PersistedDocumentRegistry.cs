@@ -28,6 +28,11 @@ public sealed class PersistedDocumentRegistry : IPersistedDocumentLoader
     /// <summary>A document by its path under the folder, without the extension ("Explorer/Round"); null when none is shipped.</summary>
     public string? Named(string name) => _byName.GetValueOrDefault(name);
 
+    /// <summary>The names of the documents in one subfolder ("Admin"), without the folder ("Rounds"), with their ids.</summary>
+    public IReadOnlyDictionary<string, string> IdsIn(string subfolder) => _byName
+        .Where(d => d.Key.StartsWith(subfolder + "/", StringComparison.Ordinal))
+        .ToDictionary(d => d.Key[(subfolder.Length + 1)..], d => IdOf(d.Value), StringComparer.Ordinal);
+
     /// <summary>The documents by the hex SHA-256 of their text.</summary>
     public IReadOnlyDictionary<string, string> Documents { get; }
 

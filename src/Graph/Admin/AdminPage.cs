@@ -4,7 +4,8 @@ namespace Kvk.Graph.Admin;
 
 /// <summary>
 /// <c>GET /admin</c>: the secretariat's page, static HTML, CSS and JavaScript embedded in the assembly. No
-/// build step, nothing from the internet; it talks to <c>/graphql</c> like any other client.
+/// build step, nothing from the internet; it talks to <c>/graphql</c> like any other client, and reads the words the host
+/// keeps for it from <see cref="AdminVocabulary"/>.
 /// </summary>
 public static class AdminPage
 {
@@ -38,5 +39,7 @@ public static class AdminPage
             // The page declares what it loads; its script, style and icon are static files.
             _ = path == Path ? endpoint.WithContentSecurityPolicy(ContentSecurityPolicy) : endpoint.WithAdmission(AdmissionPolicy.StaticAsset);
         }
+
+        endpoints.MapAdminVocabulary();
     }
 }

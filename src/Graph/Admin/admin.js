@@ -185,23 +185,21 @@ function name(code) {
   return found ? found.name : code;
 }
 
-// A history entry as a sentence after the actor's name.
+// The words the host keeps for this page (GET /admin/vocabulary.json, AdminVocabulary.cs), read at sign-in.
+let vocabulary = { events: {} };
+
+async function loadVocabulary() {
+  const response = await fetch('/admin/vocabulary.json', { headers: { Accept: 'application/json' } });
+  if (response.ok) { vocabulary = await response.json(); }
+}
+
+// A history entry as a sentence after the actor's name: its event's line, with the entry's fields in its placeholders.
 function describe(e) {
+  const lines = vocabulary.events[e.type];
+  if (!lines) { return e.type; }
   const m = e.municipality ? e.municipality.name : null;
-  switch (e.type) {
-    case 'round_opened': return 'öppnade omgången';
-    case 'municipality_nominated': return 'nominerade ' + m;
-    case 'nomination_withdrawn': return 'drog tillbaka nomineringen av ' + m + ' med det offentliga skälet ”' + e.reason + '”';
-    case 'nominations_closed': return 'stängde nomineringen';
-    case 'jury_decision_recorded': return m ? 'registrerade ' + m + ' som vinnare' : 'registrerade juryns beslut';
-    case 'decision_revised': return m ? 'reviderade beslutet: ' + m + ' som vinnare, med skälet ”' + e.reason + '”' : 'reviderade juryns beslut';
-    case 'announcement_scheduled': return 'schemalade tillkännagivandet till ' + when(e.scheduledAt);
-    case 'scheduled_announcement_cancelled': return 'ställde in det schemalagda tillkännagivandet';
-    case 'award_announced': return 'tillkännagav priset till ' + m;
-    case 'motivation_corrected': return 'rättade motiveringen med det offentliga skälet ”' + e.reason + '”';
-    case 'internal_note_recorded': return 'skrev en intern anteckning' + (m ? ' om ' + m : '') + ' (syns bara för sekretariatet): ”' + e.note + '”';
-    default: return e.type;
-  }
+  const values = { municipality: m, reason: e.reason, motivation: e.motivation, note: e.note, at: when(e.scheduledAt) };
+  return (!m && lines.withoutMunicipality ? lines.withoutMunicipality : lines.line).replace(/\{([A-Za-z]+)\}/g, (_, key) => values[key] ?? '');
 }
 
 async function loadRounds(select) {
@@ -403,7 +401,7 @@ async function signIn(candidate) {
   $('arbete').hidden = false;
   const remembered = Number(sessionStorage.getItem(YEAR_KEY));
   if (remembered) { state.selectedYear = remembered; }
-  await Promise.all([loadMunicipalities(), loadRounds()]);
+  await Promise.all([loadMunicipalities(), loadVocabulary().then(() => loadRounds())]);
   const target = state.round ? $('omgang-rubrik') : $('omgangar-rubrik');
   target.focus();
 }

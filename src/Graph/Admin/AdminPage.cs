@@ -5,7 +5,7 @@ namespace Kvk.Graph.Admin;
 /// <summary>
 /// <c>GET /admin</c>: the secretariat's page, static HTML, CSS and JavaScript embedded in the assembly. No
 /// build step, nothing from the internet; it talks to <c>/graphql</c> like any other client, with the persisted documents,
-/// refusal messages and limits of its <see cref="AdminVocabulary"/>.
+/// refusal messages, limits and event lines of its <see cref="AdminVocabulary"/>.
 /// </summary>
 public static class AdminPage
 {

@@ -1,24 +1,32 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
+using Kvk.Domain.Rounds;
 using Kvk.Graph.Engine.Pipeline;
 
 namespace Kvk.Graph.Admin;
 
 /// <summary>
 /// <c>GET /admin/vocabulary.json</c>: what the admin page would otherwise repeat by hand, served from the declarations
-/// that enforce it: the Swedish words of every refusal code, the limits of its fields, and the ids of the persisted
-/// documents it sends (<c>PersistedDocuments/Admin/</c>). One more property is one more parameter here.
+/// that enforce it: the Swedish words of every refusal code, the limits of its fields, the ids of the persisted
+/// documents it sends (<c>PersistedDocuments/Admin/</c>) and each round event's line in a round's history. One more
+/// property is one more parameter here.
 /// </summary>
 /// <param name="Refusals">A refusal code (ROUND_NOT_FOUND) → what the page says.</param>
 /// <param name="InvalidInput">A mutation's document name (OpenRound) → what the page says of its INVALID_INPUT.</param>
 /// <param name="Limits">A limit's name (motivation) → the number the API holds a field to.</param>
 /// <param name="Documents">A document's name (Rounds) → its id, as <c>documentId</c> on <c>/graphql</c> takes it.</param>
+/// <param name="Events">
+/// An event's stored name → its line after the actor's name (<c>line</c>, and <c>withoutMunicipality</c> where it is told
+/// otherwise when its entry names no municipality), with the entry's fields as placeholders
+/// (<see cref="RoundEventTelling.EntryPlaceholders"/>).
+/// </param>
 public sealed record AdminVocabulary(
     IReadOnlyDictionary<string, string> Refusals,
     IReadOnlyDictionary<string, string> InvalidInput,
     IReadOnlyDictionary<string, int> Limits,
-    IReadOnlyDictionary<string, string> Documents)
+    IReadOnlyDictionary<string, string> Documents,
+    IReadOnlyDictionary<string, AdminEventLines> Events)
 {
     public const string Path = AdminPage.Path + "/vocabulary.json";
 
@@ -26,8 +34,19 @@ public sealed record AdminVocabulary(
     public const string DocumentFolder = "Admin";
 
     /// <summary>Property names as JavaScript reads them; keys (codes, names) and Swedish letters as they are.</summary>
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    };
 
     public static AdminVocabulary Of(PersistedDocumentRegistry documents) =>
-        new(AdminRefusals.Messages, AdminRefusals.InvalidInput, AdminLimits.All, documents.IdsIn(DocumentFolder));
+        new(AdminRefusals.Messages, AdminRefusals.InvalidInput, AdminLimits.All, documents.IdsIn(DocumentFolder), EventLines);
+
+    private static readonly IReadOnlyDictionary<string, AdminEventLines> EventLines = RoundEventCatalogue.All.ToDictionary(
+        kind => kind.StoredName,
+        kind => new AdminEventLines(kind.Telling.Told.Secretariat, kind.Telling.WithoutMunicipality?.Secretariat));
 }
+
+/// <summary>An event's line in the secretariat's history, and its line when the entry names no municipality.</summary>
+public sealed record AdminEventLines(string Line, string? WithoutMunicipality);

@@ -17,7 +17,8 @@ const STATUS = {
 const SHORT_STATUS = { NOMINATING: 'Nominering', JUDGING: 'Juryn bedömer', DECIDED: 'Beslutad', ANNOUNCED: 'Tillkännagiven' };
 
 // What the host enforces, in its own words (GET /admin/vocabulary.json): the Swedish message of every refusal code, the
-// limits the fields carry, and the ids of the persisted documents this page sends, so that the page repeats none of them.
+// limits the fields carry, the ids of the persisted documents this page sends and each event's line in a round's
+// history, so that the page repeats none of them.
 const vocabulary = fetch('/admin/vocabulary.json').then((response) => response.json());
 
 const $ = (id) => document.getElementById(id);
@@ -169,23 +170,20 @@ function name(code) {
   return found ? found.name : code;
 }
 
-// A history entry as a sentence after the actor's name.
+// Each event's line in the round's history (the vocabulary's events, AdminVocabulary.cs), read at sign-in.
+let eventLines = {};
+
+async function loadVocabulary() {
+  eventLines = (await vocabulary).events;
+}
+
+// A history entry as a sentence after the actor's name: its event's line, with the entry's fields in its placeholders.
 function describe(e) {
+  const lines = eventLines[e.type];
+  if (!lines) { return e.type; }
   const m = e.municipality ? e.municipality.name : null;
-  switch (e.type) {
-    case 'round_opened': return 'öppnade omgången';
-    case 'municipality_nominated': return 'nominerade ' + m;
-    case 'nomination_withdrawn': return 'drog tillbaka nomineringen av ' + m + ' med det offentliga skälet ”' + e.reason + '”';
-    case 'nominations_closed': return 'stängde nomineringen';
-    case 'jury_decision_recorded': return m ? 'registrerade ' + m + ' som vinnare' : 'registrerade juryns beslut';
-    case 'decision_revised': return m ? 'reviderade beslutet: ' + m + ' som vinnare, med skälet ”' + e.reason + '”' : 'reviderade juryns beslut';
-    case 'announcement_scheduled': return 'schemalade tillkännagivandet till ' + when(e.scheduledAt);
-    case 'scheduled_announcement_cancelled': return 'ställde in det schemalagda tillkännagivandet';
-    case 'award_announced': return 'tillkännagav priset till ' + m;
-    case 'motivation_corrected': return 'rättade motiveringen med det offentliga skälet ”' + e.reason + '”';
-    case 'internal_note_recorded': return 'skrev en intern anteckning' + (m ? ' om ' + m : '') + ' (syns bara för sekretariatet): ”' + e.note + '”';
-    default: return e.type;
-  }
+  const values = { municipality: m, reason: e.reason, motivation: e.motivation, note: e.note, at: when(e.scheduledAt) };
+  return (!m && lines.withoutMunicipality ? lines.withoutMunicipality : lines.line).replace(/\{([A-Za-z]+)\}/g, (_, key) => values[key] ?? '');
 }
 
 async function loadRounds(select) {
@@ -387,7 +385,7 @@ async function signIn(candidate) {
   $('arbete').hidden = false;
   const remembered = Number(sessionStorage.getItem(YEAR_KEY));
   if (remembered) { state.selectedYear = remembered; }
-  await Promise.all([loadMunicipalities(), loadRounds()]);
+  await Promise.all([loadMunicipalities(), loadVocabulary().then(() => loadRounds())]);
   const target = state.round ? $('omgang-rubrik') : $('omgangar-rubrik');
   target.focus();
 }

@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Kvk.Domain.Rounds;
 
 namespace Kvk.Graph.Explorer;
 
@@ -31,6 +32,33 @@ public readonly struct Html
     /// <summary>The fragment when <paramref name="condition"/> holds; otherwise nothing, and its values are not even evaluated.</summary>
     public static Html If(bool condition, [InterpolatedStringHandlerArgument(nameof(condition))] HtmlBuilder builder) =>
         condition ? new(builder.Build()) : Empty;
+
+    /// <summary>
+    /// Text with named placeholders (<see cref="Placeholders"/>) in an element's content: its own text escaped as text
+    /// (<c>&amp;</c>, <c>&lt;</c>, <c>&gt;</c>; quotes stay as written), each placeholder the fragment
+    /// <paramref name="value"/> gives for it; null when it gives none for one.
+    /// </summary>
+    public static Html? Template(string template, Func<string, Html?> value)
+    {
+        var text = new StringBuilder(template.Length + 64);
+        foreach (var (part, isName) in Placeholders.Parts(template))
+        {
+            if (!isName)
+            {
+                text.Append(part.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal));
+            }
+            else if (value(part) is { } fragment)
+            {
+                text.Append(fragment.Value);
+            }
+            else
+            {
+                return null;
+            }
+        }
+
+        return new(text.ToString());
+    }
 
     public override string ToString() => Value;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using JasperFx.Events;
 using Kvk.Domain.Municipalities;
 using Kvk.Domain.Rounds;
+using Kvk.Domain.Sources;
 
 namespace Kvk.Graph.Rounds;
 
@@ -20,38 +21,44 @@ public sealed record RoundHistoryEntry(
     DateTimeOffset? ScheduledAt = null)
 {
     /// <summary>
-    /// Describes the events of one round stream, oldest first. Until the round is announced, the jury's
-    /// decision (and any revision of it) is only said to exist unless <paramref name="secretariat"/> is asking. The
-    /// secretariat's internal notes are left out unless it is asking.
+    /// Describes the events of one round stream, oldest first, each in its declared words
+    /// (<see cref="RoundEventTelling"/>). Until the round is announced, a decision and its revisions
+    /// (<see cref="RoundEventDisclosure.SecretUntilAnnounced"/>) are only said to exist unless <paramref name="secretariat"/>
+    /// is asking. The secretariat's internal notes (<see cref="RoundEventDisclosure.SecretariatOnly"/>) are left out
+    /// unless it is asking.
     /// </summary>
     public static IReadOnlyList<RoundHistoryEntry> Describe(IReadOnlyList<IEvent> events, MunicipalityDirectory municipalities, bool secretariat)
     {
         var disclosed = secretariat || events.Any(e => e.Data is AwardAnnounced);
-        string Name(string code) => municipalities.Find(code)?.Name ?? code;
-        return [.. events.OrderBy(e => e.Version).Where(e => secretariat || e.Data is not InternalNoteRecorded).Select(e =>
-        {
-            var entry = new RoundHistoryEntry(e.Sequence, e.Version, RoundEventNames.Of(e.Data), e.Timestamp, e.UserName, "", null, null, null);
-            return e.Data switch
+        return [.. events.OrderBy(e => e.Version)
+            .Select(e => (Event: e, Kind: RoundEventCatalogue.Of(e.Data)))
+            .Where(x => secretariat || x.Kind.Telling.Disclosure != RoundEventDisclosure.SecretariatOnly)
+            .Select(x =>
             {
-                RoundOpened o => entry with { Summary = Invariant($"Opened the {o.Year} round.") },
-                MunicipalityNominated n => entry with { Summary = $"Nominated {Name(n.MunicipalityCode)} ({n.MunicipalityCode}).", MunicipalityCode = n.MunicipalityCode },
-                NominationWithdrawn w => entry with { Summary = $"Withdrew the nomination of {Name(w.MunicipalityCode)}: {w.Reason}", MunicipalityCode = w.MunicipalityCode, Reason = w.Reason },
-                NominationsClosed => entry with { Summary = "Closed the nominations; the jury reviews the nominees." },
-                JuryDecisionRecorded d when disclosed => entry with { Summary = $"Recorded the jury's decision: {d.RecipientName}.", MunicipalityCode = d.MunicipalityCode, Motivation = d.Motivation },
-                JuryDecisionRecorded => entry with { Summary = "Recorded the jury's decision (secret until the award is announced)." },
-                AwardAnnounced a => entry with { Summary = $"Announced the award to {a.RecipientName}.", MunicipalityCode = a.MunicipalityCode, Motivation = a.Motivation },
-                MotivationCorrected c => entry with { Summary = $"Corrected the motivation: {c.Reason}", Motivation = c.Motivation, Reason = c.Reason },
-                DecisionRevised r when disclosed => entry with { Summary = $"Revised the jury's decision: {r.RecipientName}. {r.Reason}", MunicipalityCode = r.MunicipalityCode, Motivation = r.Motivation, Reason = r.Reason },
-                DecisionRevised => entry with { Summary = "Revised the jury's decision (secret until the award is announced)." },
-                AnnouncementScheduled s => entry with { Summary = Invariant($"Scheduled the announcement for {s.At:yyyy-MM-dd HH:mm zzz}."), ScheduledAt = s.At },
-                ScheduledAnnouncementCancelled => entry with { Summary = "Cancelled the scheduled announcement." },
-                InternalNoteRecorded n => entry with { Summary = "Internal note (secretariat only).", MunicipalityCode = n.MunicipalityCode, Note = n.Note },
-                NomineeListSourced l => entry with { Summary = $"Recorded the sources of the list of nominees ({NomineesKnownType.Constant(l.Known)}): {string.Join("; ", l.Sources.Select(x => x.Title))}." },
-                RoundNoteAdded n => entry with { Summary = $"Added a note: {n.Note}" },
-                _ => entry with { Summary = entry.Type },
-            };
-        })];
+                var fact = (IRoundEvent)x.Event.Data;
+                var facts = x.Kind.Telling.Disclosure == RoundEventDisclosure.SecretUntilAnnounced && !disclosed ? RoundEventFacts.None : fact.Facts();
+                var summary = Placeholders.Fill(x.Kind.Telling.For(facts.MunicipalityCode is not null).Summary, name => Value(name, fact, facts, municipalities));
+                return new RoundHistoryEntry(x.Event.Sequence, x.Event.Version, x.Kind.StoredName, x.Event.Timestamp, x.Event.UserName, summary,
+                    facts.MunicipalityCode, facts.Motivation, facts.Reason, facts.Note, facts.ScheduledAt);
+            })];
     }
 
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+    /// <summary>A placeholder of a summary (<see cref="RoundEventTelling.SummaryPlaceholders"/>, or one of the event's values), as the API writes it.</summary>
+    private static string Value(string name, IRoundEvent fact, RoundEventFacts facts, MunicipalityDirectory municipalities) => name switch
+    {
+        "municipality" => facts.MunicipalityCode is { } code ? municipalities.Find(code)?.Name ?? code : "",
+        "code" => facts.MunicipalityCode ?? "",
+        "reason" => facts.Reason ?? "",
+        "motivation" => facts.Motivation ?? "",
+        "note" => facts.Note ?? "",
+        "at" => facts.ScheduledAt?.ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture) ?? "",
+        "year" => fact.Year.ToString(CultureInfo.InvariantCulture),
+        _ => facts.Values.GetValueOrDefault(name) switch
+        {
+            NomineesKnown known => NomineesKnownType.Constant(known),
+            IEnumerable<Source> sources => string.Join("; ", sources.Select(s => s.Title)),
+            IFormattable value => value.ToString(null, CultureInfo.InvariantCulture),
+            var value => value?.ToString() ?? throw new InvalidOperationException($"{RoundEventCatalogue.Of(fact).StoredName}'s summary names {{{name}}}, which it has no value for."),
+        },
+    };
 }

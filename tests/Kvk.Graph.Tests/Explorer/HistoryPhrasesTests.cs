@@ -12,7 +12,7 @@ public sealed class HistoryPhrasesTests
 {
     private static readonly MunicipalityName Habo = new("0643", "Habo");
 
-    public static TheoryData<string> PublicEventNames => [.. RoundEventNames.All.Select(e => e.Name).Where(name => name != "internal_note_recorded")];
+    public static TheoryData<string> PublicEventNames => [.. RoundEventCatalogue.All.Where(k => k.Telling.Disclosure != RoundEventDisclosure.SecretariatOnly).Select(k => k.StoredName)];
 
     private static HistoryEntry Entry(string type, MunicipalityName? municipality) =>
         new(type, DateTimeOffset.UnixEpoch, "Anna", municipality, "Motivering.", "Skäl.", DateTimeOffset.UnixEpoch);

@@ -21,22 +21,7 @@ public sealed record Round(
     /// <summary>Folds events, oldest first, into the state; <c>null</c> before the round was opened.</summary>
     public static Round? Fold(IEnumerable<object> events) => events.Aggregate((Round?)null, Evolve);
 
-    public static Round? Evolve(Round? state, object @event) => @event switch
-    {
-        RoundOpened e => new Round(e.Year, RoundStatus.Nominating, [], null),
-        MunicipalityNominated e when state is not null => state with { Nominees = state.Nominees.Add(e.MunicipalityCode) },
-        NominationWithdrawn e when state is not null => state with { Nominees = state.Nominees.Remove(e.MunicipalityCode) },
-        NominationsClosed when state is not null => state with { Status = RoundStatus.Judging },
-        JuryDecisionRecorded e when state is not null => state with
-        {
-            Status = RoundStatus.Decided,
-            Decision = new RoundDecision(e.MunicipalityCode, e.RecipientName, e.Motivation),
-        },
-        AwardAnnounced when state is not null => state with { Status = RoundStatus.Announced, ScheduledAnnouncement = null },
-        AnnouncementScheduled e when state is not null => state with { ScheduledAnnouncement = e.At },
-        ScheduledAnnouncementCancelled when state is not null => state with { ScheduledAnnouncement = null },
-        DecisionRevised e when state is not null => state with { Decision = new RoundDecision(e.MunicipalityCode, e.RecipientName, e.Motivation) },
-        MotivationCorrected e when state is { Decision: not null } => state with { Decision = state.Decision with { Motivation = e.Motivation } },
-        _ => state,
-    };
+    /// <summary>The state after one event: the event's own fold (each declared in its file under <c>Events/</c>).</summary>
+    public static Round? Evolve(Round? state, object @event) =>
+        @event is IRoundEvent fact ? fact.Evolve(state) : throw new ArgumentException($"{@event.GetType().Name} is no round event.", nameof(@event));
 }

@@ -30,9 +30,10 @@ public static class KvkStoreOptions
         options.Events.MetadataConfig.UserNameEnabled = true;
         options.Events.MetadataConfig.HeadersEnabled = true;
 
-        foreach (var (type, name) in RoundEventNames.All)
+        // Each event's stored name, from its declaration: renaming a class never changes what is stored.
+        foreach (var kind in RoundEventCatalogue.All)
         {
-            options.Events.MapEventType(type, name);
+            options.Events.MapEventType(kind.Type, kind.StoredName);
         }
 
         options.Projections.Add(new RoundViewProjection(), ProjectionLifecycle.Inline);

@@ -15,7 +15,12 @@ public static class MunicipalityList
     private static readonly Lazy<Entity<Population>> DeclaredPopulation = new(DeclarePopulation);
     private static readonly Lazy<Entity<Municipality>> Declared = new(Declare);
     private static readonly Lazy<ListRoot<Municipality>> DeclaredRoot = new(() => new(
-        "municipalities", "The 290 municipalities (kommuner) of Sweden, by code unless ordered otherwise.", Entity, "Municipalities", "municipalities", ("code", false)));
+        "municipalities",
+        "The 290 municipalities (kommuner) of Sweden, by code unless ordered otherwise.",
+        Entity,
+        "Municipalities",
+        "municipalities",
+        ("code", false)));
 
     public static Entity<County> County => DeclaredCounty.Value;
 
@@ -41,17 +46,39 @@ public static class MunicipalityList
         .Value("code", "The official 4-digit municipality code (kommunkod), as text: \"0180\" is Stockholm.", m => m.Code, ValueUse.All, column: "id")
         .Value("name", "The short name of the municipality, e.g. \"Stockholm\".", m => m.Name, ValueUse.All)
         .Value("officialName", "The official name of the municipality, e.g. \"Stockholms kommun\".", m => m.OfficialName)
-        .Value("wikidataId", "The municipality's Wikidata item, e.g. \"Q506250\" for Stockholm (Wikidata, CC0; 0128 Salem: see seeds/SOURCES.md).", m => m.WikidataId, ValueUse.All)
-        .Value("municipalityGroup", "SKR's municipality group (kommungrupp, 2023 revision), e.g. \"A1\" for the large cities (source: SKR).", m => m.MunicipalityGroup, ValueUse.All)
+        .Value(
+            "wikidataId",
+            "The municipality's Wikidata item, e.g. \"Q506250\" for Stockholm (Wikidata, CC0; 0128 Salem: see seeds/SOURCES.md).",
+            m => m.WikidataId,
+            ValueUse.All)
+        .Value(
+            "municipalityGroup",
+            "SKR's municipality group (kommungrupp, 2023 revision), e.g. \"A1\" for the large cities (source: SKR).",
+            m => m.MunicipalityGroup,
+            ValueUse.All)
         .One("county", "The county (län) the municipality belongs to.", () => County, new Embedded(Sql.Embedded<Municipality, County>(m => m.County)))
-        .One("population", "The population on 2018-12-31 (SCB), the latest per-municipality figure available here.", () => Population, new Embedded(Sql.Embedded<Municipality, Population?>(m => m.Population)))
-        .Many("awards", "The awards the municipality has received.", () => AwardList.Entity, (municipality, award) => $"{award}.municipality_code = {municipality}.id")
-        .Many("nominations", "The municipality's nominations, withdrawn ones included.", () => NominationList.Entity, (municipality, nomination) => $"{nomination}.municipality_code = {municipality}.id");
+        .One(
+            "population",
+            "The population on 2018-12-31 (SCB), the latest per-municipality figure available here.",
+            () => Population,
+            new Embedded(Sql.Embedded<Municipality, Population?>(m => m.Population)))
+        .Many(
+            "awards",
+            "The awards the municipality has received.",
+            () => AwardList.Entity,
+            (municipality, award) => $"{award}.municipality_code = {municipality}.id")
+        .Many(
+            "nominations",
+            "The municipality's nominations, withdrawn ones included.",
+            () => NominationList.Entity,
+            (municipality, nomination) => $"{nomination}.municipality_code = {municipality}.id");
 
     /// <summary>
     /// The municipality of a document that holds its code (<c>municipality_code</c>), with the paths of the municipality
     /// the document carries itself (path → the document's member): those are read without a subquery.
     /// </summary>
     public static Lookup CarriedAs<TDoc>(params (string Path, Expression<Func<TDoc, string>> Member)[] carried) =>
-        new((outer, municipality) => $"{municipality}.id = {outer}.municipality_code", carried.ToDictionary(c => c.Path, c => Sql.Member(c.Member), StringComparer.Ordinal));
+        new(
+            (outer, municipality) => $"{municipality}.id = {outer}.municipality_code",
+            carried.ToDictionary(c => c.Path, c => Sql.Member(c.Member), StringComparer.Ordinal));
 }

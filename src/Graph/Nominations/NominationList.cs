@@ -27,12 +27,20 @@ public static class NominationList
     private static Entity<NominationView> Declare() => new Entity<NominationView>("Nomination", "A municipality (kommun) nominated by the jury in a round.")
         .FromTable(ViewTables.Nominations, ViewTables.ServedProgramme)
         .Value("year", "The award year of the round.", n => n.Year, ValueUse.All, column: "year")
-        .Value("recordedAt", "When the (latest) nomination was recorded in Kvk: a moment of recording, not a date of the award (a seeded nomination was recorded when the history was imported).", n => n.NominatedAt)
+        .Value(
+            "recordedAt",
+            "When the (latest) nomination was recorded in Kvk: a moment of recording, not a date of the award (a seeded nomination was recorded when the " +
+            "history was imported).",
+            n => n.NominatedAt)
         .Value("nominatedAt", "The same moment as `recordedAt`: when the nomination was recorded in Kvk, not when the jury nominated.", n => n.NominatedAt)
         .Value("withdrawnAt", "When the nomination was withdrawn; null while it stands (`eq: null`: it stands).", n => n.WithdrawnAt)
         .Value("withdrawalReason", "Why the nomination was withdrawn.", n => n.WithdrawalReason, ValueUse.Filter)
         .Value("isWinner", "True when this nominee received the announced award.", n => n.IsWinner, ValueUse.All)
-        .One("municipality", "The nominated municipality.", () => MunicipalityList.Entity, MunicipalityList.CarriedAs<NominationView>(("name", n => n.MunicipalityName), ("county.code", n => n.CountyCode)))
+        .One(
+            "municipality",
+            "The nominated municipality.",
+            () => MunicipalityList.Entity,
+            MunicipalityList.CarriedAs<NominationView>(("name", n => n.MunicipalityName), ("county.code", n => n.CountyCode)))
         .One("round", "The round of the nomination.", () => RoundList.Entity, RoundList.OfYear);
 
 }

@@ -49,7 +49,11 @@ public sealed record RoundHistoryEntry(
                 AnnouncementScheduled s => entry with { Summary = Invariant($"Scheduled the announcement for {s.At:yyyy-MM-dd HH:mm zzz}."), ScheduledAt = s.At },
                 ScheduledAnnouncementCancelled => entry with { Summary = "Cancelled the scheduled announcement." },
                 InternalNoteRecorded n => entry with { Summary = "Internal note (secretariat only).", MunicipalityCode = n.MunicipalityCode, Note = n.Note },
-                NomineeListSourced l => entry with { Summary = $"Recorded the sources of the list of nominees ({ConstantName.Of(l.Known)}): {string.Join("; ", l.Sources.Select(x => x.Title))}." },
+                NomineeListSourced l => entry with
+                {
+                    Summary = $"Recorded the sources of the list of nominees ({ConstantName.Of(l.Known)}): " +
+                        $"{string.Join("; ", l.Sources.Select(x => x.Title))}.",
+                },
                 RoundNoteAdded n => entry with { Summary = $"Added a note: {n.Note}" },
                 _ => entry with { Summary = entry.Type },
             };

@@ -15,9 +15,9 @@ public sealed class ListDeclarationTests
         var lists = typeof(KvkSchema).Assembly.GetTypes().Where(t => t.Name.EndsWith("List", StringComparison.Ordinal) && t.IsAbstract && t.IsSealed).ToList();
         Assert.True(lists.Count >= 4, $"Only {lists.Count} list declarations found.");
         var eager = lists
-            .SelectMany(t => t.GetFields(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic).Where(f => !f.IsLiteral).Select(f => (Type: t, Field: f)))
-            .Where(x => !x.Field.FieldType.IsGenericType || x.Field.FieldType.GetGenericTypeDefinition() != typeof(Lazy<>))
-            .Select(x => $"{x.Type.Name}.{x.Field.Name}");
+            .SelectMany(t => t.GetFields(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic).Where(f => !f.IsLiteral).Select(f => (t, f)))
+            .Where(x => !x.f.FieldType.IsGenericType || x.f.FieldType.GetGenericTypeDefinition() != typeof(Lazy<>))
+            .Select(x => $"{x.t.Name}.{x.f.Name}");
         Assert.Empty(eager);
     }
 }

@@ -1,6 +1,6 @@
+using System.Linq.Expressions;
 using GraphQL;
 using GraphQL.Types;
-using System.Linq.Expressions;
 using Kvk.Graph.Engine.Lists.Filtering;
 using Kvk.Graph.Engine.Reading;
 
@@ -181,7 +181,13 @@ public sealed class Entity<TDoc>(string name, string description) : Entity(name,
     /// own, indexed (e.g. "year"), or the document's id ("id"). The reader still reads the member.
     /// </param>
     /// <param name="enumType">For a member of an enum type: its GraphQL enum and the order of its stored values.</param>
-    public Entity<TDoc> Value<T>(string name, string description, Expression<Func<TDoc, T>> stored, ValueUse use = ValueUse.Filter | ValueUse.Sort, string? column = null, EnumOrder? enumType = null)
+    public Entity<TDoc> Value<T>(
+        string name,
+        string description,
+        Expression<Func<TDoc, T>> stored,
+        ValueUse use = ValueUse.Filter | ValueUse.Sort,
+        string? column = null,
+        EnumOrder? enumType = null)
     {
         var member = StoredMember.Of(stored);
         if ((member.Kind == ValueKind.Enum) != (enumType is not null))

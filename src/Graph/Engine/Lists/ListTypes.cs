@@ -122,7 +122,12 @@ public static class ListTypes
         type.AddField(new FieldType { Name = "none", Description = "No item matches.", ResolvedType = item });
         type.AddField(new FieldType { Name = "some", Description = "At least one item matches.", ResolvedType = item });
         type.AddField(new FieldType { Name = "any", Description = "True: the list has items; false: the list is empty.", ResolvedType = new BooleanGraphType() });
-        type.AddField(new FieldType { Name = "count", Description = "Conditions on the number of items in the list (Kvk's extension of HotChocolate's list filter), e.g. `{ gte: 2 }`.", ResolvedType = new GraphQLTypeReference(OperationFilterInputs.NameOf("Int")) });
+        type.AddField(new FieldType
+        {
+            Name = "count",
+            Description = "Conditions on the number of items in the list (Kvk's extension of HotChocolate's list filter), e.g. `{ gte: 2 }`.",
+            ResolvedType = new GraphQLTypeReference(OperationFilterInputs.NameOf("Int")),
+        });
         return type;
     }
 

@@ -44,7 +44,8 @@ internal sealed class StoredMember
         var members = MembersOf(read);
         var arrayLength = members.Count > 1 && members[^1].Name is "Count" or "Length" && IsCollection(TypeOf(members[^2]));
         var type = read.Body.Type;
-        var kind = KindOf(System.Nullable.GetUnderlyingType(type) ?? type) ?? throw new ArgumentException($"{read} reads a {type.Name}, which no value kind holds.", nameof(read));
+        var kind = KindOf(System.Nullable.GetUnderlyingType(type) ?? type)
+            ?? throw new ArgumentException($"{read} reads a {type.Name}, which no value kind holds.", nameof(read));
         var nullable = !arrayLength && members.Any(CanBeNull);
         return new StoredMember(members, type, arrayLength ? ValueKind.Number : kind, nullable, arrayLength);
     }
@@ -79,7 +80,13 @@ internal sealed class StoredMember
             value = value is null ? null : member is PropertyInfo property ? property.GetValue(value) : ((FieldInfo)member).GetValue(value);
         }
 
-        return ArrayLength ? (int?)value ?? 0 : value is null || value.GetType() == (System.Nullable.GetUnderlyingType(_type) ?? _type) ? value : Convert.ChangeType(value, _type, null);
+        if (ArrayLength)
+        {
+            return (int?)value ?? 0;
+        }
+
+        // A member read through a conversion (r => (int)r.Version) is converted as the SQL casts it.
+        return value is null || value.GetType() == (System.Nullable.GetUnderlyingType(_type) ?? _type) ? value : Convert.ChangeType(value, _type, null);
     }
 
     /// <summary>The path of JSON members <paramref name="read"/> reads, whatever it holds (an object, too).</summary>

@@ -30,7 +30,8 @@ public sealed class ListValueTests(SeededKvk kvk)
         failures.AddRange(await CompareAsync(AwardList.Entity, a => a with { RecipientName = "", Motivation = "", AnnouncedAt = null }));
         failures.AddRange(await CompareAsync(RoundList.Entity, r => r with { Nominees = [], NomineesKnown = null, Status = RoundStatus.Nominating }));
         failures.AddRange(await CompareAsync(NominationList.Entity, n => n with { WithdrawalReason = "", WithdrawnAt = null }));
-        var municipalityEdge = (Func<Municipality, Municipality>)(m => m with { WikidataId = null, MunicipalityGroup = "", County = m.County with { ShortName = "", WikidataId = null } });
+        var municipalityEdge = (Func<Municipality, Municipality>)(m =>
+            m with { WikidataId = null, MunicipalityGroup = "", County = m.County with { ShortName = "", WikidataId = null } });
         failures.AddRange(await CompareAsync(MunicipalityList.Entity, municipalityEdge));
         failures.AddRange(await CompareAsync(MunicipalityList.Entity, "county", MunicipalityList.County, municipalityEdge));
         failures.AddRange(await CompareAsync(MunicipalityList.Entity, "population", MunicipalityList.Population, municipalityEdge));
@@ -74,7 +75,8 @@ public sealed class ListValueTests(SeededKvk kvk)
         await using var connection = new NpgsqlConnection(kvk.Server.ConnectionString);
         await connection.OpenAsync();
         await using var transaction = await connection.BeginTransactionAsync();
-        await using (var copy = new NpgsqlCommand($"create temp table edge_rows on commit drop as select * from {table.Table} limit 1; select data from edge_rows", connection, transaction))
+        var copySql = $"create temp table edge_rows on commit drop as select * from {table.Table} limit 1; select data from edge_rows";
+        await using (var copy = new NpgsqlCommand(copySql, connection, transaction))
         await using (var reader = await copy.ExecuteReaderAsync())
         {
             Assert.True(await reader.ReadAsync(), $"{table.Table} has no rows.");
@@ -86,8 +88,8 @@ public sealed class ListValueTests(SeededKvk kvk)
         }
 
         var failures = new List<string>();
-        var sql = $"select ({document})::text, {string.Join(", ", values.Select(v => v.Sql(source)))} from (select * from {table.Table} union all select * from edge_rows) t" +
-                  $" where jsonb_typeof({document}) = 'object'";
+        var sql = $"select ({document})::text, {string.Join(", ", values.Select(v => v.Sql(source)))}" +
+                  $" from (select * from {table.Table} union all select * from edge_rows) t where jsonb_typeof({document}) = 'object'";
         await using var command = new NpgsqlCommand(sql, connection, transaction);
         await using var rows = await command.ExecuteReaderAsync();
         var count = 0;
@@ -133,7 +135,8 @@ public sealed class ListValueTests(SeededKvk kvk)
                 continue;
             }
 
-            foreach (var target in entity.Members.Select(m => m switch { OneMember one => one.Target(), ManyMember many => many.Target(), _ => null }).OfType<Entity>())
+            var targets = entity.Members.Select(m => m switch { OneMember one => one.Target(), ManyMember many => many.Target(), _ => null });
+            foreach (var target in targets.OfType<Entity>())
             {
                 queue.Enqueue(target);
             }

@@ -14,7 +14,12 @@ public enum Operand
 /// applies to, its description by kind and its SQL. <see cref="FilterOperators.All"/> lists them; the operation inputs
 /// offer exactly these and the compiler compiles exactly these.
 /// </summary>
-public sealed record FilterOperator(string Name, IReadOnlySet<ValueKind> Kinds, Operand Operand, Func<ValueKind, string> Describe, Func<FilterOperand, string> Sql);
+public sealed record FilterOperator(
+    string Name,
+    IReadOnlySet<ValueKind> Kinds,
+    Operand Operand,
+    Func<ValueKind, string> Describe,
+    Func<FilterOperand, string> Sql);
 
 /// <summary>What a condition's SQL is made of: the value's SQL, and its operand as parameters of the statement.</summary>
 /// <param name="Column">The value's SQL.</param>

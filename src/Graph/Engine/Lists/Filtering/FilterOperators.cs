@@ -49,8 +49,10 @@ public static class FilterOperators
         [
             Of(And, listed, Operand.Conditions, "All of these conditions must hold.", o => Combine(o.Conditions(), " and ", "true")),
             Of(Or, listed, Operand.Conditions, "At least one of these conditions must hold.", o => Combine(o.Conditions(), " or ", "false")),
-            new(Eq, every, Operand.Value, NullMeans("Equal to the value", "the value is missing"), o => o.IsNull ? $"{o.Column} is null" : $"{o.Column} = {o.Value()}"),
-            new("neq", every, Operand.Value, NullMeans("Not equal to the value", "the value is present"), o => o.IsNull ? $"{o.Column} is not null" : $"{o.Column} is distinct from {o.Value()}"),
+            new(Eq, every, Operand.Value, NullMeans("Equal to the value", "the value is missing"),
+                o => o.IsNull ? $"{o.Column} is null" : $"{o.Column} = {o.Value()}"),
+            new("neq", every, Operand.Value, NullMeans("Not equal to the value", "the value is present"),
+                o => o.IsNull ? $"{o.Column} is not null" : $"{o.Column} is distinct from {o.Value()}"),
             Of(In, listed, Operand.Values, "Equal to one of the values.", o => $"{o.Column} = any({o.Values()})"),
             Of("nin", listed, Operand.Values, "Equal to none of the values.", o => $"not coalesce({o.Column} = any({o.Values()}), false)"),
             contains,
@@ -85,5 +87,6 @@ public static class FilterOperators
         kind => kind is ValueKind.Boolean or ValueKind.Enum ? $"{what}." : $"{what} (null: {whenNull}).";
 
     private static string IgnoreCase(string what) =>
-        $"{what}, in any case by Swedish rules (\"skåne\" finds \"Skåne\", \"ÖREBRO\" finds \"Örebro\"); å, ä and ö stay letters of their own, so \"skane\" does not. Kvk's extension of HotChocolate's operations.";
+        $"{what}, in any case by Swedish rules (\"skåne\" finds \"Skåne\", \"ÖREBRO\" finds \"Örebro\"); å, ä and ö stay letters of their own, " +
+        "so \"skane\" does not. Kvk's extension of HotChocolate's operations.";
 }

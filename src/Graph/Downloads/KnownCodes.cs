@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using GraphQL.Types;
 using Kvk.Domain.Municipalities;
+using Kvk.Graph.Engine.Lists.Filtering;
 
 namespace Kvk.Graph.Downloads;
 
@@ -80,9 +81,9 @@ public static class KnownCodes
         {
             var named = name switch
             {
-                "eq" => value is JsonValue ? [value] : [],
-                "in" => value as JsonArray ?? [],
-                "and" or "or" => null,
+                FilterOperators.Eq => value is JsonValue ? [value] : [],
+                FilterOperators.In => value as JsonArray ?? [],
+                FilterOperators.And or FilterOperators.Or => null,
                 _ => (IEnumerable<JsonNode?>)[],
             };
             if (named is null)

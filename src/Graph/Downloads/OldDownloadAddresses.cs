@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using GraphQL.Types;
 using Kvk.Graph.Engine.Lists;
+using Kvk.Graph.Engine.Lists.Filtering;
 
 namespace Kvk.Graph.Downloads;
 
@@ -115,7 +116,7 @@ public static class OldDownloadAddresses
             "BooleanOperationFilterInput" when bool.TryParse(text, out var flag) => flag,
             _ => text,
         };
-        var condition = new JsonObject { ["eq"] = value };
+        var condition = new JsonObject { [FilterOperators.Eq] = value };
         for (var i = names.Length - 1; i >= 0; i--)
         {
             condition = new JsonObject { [names[i]] = condition };

@@ -27,13 +27,5 @@ public sealed class NomineesKnownType : EnumerationGraphType<NomineesKnown>
     public static string Sql(string source) =>
         $"coalesce({source}.data->>'nomineesKnown', case when {source}.data->>'status' = '{nameof(RoundStatus.Nominating)}' then '{nameof(NomineesKnown.NotPublishedYet)}' else '{nameof(NomineesKnown.FullList)}' end)";
 
-    /// <summary>The value as the schema spells it, e.g. "WINNER_ONLY".</summary>
-    public static string Constant(NomineesKnown known) => known switch
-    {
-        NomineesKnown.FullList => "FULL_LIST",
-        NomineesKnown.WinnerOnly => "WINNER_ONLY",
-        _ => "NOT_PUBLISHED_YET",
-    };
-
     public static readonly EnumOrder Order = EnumOrder.Of<NomineesKnown, NomineesKnownType>("NomineesKnown");
 }

@@ -3,6 +3,7 @@ using JasperFx.Events;
 using Kvk.Domain.Municipalities;
 using Kvk.Domain.Rounds;
 using Kvk.Domain.Sources;
+using Kvk.Graph.Engine.Schema;
 
 namespace Kvk.Graph.Rounds;
 
@@ -55,7 +56,7 @@ public sealed record RoundHistoryEntry(
         "year" => fact.Year.ToString(CultureInfo.InvariantCulture),
         _ => facts.Values.GetValueOrDefault(name) switch
         {
-            NomineesKnown known => NomineesKnownType.Constant(known),
+            NomineesKnown known => ConstantName.Of(known),
             IEnumerable<Source> sources => string.Join("; ", sources.Select(s => s.Title)),
             IFormattable value => value.ToString(null, CultureInfo.InvariantCulture),
             var value => value?.ToString() ?? throw new InvalidOperationException($"{RoundEventCatalogue.Of(fact).StoredName}'s summary names {{{name}}}, which it has no value for."),

@@ -13,23 +13,50 @@ namespace Kvk.Graph.Rounds;
 /// </summary>
 public static class RoundList
 {
-    // Relations first: the entities refer to each other's, and static fields are set in the order they are written.
+    // Built on first use, not in the order fields are written: the entities refer to each other.
+    private static readonly Lazy<Entity<RoundView>> Declared = new(Declare);
+    private static readonly Lazy<ListRoot<RoundView>> DeclaredRoot = new(() => new(
+        "rounds", "The award rounds, newest first unless ordered otherwise, including rounds not yet decided.", Entity, "Rounds", "rounds", ("year", true)));
 
     /// <summary>The round of the same programme and year as a row: an award's or a nomination's round.</summary>
-    public static readonly Lookup OfYear = new((outer, round) => $"{round}.programme = {outer}.programme and {round}.year = {outer}.year");
+    public static Lookup OfYear => new((outer, round) => $"{round}.programme = {outer}.programme and {round}.year = {outer}.year");
 
-    public static readonly Entity<RoundView> Entity = new Entity<RoundView>("Round", "One round of the award (one award year): its nominees, the jury's decision and the announcement.")
+    public static Entity<RoundView> Entity => Declared.Value;
+
+    public static ListRoot<RoundView> Root => DeclaredRoot.Value;
+
+    private static Entity<RoundView> Declare() => new Entity<RoundView>(
+        "Round",
+        "One round of the award (one award year): its nominees, the jury's decision and the announcement.")
         .FromTable(ViewTables.Rounds, ViewTables.ServedProgramme)
-        .Value("year", "The award year.", ValueKind.Number, Sql.Column("year"), r => r.Year, ValueUse.All)
-        .Value("status", "Where the round stands in its lifecycle.", ValueKind.Enum, Sql.Text("status"), r => r.Status, ValueUse.All, enumType: EnumOrder.Of<RoundStatus, RoundStatusType>("RoundStatus"))
-        .Value("version", "The version of the round's event stream; send it as `expectedVersion` to guard a change.", ValueKind.Number, source => $"(({source}.data->>'version')::int)", r => (int)r.Version, ValueUse.None)
-        .Value("nomineesKnown", "How much of the list of nominees is known: FULL_LIST, WINNER_ONLY (the list was not published: 2007, 2009, 2013) or NOT_PUBLISHED_YET (nominations open).", ValueKind.Enum, NomineesKnownType.Sql, r => NomineesKnownType.Of(r), ValueUse.All, enumType: NomineesKnownType.Order)
-        .Value("recordedAt", "When the round's opening was recorded in Kvk: a moment of recording, not a date of the award (a seeded round was recorded when the history was imported).", ValueKind.Timestamp, Sql.Timestamp("openedAt"), r => r.OpenedAt)
-        .Value("openedAt", "The same moment as `recordedAt`: when the round was opened in Kvk, a moment of recording, not a date of the award.", ValueKind.Timestamp, Sql.Timestamp("openedAt"), r => r.OpenedAt)
+        .Value("year", "The award year.", r => r.Year, ValueUse.All, column: "year")
+        .Value(
+            "status",
+            "Where the round stands in its lifecycle.",
+            r => r.Status,
+            ValueUse.All,
+            enumType: EnumOrder.Of<RoundStatus, RoundStatusType>("RoundStatus"))
+        .Value("version", "The version of the round's event stream; send it as `expectedVersion` to guard a change.", r => (int)r.Version, ValueUse.None)
+        // Custom SQL: a round that recorded nothing of its nominees is known by its status (NomineesKnownType.Of), in SQL as in C#.
+        .Value(
+            "nomineesKnown",
+            "How much of the list of nominees is known: FULL_LIST, WINNER_ONLY (the list was not published: 2007, 2009, 2013) or NOT_PUBLISHED_YET " +
+            "(nominations open).",
+            ValueKind.Enum,
+            NomineesKnownType.Sql,
+            r => NomineesKnownType.Of(r),
+            ValueUse.All,
+            enumType: NomineesKnownType.Order)
+        .Value(
+            "recordedAt",
+            "When the round's opening was recorded in Kvk: a moment of recording, not a date of the award (a seeded round was recorded when the history " +
+            "was imported).",
+            r => r.OpenedAt)
+        .Value(
+            "openedAt",
+            "The same moment as `recordedAt`: when the round was opened in Kvk, a moment of recording, not a date of the award.",
+            r => r.OpenedAt)
         .Many("nominees", "The standing nominees (withdrawn nominations excluded).", () => NominationList.Entity,
             (round, nomination) => $"{nomination}.programme = {round}.programme and {nomination}.year = {round}.year and ({nomination}.data->>'withdrawnAt') is null")
         .One("award", "The award, once announced.", () => AwardList.Entity, AwardList.OfYear);
-
-    public static readonly ListRoot<RoundView> Root = new(
-        "rounds", "The award rounds, newest first unless ordered otherwise, including rounds not yet decided.", Entity, "Rounds", "rounds", ("year", true));
 }

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Reflection;
 using GraphQL.Types;
 using Kvk.Domain.Rounds;
+using Kvk.Graph.Engine.Schema;
 
 namespace Kvk.Graph.Secretariat;
 
@@ -14,11 +15,10 @@ public sealed record MutationError(string Code, string Message)
     public static MutationError From(RoundRefusal refusal) => new(CodeOf(refusal.Code), refusal.Message);
 
     /// <summary><c>RoundNotFound</c> → <c>ROUND_NOT_FOUND</c>: the codes are the rule names, spelled as GraphQL enums are.</summary>
-    public static string CodeOf(RefusalCode code) =>
-        string.Concat(code.ToString().Select((ch, i) => i > 0 && char.IsUpper(ch) ? $"_{ch}" : $"{char.ToUpperInvariant(ch)}"));
+    public static string CodeOf(RefusalCode code) => ConstantName.Of(code);
 
     /// <summary><c>ROUND_NOT_FOUND</c> → <c>RoundNotFoundError</c>.</summary>
-    public static string TypeNameOf(string code) => string.Concat(code.Split('_').Select(w => w[0] + w[1..].ToLowerInvariant())) + "Error";
+    public static string TypeNameOf(string code) => ConstantName.ToPascalCase(code) + "Error";
 
     /// <summary>The codes any mutation can meet besides its rule's refusals, with what they mean.</summary>
     public static readonly IReadOnlyList<(string Code, string Description)> Recording =

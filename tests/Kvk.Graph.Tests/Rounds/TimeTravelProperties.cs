@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Kvk.Domain.Municipalities;
 using Kvk.Domain.Rounds;
+using Kvk.Graph.Engine.Schema;
 using Kvk.Graph.Tests.Secretariat;
 using Kvk.Storage.Rounds;
 using Marten;
@@ -79,7 +80,7 @@ public sealed class TimeTravelProperties(SecretariatKvk kvk)
         var standing = round.Nominees.Select(n => views.Nominations.Single(v => v.MunicipalityCode == n.MunicipalityCode));
         return new JsonObject
         {
-            ["status"] = round.Status.ToString().ToUpperInvariant(),
+            ["status"] = ConstantName.Of(round.Status),
             ["version"] = (int)round.Version,
             ["decision"] = round.Decision is { } d && (announced || secretariat) ? new JsonObject { ["motivation"] = d.Motivation, ["municipality"] = new JsonObject { ["code"] = d.MunicipalityCode } } : null,
             ["award"] = announced && views.Award is { } a ? new JsonObject { ["motivation"] = a.Motivation, ["municipality"] = new JsonObject { ["code"] = a.MunicipalityCode } } : null,
@@ -88,7 +89,7 @@ public sealed class TimeTravelProperties(SecretariatKvk kvk)
                 ["isWinner"] = n.IsWinner,
                 ["withdrawnAt"] = null,
                 ["municipality"] = new JsonObject { ["code"] = n.MunicipalityCode },
-                ["history"] = new JsonArray([.. n.History.Select(h => (JsonNode)new JsonObject { ["change"] = h.Change.ToString().ToUpperInvariant() })]),
+                ["history"] = new JsonArray([.. n.History.Select(h => (JsonNode)new JsonObject { ["change"] = ConstantName.Of(h.Change) })]),
             })]),
         };
     }

@@ -14,9 +14,14 @@ public static class ListTypes
     public static void Register(ISchema schema, IEnumerable<ListRoot> roots)
     {
         // Named by the generated types rather than reached through typed fields.
-        foreach (var type in new[] { typeof(PageInfoType), typeof(Schema.SortEnumType), typeof(Schema.DateTimeType), typeof(StringOperationFilterInputType), typeof(IntOperationFilterInputType), typeof(DateTimeOperationFilterInputType), typeof(BooleanOperationFilterInputType) })
+        foreach (var type in new[] { typeof(PageInfoType), typeof(Schema.SortEnumType), typeof(Schema.DateTimeType) })
         {
             schema.RegisterType(type);
+        }
+
+        foreach (var input in OperationFilterInputs.Scalars())
+        {
+            schema.RegisterType(input);
         }
 
         var entities = new Dictionary<string, Entity>(StringComparer.Ordinal);
@@ -56,7 +61,7 @@ public static class ListTypes
         foreach (var type in enums.Values)
         {
             schema.RegisterType(type.GraphType);
-            schema.RegisterType(EnumFilterInput(type));
+            schema.RegisterType(OperationFilterInputs.Of(type));
         }
 
         Aggregates.ListAggregate.Register(schema, roots);
@@ -117,7 +122,12 @@ public static class ListTypes
         type.AddField(new FieldType { Name = "none", Description = "No item matches.", ResolvedType = item });
         type.AddField(new FieldType { Name = "some", Description = "At least one item matches.", ResolvedType = item });
         type.AddField(new FieldType { Name = "any", Description = "True: the list has items; false: the list is empty.", ResolvedType = new BooleanGraphType() });
-        type.AddField(new FieldType { Name = "count", Description = "Conditions on the number of items in the list (Kvk's extension of HotChocolate's list filter), e.g. `{ gte: 2 }`.", ResolvedType = new GraphQLTypeReference("IntOperationFilterInput") });
+        type.AddField(new FieldType
+        {
+            Name = "count",
+            Description = "Conditions on the number of items in the list (Kvk's extension of HotChocolate's list filter), e.g. `{ gte: 2 }`.",
+            ResolvedType = new GraphQLTypeReference(OperationFilterInputs.NameOf("Int")),
+        });
         return type;
     }
 
@@ -141,20 +151,6 @@ public static class ListTypes
         }
 
         return type;
-    }
-
-    private static InputObjectGraphType EnumFilterInput(EnumOrder type)
-    {
-        var input = new InputObjectGraphType { Name = $"{type.GraphTypeName}OperationFilterInput", Description = $"Conditions on a {type.GraphTypeName} value." };
-        var self = new GraphQLTypeReference(input.Name);
-        var value = new GraphQLTypeReference(type.GraphTypeName);
-        input.AddField(new FieldType { Name = "and", Description = "All of these conditions must hold.", ResolvedType = new ListGraphType(new NonNullGraphType(self)) });
-        input.AddField(new FieldType { Name = "or", Description = "At least one of these conditions must hold.", ResolvedType = new ListGraphType(new NonNullGraphType(self)) });
-        input.AddField(new FieldType { Name = "eq", Description = "Equal to the value.", ResolvedType = value });
-        input.AddField(new FieldType { Name = "neq", Description = "Not equal to the value.", ResolvedType = value });
-        input.AddField(new FieldType { Name = "in", Description = "Equal to one of the values.", ResolvedType = new ListGraphType(value) });
-        input.AddField(new FieldType { Name = "nin", Description = "Equal to none of the values.", ResolvedType = new ListGraphType(value) });
-        return input;
     }
 
     private static string Article(string name) => ("AEIOUÅÄÖ".Contains(name[0], StringComparison.Ordinal) ? "an " : "a ") + name;

@@ -1,21 +1,25 @@
+using System.Linq.Expressions;
+
 namespace Kvk.Graph.Engine.Lists;
 
-/// <summary>The SQL of a value, given the source it is read from: a table's alias, or a JSON object's expression.</summary>
+/// <summary>
+/// SQL over a row's stored document, given the row's alias, for what is declared beside a value rather than as one:
+/// the members a document carries of a related one (a <see cref="Lookup"/>'s shortcuts) and the objects an embedded
+/// entity is read from. Both are given by the C# member, as a value is (<see cref="StoredMember"/>).
+/// </summary>
 public static class Sql
 {
-    /// <summary>A column of the row.</summary>
-    public static Func<string, string> Column(string column) => source => $"{source}.{column}";
+    /// <summary>A member of the row's document, in SQL as a value declared by the same member reads it.</summary>
+    public static Func<string, string> Member<TDoc, T>(Expression<Func<TDoc, T>> member)
+    {
+        var stored = StoredMember.Of(member);
+        return source => stored.Sql($"{source}.data");
+    }
 
-    /// <summary>A text member of the row's JSON document.</summary>
-    public static Func<string, string> Text(string member) => source => $"({source}.data->>'{member}')";
-
-    public static Func<string, string> Timestamp(string member) => source => $"({source}.data->>'{member}')::timestamptz";
-
-    public static Func<string, string> Boolean(string member) => source => $"({source}.data->>'{member}')::boolean";
-
-    /// <summary>A JSON object of the row's document, the source of an embedded entity.</summary>
-    public static Func<string, string> Json(string member) => source => $"({source}.data->'{member}')";
-
-    /// <summary>A text member of a JSON object (an embedded entity's source).</summary>
-    public static Func<string, string> Member(string member) => source => $"({source}->>'{member}')";
+    /// <summary>A JSON object of the row's document, the source of an embedded entity, e.g. <c>m => m.County</c>.</summary>
+    public static Func<string, string> Embedded<TDoc, T>(Expression<Func<TDoc, T>> member)
+    {
+        var path = StoredMember.PathOf(member);
+        return source => $"({source}.data{string.Concat(path.Select(name => $"->'{name}'"))})";
+    }
 }

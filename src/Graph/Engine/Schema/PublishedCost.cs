@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.Types;
 using GraphQL.Utilities;
 using GraphQLParser.AST;
+using Kvk.Graph.Engine.Lists.Filtering;
 using Kvk.Graph.Engine.Pipeline;
 
 namespace Kvk.Graph.Engine.Schema;
@@ -96,7 +97,7 @@ public static class PublishedCost
 
         public override void VisitInputObjectFieldDefinition(FieldType field, IInputObjectGraphType type, ISchema schema)
         {
-            if (type.Name.EndsWith("OperationFilterInput", StringComparison.Ordinal) && field.Name is not ("and" or "or"))
+            if (type.Name.EndsWith("OperationFilterInput", StringComparison.Ordinal) && field.Name is not (FilterOperators.And or FilterOperators.Or))
             {
                 field.ApplyDirective(Cost, "weight", limits.FilterConditionCost.ToString(System.Globalization.CultureInfo.InvariantCulture));
             }

@@ -1,4 +1,4 @@
-using System.Text;
+using Kvk.Graph.Engine.Schema;
 
 namespace Kvk.Graph.Engine.Lists.Aggregates;
 
@@ -31,8 +31,8 @@ public sealed record GroupPath(string EnumName, string Path, string Description,
         {
             var standsForEntity = value.Name == "code" && name is not null;
             var enumName = standsForEntity
-                ? (relations.Count == 0 ? "CODE" : EnumCase(prefix.TrimEnd('.')))
-                : EnumCase(prefix + value.Name);
+                ? (relations.Count == 0 ? "CODE" : ConstantName.Of(prefix.TrimEnd('.')))
+                : ConstantName.Of(prefix + value.Name);
             var description = standsForEntity && relations.Count > 0
                 ? $"By {relations[^1].Name} (`{prefix}code`), each group named by `{prefix}name`."
                 : $"By `{prefix}{value.Name}`: {value.Description}";
@@ -54,25 +54,5 @@ public sealed record GroupPath(string EnumName, string Path, string Description,
 
             Collect(target, [.. relations, one], [.. seen, target.Name], paths);
         }
-    }
-
-    /// <summary>"municipality.county" → "MUNICIPALITY_COUNTY", "isWinner" → "IS_WINNER".</summary>
-    private static string EnumCase(string path)
-    {
-        var text = new StringBuilder();
-        foreach (var c in path)
-        {
-            if (c == '.' || (char.IsUpper(c) && text.Length > 0))
-            {
-                text.Append('_');
-            }
-
-            if (c != '.')
-            {
-                text.Append(char.ToUpperInvariant(c));
-            }
-        }
-
-        return text.ToString();
     }
 }

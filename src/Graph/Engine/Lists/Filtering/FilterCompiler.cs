@@ -41,8 +41,8 @@ public sealed class FilterCompiler(ViewQuery query)
 
             parts.Add(name switch
             {
-                "and" => Combine(Items(value).Select(i => Object(scope, i)), " and ", "true"),
-                "or" => Combine(Items(value).Select(i => Object(scope, i)), " or ", "false"),
+                FilterOperators.And => FilterOperators.Combine(Items(value).Select(i => Object(scope, i)), " and ", "true"),
+                FilterOperators.Or => FilterOperators.Combine(Items(value).Select(i => Object(scope, i)), " or ", "false"),
                 _ => scope.Entity.Find(name) switch
                 {
                     ValueMember v when v.Use.HasFlag(ValueUse.Filter) => Operations(Conditions(value, scope.Path(name)), v, scope.Value(v), scope.Path(name)),
@@ -54,7 +54,7 @@ public sealed class FilterCompiler(ViewQuery query)
             });
         }
 
-        return Combine(parts, " and ", "true");
+        return FilterOperators.Combine(parts, " and ", "true");
     }
 
     private string Related(Scope scope, OneMember one, Lookup lookup, IDictionary<string, object?> input)
@@ -93,50 +93,34 @@ public sealed class FilterCompiler(ViewQuery query)
             });
         }
 
-        return Combine(parts, " and ", "true");
+        return FilterOperators.Combine(parts, " and ", "true");
     }
 
     private string Operations(IDictionary<string, object?> input, ValueMember member, string sql, string path)
     {
         var parts = new List<string>();
         var column = member.Compared(sql);
-        var c = column.Expression;
-        foreach (var (op, value) in input)
+        foreach (var (name, value) in input)
         {
-            string P(object? v) => query.Parameter(Convert(v, column, path), column.SqlType);
-            string Many() => query.Parameter(ConvertMany(value, column, path), column.SqlType + "[]");
-            string Like(string pattern) => query.Parameter(pattern, "text");
-            var text = value as string;
-            parts.Add(op switch
+            var op = FilterOperators.Find(name) is { } found && found.Kinds.Contains(member.Kind)
+                ? found
+                : throw Entity.Invalid(InvalidFilter, $"`{name}` is not a condition on `{path}`.");
+            if (op.Operand == Operand.Text && value is not string)
             {
-                "and" => Combine(Items(value).Select(i => Operations(i, member, sql, path)), " and ", "true"),
-                "or" => Combine(Items(value).Select(i => Operations(i, member, sql, path)), " or ", "false"),
-                "eq" => value is null ? $"{c} is null" : $"{c} = {P(value)}",
-                "neq" => value is null ? $"{c} is not null" : $"{c} is distinct from {P(value)}",
-                "in" => $"{c} = any({Many()})",
-                "nin" => $"not coalesce({c} = any({Many()}), false)",
-                "gt" => $"{c} > {P(value)}",
-                "ngt" => $"not coalesce({c} > {P(value)}, false)",
-                "gte" => $"{c} >= {P(value)}",
-                "ngte" => $"not coalesce({c} >= {P(value)}, false)",
-                "lt" => $"{c} < {P(value)}",
-                "nlt" => $"not coalesce({c} < {P(value)}, false)",
-                "lte" => $"{c} <= {P(value)}",
-                "nlte" => $"not coalesce({c} <= {P(value)}, false)",
-                "contains" when text is not null => $"{c} like {Like("%" + EscapeLike(text) + "%")}",
-                "ncontains" when text is not null => $"not coalesce({c} like {Like("%" + EscapeLike(text) + "%")}, false)",
-                "startsWith" when text is not null => $"{c} like {Like(EscapeLike(text) + "%")}",
-                "nstartsWith" when text is not null => $"not coalesce({c} like {Like(EscapeLike(text) + "%")}, false)",
-                "endsWith" when text is not null => $"{c} like {Like("%" + EscapeLike(text))}",
-                "nendsWith" when text is not null => $"not coalesce({c} like {Like("%" + EscapeLike(text))}, false)",
-                "eqIgnoreCase" when text is not null => $"{Folded(c)} = {Folded(Like(text))}",
-                "containsIgnoreCase" when text is not null => $"strpos({Folded(c)}, {Folded(Like(text))}) > 0",
-                "startsWithIgnoreCase" when text is not null => $"starts_with({Folded(c)}, {Folded(Like(text))})",
-                _ => throw Entity.Invalid(InvalidFilter, $"`{op}` needs a value on `{path}`."),
-            });
+                throw Entity.Invalid(InvalidFilter, $"`{name}` needs a value on `{path}`.");
+            }
+
+            parts.Add(op.Sql(new FilterOperand(
+                column.Expression,
+                value is null,
+                () => query.Parameter(Convert(value, column, path), column.SqlType),
+                () => query.Parameter(ConvertMany(value, column, path), column.SqlType + "[]"),
+                (prefix, suffix) => query.Parameter(prefix + EscapeLike((string)value!) + suffix, "text"),
+                () => query.Parameter(value, "text"),
+                () => Items(value).Select(i => Operations(i, member, sql, path)))));
         }
 
-        return Combine(parts, " and ", "true");
+        return FilterOperators.Combine(parts, " and ", "true");
     }
 
     private string NextAlias() => $"f{++_aliases}";
@@ -165,19 +149,10 @@ public sealed class FilterCompiler(ViewQuery query)
         };
     }
 
-    /// <summary>Text as the case-insensitive operations compare it: composed the same way, lower-cased by Swedish rules.</summary>
-    private static string Folded(string sql) => $"lower(normalize({sql}, NFC) collate {SqlColumn.SwedishCollation})";
-
     private static string EscapeLike(string text) => text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 
     private static IEnumerable<IDictionary<string, object?>> Items(object? value) => (value as IEnumerable)?.OfType<IDictionary<string, object?>>() ?? [];
 
     private static IDictionary<string, object?> Conditions(object? value, string path) =>
         value as IDictionary<string, object?> ?? throw Entity.Invalid(InvalidFilter, $"`{path}` needs an object of conditions.");
-
-    private static string Combine(IEnumerable<string> parts, string separator, string empty)
-    {
-        var list = parts.ToList();
-        return list.Count == 0 ? empty : "(" + string.Join(separator, list) + ")";
-    }
 }

@@ -120,6 +120,21 @@ public sealed class SeedHistoryTests
     }
 
     [Fact]
+    public void A_seed_file_that_holds_no_history_is_rejected()
+    {
+        var path = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(path, "null");
+            Assert.Throws<InvalidDataException>(() => SeedHistory.Load(path));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void A_seeded_round_that_breaks_a_rule_is_rejected() =>
         Assert.Throws<InvalidDataException>(() => SeedRoundEvents.Of(new SeedRound(2027, ["0643", "0643"], null, false), Municipalities));
 

@@ -128,13 +128,24 @@ public sealed class RoundRulesProperties
             [typeof(NominateMunicipality)] = from y in Year from c in Code from s in Source select (RoundCommand)new NominateMunicipality(y, c, s),
             [typeof(WithdrawNomination)] = from y in Year from c in Code from t in Text from n in Text select (RoundCommand)new WithdrawNomination(y, c, t, n),
             [typeof(CloseNominations)] = Year.Select(y => (RoundCommand)new CloseNominations(y)),
-            [typeof(RecordJuryDecision)] = from y in Year from c in Code from t in Text from n in Text from s in Source
+            [typeof(RecordJuryDecision)] = from y in Year
+                                           from c in Code
+                                           from t in Text
+                                           from n in Text
+                                           from s in Source
                                            select (RoundCommand)new RecordJuryDecision(y, c, t!, n, s),
-            [typeof(ReviseDecision)] = from y in Year from c in MaybeCode from m in Text from n in Text from r in Text
+            [typeof(ReviseDecision)] = from y in Year
+                                       from c in MaybeCode
+                                       from m in Text
+                                       from n in Text
+                                       from r in Text
                                        select (RoundCommand)new ReviseDecision(y, c, m, n, r!),
             [typeof(ScheduleAnnouncement)] = from y in Year from at in Moment select (RoundCommand)new ScheduleAnnouncement(y, at ?? Now.AddDays(3), Now),
             [typeof(CancelScheduledAnnouncement)] = Year.Select(y => (RoundCommand)new CancelScheduledAnnouncement(y)),
-            [typeof(AnnounceAward)] = from y in Year from at in Moment from asked in Gen.Elements<DateTimeOffset?>(null, Now) from s in Source
+            [typeof(AnnounceAward)] = from y in Year
+                                      from at in Moment
+                                      from asked in Gen.Elements<DateTimeOffset?>(null, Now)
+                                      from s in Source
                                       select (RoundCommand)new AnnounceAward(y, at, s, asked),
             [typeof(CorrectMotivation)] = from y in Year from m in Text from r in Text from s in Source select (RoundCommand)new CorrectMotivation(y, m!, r, s),
         };

@@ -10,4 +10,11 @@ public sealed class AwardProgrammeTests
         Assert.Equal(("round-2027", "bench/round-2027"), (AwardProgramme.StreamKey(AwardProgramme.Main, 2027), AwardProgramme.StreamKey("bench", 2027)));
         Assert.Equal((AwardProgramme.Main, "bench"), (AwardProgramme.Of("round-2027"), AwardProgramme.Of("bench/round-2027")));
     }
+
+    [Theory]
+    [InlineData(AwardProgramme.Main)]
+    [InlineData("bench")]
+    [InlineData("")]
+    public void A_stream_key_names_its_programme_back_whatever_the_programme(string programme) =>
+        Assert.Equal(programme, AwardProgramme.Of(AwardProgramme.StreamKey(programme, 2027)));
 }

@@ -48,6 +48,15 @@ public sealed class OpenDataLinksTests
         Assert.Throws<InvalidDataException>(() => MunicipalityDirectory.Load(seeds.Municipalities));
     }
 
+    [Fact]
+    public void A_reference_file_is_read_around_its_blank_lines()
+    {
+        using var seeds = new SeedCopy("municipalities.csv", "kommun_wikidata.csv");
+        File.AppendAllText(Path.Combine(seeds.Path, "kommun_wikidata.csv"), "\n\n");
+
+        Assert.Equal("Q506250", MunicipalityDirectory.Load(seeds.Municipalities).Find("0180")!.WikidataId);
+    }
+
     /// <summary>Some of the seed files, copied into a directory of their own.</summary>
     private sealed class SeedCopy : IDisposable
     {

@@ -33,4 +33,7 @@ public sealed class RoundEventNamesTests
         Assert.Equal(RoundEventNames.All.Count, RoundEventNames.All.Select(e => e.Name).Distinct().Count());
         Assert.Equal(RoundEventNames.All.Count, RoundEventNames.All.Select(e => e.Type).Distinct().Count());
     }
+
+    [Fact]
+    public void What_is_no_round_event_has_no_stored_name() => Assert.Throws<InvalidOperationException>(() => RoundEventNames.Of("no event"));
 }

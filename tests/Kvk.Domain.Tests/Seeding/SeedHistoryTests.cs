@@ -135,6 +135,14 @@ public sealed class SeedHistoryTests
     }
 
     [Fact]
+    public void A_seeded_announcement_of_a_decision_without_sources_has_none()
+    {
+        var events = SeedRoundEvents.Of(new SeedRound(2027, ["0643"], new SeedDecision("0643", "Habo kommun", "Bra."), true), Municipalities);
+
+        Assert.Empty(Assert.Single(events.OfType<AwardAnnounced>()).Sources!);
+    }
+
+    [Fact]
     public void A_seeded_round_that_breaks_a_rule_is_rejected() =>
         Assert.Throws<InvalidDataException>(() => SeedRoundEvents.Of(new SeedRound(2027, ["0643", "0643"], null, false), Municipalities));
 

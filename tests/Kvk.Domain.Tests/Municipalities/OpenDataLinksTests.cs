@@ -33,7 +33,8 @@ public sealed class OpenDataLinksTests
     public void A_reference_file_that_misses_a_code_is_rejected(string file)
     {
         using var seeds = new SeedCopy("municipalities.csv", file);
-        File.WriteAllLines(Path.Combine(seeds.Path, file), File.ReadAllLines(Path.Combine(seeds.Path, file)).Where(l => !l.StartsWith("01", StringComparison.Ordinal)));
+        var path = Path.Combine(seeds.Path, file);
+        File.WriteAllLines(path, File.ReadAllLines(path).Where(l => !l.StartsWith("01", StringComparison.Ordinal)));
 
         Assert.Throws<InvalidDataException>(() => MunicipalityDirectory.Load(seeds.Municipalities));
     }

@@ -112,7 +112,8 @@ public sealed class RoundRulesProperties
         private static readonly string?[] Texts = ["Bra.", "En annan motivering.", "", "  ", null];
         private static readonly DateTimeOffset Now = new(2025, 11, 1, 12, 0, 0, TimeSpan.FromHours(1));
         private static readonly DateTimeOffset?[] Moments = [null, Now.AddMinutes(-5), Now, Now.AddDays(1), Now.AddDays(2)];
-        private static readonly Source?[] Sources = [null, null, new("Pressmeddelande", "Kvalitetsmässan", "https://kvalitetsmassan.se/", "2025", ""), new("", null, null, null, "")];
+        private static readonly Source?[] Sources = [null, null, new("Pressmeddelande", "Kvalitetsmässan", "https://kvalitetsmassan.se/", "2025", ""),
+            new("", null, null, null, "")];
 
         private static readonly Gen<int> Year = Gen.Elements(2025, 2025, 2025, 2024);
         private static readonly Gen<string> Code = Gen.Elements(Codes);

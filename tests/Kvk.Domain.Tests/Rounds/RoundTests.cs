@@ -29,7 +29,8 @@ public sealed class RoundTests
     public void A_round_is_folded_from_its_events_oldest_first()
     {
         var round = Round.Fold([
-            new RoundOpened(2025), new MunicipalityNominated(2025, "0643"), new MunicipalityNominated(2025, "1263"), new NominationWithdrawn(2025, "1263", "Avböjde."),
+            new RoundOpened(2025), new MunicipalityNominated(2025, "0643"), new MunicipalityNominated(2025, "1263"), new NominationWithdrawn(2025, "1263",
+                "Avböjde."),
             new NominationsClosed(2025), new JuryDecisionRecorded(2025, "0643", "Habo kommun", "Bra."), new AnnouncementScheduled(2025, Gala),
         ])!;
 
@@ -52,7 +53,8 @@ public sealed class RoundTests
     [Fact]
     public void The_announcement_ends_the_schedule()
     {
-        var decided = Round.Fold([new RoundOpened(2025), new JuryDecisionRecorded(2025, "0643", "Habo kommun", "Bra."), new AnnouncementScheduled(2025, Gala)])!;
+        var decided = Round.Fold([new RoundOpened(2025), new JuryDecisionRecorded(2025, "0643", "Habo kommun", "Bra."), new AnnouncementScheduled(2025,
+            Gala)])!;
         var announced = Round.Evolve(decided, new AwardAnnounced(2025, "0643", "Habo kommun", "Bra.", Gala))!;
 
         Assert.Equal((RoundStatus.Announced, (DateTimeOffset?)null), (announced.Status, announced.ScheduledAnnouncement));

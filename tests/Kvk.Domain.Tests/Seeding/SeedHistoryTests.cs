@@ -103,10 +103,13 @@ public sealed class SeedHistoryTests
     {
         var events = SeedRoundEvents.Of(History.Rounds.Single(r => r.Year == 2023), Municipalities);
 
-        Assert.All(events.OfType<MunicipalityNominated>().SelectMany(n => n.Sources!), s => Assert.Equal(Kvk.Domain.Sources.SourceSupports.Nomination, s.Supports));
-        Assert.All(events.OfType<JuryDecisionRecorded>().SelectMany(d => d.Sources!), s => Assert.Equal(Kvk.Domain.Sources.SourceSupports.Decision, s.Supports));
+        Assert.All(events.OfType<MunicipalityNominated>().SelectMany(n => n.Sources!), s => Assert.Equal(Kvk.Domain.Sources.SourceSupports.Nomination,
+            s.Supports));
+        Assert.All(events.OfType<JuryDecisionRecorded>().SelectMany(d => d.Sources!), s => Assert.Equal(Kvk.Domain.Sources.SourceSupports.Decision,
+            s.Supports));
         Assert.All(events.OfType<AwardAnnounced>().SelectMany(a => a.Sources!), s => Assert.Equal(Kvk.Domain.Sources.SourceSupports.Announcement, s.Supports));
-        Assert.All(events.OfType<NomineeListSourced>().SelectMany(l => l.Sources), s => Assert.Equal(Kvk.Domain.Sources.SourceSupports.NomineeList, s.Supports));
+        Assert.All(events.OfType<NomineeListSourced>().SelectMany(l => l.Sources), s => Assert.Equal(Kvk.Domain.Sources.SourceSupports.NomineeList,
+            s.Supports));
     }
 
     [Fact]

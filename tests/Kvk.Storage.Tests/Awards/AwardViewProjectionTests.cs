@@ -26,7 +26,8 @@ public sealed class AwardViewProjectionTests
         var award = Fold(Announced("bench/round-2027"), "bench/round-2027")!;
 
         Assert.Equal(("bench/round-2027", 2027, "bench"), (award.Id, award.Year, award.Programme));
-        Assert.Equal(("Habo kommunkoncern", "Bra.", "0643", "Habo", "06", "Jönköpings län"), (award.RecipientName, award.Motivation, award.MunicipalityCode, award.MunicipalityName, award.CountyCode, award.CountyName));
+        Assert.Equal(("Habo kommunkoncern", "Bra.", "0643", "Habo", "06", "Jönköpings län"), (award.RecipientName, award.Motivation,
+            award.MunicipalityCode, award.MunicipalityName, award.CountyCode, award.CountyName));
         Assert.Equal(((DateTimeOffset?)Gala, "2027-11-18", RoundEvents.Start.AddDays(2)), (award.AnnouncedAt, award.AnnouncedOn, award.RecordedAt));
         Assert.Equal([Press], award.Sources);
     }

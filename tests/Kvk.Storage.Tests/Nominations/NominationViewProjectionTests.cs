@@ -22,7 +22,8 @@ public sealed class NominationViewProjectionTests
         var nomination = Fold(new RoundEvents("bench/round-2027").Then(new MunicipalityNominated(2027, "0643", [First])))!;
 
         Assert.Equal(("bench/2027:0643", 2027, "bench"), (nomination.Id, nomination.Year, nomination.Programme));
-        Assert.Equal(("0643", "Habo", "06", RoundEvents.Start.AddDays(1)), (nomination.MunicipalityCode, nomination.MunicipalityName, nomination.CountyCode, nomination.NominatedAt));
+        Assert.Equal(("0643", "Habo", "06", RoundEvents.Start.AddDays(1)), (nomination.MunicipalityCode, nomination.MunicipalityName,
+            nomination.CountyCode, nomination.NominatedAt));
         Assert.Equal([First], nomination.Sources);
         Assert.Equal([new NominationChange(NominationChangeKind.Nominated, RoundEvents.Start.AddDays(1), null)], nomination.History);
         Assert.Equal((null, null, false), (nomination.WithdrawnAt, nomination.WithdrawalReason, nomination.IsWinner));
@@ -51,7 +52,8 @@ public sealed class NominationViewProjectionTests
     }
 
     [Fact]
-    public void A_nomination_without_sources_has_none() => Assert.Empty(Fold(new RoundEvents("round-2027").Then(new MunicipalityNominated(2027, "0643")))!.Sources);
+    public void A_nomination_without_sources_has_none() =>
+        Assert.Empty(Fold(new RoundEvents("round-2027").Then(new MunicipalityNominated(2027, "0643")))!.Sources);
 
     [Fact]
     public void Withdrawals_and_awards_of_no_nomination_and_nominations_of_unknown_municipalities_make_no_document()
@@ -63,7 +65,8 @@ public sealed class NominationViewProjectionTests
 
     [Fact]
     public void The_winner_learns_it_at_the_announcement() =>
-        Assert.True(Fold(new RoundEvents("round-2027").Then(new MunicipalityNominated(2027, "0643")).Then(new AwardAnnounced(2027, "0643", "Habo kommun", "Bra.", null)))!.IsWinner);
+        Assert.True(Fold(new RoundEvents("round-2027").Then(new MunicipalityNominated(2027, "0643")).Then(new AwardAnnounced(2027, "0643", "Habo kommun",
+            "Bra.", null)))!.IsWinner);
 
     [Fact]
     public void Nomination_withdrawal_and_award_name_the_nomination_they_concern_and_other_events_none()

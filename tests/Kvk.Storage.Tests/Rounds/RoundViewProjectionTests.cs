@@ -62,7 +62,8 @@ public sealed class RoundViewProjectionTests
 
     [Fact]
     public void A_decision_without_sources_has_none() =>
-        Assert.Empty(Fold(new RoundEvents(Key).Then(new RoundOpened(2027)).Then(new JuryDecisionRecorded(2027, "0643", "Habo kommun", "Bra.")))!.Decision!.Sources);
+        Assert.Empty(Fold(new RoundEvents(Key).Then(new RoundOpened(2027)).Then(new JuryDecisionRecorded(2027, "0643", "Habo kommun",
+            "Bra.")))!.Decision!.Sources);
 
     [Fact]
     public void The_announcement_keeps_its_moment_its_date_as_the_sources_give_it_and_when_it_was_recorded()
@@ -79,7 +80,8 @@ public sealed class RoundViewProjectionTests
     {
         var round = Fold(Decided().Then(new DecisionRevised(2027, "0180", "Stockholms stad", "Bäst.", "Omröstning.")))!;
 
-        Assert.Equal(("0180", "Stockholms stad", "Bäst.", RoundEvents.Start.AddDays(7)), (round.Decision!.MunicipalityCode, round.Decision.RecipientName, round.Decision.Motivation, round.Decision.DecidedAt));
+        Assert.Equal(("0180", "Stockholms stad", "Bäst.", RoundEvents.Start.AddDays(7)), (round.Decision!.MunicipalityCode, round.Decision.RecipientName,
+            round.Decision.Motivation, round.Decision.DecidedAt));
         Assert.Equal([Press], round.Decision.Sources);
     }
 
@@ -87,7 +89,8 @@ public sealed class RoundViewProjectionTests
     public void A_revision_or_correction_without_a_decision_changes_nothing_but_the_version()
     {
         var opened = new RoundEvents(Key).Then(new RoundOpened(2027));
-        var round = Fold(opened.Then(new DecisionRevised(2027, "0180", "Stockholms stad", "Bäst.", "Omröstning.")).Then(new MotivationCorrected(2027, "Bättre.", "Stavfel.")))!;
+        var round = Fold(opened.Then(new DecisionRevised(2027, "0180", "Stockholms stad", "Bäst.", "Omröstning.")).Then(new MotivationCorrected(2027,
+            "Bättre.", "Stavfel.")))!;
 
         Assert.Null(round.Decision);
         Assert.Equal((3L, RoundEvents.Start.AddDays(3)), (round.Version, round.UpdatedAt));

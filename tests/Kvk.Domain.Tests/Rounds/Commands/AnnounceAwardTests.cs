@@ -13,7 +13,8 @@ public sealed class AnnounceAwardTests
     {
         var announced = Accepted<AwardAnnounced>(Decide(Decided, new AnnounceAward(2025, Now, ValidSource, Now)));
 
-        Assert.Equal((Habo, "Habo kommun", "Bra.", (DateTimeOffset?)Now), (announced.MunicipalityCode, announced.RecipientName, announced.Motivation, announced.AnnouncedAt));
+        Assert.Equal((Habo, "Habo kommun", "Bra.", (DateTimeOffset?)Now), (announced.MunicipalityCode, announced.RecipientName, announced.Motivation,
+            announced.AnnouncedAt));
         Assert.Equal(Recorded(SourceSupports.Announcement), announced.Sources);
     }
 
@@ -21,7 +22,8 @@ public sealed class AnnounceAwardTests
     public void An_announcement_may_be_dated_up_to_the_clock_tolerance_ahead_and_not_a_tick_more()
     {
         Accepted<AwardAnnounced>(Decide(Decided, new AnnounceAward(2025, Now + AnnounceAward.ClockTolerance, AskedAt: Now)));
-        Refused(Decide(Decided, new AnnounceAward(2025, Now + AnnounceAward.ClockTolerance + TimeSpan.FromTicks(1), AskedAt: Now)), RefusalCode.AnnouncementInFuture);
+        Refused(Decide(Decided, new AnnounceAward(2025, Now + AnnounceAward.ClockTolerance + TimeSpan.FromTicks(1), AskedAt: Now)),
+            RefusalCode.AnnouncementInFuture);
     }
 
     [Fact]

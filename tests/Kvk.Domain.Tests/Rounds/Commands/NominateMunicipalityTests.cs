@@ -27,5 +27,6 @@ public sealed class NominateMunicipalityTests
     }
 
     [Fact]
-    public void A_nomination_without_a_source_records_none() => Assert.Null(Accepted<MunicipalityNominated>(Decide(Open, new NominateMunicipality(2025, Habo))).Sources);
+    public void A_nomination_without_a_source_records_none() =>
+        Assert.Null(Accepted<MunicipalityNominated>(Decide(Open, new NominateMunicipality(2025, Habo))).Sources);
 }

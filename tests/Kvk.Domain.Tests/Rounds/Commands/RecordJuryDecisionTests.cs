@@ -24,7 +24,8 @@ public sealed class RecordJuryDecisionTests
     [Fact]
     public void Motivation_and_recipient_name_are_accepted_up_to_their_limits_and_refused_beyond()
     {
-        var decided = Accepted<JuryDecisionRecorded>(Decide(Judging, new RecordJuryDecision(2025, Habo, Text(RoundRules.MaxMotivationLength), Text(RoundRules.MaxNameLength))));
+        var decided = Accepted<JuryDecisionRecorded>(Decide(Judging, new RecordJuryDecision(2025, Habo, Text(RoundRules.MaxMotivationLength),
+            Text(RoundRules.MaxNameLength))));
 
         Assert.Equal((RoundRules.MaxMotivationLength, RoundRules.MaxNameLength), (decided.Motivation.Length, decided.RecipientName.Length));
         Refused(Decide(Judging, new RecordJuryDecision(2025, Habo, Text(RoundRules.MaxMotivationLength + 1), null)), RefusalCode.InvalidInput);

@@ -11,11 +11,13 @@ public sealed class ScheduleAnnouncementTests
     public void A_schedule_at_the_asking_moment_has_passed_and_a_tick_later_is_due()
     {
         Refused(Decide(Decided, new ScheduleAnnouncement(2025, Now, Now)), RefusalCode.ScheduleInPast);
-        Assert.Equal(new AnnouncementScheduled(2025, Now.AddTicks(1)), Accepted<AnnouncementScheduled>(Decide(Decided, new ScheduleAnnouncement(2025, Now.AddTicks(1), Now))));
+        Assert.Equal(new AnnouncementScheduled(2025, Now.AddTicks(1)), Accepted<AnnouncementScheduled>(Decide(Decided, new ScheduleAnnouncement(2025,
+            Now.AddTicks(1), Now))));
     }
 
     [Fact]
-    public void No_schedule_for_a_round_that_does_not_exist() => Refused(Decide(null, new ScheduleAnnouncement(2025, Now.AddDays(1), Now)), RefusalCode.RoundNotFound);
+    public void No_schedule_for_a_round_that_does_not_exist() =>
+        Refused(Decide(null, new ScheduleAnnouncement(2025, Now.AddDays(1), Now)), RefusalCode.RoundNotFound);
 
     [Fact]
     public void The_round_keeps_its_schedule_until_it_is_cancelled()
@@ -23,7 +25,8 @@ public sealed class ScheduleAnnouncementTests
         var scheduled = Decided.Then(new AnnouncementScheduled(2025, Now.AddDays(1)));
 
         Assert.Equal(Now.AddDays(1), scheduled.ScheduledAnnouncement);
-        Assert.Equal(new AnnouncementScheduled(2025, Now.AddDays(2)), Accepted<AnnouncementScheduled>(Decide(scheduled, new ScheduleAnnouncement(2025, Now.AddDays(2), Now))));
+        Assert.Equal(new AnnouncementScheduled(2025, Now.AddDays(2)), Accepted<AnnouncementScheduled>(Decide(scheduled, new ScheduleAnnouncement(2025,
+            Now.AddDays(2), Now))));
         Assert.Null(scheduled.Then(new ScheduledAnnouncementCancelled(2025)).ScheduledAnnouncement);
     }
 

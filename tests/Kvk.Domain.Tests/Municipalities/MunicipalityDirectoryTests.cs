@@ -51,7 +51,66 @@ public sealed class MunicipalityDirectoryTests
         Assert.All(File.ReadAllLines(SeedFiles.Municipalities).Skip(1).Where(l => l.Length > 0).Select(l => l.Split(',')),
             f => Assert.Equal(Directory.Find(f[0])!.OfficialName, f[1]));
 
+    private const string Header = "municipality_code,municipality_name,municipality_name_short,county_code,county_name,county_name_short";
+    private const string StockholmRow = "0180,Stockholms kommun,Stockholm,01,Stockholms län,Stockholm";
+
     [Fact]
-    public void A_file_without_the_expected_header_is_rejected() =>
-        Assert.Throws<InvalidDataException>(() => MunicipalityDirectory.Parse(["code,name", "0180,Stockholm"]));
+    public void A_file_without_the_expected_header_is_rejected()
+    {
+        // The row is well formed: only the header can be what is refused.
+        Assert.Throws<InvalidDataException>(() => MunicipalityDirectory.Parse(["code,name,short,county,county_name,county_short", StockholmRow]));
+        Assert.Throws<InvalidDataException>(() => MunicipalityDirectory.Parse([]));
+    }
+
+    [Fact]
+    public void A_file_with_the_header_is_read_around_blank_lines_and_surrounding_spaces()
+    {
+        var directory = MunicipalityDirectory.Parse([$" {Header} ", "", StockholmRow, "  ", "0643,Habo kommun,Habo,06,Jönköpings län,Jönköping"]);
+
+        Assert.Equal(["0180", "0643"], directory.All.Select(m => m.Code));
+        Assert.Equal(new County("06", "Jönköpings län", "Jönköping"), directory.Find("0643")!.County);
+    }
+
+    [Theory]
+    [InlineData("0180,Stockholms kommun,Stockholm,01,Stockholms län")]
+    [InlineData("0180,Stockholms kommun,Stockholm,01,Stockholms län,Stockholm,extra")]
+    [InlineData("180,Stockholms kommun,Stockholm,01,Stockholms län,Stockholm")]
+    [InlineData("0180,Stockholms kommun,Stockholm,1,Stockholms län,Stockholm")]
+    public void A_malformed_row_is_rejected(string row) =>
+        Assert.Throws<InvalidDataException>(() => MunicipalityDirectory.Parse([Header, StockholmRow, row]));
+
+    [Fact]
+    public void Municipalities_of_one_county_share_it()
+    {
+        var directory = MunicipalityDirectory.Parse([Header, StockholmRow, "0114,Upplands Väsby kommun,Upplands Väsby,01,Stockholms län,Stockholm"]);
+
+        Assert.Same(directory.Find("0114")!.County, directory.Find("0180")!.County);
+    }
+
+    [Fact]
+    public void A_municipality_is_found_by_its_code_with_surrounding_spaces_and_not_by_anything_else()
+    {
+        Assert.Equal("Stockholm", Directory.Find(" 0180 ")!.Name);
+        Assert.Null(Directory.Find(null));
+        Assert.Null(Directory.Find("9999"));
+    }
+
+    [Fact]
+    public void Counties_are_found_by_code_and_list_their_municipalities()
+    {
+        Assert.Equal("Jönköpings län", Directory.FindCounty("06")!.Name);
+        Assert.Null(Directory.FindCounty("99"));
+        Assert.Null(Directory.FindCounty(null));
+        Assert.Contains(Directory.InCounty("06"), m => m.Code == "0643");
+        Assert.All(Directory.InCounty("06"), m => Assert.Equal("06", m.County.Code));
+        Assert.Equal(13, Directory.InCounty("06").Count());
+    }
+
+    [Fact]
+    public void Municipalities_and_counties_are_listed_by_code()
+    {
+        Assert.Equal(Directory.All.Select(m => m.Code).Order(StringComparer.Ordinal), Directory.All.Select(m => m.Code));
+        Assert.Equal(Directory.Counties.Select(c => c.Code).Order(StringComparer.Ordinal), Directory.Counties.Select(c => c.Code));
+        Assert.Equal("01", Directory.Counties[0].Code);
+    }
 }

@@ -4,6 +4,7 @@ using FsCheck.Xunit;
 using Kvk.Domain.Municipalities;
 using Kvk.Domain.Rounds;
 using Kvk.Domain.Seeding;
+using Kvk.Domain.Sources;
 
 namespace Kvk.Domain.Tests.Rounds;
 
@@ -37,7 +38,8 @@ public sealed class RoundRulesProperties
         var folded = Round.Fold(history);
         return folded is null
             ? round is null
-            : round is not null && folded.Status == round.Status && folded.Decision == round.Decision && folded.Nominees.SequenceEqual(round.Nominees);
+            : round is not null && folded.Status == round.Status && folded.Decision == round.Decision
+                && folded.ScheduledAnnouncement == round.ScheduledAnnouncement && folded.Nominees.SequenceEqual(round.Nominees);
     }
 
     [Fact]
@@ -72,6 +74,9 @@ public sealed class RoundRulesProperties
             && decidedWhileNominated
             && !history.OfType<MunicipalityNominated>().Any(n => history.IndexOf(n) > FirstIndex<NominationsClosed>(history))
             && history.OfType<MotivationCorrected>().All(c => history.IndexOf(c) > history.IndexOf(announcements.Single()))
+            && history.OfType<DecisionRevised>().All(r => announcements.Count == 0 || history.IndexOf(r) < history.IndexOf(announcements.Single()))
+            && (round.Decision is null || round.IsNominated(round.Decision.MunicipalityCode))
+            && (round.ScheduledAnnouncement is null || round.Status == RoundStatus.Decided)
             && round.Status switch
             {
                 RoundStatus.Nominating => decisions.Count == 0 && FirstIndex<NominationsClosed>(history) == int.MaxValue,
@@ -92,25 +97,64 @@ public sealed class RoundRulesProperties
 
     private static int FirstIndex<T>(List<object> history) => history.FindIndex(e => e is T) is var i and >= 0 ? i : int.MaxValue;
 
+    [Fact]
+    public void The_generator_makes_every_command_so_a_new_one_cannot_be_forgotten()
+    {
+        var commands = typeof(RoundCommand).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(RoundCommand)) && !t.IsAbstract).ToHashSet();
+
+        Assert.Equal(commands, Commands.ByType.Keys.ToHashSet());
+        Assert.Equal(commands, Commands.Sequences().Generator.Sample(200, 50).SelectMany(s => s).Select(c => c.GetType()).ToHashSet());
+    }
+
     public static class Commands
     {
         private static readonly string[] Codes = ["0643", "1263", "0180", "1284", "9999"];
         private static readonly string?[] Texts = ["Bra.", "En annan motivering.", "", "  ", null];
+        private static readonly DateTimeOffset Now = new(2025, 11, 1, 12, 0, 0, TimeSpan.FromHours(1));
+        private static readonly DateTimeOffset?[] Moments = [null, Now.AddMinutes(-5), Now, Now.AddDays(1), Now.AddDays(2)];
+        private static readonly Source?[] Sources = [null, null, new("Pressmeddelande", "Kvalitetsmässan", "https://kvalitetsmassan.se/", "2025", ""),
+            new("", null, null, null, "")];
+
+        private static readonly Gen<int> Year = Gen.Elements(2025, 2025, 2025, 2024);
+        private static readonly Gen<string> Code = Gen.Elements(Codes);
+        private static readonly Gen<string?> Text = Gen.Elements(Texts);
+        private static readonly Gen<DateTimeOffset?> Moment = Gen.Elements(Moments);
+        private static readonly Gen<Source?> Source = Gen.Elements(Sources);
+        private static readonly Gen<string?> MaybeCode = Gen.Elements<string?>([null, .. Codes]);
+
+        /// <summary>A generator of each command, by its type: a test holds that every command has one.</summary>
+        public static readonly IReadOnlyDictionary<Type, Gen<RoundCommand>> ByType = new Dictionary<Type, Gen<RoundCommand>>
+        {
+            [typeof(OpenRound)] = Year.Select(y => (RoundCommand)new OpenRound(y)),
+            [typeof(NominateMunicipality)] = from y in Year from c in Code from s in Source select (RoundCommand)new NominateMunicipality(y, c, s),
+            [typeof(WithdrawNomination)] = from y in Year from c in Code from t in Text from n in Text select (RoundCommand)new WithdrawNomination(y, c, t, n),
+            [typeof(CloseNominations)] = Year.Select(y => (RoundCommand)new CloseNominations(y)),
+            [typeof(RecordJuryDecision)] = from y in Year
+                                           from c in Code
+                                           from t in Text
+                                           from n in Text
+                                           from s in Source
+                                           select (RoundCommand)new RecordJuryDecision(y, c, t!, n, s),
+            [typeof(ReviseDecision)] = from y in Year
+                                       from c in MaybeCode
+                                       from m in Text
+                                       from n in Text
+                                       from r in Text
+                                       select (RoundCommand)new ReviseDecision(y, c, m, n, r!),
+            [typeof(ScheduleAnnouncement)] = from y in Year from at in Moment select (RoundCommand)new ScheduleAnnouncement(y, at ?? Now.AddDays(3), Now),
+            [typeof(CancelScheduledAnnouncement)] = Year.Select(y => (RoundCommand)new CancelScheduledAnnouncement(y)),
+            [typeof(AnnounceAward)] = from y in Year
+                                      from at in Moment
+                                      from asked in Gen.Elements<DateTimeOffset?>(null, Now)
+                                      from s in Source
+                                      select (RoundCommand)new AnnounceAward(y, at, s, asked),
+            [typeof(CorrectMotivation)] = from y in Year from m in Text from r in Text from s in Source select (RoundCommand)new CorrectMotivation(y, m!, r, s),
+        };
 
         public static Arbitrary<RoundCommand[]> Sequences()
         {
-            var year = Gen.Elements(2025, 2025, 2025, 2024);
-            var code = Gen.Elements(Codes);
-            var text = Gen.Elements(Texts);
-            var command = Gen.OneOf(
-                year.Select(y => (RoundCommand)new OpenRound(y)),
-                Gen.Zip(year, code).Select(t => (RoundCommand)new NominateMunicipality(t.Item1, t.Item2)),
-                Gen.Zip(year, code).Select(t => (RoundCommand)new NominateMunicipality(t.Item1, t.Item2)),
-                from y in year from c in code from t in text select (RoundCommand)new WithdrawNomination(y, c, t),
-                year.Select(y => (RoundCommand)new CloseNominations(y)),
-                from y in year from c in code from t in text select (RoundCommand)new RecordJuryDecision(y, c, t!, null),
-                year.Select(y => (RoundCommand)new AnnounceAward(y, null)),
-                from y in year from m in text from r in text select (RoundCommand)new CorrectMotivation(y, m!, r));
+            // Nominations are asked twice as often, so that sequences get past opening to decisions and announcements.
+            var command = Gen.OneOf([ByType[typeof(NominateMunicipality)], .. ByType.Values]);
             return Gen.ListOf(command).Select(list => list.ToArray()).ToArbitrary();
         }
     }

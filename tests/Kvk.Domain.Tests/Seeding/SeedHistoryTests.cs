@@ -83,6 +83,82 @@ public sealed class SeedHistoryTests
         }
     }
 
+    [Fact]
+    public void A_seeded_note_is_recorded_where_the_nominations_close_with_its_sources_supporting_the_note()
+    {
+        var seed = History.Rounds.Single(r => r.Year == 2007);
+        var events = SeedRoundEvents.Of(seed, Municipalities);
+        var closed = events.ToList().FindIndex(e => e is NominationsClosed);
+
+        Assert.IsType<NomineeListSourced>(events[closed + 1]);
+        var note = Assert.IsType<RoundNoteAdded>(events[closed + 2]);
+        Assert.Equal((2007, seed.Notes![0].Text), (note.Year, note.Note));
+        Assert.Equal(seed.Notes[0].Sources.Select(s => s.Title), note.Sources.Select(s => s.Title));
+        Assert.All(note.Sources, s => Assert.Equal(Kvk.Domain.Sources.SourceSupports.Note, s.Supports));
+        Assert.Equal(4, History.Rounds.Sum(r => SeedRoundEvents.Of(r, Municipalities).OfType<RoundNoteAdded>().Count()));
+    }
+
+    [Fact]
+    public void The_seeded_sources_say_what_each_supports()
+    {
+        var events = SeedRoundEvents.Of(History.Rounds.Single(r => r.Year == 2023), Municipalities);
+
+        Assert.All(events.OfType<MunicipalityNominated>().SelectMany(n => n.Sources!), s => Assert.Equal(Kvk.Domain.Sources.SourceSupports.Nomination,
+            s.Supports));
+        Assert.All(events.OfType<JuryDecisionRecorded>().SelectMany(d => d.Sources!), s => Assert.Equal(Kvk.Domain.Sources.SourceSupports.Decision,
+            s.Supports));
+        Assert.All(events.OfType<AwardAnnounced>().SelectMany(a => a.Sources!), s => Assert.Equal(Kvk.Domain.Sources.SourceSupports.Announcement, s.Supports));
+        Assert.All(events.OfType<NomineeListSourced>().SelectMany(l => l.Sources), s => Assert.Equal(Kvk.Domain.Sources.SourceSupports.NomineeList,
+            s.Supports));
+    }
+
+    [Fact]
+    public void A_nomination_with_its_own_sources_keeps_them_and_the_others_take_the_lists()
+    {
+        var seed = History.Rounds.Single(r => r.Year == 2025);
+
+        Assert.Equal(seed.NominationSources!["0840"], seed.SourcesOf("0840"));
+        Assert.Equal(seed.NomineeSources, seed.SourcesOf("0643"));
+        Assert.Empty(new SeedRound(2027, [], null, false).SourcesOf("0643"));
+    }
+
+    [Fact]
+    public void A_seed_file_that_holds_no_history_is_rejected()
+    {
+        var path = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(path, "null");
+            Assert.Throws<InvalidDataException>(() => SeedHistory.Load(path));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void A_seeded_announcement_of_a_decision_without_sources_has_none()
+    {
+        var events = SeedRoundEvents.Of(new SeedRound(2027, ["0643"], new SeedDecision("0643", "Habo kommun", "Bra."), true), Municipalities);
+
+        Assert.Empty(Assert.Single(events.OfType<AwardAnnounced>()).Sources!);
+    }
+
+    [Fact]
+    public void A_seeded_round_that_breaks_a_rule_is_rejected() =>
+        Assert.Throws<InvalidDataException>(() => SeedRoundEvents.Of(new SeedRound(2027, ["0643", "0643"], null, false), Municipalities));
+
+    [Fact]
+    public void A_seeded_decision_that_is_not_announced_stays_a_decision()
+    {
+        var events = SeedRoundEvents.Of(new SeedRound(2027, ["0643"], new SeedDecision("0643", "Habo kommun", "Bra."), false), Municipalities);
+
+        Assert.Empty(events.OfType<AwardAnnounced>());
+        Assert.Null(Assert.Single(events.OfType<JuryDecisionRecorded>()).Sources);
+        Assert.Empty(events.OfType<NomineeListSourced>());
+    }
+
     [Theory]
     [InlineData("https://kvalitetsmassan.se/", null, true)]
     [InlineData("http://skl.se/a?b=c", "2018-05-31", true)]

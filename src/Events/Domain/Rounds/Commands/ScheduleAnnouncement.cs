@@ -10,7 +10,9 @@ namespace Kvk.Domain.Rounds;
 /// <param name="AskedAt">When the schedule was asked for (the recorder's clock): the moment must be after it. Not part of the request.</param>
 public sealed record ScheduleAnnouncement(int Year, DateTimeOffset At, [property: JsonIgnore] DateTimeOffset AskedAt) : RoundCommand(Year), IDeclaredRefusals
 {
-    public static IReadOnlyList<RefusalCode> Refusals => [RefusalCode.RoundNotFound, RefusalCode.AlreadyAnnounced, RefusalCode.DecisionRequired, RefusalCode.ScheduleInPast];
+    // InvalidInput last: a schedule for the moment already scheduled changes nothing (the mutation's union lists it last anyway).
+    public static IReadOnlyList<RefusalCode> Refusals =>
+        [RefusalCode.RoundNotFound, RefusalCode.AlreadyAnnounced, RefusalCode.DecisionRequired, RefusalCode.ScheduleInPast, RefusalCode.InvalidInput];
 
     public override RoundOutcome Decide(Round? round, MunicipalityDirectory municipalities)
     {

@@ -24,16 +24,16 @@ public sealed class RoundEventNamesTests
 
     [Theory]
     [MemberData(nameof(Stored))]
-    public void Every_round_event_is_stored_under_its_fixed_name(object @event, string name) => Assert.Equal(name, RoundEventNames.Of(@event));
+    public void Every_round_event_is_stored_under_its_fixed_name(object @event, string name) => Assert.Equal(name, RoundEventCatalogue.Of(@event).StoredName);
 
     [Fact]
     public void Every_event_type_has_one_name_and_no_two_types_share_one()
     {
-        Assert.Equal(Stored.Count, RoundEventNames.All.Count);
-        Assert.Equal(RoundEventNames.All.Count, RoundEventNames.All.Select(e => e.Name).Distinct().Count());
-        Assert.Equal(RoundEventNames.All.Count, RoundEventNames.All.Select(e => e.Type).Distinct().Count());
+        Assert.Equal(Stored.Count, RoundEventCatalogue.All.Count);
+        Assert.Equal(RoundEventCatalogue.All.Count, RoundEventCatalogue.All.Select(e => e.StoredName).Distinct().Count());
+        Assert.Equal(RoundEventCatalogue.All.Count, RoundEventCatalogue.All.Select(e => e.Type).Distinct().Count());
     }
 
     [Fact]
-    public void What_is_no_round_event_has_no_stored_name() => Assert.Throws<InvalidOperationException>(() => RoundEventNames.Of("no event"));
+    public void What_is_no_round_event_has_no_stored_name() => Assert.Throws<ArgumentException>(() => RoundEventCatalogue.Of("no event"));
 }

@@ -1,4 +1,3 @@
-using JasperFx.Events;
 using Kvk.Domain.Municipalities;
 using Kvk.Domain.Rounds;
 using Kvk.Domain.Seeding;

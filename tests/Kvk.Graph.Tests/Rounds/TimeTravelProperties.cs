@@ -28,7 +28,7 @@ public sealed class TimeTravelProperties(SecretariatKvk kvk)
         var checkedVersions = 0;
         for (var round = 0; round < 6; round++)
         {
-            var year = 2171 + (2 * round);
+            var year = kvk.Given.AFreeYear();
             foreach (var command in Commands(random, year))
             {
                 await recorder.RecordAsync(command, "property");

@@ -1,13 +1,15 @@
 using System.Text.Json.Nodes;
 using Kvk.Graph.Secretariat;
 using Kvk.Graph.Tests.Support;
+using Kvk.Graph.Tests.Support.Scenarios;
 using Npgsql;
 
 namespace Kvk.Graph.Tests.Secretariat;
 
 /// <summary>
 /// One host with two known secretariat tokens (configured as hashes, as in production), shared by the tests
-/// that record rounds. Each test records its own award year, so the tests do not see each other's rounds.
+/// that record rounds. Each test records rounds of its own (<see cref="Given"/> hands out their years), so the tests do
+/// not see each other's rounds.
 /// </summary>
 public sealed class SecretariatKvk : IAsyncLifetime
 {
@@ -26,6 +28,9 @@ public sealed class SecretariatKvk : IAsyncLifetime
         $"--Kvk:Secretariat:Tokens:1:Sha256={Convert.ToHexString(SecretariatTokens.Hash(BoToken)).ToLowerInvariant()}");
 
     public async Task DisposeAsync() => await Server.DisposeAsync();
+
+    /// <summary>Rounds of the test's own, recorded by Anna through the mutations.</summary>
+    public Given Given => Given.AsSecretary(Server, AnnaToken);
 
     /// <summary>Sends a mutation as Anna (or with the given token) and returns the payload of its one root field.</summary>
     public async Task<JsonNode> MutateAsync(string field, string inputType, object input, string? token = AnnaToken)

@@ -3,8 +3,7 @@ using Kvk.Graph.Tests.Secretariat;
 namespace Kvk.Graph.Tests.Downloads;
 
 /// <summary>A recorded text that a spreadsheet would run as a formula comes out of the download as text.</summary>
-[Collection(SecretariatHost.Name)]
-public sealed class CsvFormulaTests(SecretariatKvk kvk)
+public sealed class CsvFormulaTests(SecretariatKvk kvk) : IClassFixture<SecretariatKvk>
 {
     [Fact]
     public async Task A_formula_like_motivation_and_reason_come_back_quoted_and_neutralised_in_the_downloads()

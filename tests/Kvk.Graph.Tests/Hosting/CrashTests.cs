@@ -6,9 +6,9 @@ using Kvk.Domain.Municipalities;
 using Kvk.Domain.Seeding;
 using Kvk.Graph.Secretariat;
 using Kvk.Graph.Tests.Support;
+using Kvk.Graph.Tests.Support.Scenarios;
 using Kvk.Storage.Municipalities;
 using Kvk.Storage.Seeding;
-using Kvk.Graph.Tests.Support.Scenarios;
 
 namespace Kvk.Graph.Tests.Hosting;
 

@@ -3,8 +3,8 @@ using System.Text.Json.Nodes;
 using Kvk.Graph.Hosting;
 using Kvk.Graph.Secretariat;
 using Kvk.Graph.Tests.Support;
-using Kvk.Storage.Store;
 using Kvk.Graph.Tests.Support.Scenarios;
+using Kvk.Storage.Store;
 
 namespace Kvk.Graph.Tests.Hosting;
 

@@ -1,7 +1,7 @@
 using Kvk.Graph.Secretariat;
 using Kvk.Graph.Tests.Support;
-using Npgsql;
 using Kvk.Graph.Tests.Support.Scenarios;
+using Npgsql;
 
 namespace Kvk.Graph.Tests.Hosting;
 

@@ -1,9 +1,9 @@
 using Kvk.Bench;
 using Kvk.Domain.Rounds;
 using Kvk.Graph.Tests.Support;
+using Kvk.Graph.Tests.Support.Scenarios;
 using Kvk.Storage.Rounds;
 using Microsoft.Extensions.DependencyInjection;
-using Kvk.Graph.Tests.Support.Scenarios;
 
 namespace Kvk.Graph.Tests.Live;
 

@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using Kvk.Domain.Rounds;
 using Kvk.Graph.Tests.Support;
-using Kvk.Storage.Rounds;
 using Kvk.Graph.Tests.Support.Scenarios;
+using Kvk.Storage.Rounds;
 
 namespace Kvk.Graph.Tests.Rounds;
 

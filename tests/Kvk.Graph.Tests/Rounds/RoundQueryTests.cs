@@ -3,8 +3,7 @@ using Snapshooter.Xunit;
 
 namespace Kvk.Graph.Tests.Rounds;
 
-[Collection(SeededHistory.Name)]
-public sealed class RoundQueryTests(SeededKvk kvk)
+public sealed class RoundQueryTests(SeededKvk kvk) : IClassFixture<SeededKvk>
 {
     [Fact]
     public async Task The_nominee_lists_of_every_round_match_the_published_nominees()

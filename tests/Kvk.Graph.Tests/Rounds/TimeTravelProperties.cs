@@ -13,8 +13,7 @@ namespace Kvk.Graph.Tests.Rounds;
 /// fresh projection of that prefix of the stream — the round, its nominations, its decision and its award — with the
 /// embargo applied for a public reader and not for the secretariat.
 /// </summary>
-[Collection(SecretariatHost.Name)]
-public sealed class TimeTravelProperties(SecretariatKvk kvk)
+public sealed class TimeTravelProperties(SecretariatKvk kvk) : IClassFixture<SecretariatKvk>
 {
     private static readonly string[] Codes = ["0643", "1263", "0180", "1284"];
     private const string Query = "query($y: Int!, $v: Int) { round(year: $y, version: $v) { status version decision { motivation municipality { code } } award { motivation municipality { code } } nominees(order: RECORDED) { isWinner withdrawnAt municipality { code } history { change } } } }";

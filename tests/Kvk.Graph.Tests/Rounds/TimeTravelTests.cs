@@ -4,8 +4,7 @@ using Kvk.Graph.Tests.Secretariat;
 namespace Kvk.Graph.Tests.Rounds;
 
 /// <summary>The record is exact at every version: time travel folds every view of a round from the same events, and keeps the embargo.</summary>
-[Collection(SecretariatHost.Name)]
-public sealed class TimeTravelTests(SecretariatKvk kvk)
+public sealed class TimeTravelTests(SecretariatKvk kvk) : IClassFixture<SecretariatKvk>
 {
     private const string Habo = "0643";
     private const string Svedala = "1263";

@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using Kvk.Graph.Secretariat;
 using Kvk.Graph.Tests.Support;
-using Npgsql;
 using Kvk.Graph.Tests.Support.Scenarios;
+using Npgsql;
 
 namespace Kvk.Graph.Tests.Secretariat;
 

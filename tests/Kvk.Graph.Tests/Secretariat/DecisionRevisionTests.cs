@@ -4,8 +4,7 @@ using Kvk.Graph.Explorer;
 namespace Kvk.Graph.Tests.Secretariat;
 
 /// <summary>What the gala-night mutations keep secret, publish and refuse, through the real endpoint and the public pages.</summary>
-[Collection(SecretariatHost.Name)]
-public sealed class DecisionRevisionTests(SecretariatKvk kvk)
+public sealed class DecisionRevisionTests(SecretariatKvk kvk) : IClassFixture<SecretariatKvk>
 {
     private const string Habo = "0643";
     private const string Svedala = "1263";

@@ -2,8 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace Kvk.Graph.Tests.Secretariat;
 
-[Collection(SecretariatHost.Name)]
-public sealed class RecordingTests(SecretariatKvk kvk)
+public sealed class RecordingTests(SecretariatKvk kvk) : IClassFixture<SecretariatKvk>
 {
     private const string Habo = "0643";
     private const string Svedala = "1263";

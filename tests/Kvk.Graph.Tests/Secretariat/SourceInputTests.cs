@@ -3,8 +3,7 @@ using Kvk.Graph.Tests.Support.Scenarios;
 namespace Kvk.Graph.Tests.Secretariat;
 
 /// <summary>The secretariat's mutations take an optional source, validate it, and the public reads it back beside the fact.</summary>
-[Collection(SecretariatHost.Name)]
-public sealed class SourceInputTests(SecretariatKvk kvk)
+public sealed class SourceInputTests(SecretariatKvk kvk) : IClassFixture<SecretariatKvk>
 {
     private const string Habo = "0643";
     private const string Svedala = "1263";

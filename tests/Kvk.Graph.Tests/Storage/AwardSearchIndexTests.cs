@@ -1,10 +1,10 @@
 using Kvk.Bench.Programmes;
 using Kvk.Domain.Rounds;
 using Kvk.Graph.Tests.Support;
+using Kvk.Graph.Tests.Support.Scenarios;
 using Kvk.Storage.Awards;
 using Kvk.Storage.Programmes;
 using Kvk.Storage.Rounds;
-using Kvk.Graph.Tests.Support.Scenarios;
 
 namespace Kvk.Graph.Tests.Storage;
 

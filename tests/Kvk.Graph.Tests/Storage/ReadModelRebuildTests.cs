@@ -1,9 +1,9 @@
 using Kvk.Bench.Programmes;
 using Kvk.Domain.Rounds;
 using Kvk.Graph.Tests.Support;
+using Kvk.Graph.Tests.Support.Scenarios;
 using Kvk.Storage.Programmes;
 using Kvk.Storage.Rounds;
-using Kvk.Graph.Tests.Support.Scenarios;
 
 namespace Kvk.Graph.Tests.Storage;
 

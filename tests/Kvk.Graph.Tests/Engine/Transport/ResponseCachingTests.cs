@@ -1,7 +1,7 @@
 using Kvk.Domain.Rounds;
 using Kvk.Graph.Tests.Support;
-using Kvk.Storage.Rounds;
 using Kvk.Graph.Tests.Support.Scenarios;
+using Kvk.Storage.Rounds;
 
 namespace Kvk.Graph.Tests.Engine.Transport;
 

@@ -3,9 +3,9 @@ using System.Net.WebSockets;
 using Kvk.Domain.Rounds;
 using Kvk.Graph.Secretariat;
 using Kvk.Graph.Tests.Support;
+using Kvk.Graph.Tests.Support.Scenarios;
 using Kvk.Storage.Rounds;
 using Microsoft.Extensions.DependencyInjection;
-using Kvk.Graph.Tests.Support.Scenarios;
 
 namespace Kvk.Graph.Tests.Engine.Transport;
 

@@ -46,7 +46,8 @@ public sealed class ExplorerEmbargoTests
             await ExplorerPages.GetOkAsync(server.Client, path);
         }
 
-        var decided = await MutateAsync(server, "recordJuryDecision", "RecordJuryDecisionInput", new { year, municipalityCode = Kiruna, motivation = Motivation });
+        var decided = await MutateAsync(
+            server, "recordJuryDecision", "RecordJuryDecisionInput", new { year, municipalityCode = Kiruna, motivation = Motivation });
         Assert.Equal("DECIDED", decided["round"]!["status"]!.GetValue<string>());
 
         foreach (var path in PagesOf(year))
@@ -73,7 +74,8 @@ public sealed class ExplorerEmbargoTests
         Assert.Equal("Sekreterare Sara", history[^1].QuerySelector("p.meta")!.Text()[^"Sekreterare Sara".Length..]);
 
         var timeline = await ExplorerPages.GetOkAsync(server.Client, "/");
-        var timelineRound = timeline.Document.QuerySelectorAll("li.round").Single(r => r.QuerySelector("h3")!.Text().EndsWith($" {year}", StringComparison.Ordinal));
+        var timelineRound = timeline.Document.QuerySelectorAll(
+            "li.round").Single(r => r.QuerySelector("h3")!.Text().EndsWith($" {year}", StringComparison.Ordinal));
         Assert.Null(timelineRound.QuerySelector("dd.winner"));
         Assert.Equal([Habo, Kiruna], timelineRound.QuerySelector("ul.nominees")!.MunicipalityLinks());
 
@@ -82,7 +84,9 @@ public sealed class ExplorerEmbargoTests
 
         var municipality = await ExplorerPages.GetOkAsync(server.Client, $"/kommun/{Kiruna}");
         Assert.Null(municipality.Document.QuerySelector("section.award"));
-        Assert.Equal([[$"{year}", "Nominerad, inget beslut tillkännagivet ännu"]], municipality.Document.QuerySelectorAll("tbody tr").Select(r => r.Children.Select(c => c.Text()).ToArray()));
+        Assert.Equal(
+            [[$"{year}", "Nominerad, inget beslut tillkännagivet ännu"]],
+            municipality.Document.QuerySelectorAll("tbody tr").Select(r => r.Children.Select(c => c.Text()).ToArray()));
 
         await MutateAsync(server, "announceAward", "AnnounceAwardInput", new { year, announcedAt = "2025-11-18T19:00:00+01:00" });
 

@@ -41,7 +41,9 @@ public sealed class CrashTests
                 {
                     try
                     {
-                        var payload = await MutateAsync(client, "nominateMunicipality", "NominateMunicipalityInput", new { year, municipalityCode = codes[i], clientMutationId = $"nominate-{codes[i]}" });
+                        var payload = await MutateAsync(
+                            client, "nominateMunicipality", "NominateMunicipalityInput",
+                            new { year, municipalityCode = codes[i], clientMutationId = $"nominate-{codes[i]}" });
                         if (Accepted(payload))
                         {
                             acknowledged.Add(codes[i]);
@@ -61,9 +63,11 @@ public sealed class CrashTests
         }
 
         await using var restarted = await KvkTestServer.StartAsync(connectionString);
-        var round = (await restarted.QueryAsync("query($y: Int!) { round(year: $y) { version nominees { municipality { code } } } }", new { y = year }))["round"]!;
+        var round = (
+            await restarted.QueryAsync("query($y: Int!) { round(year: $y) { version nominees { municipality { code } } } }", new { y = year }))["round"]!;
         var nominees = round["nominees"]!.AsArray().Select(n => n!["municipality"]!["code"]!.GetValue<string>()).ToHashSet();
-        var nominatedEvents = await ReadModelSnapshot.ScalarAsync(connectionString, $"select count(*) from kvk.mt_events where stream_id = 'round-{year}' and type = 'municipality_nominated'");
+        var nominatedEvents = await ReadModelSnapshot.ScalarAsync(
+            connectionString, $"select count(*) from kvk.mt_events where stream_id = 'round-{year}' and type = 'municipality_nominated'");
         var streamVersion = await ReadModelSnapshot.ScalarAsync(connectionString, $"select version from kvk.mt_streams where id = 'round-{year}'");
 
         Assert.True(acknowledged.Count >= AcknowledgedBeforeCrash);

@@ -26,8 +26,9 @@ public sealed class SubscriptionTests : IAsyncLifetime
     public async Task A_subscriber_sees_each_change_to_a_round_and_never_the_secret_decision()
     {
         var year = Given.On(_kvk).AFreeYear();
-        await using var client = NodeScript.Start(
-            "subscribe.mjs", WebSocketUrl(_kvk.Client.BaseAddress!), $"subscription {{ roundChanged(year: {year}) {{ year status decision {{ recipientName }} nominees {{ municipality {{ name }} }} }} }}", "3");
+        var subscription =
+            $"subscription {{ roundChanged(year: {year}) {{ year status decision {{ recipientName }} nominees {{ municipality {{ name }} }} }} }}";
+        await using var client = NodeScript.Start("subscribe.mjs", WebSocketUrl(_kvk.Client.BaseAddress!), subscription, "3");
         Assert.True((bool)(await client.NextJsonAsync(Wait))["ready"]!);
         var recorder = _kvk.Services.GetRequiredService<RoundRecorder>();
 

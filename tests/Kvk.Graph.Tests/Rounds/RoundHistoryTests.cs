@@ -78,7 +78,11 @@ public sealed class RoundHistoryTests : IAsyncLifetime
     [InlineData(7, "ANNOUNCED", new[] { Habo }, true)]
     public async Task A_round_at_a_version_is_folded_from_its_events(int version, string status, string[] nominees, bool decisionShown)
     {
-        var round = (await _server.QueryAsync($"{{ round(year: {_announced}, version: {version}) {{ version status nominees {{ municipality {{ code }} }} decision {{ motivation }} award {{ year }} history {{ version }} }} }}"))["round"]!;
+        var round = (
+            await _server.QueryAsync(
+                "query($y: Int!, $v: Int) { round(year: $y, version: $v) { "
+                + "version status nominees { municipality { code } } decision { motivation } award { year } history { version } } }",
+                new { y = _announced, v = version }))["round"]!;
 
         Assert.Equal(version, round["version"]!.GetValue<int>());
         Assert.Equal(status, round["status"]!.GetValue<string>());
@@ -98,7 +102,9 @@ public sealed class RoundHistoryTests : IAsyncLifetime
         var history = await History(_announced);
         var afterWithdrawal = history[3]!["occurredAt"]!.GetValue<string>();
 
-        var data = await _server.QueryAsync("query($y: Int!, $t: DateTime) { then: round(year: $y, asOf: $t) { version nominees { municipality { code } } } }", new { y = _announced, t = afterWithdrawal });
+        var data = await _server.QueryAsync(
+            "query($y: Int!, $t: DateTime) { then: round(year: $y, asOf: $t) { version nominees { municipality { code } } } }",
+            new { y = _announced, t = afterWithdrawal });
         var before = await _server.PostAsync("query($y: Int!) { before: round(year: $y, asOf: \"2000-01-01T00:00:00Z\") { year } }", new { y = _announced });
 
         Assert.Equal(4, data["then"]!["version"]!.GetValue<int>());
@@ -154,7 +160,8 @@ public sealed class RoundHistoryTests : IAsyncLifetime
     [Fact]
     public async Task Time_travel_refuses_both_a_moment_and_a_version()
     {
-        var response = await _server.PostAsync("query($y: Int!) { round(year: $y, version: 2, asOf: \"2027-01-01T00:00:00Z\") { year } }", new { y = _announced });
+        var response = await _server.PostAsync(
+            "query($y: Int!) { round(year: $y, version: 2, asOf: \"2027-01-01T00:00:00Z\") { year } }", new { y = _announced });
 
         Assert.Equal("INVALID_TIME_TRAVEL", response["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
     }

@@ -1,4 +1,5 @@
 using Kvk.Graph.Tests.Support;
+using Kvk.Graph.Tests.Support.Scenarios;
 using Snapshooter.Xunit;
 
 namespace Kvk.Graph.Tests.Rounds;
@@ -41,7 +42,7 @@ public sealed class RoundQueryTests(SeededKvk kvk) : IClassFixture<SeededKvk>
     [Fact]
     public async Task A_year_without_a_round_is_null()
     {
-        var data = await kvk.Server.QueryAsync("{ round(year: 2027) { year } }");
+        var data = await kvk.Server.QueryAsync($"{{ round(year: {RoundYears.NeverRecorded}) {{ year }} }}");
 
         Assert.Null(data["round"]);
     }

@@ -60,10 +60,12 @@ public sealed class TimeTravelTests(SecretariatKvk kvk) : IClassFixture<Secretar
     public async Task A_true_retry_answers_what_the_first_request_answered_even_after_later_changes()
     {
         var year = (await kvk.Given.AnOpenRound()).Year;
-        var first = await kvk.AcceptedAsync("nominateMunicipality", "NominateMunicipalityInput", new { year, municipalityCode = Habo, clientMutationId = $"retry-{year}" });
+        var first = await kvk.AcceptedAsync(
+            "nominateMunicipality", "NominateMunicipalityInput", new { year, municipalityCode = Habo, clientMutationId = $"retry-{year}" });
         await kvk.AcceptedAsync("nominateMunicipality", "NominateMunicipalityInput", new { year, municipalityCode = Svedala });
 
-        var retry = await kvk.AcceptedAsync("nominateMunicipality", "NominateMunicipalityInput", new { year, municipalityCode = Habo, clientMutationId = $"retry-{year}" });
+        var retry = await kvk.AcceptedAsync(
+            "nominateMunicipality", "NominateMunicipalityInput", new { year, municipalityCode = Habo, clientMutationId = $"retry-{year}" });
 
         Assert.Equal(first.ToJsonString(), retry.ToJsonString());
         Assert.Equal(2, (int)retry["round"]!["version"]!);

@@ -34,7 +34,9 @@ public sealed class DecisionRevisionTests(SecretariatKvk kvk) : IClassFixture<Se
     public async Task A_revision_before_the_gala_stays_secret_and_is_in_the_history_after()
     {
         var year = await DecidedAsync();
-        await kvk.AcceptedAsync("reviseDecision", "ReviseDecisionInput", new { year, municipalityCode = Svedala, motivation = "Svedala visar vägen.", reason = "Juryns omröstning räknades om." }, SecretariatKvk.BoToken);
+        await kvk.AcceptedAsync(
+            "reviseDecision", "ReviseDecisionInput",
+            new { year, municipalityCode = Svedala, motivation = "Svedala visar vägen.", reason = "Juryns omröstning räknades om." }, SecretariatKvk.BoToken);
 
         var publicBefore = await RoundAsync(year, null);
         Assert.Null(publicBefore["decision"]);
@@ -56,7 +58,10 @@ public sealed class DecisionRevisionTests(SecretariatKvk kvk) : IClassFixture<Se
         Assert.Equal(Svedala, revision["municipality"]!["code"]!.GetValue<string>());
         Assert.Equal("Juryns omröstning räknades om.", revision["reason"]!.GetValue<string>());
         Assert.Contains("Habo visar vägen.", after["history"]!.AsArray().Select(e => e!["motivation"]?.GetValue<string>()));
-        Assert.Equal("Svedala", (await kvk.Server.QueryAsync("query($y: Int!) { award(year: $y) { municipality { name } } }", new { y = year }))["award"]!["municipality"]!["name"]!.GetValue<string>());
+        Assert.Equal(
+            "Svedala",
+            (await kvk.Server.QueryAsync("query($y: Int!) { award(year: $y) { municipality { name } } }", new { y = year }))["award"]!["municipality"]!["name"]!
+                .GetValue<string>());
     }
 
     [Fact]
@@ -64,7 +69,8 @@ public sealed class DecisionRevisionTests(SecretariatKvk kvk) : IClassFixture<Se
     {
         const string Note = "Kommunchefen ringde; tala inte om varför.";
         var year = (await kvk.Given.ARoundWithNominees(Kiruna)).Year;
-        await kvk.AcceptedAsync("withdrawNomination", "WithdrawNominationInput", new { year, municipalityCode = Kiruna, reason = "Kommunen avböjde.", internalNote = Note });
+        await kvk.AcceptedAsync(
+            "withdrawNomination", "WithdrawNominationInput", new { year, municipalityCode = Kiruna, reason = "Kommunen avböjde.", internalNote = Note });
 
         var secretariat = await RoundAsync(year, SecretariatKvk.AnnaToken);
         Assert.Equal(Note, Assert.Single(secretariat["history"]!.AsArray(), e => e!["type"]!.GetValue<string>() == "internal_note_recorded")!["note"]!.GetValue<string>());
@@ -72,13 +78,16 @@ public sealed class DecisionRevisionTests(SecretariatKvk kvk) : IClassFixture<Se
         var publicRound = await RoundAsync(year, null);
         Assert.Contains(publicRound["history"]!.AsArray(), e => e!["reason"]?.GetValue<string>() == "Kommunen avböjde.");
         Assert.DoesNotContain(publicRound["history"]!.AsArray(), e => e!["type"]!.GetValue<string>() == "internal_note_recorded" || e["note"] is not null);
-        var publicPaths = new[] { ExplorerLanguage.Swedish.Round(year), ExplorerLanguage.English.Round(year), "/download/nominations.csv", "/download/awards.csv" };
+        string[] publicPaths =
+            [ExplorerLanguage.Swedish.Round(year), ExplorerLanguage.English.Round(year), "/download/nominations.csv", "/download/awards.csv"];
         foreach (var path in publicPaths)
         {
             Assert.DoesNotContain("Kommunchefen ringde", await kvk.Server.Client.GetStringAsync(path), StringComparison.Ordinal);
         }
 
-        var nominations = Support.KvkTestServer.Pretty(await kvk.Server.PostAsync("query($y: Int!) { nominations(first: 50, where: { year: { eq: $y } }) { nodes { withdrawalReason } } }", new { y = year }));
+        var nominations = Support.KvkTestServer.Pretty(
+            await kvk.Server.PostAsync(
+                "query($y: Int!) { nominations(first: 50, where: { year: { eq: $y } }) { nodes { withdrawalReason } } }", new { y = year }));
         Assert.DoesNotContain("Kommunchefen ringde", nominations, StringComparison.Ordinal);
         Assert.Contains("Kommunen avböjde.", nominations, StringComparison.Ordinal);
     }

@@ -30,11 +30,15 @@ public sealed class RecordingTests(SecretariatKvk kvk) : IClassFixture<Secretari
         var decided = await Decide(year, Habo, "Habo visar hur systematiskt kvalitetsarbete ger resultat.");
         Assert.Equal("DECIDED", decided["round"]!["status"]!.GetValue<string>());
         var announced = await kvk.AcceptedAsync(
-            "announceAward", "AnnounceAwardInput", new { year, announcedAt = "2025-11-18T19:00:00+01:00", expectedVersion = decided["round"]!["version"]!.GetValue<int>() }, SecretariatKvk.BoToken);
+            "announceAward",
+            "AnnounceAwardInput",
+            new { year, announcedAt = "2025-11-18T19:00:00+01:00", expectedVersion = decided["round"]!["version"]!.GetValue<int>() },
+            SecretariatKvk.BoToken);
         Assert.Equal("ANNOUNCED", announced["round"]!["status"]!.GetValue<string>());
 
         var data = await kvk.Server.QueryAsync(
-            "query($y: Int!) { round(year: $y) { status nominees { municipality { code } isWinner } decision { recipientName motivation } award { title recipientName motivation announcedAt municipality { name } } } }",
+            "query($y: Int!) { round(year: $y) { status nominees { municipality { code } isWinner } decision { recipientName motivation } "
+            + "award { title recipientName motivation announcedAt municipality { name } } } }",
             new { y = year });
 
         var round = data["round"]!;
@@ -58,7 +62,9 @@ public sealed class RecordingTests(SecretariatKvk kvk) : IClassFixture<Secretari
     {
         var round = await kvk.Given.AnAnnouncedRound(winner: Svedala, motivation: "Svedala har en tydlig styrning.", nominees: Svedala);
 
-        await kvk.AcceptedAsync("correctMotivation", "CorrectMotivationInput", new { year = round.Year, motivation = "Svedala har en tydlig och lärande styrning.", reason = "Ett ord föll bort." });
+        await kvk.AcceptedAsync(
+            "correctMotivation", "CorrectMotivationInput",
+            new { year = round.Year, motivation = "Svedala har en tydlig och lärande styrning.", reason = "Ett ord föll bort." });
 
         var award = (await kvk.Server.QueryAsync("query($y: Int!) { award(year: $y) { motivation } }", new { y = round.Year }))["award"]!;
         Assert.Equal("Svedala har en tydlig och lärande styrning.", award["motivation"]!.GetValue<string>());
@@ -80,29 +86,46 @@ public sealed class RecordingTests(SecretariatKvk kvk) : IClassFixture<Secretari
         await Refused("openRound", "OpenRoundInput", new { year }, "ROUND_ALREADY_EXISTS", "RoundAlreadyExistsError");
         await Refused("openRound", "OpenRoundInput", new { year = year - 1 }, "INVALID_INPUT", "InvalidInputError");
         await Refused("openRound", "OpenRoundInput", new { year = 1999 }, "INVALID_INPUT", "InvalidInputError");
-        await Refused("nominateMunicipality", "NominateMunicipalityInput", new { year, municipalityCode = "9999" }, "UNKNOWN_MUNICIPALITY", "UnknownMunicipalityError");
-        await Refused("nominateMunicipality", "NominateMunicipalityInput", new { year, municipalityCode = "Habo" }, "UNKNOWN_MUNICIPALITY", "UnknownMunicipalityError");
+        await Refused(
+            "nominateMunicipality", "NominateMunicipalityInput", new { year, municipalityCode = "9999" }, "UNKNOWN_MUNICIPALITY", "UnknownMunicipalityError");
+        await Refused(
+            "nominateMunicipality", "NominateMunicipalityInput", new { year, municipalityCode = "Habo" }, "UNKNOWN_MUNICIPALITY", "UnknownMunicipalityError");
         await Refused("closeNominations", "CloseNominationsInput", new { year }, "INVALID_INPUT", "InvalidInputError");
         await Nominate(year, Habo);
         await Refused("nominateMunicipality", "NominateMunicipalityInput", new { year, municipalityCode = Habo }, "ALREADY_NOMINATED", "AlreadyNominatedError");
-        await Refused("withdrawNomination", "WithdrawNominationInput", new { year, municipalityCode = Svedala, reason = "Fel." }, "NOT_NOMINATED", "NotNominatedError");
-        await Refused("withdrawNomination", "WithdrawNominationInput", new { year, municipalityCode = Habo, reason = whitespace }, "INVALID_INPUT", "InvalidInputError");
+        await Refused(
+            "withdrawNomination", "WithdrawNominationInput", new { year, municipalityCode = Svedala, reason = "Fel." }, "NOT_NOMINATED", "NotNominatedError");
+        await Refused(
+            "withdrawNomination", "WithdrawNominationInput", new { year, municipalityCode = Habo, reason = whitespace }, "INVALID_INPUT", "InvalidInputError");
         await Refused("announceAward", "AnnounceAwardInput", new { year }, "DECISION_REQUIRED", "DecisionRequiredError");
-        await Refused("recordJuryDecision", "RecordJuryDecisionInput", new { year, municipalityCode = Habo, motivation = "" }, "INVALID_INPUT", "InvalidInputError");
-        await Refused("recordJuryDecision", "RecordJuryDecisionInput", new { year, municipalityCode = Habo, motivation = whitespace }, "INVALID_INPUT", "InvalidInputError");
-        await Refused("recordJuryDecision", "RecordJuryDecisionInput", new { year, municipalityCode = Habo, motivation = tooLong }, "INVALID_INPUT", "InvalidInputError");
-        await Refused("recordJuryDecision", "RecordJuryDecisionInput", new { year, municipalityCode = Svedala, motivation = "Bra." }, "NOT_NOMINATED", "NotNominatedError");
+        await Refused(
+            "recordJuryDecision", "RecordJuryDecisionInput", new { year, municipalityCode = Habo, motivation = "" }, "INVALID_INPUT", "InvalidInputError");
+        await Refused(
+            "recordJuryDecision", "RecordJuryDecisionInput", new { year, municipalityCode = Habo, motivation = whitespace }, "INVALID_INPUT",
+            "InvalidInputError");
+        await Refused(
+            "recordJuryDecision", "RecordJuryDecisionInput", new { year, municipalityCode = Habo, motivation = tooLong }, "INVALID_INPUT", "InvalidInputError");
+        await Refused(
+            "recordJuryDecision", "RecordJuryDecisionInput", new { year, municipalityCode = Svedala, motivation = "Bra." }, "NOT_NOMINATED",
+            "NotNominatedError");
         await Refused("openRound", "OpenRoundInput", new { year, expectedVersion = 0 }, "CONCURRENCY_CONFLICT", "ConcurrencyConflictError");
-        await Refused("recordJuryDecision", "RecordJuryDecisionInput", new { year, municipalityCode = Habo, motivation = "Bra.", expectedVersion = 1 }, "CONCURRENCY_CONFLICT", "ConcurrencyConflictError");
-        await Refused("correctMotivation", "CorrectMotivationInput", new { year, motivation = "Bättre.", reason = "Stavfel." }, "NOT_ANNOUNCED", "NotAnnouncedError");
+        await Refused(
+            "recordJuryDecision", "RecordJuryDecisionInput", new { year, municipalityCode = Habo, motivation = "Bra.", expectedVersion = 1 },
+            "CONCURRENCY_CONFLICT", "ConcurrencyConflictError");
+        await Refused(
+            "correctMotivation", "CorrectMotivationInput", new { year, motivation = "Bättre.", reason = "Stavfel." }, "NOT_ANNOUNCED", "NotAnnouncedError");
         await Decide(year, Habo, "Bra.");
-        await Refused("recordJuryDecision", "RecordJuryDecisionInput", new { year, municipalityCode = Habo, motivation = "Bra." }, "ALREADY_DECIDED", "AlreadyDecidedError");
+        await Refused(
+            "recordJuryDecision", "RecordJuryDecisionInput", new { year, municipalityCode = Habo, motivation = "Bra." }, "ALREADY_DECIDED",
+            "AlreadyDecidedError");
         await Refused("nominateMunicipality", "NominateMunicipalityInput", new { year, municipalityCode = Svedala }, "ROUND_CLOSED", "RoundClosedError");
         await Refused("closeNominations", "CloseNominationsInput", new { year }, "ROUND_CLOSED", "RoundClosedError");
         await kvk.AcceptedAsync("announceAward", "AnnounceAwardInput", new { year });
         await Refused("announceAward", "AnnounceAwardInput", new { year }, "ALREADY_ANNOUNCED", "AlreadyAnnouncedError");
-        await Refused("correctMotivation", "CorrectMotivationInput", new { year, motivation = "Bättre.", reason = whitespace }, "INVALID_INPUT", "InvalidInputError");
-        await Refused("correctMotivation", "CorrectMotivationInput", new { year, motivation = "Bra.", reason = "Samma." }, "INVALID_INPUT", "InvalidInputError");
+        await Refused(
+            "correctMotivation", "CorrectMotivationInput", new { year, motivation = "Bättre.", reason = whitespace }, "INVALID_INPUT", "InvalidInputError");
+        await Refused(
+            "correctMotivation", "CorrectMotivationInput", new { year, motivation = "Bra.", reason = "Samma." }, "INVALID_INPUT", "InvalidInputError");
     }
 
     [Theory]
@@ -111,7 +134,9 @@ public sealed class RecordingTests(SecretariatKvk kvk) : IClassFixture<Secretari
     public async Task A_required_reason_is_required_by_the_schema_and_its_absence_is_named(string field, string input)
     {
         var response = await kvk.Server.PostAsync(
-            $"mutation($y: Int!) {{ {field}(input: {input}) {{ errors {{ ... on Error {{ code }} }} }} }}", new { y = kvk.Given.AFreeYear() }, SecretariatKvk.AnnaToken);
+            $"mutation($y: Int!) {{ {field}(input: {input}) {{ errors {{ ... on Error {{ code }} }} }} }}",
+            new { y = kvk.Given.AFreeYear() },
+            SecretariatKvk.AnnaToken);
 
         var error = Assert.Single(response["errors"]!.AsArray())!;
         Assert.Contains("reason", error["message"]!.GetValue<string>(), StringComparison.Ordinal);
@@ -140,7 +165,8 @@ public sealed class RecordingTests(SecretariatKvk kvk) : IClassFixture<Secretari
     public async Task A_mutation_without_a_valid_token_is_unauthenticated_and_appends_nothing(string? token)
     {
         var year = kvk.Given.AFreeYear();
-        var response = await kvk.Server.PostAsync("mutation($y: Int!) { openRound(input: { year: $y }) { round { year } errors { ... on Error { code } } } }", new { y = year }, token);
+        var response = await kvk.Server.PostAsync(
+            "mutation($y: Int!) { openRound(input: { year: $y }) { round { year } errors { ... on Error { code } } } }", new { y = year }, token);
 
         var error = Assert.Single(response["errors"]!.AsArray())!;
         Assert.Equal("UNAUTHENTICATED", error["extensions"]!["code"]!.GetValue<string>());
@@ -155,7 +181,9 @@ public sealed class RecordingTests(SecretariatKvk kvk) : IClassFixture<Secretari
         var round = await kvk.Given.ARoundWithNominees(Habo, Svedala);
 
         var payloads = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => kvk.MutateAsync(
-            "recordJuryDecision", "RecordJuryDecisionInput", new { year = round.Year, municipalityCode = i % 2 == 0 ? Habo : Svedala, motivation = $"Motivering nummer {i}." })));
+            "recordJuryDecision",
+            "RecordJuryDecisionInput",
+            new { year = round.Year, municipalityCode = i % 2 == 0 ? Habo : Svedala, motivation = $"Motivering nummer {i}." })));
 
         Assert.Single(payloads, p => p["errors"] is null);
         Assert.All(payloads.Where(p => p["errors"] is not null), p =>
@@ -174,14 +202,20 @@ public sealed class RecordingTests(SecretariatKvk kvk) : IClassFixture<Secretari
 
         // Retries racing each other: still one nomination.
         var racing = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ =>
-            kvk.MutateAsync("nominateMunicipality", "NominateMunicipalityInput", new { year, municipalityCode = Habo, clientMutationId = $"nominate-habo-{year}", expectedVersion = 1 })));
+            kvk.MutateAsync(
+                "nominateMunicipality", "NominateMunicipalityInput",
+                new { year, municipalityCode = Habo, clientMutationId = $"nominate-habo-{year}", expectedVersion = 1 })));
         Assert.All(racing, p => Assert.Null(p["errors"]));
         Assert.All(racing, p => Assert.Equal(2, p["round"]!["version"]!.GetValue<int>()));
 
         // Another secretary's id is their own; an id reused for another mutation, or with other input, is refused.
-        await kvk.AcceptedAsync("nominateMunicipality", "NominateMunicipalityInput", new { year, municipalityCode = Svedala, clientMutationId = $"nominate-habo-{year}" }, SecretariatKvk.BoToken);
-        var reused = await kvk.MutateAsync("nominateMunicipality", "NominateMunicipalityInput", new { year, municipalityCode = Stockholm, clientMutationId = $"open-{year}" });
-        var otherInput = await kvk.MutateAsync("nominateMunicipality", "NominateMunicipalityInput", new { year, municipalityCode = Stockholm, clientMutationId = $"nominate-habo-{year}" });
+        await kvk.AcceptedAsync(
+            "nominateMunicipality", "NominateMunicipalityInput", new { year, municipalityCode = Svedala, clientMutationId = $"nominate-habo-{year}" },
+            SecretariatKvk.BoToken);
+        var reused = await kvk.MutateAsync(
+            "nominateMunicipality", "NominateMunicipalityInput", new { year, municipalityCode = Stockholm, clientMutationId = $"open-{year}" });
+        var otherInput = await kvk.MutateAsync(
+            "nominateMunicipality", "NominateMunicipalityInput", new { year, municipalityCode = Stockholm, clientMutationId = $"nominate-habo-{year}" });
         Assert.Equal("IDEMPOTENCY_KEY_REUSED", reused["errors"]![0]!["code"]!.GetValue<string>());
         Assert.Equal("IDEMPOTENCY_KEY_REUSED", otherInput["errors"]![0]!["code"]!.GetValue<string>());
 
@@ -195,7 +229,9 @@ public sealed class RecordingTests(SecretariatKvk kvk) : IClassFixture<Secretari
         var round = await kvk.Given.ADecidedRound(Svedala, Secret, Habo, Svedala);
         const string Everything = """
             query($y: Int!) {
-              round(year: $y) { status version decision { recipientName motivation municipality { code } } award { motivation } nominees { isWinner municipality { code } } }
+              round(year: $y) {
+                status version decision { recipientName motivation municipality { code } } award { motivation } nominees { isWinner municipality { code } }
+              }
               rounds(first: 50) { nodes { year status decision { motivation recipientName } award { motivation } nominees { isWinner } } }
               award(year: $y) { motivation }
               awards(first: 50) { nodes { year motivation recipientName } }
@@ -256,7 +292,8 @@ public sealed class RecordingTests(SecretariatKvk kvk) : IClassFixture<Secretari
     public async Task One_client_mutation_id_sent_for_two_rounds_at_once_records_only_one()
     {
         int[] years = [kvk.Given.AFreeYear(), kvk.Given.AFreeYear()];
-        var payloads = await Task.WhenAll(years.Select(year => kvk.MutateAsync("openRound", "OpenRoundInput", new { year, clientMutationId = $"open-twice-{years[0]}" })));
+        var payloads = await Task.WhenAll(
+            years.Select(year => kvk.MutateAsync("openRound", "OpenRoundInput", new { year, clientMutationId = $"open-twice-{years[0]}" })));
 
         var accepted = Assert.Single(payloads, p => p["errors"] is null);
         var refused = Assert.Single(payloads, p => p["errors"] is not null);

@@ -33,11 +33,14 @@ public sealed class ScheduledAnnouncementTests
         using var clientB = new HttpClient { BaseAddress = new Uri(hostB.Url) };
 
         var year = (await Given.AsSecretary(clientA, database, Token).ARoundWithNominees("0643", "1263")).Year;
-        await AcceptedAsync(clientB, "recordJuryDecision", "RecordJuryDecisionInput", new { year, municipalityCode = "0643", motivation = "Habo visar vägen." });
+        await AcceptedAsync(
+            clientB, "recordJuryDecision", "RecordJuryDecisionInput", new { year, municipalityCode = "0643", motivation = "Habo visar vägen." });
         var at = DateTimeOffset.UtcNow.AddSeconds(6);
         var scheduled = await AcceptedAsync(clientB, "scheduleAnnouncement", "ScheduleAnnouncementInput", new { year, at });
 
-        var publicRound = $"{{ round(year: {year}) {{ status decision {{ recipientName }} award {{ recipientName }} scheduledAnnouncementAt }} award(year: {year}) {{ recipientName }} }}";
+        var publicRound =
+            $"{{ round(year: {year}) {{ status decision {{ recipientName }} award {{ recipientName }} scheduledAnnouncementAt }} "
+            + $"award(year: {year}) {{ recipientName }} }}";
         var before = (await PostAsync(clientA, publicRound))["data"]!;
         Assert.Equal("DECIDED", before["round"]!["status"]!.GetValue<string>());
         Assert.Null(before["round"]!["decision"]);

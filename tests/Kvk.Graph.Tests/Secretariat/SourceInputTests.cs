@@ -20,15 +20,27 @@ public sealed class SourceInputTests(SecretariatKvk kvk) : IClassFixture<Secreta
     public async Task A_source_given_with_each_mutation_is_served_with_the_nomination_the_decision_and_the_award()
     {
         var year = (await kvk.Given.AnOpenRound()).Year;
-        var list = new { title = "Fyra kommuner nominerade", publisher = "Kvalitetsmässan", url = "https://kvalitetsmassan.se/nominerade", publishedOn = "2027-03" };
+        var list = new
+        {
+            title = "Fyra kommuner nominerade",
+            publisher = "Kvalitetsmässan",
+            url = "https://kvalitetsmassan.se/nominerade",
+            publishedOn = "2027-03",
+        };
         await kvk.AcceptedAsync("nominateMunicipality", "NominateMunicipalityInput", new { year, municipalityCode = Habo, source = list });
         await kvk.AcceptedAsync("nominateMunicipality", "NominateMunicipalityInput", new { year, municipalityCode = Svedala });
-        await kvk.AcceptedAsync("recordJuryDecision", "RecordJuryDecisionInput", new { year, municipalityCode = Habo, motivation = "Habo visar vägen.", source = new { title = "Juryns protokoll" } });
+        await kvk.AcceptedAsync(
+            "recordJuryDecision", "RecordJuryDecisionInput",
+            new { year, municipalityCode = Habo, motivation = "Habo visar vägen.", source = new { title = "Juryns protokoll" } });
         await kvk.AcceptedAsync("announceAward", "AnnounceAwardInput", new { year, source = PressRelease });
-        await kvk.AcceptedAsync("correctMotivation", "CorrectMotivationInput", new { year, motivation = "Habo visar vägen framåt.", reason = "Ett ord föll bort.", source = new { title = "Rättelse", publishedOn = "2027" } });
+        await kvk.AcceptedAsync(
+            "correctMotivation", "CorrectMotivationInput",
+            new { year, motivation = "Habo visar vägen framåt.", reason = "Ett ord föll bort.", source = new { title = "Rättelse", publishedOn = "2027" } });
 
         var round = (await kvk.Server.QueryAsync(
-            "query($y: Int!) { round(year: $y) { nomineesKnown nominees { municipality { code } sources { title publisher url publishedOn supports } } decision { sources { title supports } } award { sources { title publisher url publishedOn supports } } } }", new { y = year }))["round"]!;
+            "query($y: Int!) { round(year: $y) { nomineesKnown nominees { municipality { code } sources { title publisher url publishedOn supports } } "
+            + "decision { sources { title supports } } award { sources { title publisher url publishedOn supports } } } }",
+            new { y = year }))["round"]!;
 
         Assert.Equal("FULL_LIST", round["nomineesKnown"]!.GetValue<string>());
         var habo = round["nominees"]!.AsArray().Single(n => n!["municipality"]!["code"]!.GetValue<string>() == Habo)!;

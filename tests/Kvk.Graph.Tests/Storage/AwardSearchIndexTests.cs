@@ -21,7 +21,8 @@ public sealed class AwardSearchIndexTests
     public async Task The_index_follows_announcements_corrections_synthetic_programmes_and_a_rebuild()
     {
         await using var server = await KvkTestServer.StartAsync();
-        var round = await Given.On(server).AnAnnouncedRoundWithACorrection("En rättad motivering om tillitsbaserad styrning.", "Förtydligande.", "0643", "Bra.", "0643");
+        var round = await Given.On(
+            server).AnAnnouncedRoundWithACorrection("En rättad motivering om tillitsbaserad styrning.", "Förtydligande.", "0643", "Bra.", "0643");
         var corrected = await server.QueryAsync("{ search(text: \"tillitsbaserad\") { nodes { award { year } } } }");
 
         Assert.Equal(round.Year, corrected["search"]!["nodes"]![0]!["award"]!["year"]!.GetValue<int>());

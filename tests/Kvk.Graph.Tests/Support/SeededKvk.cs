@@ -16,7 +16,10 @@ public sealed class SeededKvk : IAsyncLifetime
     public Task DisposeAsync() => Shared.ReleaseAsync();
 }
 
-/// <summary>The classes that count what the seeded host does as a whole: run after the parallel ones, one at a time, so no other test's requests are counted.</summary>
+/// <summary>
+/// The classes that count what the seeded host does as a whole: run after the parallel ones, one at a time, so that no
+/// other test's requests are counted.
+/// </summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class SeededHistory : ICollectionFixture<SeededKvk>
 {

@@ -9,6 +9,7 @@ namespace Kvk.Graph.Tests.Engine.Transport;
 /// Thousands of malformed, truncated, nested, huge, hostile and random requests over POST, GET, Server-Sent Events
 /// and WebSocket: every answer is a 4xx, a GraphQL error or a protocol close, never a 5xx or an internal error.
 /// </summary>
+[Collection(ProcessWideMeasures.Name)]
 public sealed class FuzzTests
 {
     private const int Requests = 3000;

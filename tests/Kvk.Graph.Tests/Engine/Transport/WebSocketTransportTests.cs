@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Kvk.Graph.Tests.Engine.Transport;
 
 /// <summary>The WebSocket transport frames only: its messages are bounded, its connections end when they should, and a browser can authenticate.</summary>
+[Collection(ProcessWideMeasures.Name)]
 public sealed class WebSocketTransportTests : IAsyncLifetime
 {
     private const string Token = "websocket-test-token-91c2";

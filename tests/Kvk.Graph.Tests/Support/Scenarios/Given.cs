@@ -71,7 +71,8 @@ public sealed class Given(RoundWriter writer)
     }
 
     /// <summary>A decided round whose award is announced (dated <paramref name="announcedAt"/>, or the moment of recording).</summary>
-    public async Task<GivenRound> AnAnnouncedRound(DateTimeOffset? announcedAt = null, string? winner = null, string motivation = Motivation, params string[] nominees)
+    public async Task<GivenRound> AnAnnouncedRound(
+        DateTimeOffset? announcedAt = null, string? winner = null, string motivation = Motivation, params string[] nominees)
     {
         var round = await ADecidedRound(winner, motivation, nominees);
         var version = await writer.RecordAsync(new AnnounceAward(round.Year, announcedAt, AskedAt: DateTimeOffset.UtcNow));

@@ -29,7 +29,8 @@ public static class RoundYears
         var year = NeverRecorded - (2 * taken);
         return year >= Lowest
             ? year
-            : throw new InvalidOperationException($"The tests took every free award year from {Lowest} to {NeverRecorded - 2} of one database; give some of them a host of their own.");
+            : throw new InvalidOperationException(
+                $"The tests took every free award year from {Lowest} to {NeverRecorded - 2} of one database; give some of them a host of their own.");
     }
 
     private sealed class Counter

@@ -4,8 +4,7 @@ using Snapshooter.Xunit;
 
 namespace Kvk.Graph.Tests.Awards;
 
-[Collection(SeededHistory.Name)]
-public sealed class AwardQueryTests(SeededKvk kvk)
+public sealed class AwardQueryTests(SeededKvk kvk) : IClassFixture<SeededKvk>
 {
     private const string AllAwards = "{ awards(order: [{ year: ASC }]) { totalCount nodes { year title recipientName motivation municipality { code name } } } }";
 

@@ -3,27 +3,24 @@ using Kvk.Graph.Tests.Secretariat;
 namespace Kvk.Graph.Tests.Downloads;
 
 /// <summary>A recorded text that a spreadsheet would run as a formula comes out of the download as text.</summary>
-[Collection(SecretariatHost.Name)]
-public sealed class CsvFormulaTests(SecretariatKvk kvk)
+public sealed class CsvFormulaTests(SecretariatKvk kvk) : IClassFixture<SecretariatKvk>
 {
     [Fact]
     public async Task A_formula_like_motivation_and_reason_come_back_quoted_and_neutralised_in_the_downloads()
     {
         const string motivation = "=HYPERLINK(\"https://example.org\",\"Habo\")";
         const string reason = "-Kommunen avstod.";
-        await kvk.AcceptedAsync("openRound", "OpenRoundInput", new { year = 2063 });
-        await kvk.AcceptedAsync("nominateMunicipality", "NominateMunicipalityInput", new { year = 2063, municipalityCode = "0643" });
-        await kvk.AcceptedAsync("nominateMunicipality", "NominateMunicipalityInput", new { year = 2063, municipalityCode = "1263" });
-        await kvk.AcceptedAsync("withdrawNomination", "WithdrawNominationInput", new { year = 2063, municipalityCode = "1263", reason });
-        await kvk.AcceptedAsync("recordJuryDecision", "RecordJuryDecisionInput", new { year = 2063, municipalityCode = "0643", motivation });
-        await kvk.AcceptedAsync("announceAward", "AnnounceAwardInput", new { year = 2063 });
+        var year = (await kvk.Given.ARoundWithNominees("0643", "1263")).Year;
+        await kvk.AcceptedAsync("withdrawNomination", "WithdrawNominationInput", new { year, municipalityCode = "1263", reason });
+        await kvk.AcceptedAsync("recordJuryDecision", "RecordJuryDecisionInput", new { year, municipalityCode = "0643", motivation });
+        await kvk.AcceptedAsync("announceAward", "AnnounceAwardInput", new { year });
 
         var awardsBytes = await kvk.Server.Client.GetByteArrayAsync("/download/awards.csv");
         var awards = DownloadFiles.Parse(awardsBytes);
         var nominations = DownloadFiles.Parse(await kvk.Server.Client.GetByteArrayAsync("/download/nominations.csv"));
 
-        Assert.Equal("'" + motivation, awards.Single(a => a[0] == "2063")[Array.IndexOf(awards[0], "motivation")]);
+        Assert.Equal("'" + motivation, awards.Single(a => a[0] == $"{year}")[Array.IndexOf(awards[0], "motivation")]);
         Assert.Contains("\"'=HYPERLINK(\"\"https://example.org\"\",\"\"Habo\"\")\"", System.Text.Encoding.UTF8.GetString(awardsBytes), StringComparison.Ordinal);
-        Assert.Equal("'" + reason, nominations.Single(n => n[0] == "2063" && n[1] == "1263")[Array.IndexOf(nominations[0], "withdrawalReason")]);
+        Assert.Equal("'" + reason, nominations.Single(n => n[0] == $"{year}" && n[1] == "1263")[Array.IndexOf(nominations[0], "withdrawalReason")]);
     }
 }

@@ -9,8 +9,7 @@ namespace Kvk.Graph.Tests.Downloads;
 /// <c>{"errors": [{"message", "extensions": {"code"}}]}</c>, in the API's own words where the API refuses it; none is
 /// a 5xx, and a plain download is answered after them. The old addresses redirect.
 /// </summary>
-[Collection(SeededHistory.Name)]
-public sealed class DownloadRefusalTests(SeededKvk kvk)
+public sealed class DownloadRefusalTests(SeededKvk kvk) : IClassFixture<SeededKvk>
 {
     private static string Q(string text) => Uri.EscapeDataString(text);
 

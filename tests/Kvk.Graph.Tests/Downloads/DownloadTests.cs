@@ -7,8 +7,7 @@ using Kvk.Graph.Tests.Support;
 namespace Kvk.Graph.Tests.Downloads;
 
 /// <summary>Every list as CSV and xlsx at /download/, cell by cell the API's answer to the same operation over POST /graphql.</summary>
-[Collection(SeededHistory.Name)]
-public sealed class DownloadTests(SeededKvk kvk)
+public sealed class DownloadTests(SeededKvk kvk) : IClassFixture<SeededKvk>
 {
     /// <summary>The default columns of each list: its persisted document's fields, by path.</summary>
     public static readonly TheoryData<string, string, int> Lists = new()

@@ -8,8 +8,7 @@ namespace Kvk.Graph.Tests.Explorer;
 /// rules at a desktop and a phone width, loads under its own Content-Security-Policy without a refusal, and
 /// works from the keyboard. The desktop screenshots go to <c>docs/</c> for the README.
 /// </summary>
-[Collection(SeededHistory.Name)]
-public sealed class ExplorerBrowserTests(SeededKvk kvk)
+public sealed class ExplorerBrowserTests(SeededKvk kvk) : IClassFixture<SeededKvk>
 {
     private const string Chromium = "/usr/bin/chromium";
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Kvk.Graph.Secretariat;
 using Kvk.Graph.Tests.Support;
+using Kvk.Graph.Tests.Support.Scenarios;
 
 namespace Kvk.Graph.Tests.Explorer;
 
@@ -19,8 +20,8 @@ public sealed class ExplorerEmbargoTests
 
     private const string Motivation = $"Kiruna visar {SecretWord} i varje verksamhet. <script>alert(\"kvk\")</script> &amp; <b>ett</b> löfte.";
 
-    private static readonly string[] PagesOf2027 =
-        ["/", "/en", "/omgang/2027", "/en/round/2027", $"/kommun/{Kiruna}", $"/en/municipality/{Kiruna}", "/karta", "/en/map"];
+    private static string[] PagesOf(int year) =>
+        ["/", "/en", $"/omgang/{year}", $"/en/round/{year}", $"/kommun/{Kiruna}", $"/en/municipality/{Kiruna}", "/karta", "/en/map"];
 
     private static async Task<JsonNode> MutateAsync(KvkTestServer server, string field, string inputType, object input)
     {
@@ -38,19 +39,18 @@ public sealed class ExplorerEmbargoTests
             null,
             "--Kvk:Secretariat:Tokens:0:Name=Sekreterare Sara",
             $"--Kvk:Secretariat:Tokens:0:Sha256={Convert.ToHexString(SecretariatTokens.Hash(Token))}");
-        await MutateAsync(server, "openRound", "OpenRoundInput", new { year = 2027 });
-        await MutateAsync(server, "nominateMunicipality", "NominateMunicipalityInput", new { year = 2027, municipalityCode = Kiruna });
-        await MutateAsync(server, "nominateMunicipality", "NominateMunicipalityInput", new { year = 2027, municipalityCode = Habo });
+        var year = (await Given.AsSecretary(server, Token).ARoundWithNominees(Kiruna, Habo)).Year;
         // Every page is read (and cached) while the round is open, so that a stale page would show below.
-        foreach (var path in PagesOf2027)
+        foreach (var path in PagesOf(year))
         {
             await ExplorerPages.GetOkAsync(server.Client, path);
         }
 
-        var decided = await MutateAsync(server, "recordJuryDecision", "RecordJuryDecisionInput", new { year = 2027, municipalityCode = Kiruna, motivation = Motivation });
+        var decided = await MutateAsync(
+            server, "recordJuryDecision", "RecordJuryDecisionInput", new { year, municipalityCode = Kiruna, motivation = Motivation });
         Assert.Equal("DECIDED", decided["round"]!["status"]!.GetValue<string>());
 
-        foreach (var path in PagesOf2027)
+        foreach (var path in PagesOf(year))
         {
             var page = await ExplorerPages.GetOkAsync(server.Client, path);
             Assert.DoesNotContain(SecretWord, page.Html, StringComparison.Ordinal);
@@ -63,7 +63,7 @@ public sealed class ExplorerEmbargoTests
             Assert.Empty(search.Document.QuerySelectorAll("ol.hits li"));
         }
 
-        var round = await ExplorerPages.GetOkAsync(server.Client, "/omgang/2027");
+        var round = await ExplorerPages.GetOkAsync(server.Client, $"/omgang/{year}");
         Assert.Equal("Status: Juryn har beslutat, vinnaren tillkännages senare", round.Document.QuerySelector("p.status")!.Text());
         Assert.Equal("Juryn har fattat sitt beslut. Vinnaren och motiveringen offentliggörs när priset tillkännages.", round.Document.QuerySelector("section.decision")!.Text());
         Assert.Null(round.Document.QuerySelector("blockquote"));
@@ -74,7 +74,8 @@ public sealed class ExplorerEmbargoTests
         Assert.Equal("Sekreterare Sara", history[^1].QuerySelector("p.meta")!.Text()[^"Sekreterare Sara".Length..]);
 
         var timeline = await ExplorerPages.GetOkAsync(server.Client, "/");
-        var timelineRound = timeline.Document.QuerySelectorAll("li.round").Single(r => r.QuerySelector("h3")!.Text().EndsWith(" 2027", StringComparison.Ordinal));
+        var timelineRound = timeline.Document.QuerySelectorAll(
+            "li.round").Single(r => r.QuerySelector("h3")!.Text().EndsWith($" {year}", StringComparison.Ordinal));
         Assert.Null(timelineRound.QuerySelector("dd.winner"));
         Assert.Equal([Habo, Kiruna], timelineRound.QuerySelector("ul.nominees")!.MunicipalityLinks());
 
@@ -83,18 +84,20 @@ public sealed class ExplorerEmbargoTests
 
         var municipality = await ExplorerPages.GetOkAsync(server.Client, $"/kommun/{Kiruna}");
         Assert.Null(municipality.Document.QuerySelector("section.award"));
-        Assert.Equal([["2027", "Nominerad, inget beslut tillkännagivet ännu"]], municipality.Document.QuerySelectorAll("tbody tr").Select(r => r.Children.Select(c => c.Text()).ToArray()));
+        Assert.Equal(
+            [[$"{year}", "Nominerad, inget beslut tillkännagivet ännu"]],
+            municipality.Document.QuerySelectorAll("tbody tr").Select(r => r.Children.Select(c => c.Text()).ToArray()));
 
-        await MutateAsync(server, "announceAward", "AnnounceAwardInput", new { year = 2027, announcedAt = "2025-11-18T19:00:00+01:00" });
+        await MutateAsync(server, "announceAward", "AnnounceAwardInput", new { year, announcedAt = "2025-11-18T19:00:00+01:00" });
 
-        var announced = await ExplorerPages.GetOkAsync(server.Client, "/omgang/2027");
+        var announced = await ExplorerPages.GetOkAsync(server.Client, $"/omgang/{year}");
         Assert.Equal("Vinnare: Kiruna kommun", announced.Document.QuerySelector("section.decision h2")!.Text());
         Assert.Equal("Tillkännagiven: 18 november 2025", announced.Document.QuerySelector("section.decision p")!.Text());
         // Every value is escaped: the motivation reads as the secretariat wrote it, and none of it is markup.
         Assert.Equal(Motivation, announced.Document.QuerySelector("blockquote.motivation")!.TextContent);
         Assert.Empty(announced.Document.QuerySelectorAll("script, main mark"));
         Assert.Equal("Kiruna kommun", (await ExplorerPages.GetOkAsync(server.Client, "/")).Document.QuerySelectorAll("li.round")
-            .Single(r => r.QuerySelector("h3")!.Text().EndsWith(" 2027", StringComparison.Ordinal)).QuerySelector("dd.winner")!.Text());
+            .Single(r => r.QuerySelector("h3")!.Text().EndsWith($" {year}", StringComparison.Ordinal)).QuerySelector("dd.winner")!.Text());
         Assert.Equal("winner", (await ExplorerPages.GetOkAsync(server.Client, "/en/map")).Document.QuerySelector($"a[href='/en/municipality/{Kiruna}']")!.GetAttribute("class"));
         var found = await ExplorerPages.GetOkAsync(server.Client, $"/sok?q={SecretWord}");
         var hit = Assert.Single(found.Document.QuerySelectorAll("ol.hits li"));

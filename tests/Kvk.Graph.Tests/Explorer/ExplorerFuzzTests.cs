@@ -16,8 +16,7 @@ namespace Kvk.Graph.Tests.Explorer;
 /// as the API did — the API's refusal is the page's 400 with the API's own words, the API's null the page's 404. A
 /// plain page is still answered after them.
 /// </summary>
-[Collection(SeededHistory.Name)]
-public sealed class ExplorerFuzzTests(SeededKvk kvk, ITestOutputHelper output)
+public sealed class ExplorerFuzzTests(SeededKvk kvk, ITestOutputHelper output) : IClassFixture<SeededKvk>
 {
     private static readonly string[] Languages = ["", "/en"];
 

@@ -8,8 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Kvk.Graph.Tests.Explorer;
 
 /// <summary>The explorer's pages over the seeded history, compared with the source documents in <c>seeds/</c>.</summary>
-[Collection(SeededHistory.Name)]
-public sealed class ExplorerPageTests(SeededKvk kvk)
+public sealed class ExplorerPageTests(SeededKvk kvk) : IClassFixture<SeededKvk>
 {
     private const string Hoganas = "1284";
     private const string Helsingborg = "1283";

@@ -15,8 +15,7 @@ namespace Kvk.Graph.Tests.Explorer;
 /// query, its id answers the same data on <c>/graphql</c>, the search page shows the API's search, and the operations
 /// are in the operation log as the explorer's.
 /// </summary>
-[Collection(SeededHistory.Name)]
-public sealed partial class ExplorerQueryTests(SeededKvk kvk)
+public sealed partial class ExplorerQueryTests(SeededKvk kvk) : IClassFixture<SeededKvk>
 {
     private HttpClient Client => kvk.Server.Client;
 

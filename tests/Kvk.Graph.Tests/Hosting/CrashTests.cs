@@ -6,6 +6,7 @@ using Kvk.Domain.Municipalities;
 using Kvk.Domain.Seeding;
 using Kvk.Graph.Secretariat;
 using Kvk.Graph.Tests.Support;
+using Kvk.Graph.Tests.Support.Scenarios;
 
 namespace Kvk.Graph.Tests.Hosting;
 
@@ -24,10 +25,11 @@ public sealed class CrashTests
         var connectionString = await TestPostgres.CreateDatabaseAsync();
         var codes = MunicipalityDirectory.Load(SeedFiles.Municipalities).All.Select(m => m.Code).Take(150).ToArray();
         var acknowledged = new ConcurrentBag<string>();
+        var year = RoundYears.Next(connectionString);
         await using (var host = await HostProcess.StartAsync(connectionString, TokenArguments))
         {
             using var client = Client(host.Url);
-            Assert.True(Accepted(await MutateAsync(client, "openRound", "OpenRoundInput", new { year = 2027 })));
+            Assert.True(Accepted(await MutateAsync(client, "openRound", "OpenRoundInput", new { year })));
             var next = -1;
             var crashed = 0;
             await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
@@ -37,7 +39,9 @@ public sealed class CrashTests
                 {
                     try
                     {
-                        var payload = await MutateAsync(client, "nominateMunicipality", "NominateMunicipalityInput", new { year = 2027, municipalityCode = codes[i], clientMutationId = $"nominate-{codes[i]}" });
+                        var payload = await MutateAsync(
+                            client, "nominateMunicipality", "NominateMunicipalityInput",
+                            new { year, municipalityCode = codes[i], clientMutationId = $"nominate-{codes[i]}" });
                         if (Accepted(payload))
                         {
                             acknowledged.Add(codes[i]);
@@ -57,10 +61,12 @@ public sealed class CrashTests
         }
 
         await using var restarted = await KvkTestServer.StartAsync(connectionString);
-        var round = (await restarted.QueryAsync("{ round(year: 2027) { version nominees { municipality { code } } } }"))["round"]!;
+        var round = (
+            await restarted.QueryAsync("query($y: Int!) { round(year: $y) { version nominees { municipality { code } } } }", new { y = year }))["round"]!;
         var nominees = round["nominees"]!.AsArray().Select(n => n!["municipality"]!["code"]!.GetValue<string>()).ToHashSet();
-        var nominatedEvents = await ReadModelSnapshot.ScalarAsync(connectionString, "select count(*) from kvk.mt_events where stream_id = 'round-2027' and type = 'municipality_nominated'");
-        var streamVersion = await ReadModelSnapshot.ScalarAsync(connectionString, "select version from kvk.mt_streams where id = 'round-2027'");
+        var nominatedEvents = await ReadModelSnapshot.ScalarAsync(
+            connectionString, $"select count(*) from kvk.mt_events where stream_id = 'round-{year}' and type = 'municipality_nominated'");
+        var streamVersion = await ReadModelSnapshot.ScalarAsync(connectionString, $"select version from kvk.mt_streams where id = 'round-{year}'");
 
         Assert.True(acknowledged.Count >= AcknowledgedBeforeCrash);
         Assert.Subset(nominees, acknowledged.ToHashSet());

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Kvk.Graph.Hosting;
 using Kvk.Graph.Secretariat;
 using Kvk.Graph.Tests.Support;
+using Kvk.Graph.Tests.Support.Scenarios;
 
 namespace Kvk.Graph.Tests.Hosting;
 
@@ -43,7 +44,8 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
             Assert.DoesNotContain("Npgsql", body.ToJsonString(), StringComparison.Ordinal);
         }
 
-        var write = await server.PostAsync(OpenRound, token: Token);
+        var year = Given.On(server).AFreeYear();
+        var write = await server.PostAsync(OpenRound, new { y = year }, Token);
         Assert.Equal("DATABASE_UNAVAILABLE", write["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
 
         await _postgres.RestartAsync(throwaway: true);
@@ -52,11 +54,11 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
 
         Assert.True(recovered, "Reads did not recover within 30 seconds of PostgreSQL's restart.");
         Assert.Equal(HttpStatusCode.OK, readyAgain.StatusCode);
-        Assert.Equal(2027, (await server.PostAsync(OpenRound, token: Token))["data"]!["openRound"]!["round"]!["year"]!.GetValue<int>());
+        Assert.Equal(year, (await server.PostAsync(OpenRound, new { y = year }, Token))["data"]!["openRound"]!["round"]!["year"]!.GetValue<int>());
     }
 
     private const string Token = "outage-test-token-61b0";
-    private const string OpenRound = "mutation { openRound(input: { year: 2027 }) { round { year } errors { ... on Error { code } } } }";
+    private const string OpenRound = "mutation($y: Int!) { openRound(input: { year: $y }) { round { year } errors { ... on Error { code } } } }";
 
     private static async Task<bool> EventuallyAsync(Func<Task<bool>> condition)
     {

@@ -1,5 +1,6 @@
 using Kvk.Graph.Secretariat;
 using Kvk.Graph.Tests.Support;
+using Kvk.Graph.Tests.Support.Scenarios;
 using Npgsql;
 
 namespace Kvk.Graph.Tests.Hosting;
@@ -24,7 +25,9 @@ public sealed class HostShutdownTests
             await socket.InitAsync();
             await socket.SubscribeAsync("1", "subscription { roundChanged { year } }");
             await kvk.QueryAsync("{ awards(first: 3) { nodes { year } } municipality(code: \"0180\") { name } }");
-            var opened = await kvk.PostAsync("mutation { openRound(input: { year: 2043 }) { errors { __typename } } }", token: "test-token-shutdown");
+            var year = Given.On(kvk).AFreeYear();
+            var opened = await kvk.PostAsync(
+                "mutation($y: Int!) { openRound(input: { year: $y }) { errors { __typename } } }", new { y = year }, "test-token-shutdown");
             Assert.Null(opened["data"]?["openRound"]?["errors"]);
             Assert.True(await OpenConnectionsAsync(connectionString, database) > 0, "The host should hold connections while it runs.");
         }

@@ -3,6 +3,7 @@ using Kvk.Domain.Rounds;
 using Kvk.Graph.Live;
 using Kvk.Graph.Secretariat;
 using Kvk.Graph.Tests.Support;
+using Kvk.Graph.Tests.Support.Scenarios;
 
 namespace Kvk.Graph.Tests.Live;
 
@@ -55,31 +56,35 @@ public sealed class CatchUpTests : IAsyncLifetime
     [Fact]
     public async Task An_award_announced_before_the_subscription_is_sent_at_once_to_a_subscriber_who_has_an_older_one()
     {
-        await AnnounceAsync(2027);
+        // The seed's newest award is 2023's; the award announced later is of a later year.
+        var given = Given.On(_kvk);
+        int[] years = [given.AFreeYear(), given.AFreeYear()];
+        var (first, later) = (years.Min(), years.Max());
+        await AnnounceAsync(first);
         using var behind = await SubscribeAsync("subscription { awardAnnounced(afterYear: 2023) { year recipientName } }");
-        using var upToDate = await SubscribeAsync("subscription { awardAnnounced(afterYear: 2027) { year } }");
+        using var upToDate = await SubscribeAsync($"subscription {{ awardAnnounced(afterYear: {first}) {{ year }} }}");
 
         var missed = await NextAsync(behind);
-        await AnnounceAsync(2029);
+        await AnnounceAsync(later);
 
-        Assert.Equal("{\"awardAnnounced\":{\"year\":2027,\"recipientName\":\"Helsingborgs kommun\"}}", missed.ToJsonString());
-        Assert.Equal(2029, Year(await NextAsync(behind), "awardAnnounced"));
-        Assert.Equal(2029, Year(await NextAsync(upToDate), "awardAnnounced"));
+        Assert.Equal($"{{\"awardAnnounced\":{{\"year\":{first},\"recipientName\":\"Helsingborgs kommun\"}}}}", missed.ToJsonString());
+        Assert.Equal(later, Year(await NextAsync(behind), "awardAnnounced"));
+        Assert.Equal(later, Year(await NextAsync(upToDate), "awardAnnounced"));
     }
 
     [Fact]
     public async Task A_newer_round_is_sent_at_once_and_its_secret_decision_only_to_the_secretariat()
     {
-        await _kvk.RecordAsync(new OpenRound(2031), new NominateMunicipality(2031, "1283"), new RecordJuryDecision(2031, "1283", "Hemligt.", null));
-        var decided = (int)(await _kvk.QueryAsync("{ round(year: 2031) { version } }"))["round"]!["version"]!;
-        const string Subscription = "subscription { roundChanged(year: 2031, afterVersion: 0) { version status decision { recipientName } } }";
-        using var publicSubscriber = await SubscribeAsync(Subscription);
-        using var secretary = await SubscribeAsync(Subscription, Token);
-        using var upToDate = await SubscribeAsync($"subscription {{ roundChanged(year: 2031, afterVersion: {decided}) {{ version }} }}");
+        var round = await Given.On(_kvk).ADecidedRound("1283", "Hemligt.", "1283");
+        var decided = round.Version;
+        var subscription = $"subscription {{ roundChanged(year: {round.Year}, afterVersion: 0) {{ version status decision {{ recipientName }} }} }}";
+        using var publicSubscriber = await SubscribeAsync(subscription);
+        using var secretary = await SubscribeAsync(subscription, Token);
+        using var upToDate = await SubscribeAsync($"subscription {{ roundChanged(year: {round.Year}, afterVersion: {decided}) {{ version }} }}");
 
         var missed = await NextAsync(publicSubscriber);
         var missedBySecretary = await NextAsync(secretary);
-        await _kvk.RecordAsync(new AnnounceAward(2031, null));
+        await _kvk.RecordAsync(new AnnounceAward(round.Year, null));
 
         Assert.Equal($"{{\"roundChanged\":{{\"version\":{decided},\"status\":\"DECIDED\",\"decision\":null}}}}", missed.ToJsonString());
         Assert.Equal($"{{\"roundChanged\":{{\"version\":{decided},\"status\":\"DECIDED\",\"decision\":{{\"recipientName\":\"Helsingborgs kommun\"}}}}}}", missedBySecretary.ToJsonString());

@@ -3,6 +3,7 @@ using System.Net.WebSockets;
 using System.Text;
 using Kvk.Domain.Rounds;
 using Kvk.Graph.Tests.Support;
+using Kvk.Graph.Tests.Support.Scenarios;
 using Kvk.Storage.Rounds;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -21,13 +22,16 @@ public sealed class SubscriptionTests : IAsyncLifetime
     [NeedsFact(Needs.NodeTooling)]
     public async Task A_subscriber_sees_each_change_to_a_round_and_never_the_secret_decision()
     {
-        await using var client = NodeScript.Start("subscribe.mjs", WebSocketUrl(_kvk.Client.BaseAddress!), "subscription { roundChanged(year: 2027) { year status decision { recipientName } nominees { municipality { name } } } }", "3");
+        var year = Given.On(_kvk).AFreeYear();
+        var subscription =
+            $"subscription {{ roundChanged(year: {year}) {{ year status decision {{ recipientName }} nominees {{ municipality {{ name }} }} }} }}";
+        await using var client = NodeScript.Start("subscribe.mjs", WebSocketUrl(_kvk.Client.BaseAddress!), subscription, "3");
         Assert.True((bool)(await client.NextJsonAsync(Wait))["ready"]!);
         var recorder = _kvk.Services.GetRequiredService<RoundRecorder>();
 
-        await RecordAsync(recorder, new OpenRound(2027));
-        await RecordAsync(recorder, new NominateMunicipality(2027, "1283"));
-        await RecordAsync(recorder, new RecordJuryDecision(2027, "1283", "Motiveringen.", null));
+        await RecordAsync(recorder, new OpenRound(year));
+        await RecordAsync(recorder, new NominateMunicipality(year, "1283"));
+        await RecordAsync(recorder, new RecordJuryDecision(year, "1283", "Motiveringen.", null));
 
         var opened = await client.NextJsonAsync(Wait);
         var nominated = await client.NextJsonAsync(Wait);
@@ -43,15 +47,11 @@ public sealed class SubscriptionTests : IAsyncLifetime
     {
         await using var client = NodeScript.Start("subscribe.mjs", WebSocketUrl(_kvk.Client.BaseAddress!), "subscription { awardAnnounced { year recipientName municipality { name } } }", "1");
         Assert.True((bool)(await client.NextJsonAsync(Wait))["ready"]!);
-        var recorder = _kvk.Services.GetRequiredService<RoundRecorder>();
 
-        await RecordAsync(recorder, new OpenRound(2029));
-        await RecordAsync(recorder, new NominateMunicipality(2029, "1283"));
-        await RecordAsync(recorder, new RecordJuryDecision(2029, "1283", "Motiveringen.", null));
-        await RecordAsync(recorder, new AnnounceAward(2029, null));
+        var round = await Given.On(_kvk).AnAnnouncedRound(winner: "1283", motivation: "Motiveringen.", nominees: "1283");
 
         var award = (await client.NextJsonAsync(Wait))["data"]!["awardAnnounced"]!;
-        Assert.Equal(2029, (int)award["year"]!);
+        Assert.Equal(round.Year, (int)award["year"]!);
         Assert.Equal("Helsingborgs kommun", (string?)award["recipientName"]);
     }
 
@@ -95,9 +95,10 @@ public sealed class SubscriptionTests : IAsyncLifetime
     [Fact]
     public async Task A_client_without_websockets_follows_a_round_over_server_sent_events()
     {
+        var year = Given.On(_kvk).AFreeYear();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
         {
-            Content = KvkTestServer.Json("{\"query\":\"subscription { roundChanged(year: 2031) { year status } }\"}"),
+            Content = KvkTestServer.Json($"{{\"query\":\"subscription {{ roundChanged(year: {year}) {{ year status }} }}\"}}"),
         };
         request.Headers.Accept.ParseAdd("text/event-stream");
         using var response = await _kvk.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
@@ -105,7 +106,7 @@ public sealed class SubscriptionTests : IAsyncLifetime
         using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
         await WaitForSubscribersAsync();
 
-        await RecordAsync(_kvk.Services.GetRequiredService<RoundRecorder>(), new OpenRound(2031));
+        await RecordAsync(_kvk.Services.GetRequiredService<RoundRecorder>(), new OpenRound(year));
 
         using var timeout = new CancellationTokenSource(Wait);
         string? line;
@@ -114,7 +115,7 @@ public sealed class SubscriptionTests : IAsyncLifetime
             line = await reader.ReadLineAsync(timeout.Token);
         }
         while (line is not null && !line.StartsWith("data: {", StringComparison.Ordinal));
-        Assert.Equal("{\"data\":{\"roundChanged\":{\"year\":2031,\"status\":\"NOMINATING\"}}}", line?["data: ".Length..]);
+        Assert.Equal($"{{\"data\":{{\"roundChanged\":{{\"year\":{year},\"status\":\"NOMINATING\"}}}}}}", line?["data: ".Length..]);
     }
 
     internal static string WebSocketUrl(Uri address) => new UriBuilder(address) { Scheme = "ws", Path = "/graphql" }.ToString();

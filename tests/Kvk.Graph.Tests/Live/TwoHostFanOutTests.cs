@@ -1,6 +1,7 @@
 using Kvk.Bench;
 using Kvk.Domain.Rounds;
 using Kvk.Graph.Tests.Support;
+using Kvk.Graph.Tests.Support.Scenarios;
 using Kvk.Storage.Rounds;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -19,15 +20,18 @@ public sealed class TwoHostFanOutTests
     {
         await using var hostA = await KvkTestServer.StartAsync();
         await using var hostB = await HostProcess.StartAsync(hostA.ConnectionString);
-        await using var client = NodeScript.Start("subscribe.mjs", SubscriptionTests.WebSocketUrl(new Uri(hostB.Url)), "subscription { roundChanged(year: 2033) { year status } }", "2");
+        var year = Given.On(hostA).AFreeYear();
+        await using var client = NodeScript.Start(
+            "subscribe.mjs", SubscriptionTests.WebSocketUrl(new Uri(hostB.Url)), $"subscription {{ roundChanged(year: {year}) {{ year status }} }}", "2");
         Assert.True((bool)(await client.NextJsonAsync(Wait))["ready"]!);
 
         var recorder = hostA.Services.GetRequiredService<RoundRecorder>();
-        await SubscriptionTests.RecordAsync(recorder, new OpenRound(2033));
-        await SubscriptionTests.RecordAsync(recorder, new NominateMunicipality(2033, "0180"));
+        await SubscriptionTests.RecordAsync(recorder, new OpenRound(year));
+        await SubscriptionTests.RecordAsync(recorder, new NominateMunicipality(year, "0180"));
 
-        Assert.Equal("{\"data\":{\"roundChanged\":{\"year\":2033,\"status\":\"NOMINATING\"}}}", (await client.NextJsonAsync(Wait)).ToJsonString());
-        Assert.Equal("{\"data\":{\"roundChanged\":{\"year\":2033,\"status\":\"NOMINATING\"}}}", (await client.NextJsonAsync(Wait)).ToJsonString());
+        var nominating = $"{{\"data\":{{\"roundChanged\":{{\"year\":{year},\"status\":\"NOMINATING\"}}}}}}";
+        Assert.Equal(nominating, (await client.NextJsonAsync(Wait)).ToJsonString());
+        Assert.Equal(nominating, (await client.NextJsonAsync(Wait)).ToJsonString());
     }
 
     [Fact]
@@ -40,7 +44,7 @@ public sealed class TwoHostFanOutTests
         async Task<string> AskB() => await (await clientB.PostAsync("/graphql", KvkTestServer.Json(Query))).Content.ReadAsStringAsync();
         Assert.Equal(await AskB(), await AskB());
 
-        await hostA.RecordAsync(new OpenRound(2037));
+        await Given.On(hostA).AnOpenRound();
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
         string answer;

@@ -2,8 +2,7 @@ using Kvk.Graph.Tests.Support;
 
 namespace Kvk.Graph.Tests.Lookups;
 
-[Collection(SeededHistory.Name)]
-public sealed class LookupArgumentTests(SeededKvk kvk)
+public sealed class LookupArgumentTests(SeededKvk kvk) : IClassFixture<SeededKvk>
 {
     [Theory]
     [InlineData("{ municipality(code: \"180\") { name } }", "four digits", "\"0180\"")]

@@ -6,8 +6,7 @@ using Kvk.Graph.Tests.Support;
 namespace Kvk.Graph.Tests.Lookups;
 
 /// <summary>A lookup that answers null says why in <c>extensions.lookups</c>, on every transport and from the response cache.</summary>
-[Collection(SeededHistory.Name)]
-public sealed class LookupNotesTests(SeededKvk kvk)
+public sealed class LookupNotesTests(SeededKvk kvk) : IClassFixture<SeededKvk>
 {
     private static JsonObject Note(JsonObject response, params string[] path) =>
         response["extensions"]!["lookups"]!.AsArray().Select(n => n!.AsObject())

@@ -3,8 +3,7 @@ using Snapshooter.Xunit;
 
 namespace Kvk.Graph.Tests.Municipalities;
 
-[Collection(SeededHistory.Name)]
-public sealed class MunicipalityQueryTests(SeededKvk kvk)
+public sealed class MunicipalityQueryTests(SeededKvk kvk) : IClassFixture<SeededKvk>
 {
     [Fact]
     public async Task A_municipality_lists_its_awards_and_nominations()

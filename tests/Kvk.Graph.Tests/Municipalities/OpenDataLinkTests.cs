@@ -4,8 +4,7 @@ using Kvk.Graph.Tests.Support;
 namespace Kvk.Graph.Tests.Municipalities;
 
 /// <summary>Municipalities and counties linked to Wikidata, Kolada, SCB's population and SKR's groups, served from PostgreSQL.</summary>
-[Collection(SeededHistory.Name)]
-public sealed class OpenDataLinkTests(SeededKvk kvk)
+public sealed class OpenDataLinkTests(SeededKvk kvk) : IClassFixture<SeededKvk>
 {
     private static string SeedPath(string file) => Path.Combine(AppContext.BaseDirectory, "seeds", file);
 

@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using Kvk.Domain.Municipalities;
 using Kvk.Domain.Seeding;
 using Kvk.Graph.Tests.Support;
+using Kvk.Graph.Tests.Support.Scenarios;
 using Npgsql;
 
 namespace Kvk.Graph.Tests.Ops;
@@ -20,18 +21,20 @@ public sealed partial class ClusterTopologyTests
     public async Task A_host_killed_under_load_is_taken_out_loses_no_acknowledged_mutation_its_subscribers_reconnect_and_get_what_they_missed_and_sigterm_then_stops_everything()
     {
         var cluster = Cluster;
+        var year = RoundYears.Next(cluster.PrimaryConnectionString);
         var followers = new List<(NodeScript Script, string Host)>();
         NodeScript? herald = null;
         try
         {
-            await FollowOnEveryHostAsync("subscription { roundChanged(year: 2027) { version } }", followers);
+            await FollowOnEveryHostAsync($"subscription {{ roundChanged(year: {year}) {{ version }} }}", followers);
 
             // A subscriber of the award on the host that will die, which stays away until the award is announced.
             herald = await FollowOnAsync(Victim, "subscription { awardAnnounced(afterYear: 2023) { year recipientName } }");
 
             using var secretariat = OpsCluster.Client(cluster.Varnish, secretariat: true);
             var clock = Stopwatch.StartNew();
-            await MutateAsync(secretariat, "mutation { openRound(input: { year: 2027 }) { round { version } errors { ... on Error { code } } } }");
+            await MutateAsync(
+                secretariat, $"mutation {{ openRound(input: {{ year: {year} }}) {{ round {{ version }} errors {{ ... on Error {{ code }} }} }} }}");
             foreach (var (follower, host) in followers)
             {
                 Assert.Equal(1, (int)(await follower.NextJsonAsync(Wait))["data"]!["roundChanged"]!["version"]!);
@@ -39,7 +42,7 @@ public sealed partial class ClusterTopologyTests
             }
 
             var codes = MunicipalityDirectory.Load(SeedFiles.Municipalities).All.Select(m => m.Code).Take(60).ToArray();
-            var load = new Load(cluster, secretariat, codes);
+            var load = new Load(cluster, secretariat, codes, year);
             var running = load.RunAsync(AcknowledgedBeforeKill, () =>
             {
                 using var victim = Process.GetProcessById(cluster.ProcessId(Victim));
@@ -70,7 +73,8 @@ public sealed partial class ClusterTopologyTests
             }
 
             Assert.True((bool)(await NextOfAsync(herald, "disconnected"))["disconnected"]!);
-            await MutateAsync(secretariat, "mutation { closeNominations(input: { year: 2027 }) { round { version } errors { ... on Error { code } } } }");
+            await MutateAsync(
+                secretariat, $"mutation {{ closeNominations(input: {{ year: {year} }}) {{ round {{ version }} errors {{ ... on Error {{ code }} }} }} }}");
             var finalVersion = 1 + codes.Length + 1;
             foreach (var (follower, host) in followers)
             {
@@ -86,22 +90,31 @@ public sealed partial class ClusterTopologyTests
 
             // Every acknowledged mutation is in the record, once.
             var live = Array.IndexOf(OpsCluster.Hosts, followers.First(f => f.Host != Victim).Host);
-            var round = JsonNode.Parse(await AskAsync(cluster.Host(live), "{ round(year: 2027) { version nominees { municipality { code } } } }"))!["data"]!["round"]!;
+            var round = JsonNode.Parse(
+                await AskAsync(cluster.Host(live), $"{{ round(year: {year}) {{ version nominees {{ municipality {{ code }} }} }} }}"))!["data"]!["round"]!;
             var nominees = round["nominees"]!.AsArray().Select(n => (string)n!["municipality"]!["code"]!).ToHashSet();
             Assert.Equal(codes.Length, load.Acknowledged.Count);
             Assert.Subset(nominees, load.Acknowledged.ToHashSet());
             Assert.Equal(codes.Length, nominees.Count);
             Assert.True(finalVersion == (int)round["version"]!, $"A read after the last notification showed version {round["version"]}, not {finalVersion}. {cluster.ReplayWarnings()}");
-            Assert.Equal(codes.Length, await ScalarAsync(cluster.PrimaryConnectionString, "select count(*) from kvk.mt_events where stream_id = 'round-2027' and type = 'municipality_nominated'"));
+            Assert.Equal(
+                codes.Length,
+                await ScalarAsync(
+                    cluster.PrimaryConnectionString,
+                    $"select count(*) from kvk.mt_events where stream_id = 'round-{year}' and type = 'municipality_nominated'"));
 
             // The award is announced while its subscriber is away; subscribing again as it did at first, it gets the award.
-            await MutateAsync(secretariat, $"mutation {{ recordJuryDecision(input: {{ year: 2027, municipalityCode: \"{codes[0]}\", motivation: \"Motiveringen.\" }}) {{ round {{ version }} errors {{ ... on Error {{ code }} }} }} }}");
-            await MutateAsync(secretariat, "mutation { announceAward(input: { year: 2027 }) { round { version } errors { ... on Error { code } } } }");
+            await MutateAsync(
+                secretariat,
+                $"mutation {{ recordJuryDecision(input: {{ year: {year}, municipalityCode: \"{codes[0]}\", motivation: \"Motiveringen.\" }}) "
+                + "{ round { version } errors { ... on Error { code } } } }");
+            await MutateAsync(
+                secretariat, $"mutation {{ announceAward(input: {{ year: {year} }}) {{ round {{ version }} errors {{ ... on Error {{ code }} }} }} }}");
             var announced = DateTimeOffset.UtcNow;
             await herald.WriteLineAsync("reconnect");
             var back = await NextOfAsync(herald, "ready");
             Assert.NotEqual(Victim, (string?)back["host"]);
-            Assert.Equal(2027, (int)(await NextOfAsync(herald, "data"))["data"]!["awardAnnounced"]!["year"]!);
+            Assert.Equal(year, (int)(await NextOfAsync(herald, "data"))["data"]!["awardAnnounced"]!["year"]!);
             output.WriteLine($"the award's subscriber of {Victim}, away at the announcement, had the award {(DateTimeOffset.UtcNow - announced).TotalSeconds:0.00} s after it was acknowledged, on {back["host"]}");
 
             // SIGTERM to the script (as Ctrl-C or a service manager) stops everything it started.
@@ -200,7 +213,7 @@ public sealed partial class ClusterTopologyTests
     /// Three writers nominate every code once through Varnish, each sending a mutation again (same clientMutationId)
     /// until it is acknowledged; two readers query through Varnish until the writers are done.
     /// </summary>
-    private sealed class Load(OpsCluster cluster, HttpClient secretariat, string[] codes)
+    private sealed class Load(OpsCluster cluster, HttpClient secretariat, string[] codes, int year)
     {
         private readonly TaskCompletionSource<DateTimeOffset> _killed = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private int _attempts;
@@ -266,7 +279,7 @@ public sealed partial class ClusterTopologyTests
             var mutation = JsonSerializer.Serialize(new
             {
                 query = "mutation($input: NominateMunicipalityInput!) { nominateMunicipality(input: $input) { round { version } errors { ... on Error { code } } } }",
-                variables = new { input = new { year = 2027, municipalityCode = code, clientMutationId = $"nominate-{code}" } },
+                variables = new { input = new { year, municipalityCode = code, clientMutationId = $"nominate-{code}" } },
             });
             while (true)
             {
@@ -305,7 +318,8 @@ public sealed partial class ClusterTopologyTests
             {
                 try
                 {
-                    using var response = await client.SendAsync(Get("{ round(year: 2027) { version nominees { municipality { name } } } }"), CancellationToken.None);
+                    using var response = await client.SendAsync(
+                        Get($"{{ round(year: {year}) {{ version nominees {{ municipality {{ name }} }} }} }}"), CancellationToken.None);
                     if (response.IsSuccessStatusCode)
                     {
                         Interlocked.Increment(ref _reads);

@@ -5,6 +5,7 @@ using System.Net.Http.Headers;
 using System.Runtime.Versioning;
 using System.Text.Json;
 using Kvk.Graph.Tests.Support;
+using Kvk.Graph.Tests.Support.Scenarios;
 using Npgsql;
 
 namespace Kvk.Graph.Tests.Ops;
@@ -40,19 +41,25 @@ public sealed partial class ClusterTopologyTests
     [Fact]
     public async Task A_secretary_reads_the_primary_and_sees_a_change_at_once_while_the_public_reads_the_lagging_replica()
     {
-        const string Question = "{ round(year: 2033) { status nominees { municipality { code } } } }";
+        var year = RoundYears.Next(Cluster.PrimaryConnectionString);
+        var question = $"{{ round(year: {year}) {{ status nominees {{ municipality {{ code }} }} }} }}";
         await using var replica = new NpgsqlConnection(Cluster.ReplicaSuperuserConnectionString);
         await replica.OpenAsync();
         await ExecuteAsync(replica, "select pg_wal_replay_pause()");
         try
         {
             using var secretary = OpsCluster.Client(Cluster.Host(2), secretariat: true);
-            await MutateAsync(secretary, "mutation { openRound(input: { year: 2033 }) { round { version } errors { ... on Error { code } } } }");
-            await MutateAsync(secretary, "mutation { nominateMunicipality(input: { year: 2033, municipalityCode: \"2480\" }) { round { version } errors { ... on Error { code } } } }");
+            await MutateAsync(secretary, $"mutation {{ openRound(input: {{ year: {year} }}) {{ round {{ version }} errors {{ ... on Error {{ code }} }} }} }}");
+            await MutateAsync(
+                secretary,
+                $"mutation {{ nominateMunicipality(input: {{ year: {year}, municipalityCode: \"2480\" }}) "
+                + "{ round { version } errors { ... on Error { code } } } }");
 
-            Assert.Equal("{\"data\":{\"round\":{\"status\":\"NOMINATING\",\"nominees\":[{\"municipality\":{\"code\":\"2480\"}}]}}}", await AskAsync(secretary, Question));
-            Assert.Equal(NoRound(2033), await AskAsync(Cluster.Host(2), Question));
-            Assert.Equal(NoRound(2033), await AskAsync(Cluster.Host(0), Question));
+            Assert.Equal(
+                "{\"data\":{\"round\":{\"status\":\"NOMINATING\",\"nominees\":[{\"municipality\":{\"code\":\"2480\"}}]}}}",
+                await AskAsync(secretary, question));
+            Assert.Equal(NoRound(year), await AskAsync(Cluster.Host(2), question));
+            Assert.Equal(NoRound(year), await AskAsync(Cluster.Host(0), question));
         }
         finally
         {
@@ -60,7 +67,7 @@ public sealed partial class ClusterTopologyTests
         }
 
         Assert.True(
-            await OpsCluster.EventuallyAsync(async () => (await AskAsync(Cluster.Host(0), Question)).Contains("2480", StringComparison.Ordinal), Wait),
+            await OpsCluster.EventuallyAsync(async () => (await AskAsync(Cluster.Host(0), question)).Contains("2480", StringComparison.Ordinal), Wait),
             "The public never saw the change once the replica replayed it.");
         Assert.True(
             await OpsCluster.EventuallyAsync(async () => (await Cluster.HostsSeenByHaproxyAsync()).Values.All(status => status == "UP"), Wait),
@@ -70,23 +77,24 @@ public sealed partial class ClusterTopologyTests
     [Fact]
     public async Task Varnish_answers_304_to_a_client_that_has_the_answer_revalidates_with_the_hosts_and_shows_a_change_under_a_new_etag()
     {
-        const string Query = "{ round(year: 2035) { status version } }";
+        var year = RoundYears.Next(Cluster.PrimaryConnectionString);
+        var query = $"{{ round(year: {year}) {{ status version }} }}";
 
         // As browsers do: Varnish keeps answers gzipped, and one it unzips for a client is another representation (a weak tag).
         using var varnish = GzipClient(Cluster.Varnish);
-        using var first = await varnish.SendAsync(Get(Query));
+        using var first = await varnish.SendAsync(Get(query));
         var tag = first.Headers.ETag;
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
-        Assert.Equal(NoRound(2035), await first.Content.ReadAsStringAsync());
+        Assert.Equal(NoRound(year), await first.Content.ReadAsStringAsync());
         Assert.True(tag is { IsWeak: false }, $"ETag: {tag}");
         for (var i = 0; i < OpsCluster.Hosts.Length; i++)
         {
             using var direct = GzipClient(Cluster.Host(i));
-            using var fromHost = await direct.SendAsync(Get(Query));
+            using var fromHost = await direct.SendAsync(Get(query));
             Assert.Equal(tag, fromHost.Headers.ETag);
         }
 
-        using var conditional = await varnish.SendAsync(WithTag(Get(Query), tag!));
+        using var conditional = await varnish.SendAsync(WithTag(Get(query), tag!));
         Assert.Equal(HttpStatusCode.NotModified, conditional.StatusCode);
         Assert.Equal("HIT", conditional.Headers.GetValues("X-Cache").Single());
 
@@ -95,26 +103,26 @@ public sealed partial class ClusterTopologyTests
         Assert.True(
             await OpsCluster.EventuallyAsync(async () =>
             {
-                using var again = await varnish.SendAsync(Get(Query));
+                using var again = await varnish.SendAsync(Get(query));
                 return again.StatusCode == HttpStatusCode.OK && await VarnishCounterAsync("MAIN.fetch_304") > revalidated;
             }, Wait),
             "Varnish never revalidated its copy with a host (no 304 fetched).");
 
         using var secretary = OpsCluster.Client(Cluster.Host(1), secretariat: true);
-        await MutateAsync(secretary, "mutation { openRound(input: { year: 2035 }) { round { version } errors { ... on Error { code } } } }");
+        await MutateAsync(secretary, $"mutation {{ openRound(input: {{ year: {year} }}) {{ round {{ version }} errors {{ ... on Error {{ code }} }} }} }}");
         var clock = Stopwatch.StartNew();
         EntityTagHeaderValue? changedTag = null;
         Assert.True(
             await OpsCluster.EventuallyAsync(async () =>
             {
-                using var answer = await varnish.SendAsync(Get(Query));
+                using var answer = await varnish.SendAsync(Get(query));
                 changedTag = answer.Headers.ETag;
                 return (await answer.Content.ReadAsStringAsync()).Contains("NOMINATING", StringComparison.Ordinal);
             }, Wait),
             "Varnish kept showing the round as it was.");
         output.WriteLine($"The change showed through Varnish {clock.Elapsed.TotalSeconds:0.0} s after the mutation was acknowledged.");
         Assert.NotEqual(tag, changedTag);
-        using var stale = await varnish.SendAsync(WithTag(Get(Query), tag!));
+        using var stale = await varnish.SendAsync(WithTag(Get(query), tag!));
         Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
         Assert.Equal(changedTag, stale.Headers.ETag);
     }

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Kvk.Graph.Tests.Support;
+using Kvk.Graph.Tests.Support.Scenarios;
 using Npgsql;
 using Xunit.Abstractions;
 
@@ -65,28 +66,31 @@ public sealed partial class ClusterTopologyTests(ReplicatedCluster fixture, ITes
     [Fact]
     public async Task A_change_recorded_on_one_host_reaches_subscribers_on_every_host_and_a_read_after_the_notification_shows_it()
     {
-        const string Question = "{ round(year: 2029) { status nominees { municipality { code } } } }";
-        const string Subscription = "subscription { roundChanged(year: 2029) { status version nominees { municipality { code } } } }";
+        var year = RoundYears.Next(Cluster.PrimaryConnectionString);
+        var question = $"{{ round(year: {year}) {{ status nominees {{ municipality {{ code }} }} }} }}";
+        var subscription = $"subscription {{ roundChanged(year: {year}) {{ status version nominees {{ municipality {{ code }} }} }} }}";
 
         // Every host answers before the change, from the replica, and keeps that answer in its response cache.
         for (var i = 0; i < 3; i++)
         {
-            Assert.Equal(NoRound(2029), await AskAsync(Cluster.Host(i), Question));
+            Assert.Equal(NoRound(year), await AskAsync(Cluster.Host(i), question));
         }
 
-        await using var throughVarnish = NodeScript.Start("subscribe.mjs", WebSocketUrl(Cluster.Varnish), Subscription, "2");
+        await using var throughVarnish = NodeScript.Start("subscribe.mjs", WebSocketUrl(Cluster.Varnish), subscription, "2");
         var subscribers = new List<(NodeScript Script, string Host)>();
         try
         {
-            await FollowOnEveryHostAsync(Subscription, subscribers);
+            await FollowOnEveryHostAsync(subscription, subscribers);
             Assert.True((bool)(await throughVarnish.NextJsonAsync(Wait))["ready"]!);
-            using var sse = await SseSubscription.OpenAsync(OpsCluster.Client(Cluster.Varnish), Subscription);
+            using var sse = await SseSubscription.OpenAsync(OpsCluster.Client(Cluster.Varnish), subscription);
 
             using var kvk1 = OpsCluster.Client(Cluster.Host(0), secretariat: true);
             foreach (var (mutation, expected) in new[]
             {
-                ("openRound(input: { year: 2029 })", "{\"data\":{\"round\":{\"status\":\"NOMINATING\",\"nominees\":[]}}}"),
-                ("nominateMunicipality(input: { year: 2029, municipalityCode: \"0643\" })", "{\"data\":{\"round\":{\"status\":\"NOMINATING\",\"nominees\":[{\"municipality\":{\"code\":\"0643\"}}]}}}"),
+                ($"openRound(input: {{ year: {year} }})", "{\"data\":{\"round\":{\"status\":\"NOMINATING\",\"nominees\":[]}}}"),
+                (
+                    $"nominateMunicipality(input: {{ year: {year}, municipalityCode: \"0643\" }})",
+                    "{\"data\":{\"round\":{\"status\":\"NOMINATING\",\"nominees\":[{\"municipality\":{\"code\":\"0643\"}}]}}}"),
             })
             {
                 var clock = Stopwatch.StartNew();
@@ -98,7 +102,7 @@ public sealed partial class ClusterTopologyTests(ReplicatedCluster fixture, ITes
                     var arrived = clock.Elapsed;
 
                     // Read at once through the subscriber's host: its replica has replayed the change.
-                    Assert.Equal(expected, await AskAsync(Cluster.Host(Array.IndexOf(OpsCluster.Hosts, host)), Question));
+                    Assert.Equal(expected, await AskAsync(Cluster.Host(Array.IndexOf(OpsCluster.Hosts, host)), question));
                     Assert.NotNull(change["data"]?["roundChanged"]);
                     output.WriteLine($"{mutation}: acknowledged after {acknowledged.TotalMilliseconds:0} ms, at the subscriber on {host} after {arrived.TotalMilliseconds:0} ms");
                 }
@@ -127,7 +131,9 @@ public sealed partial class ClusterTopologyTests(ReplicatedCluster fixture, ITes
         Assert.True((long)healthy.Replica["data"]!["replicaLagBytes"]! >= 0);
         Assert.True((double)healthy.Replica["data"]!["replicaLagSeconds"]! < ReplicatedCluster.MaxLagSeconds);
 
-        await using var subscriber = NodeScript.Start("subscribe.mjs", WebSocketUrl(Cluster.Haproxy), "subscription { roundChanged(year: 2031) { status } }", "1");
+        var year = RoundYears.Next(Cluster.PrimaryConnectionString);
+        await using var subscriber = NodeScript.Start(
+            "subscribe.mjs", WebSocketUrl(Cluster.Haproxy), $"subscription {{ roundChanged(year: {year}) {{ status }} }}", "1");
         Assert.True((bool)(await subscriber.NextJsonAsync(Wait))["ready"]!);
         await using var replica = new NpgsqlConnection(Cluster.ReplicaSuperuserConnectionString);
         await replica.OpenAsync();
@@ -135,7 +141,7 @@ public sealed partial class ClusterTopologyTests(ReplicatedCluster fixture, ITes
         try
         {
             using var kvk2 = OpsCluster.Client(Cluster.Host(1), secretariat: true);
-            await MutateAsync(kvk2, "mutation { openRound(input: { year: 2031 }) { round { version } errors { ... on Error { code } } } }");
+            await MutateAsync(kvk2, $"mutation {{ openRound(input: {{ year: {year} }}) {{ round {{ version }} errors {{ ... on Error {{ code }} }} }} }}");
 
             var lagging = await ReadyAsync(Cluster.Host(0));
             Assert.Equal(HttpStatusCode.ServiceUnavailable, lagging.Status);
@@ -146,7 +152,7 @@ public sealed partial class ClusterTopologyTests(ReplicatedCluster fixture, ITes
 
             // The host waited for the replica as long as the bound allows, then published and said so.
             Assert.Equal("{\"data\":{\"roundChanged\":{\"status\":\"NOMINATING\"}}}", (await subscriber.NextJsonAsync(Wait)).ToJsonString());
-            Assert.Contains(OpsCluster.Hosts, host => Cluster.Log(host).Contains("had not replayed the change to round 2031", StringComparison.Ordinal));
+            Assert.Contains(OpsCluster.Hosts, host => Cluster.Log(host).Contains($"had not replayed the change to round {year}", StringComparison.Ordinal));
         }
         finally
         {

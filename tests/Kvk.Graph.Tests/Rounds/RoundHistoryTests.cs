@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Kvk.Domain.Rounds;
 using Kvk.Graph.Tests.Support;
+using Kvk.Graph.Tests.Support.Scenarios;
 
 namespace Kvk.Graph.Tests.Rounds;
 
@@ -10,20 +11,29 @@ public sealed class RoundHistoryTests : IAsyncLifetime
     private const string Habo = "0643";
     private const string Svedala = "1263";
     private const string Motivation = "Habo visar att styrningen av verksamheterna ger resultat för invånarna.";
+    private static readonly DateTimeOffset Gala = new(2027, 11, 18, 19, 0, 0, TimeSpan.FromHours(1));
     private KvkTestServer _server = null!;
+
+    /// <summary>The round the test follows step by step, announced and then corrected.</summary>
+    private int _announced;
+
+    /// <summary>A round decided and not announced.</summary>
+    private int _secret;
 
     public async Task InitializeAsync()
     {
         _server = await KvkTestServer.StartAsync();
+        var given = Given.On(_server);
+        _announced = given.AFreeYear();
         await _server.RecordAsync(
-            new OpenRound(2027),
-            new NominateMunicipality(2027, Habo),
-            new NominateMunicipality(2027, Svedala),
-            new WithdrawNomination(2027, Svedala, "Kommunen avböjde."),
-            new RecordJuryDecision(2027, Habo, Motivation, null),
-            new AnnounceAward(2027, new DateTimeOffset(2027, 11, 18, 19, 0, 0, TimeSpan.FromHours(1))),
-            new CorrectMotivation(2027, Motivation + " En värdig vinnare.", "Meningen föll bort vid publiceringen."));
-        await _server.RecordAsync(new OpenRound(2029), new NominateMunicipality(2029, Svedala), new RecordJuryDecision(2029, Svedala, "Svedala är en hemlig vinnare.", null));
+            new OpenRound(_announced),
+            new NominateMunicipality(_announced, Habo),
+            new NominateMunicipality(_announced, Svedala),
+            new WithdrawNomination(_announced, Svedala, "Kommunen avböjde."),
+            new RecordJuryDecision(_announced, Habo, Motivation, null),
+            new AnnounceAward(_announced, Gala),
+            new CorrectMotivation(_announced, Motivation + " En värdig vinnare.", "Meningen föll bort vid publiceringen."));
+        _secret = (await given.ADecidedRound(Svedala, "Svedala är en hemlig vinnare.", Svedala)).Year;
     }
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
@@ -34,7 +44,7 @@ public sealed class RoundHistoryTests : IAsyncLifetime
     [Fact]
     public async Task History_lists_every_event_oldest_first_with_who_recorded_it()
     {
-        var history = await History(2027);
+        var history = await History(_announced);
 
         Assert.Equal(
             ["round_opened", "municipality_nominated", "municipality_nominated", "nomination_withdrawn", "nominations_closed", "jury_decision_recorded", "award_announced", "motivation_corrected"],
@@ -49,14 +59,14 @@ public sealed class RoundHistoryTests : IAsyncLifetime
     [Fact]
     public async Task A_correction_keeps_the_original_motivation_in_history_and_the_award_shows_the_new_one()
     {
-        var history = await History(2027);
-        var award = (await _server.QueryAsync("{ award(year: 2027) { motivation announcedAt } }"))["award"]!;
+        var history = await History(_announced);
+        var award = (await _server.QueryAsync($"{{ award(year: {_announced}) {{ motivation announcedAt }} }}"))["award"]!;
 
         Assert.Equal(Motivation, history[5]!["motivation"]!.GetValue<string>());
         Assert.Equal(Motivation + " En värdig vinnare.", history[7]!["motivation"]!.GetValue<string>());
         Assert.Equal("Meningen föll bort vid publiceringen.", history[7]!["reason"]!.GetValue<string>());
         Assert.Equal(Motivation + " En värdig vinnare.", award["motivation"]!.GetValue<string>());
-        Assert.Equal(new DateTimeOffset(2027, 11, 18, 18, 0, 0, TimeSpan.Zero), DateTimeOffset.Parse(award["announcedAt"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(Gala, DateTimeOffset.Parse(award["announcedAt"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Theory]
@@ -67,7 +77,11 @@ public sealed class RoundHistoryTests : IAsyncLifetime
     [InlineData(7, "ANNOUNCED", new[] { Habo }, true)]
     public async Task A_round_at_a_version_is_folded_from_its_events(int version, string status, string[] nominees, bool decisionShown)
     {
-        var round = (await _server.QueryAsync($"{{ round(year: 2027, version: {version}) {{ version status nominees {{ municipality {{ code }} }} decision {{ motivation }} award {{ year }} history {{ version }} }} }}"))["round"]!;
+        var round = (
+            await _server.QueryAsync(
+                "query($y: Int!, $v: Int) { round(year: $y, version: $v) { "
+                + "version status nominees { municipality { code } } decision { motivation } award { year } history { version } } }",
+                new { y = _announced, v = version }))["round"]!;
 
         Assert.Equal(version, round["version"]!.GetValue<int>());
         Assert.Equal(status, round["status"]!.GetValue<string>());
@@ -84,11 +98,13 @@ public sealed class RoundHistoryTests : IAsyncLifetime
     [Fact]
     public async Task A_round_as_of_a_moment_is_the_state_after_the_events_recorded_until_then()
     {
-        var history = await History(2027);
+        var history = await History(_announced);
         var afterWithdrawal = history[3]!["occurredAt"]!.GetValue<string>();
 
-        var data = await _server.QueryAsync("query($t: DateTime) { then: round(year: 2027, asOf: $t) { version nominees { municipality { code } } } }", new { t = afterWithdrawal });
-        var before = await _server.PostAsync("{ before: round(year: 2027, asOf: \"2000-01-01T00:00:00Z\") { year } }");
+        var data = await _server.QueryAsync(
+            "query($y: Int!, $t: DateTime) { then: round(year: $y, asOf: $t) { version nominees { municipality { code } } } }",
+            new { y = _announced, t = afterWithdrawal });
+        var before = await _server.PostAsync("query($y: Int!) { before: round(year: $y, asOf: \"2000-01-01T00:00:00Z\") { year } }", new { y = _announced });
 
         Assert.Equal(4, data["then"]!["version"]!.GetValue<int>());
         Assert.Equal([Habo], data["then"]!["nominees"]!.AsArray().Select(n => n!["municipality"]!["code"]!.GetValue<string>()));
@@ -99,14 +115,17 @@ public sealed class RoundHistoryTests : IAsyncLifetime
     [Fact]
     public async Task An_unannounced_decision_reaches_no_anonymous_reader()
     {
-        var history = await History(2029);
-        var data = await _server.QueryAsync("""
-            { round(year: 2029) { status decision { motivation } award { year } nominees { isWinner } }
-              past: round(year: 2029, version: 3) { decision { motivation } }
-              award(year: 2029) { year }
+        var history = await History(_secret);
+        var data = await _server.QueryAsync(
+            """
+            query($y: Int!) {
+              round(year: $y) { status decision { motivation } award { year } nominees { isWinner } }
+              past: round(year: $y, version: 3) { decision { motivation } }
+              award(year: $y) { year }
               search(text: "hemlig") { totalCount }
-              awards(where: { year: { eq: 2029 } }) { totalCount } }
-            """);
+              awards(where: { year: { eq: $y } }) { totalCount } }
+            """,
+            new { y = _secret });
 
         var decision = history.Single(e => e!["type"]!.GetValue<string>() == "jury_decision_recorded")!;
         Assert.Null(decision["motivation"]);
@@ -129,7 +148,7 @@ public sealed class RoundHistoryTests : IAsyncLifetime
     {
         var hits = (await _server.QueryAsync("{ search(text: \"styrning\") { totalCount nodes { rank excerpt award { year } } } }"))["search"]!;
 
-        var hit = hits["nodes"]!.AsArray().Single(h => h!["award"]!["year"]!.GetValue<int>() == 2027)!;
+        var hit = hits["nodes"]!.AsArray().Single(h => h!["award"]!["year"]!.GetValue<int>() == _announced)!;
         Assert.Contains("<mark>styrningen</mark>", hit["excerpt"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.True(hit["rank"]!.GetValue<double>() > 0);
         Assert.Equal(4, hits["totalCount"]!.GetValue<int>());
@@ -140,7 +159,8 @@ public sealed class RoundHistoryTests : IAsyncLifetime
     [Fact]
     public async Task Time_travel_refuses_both_a_moment_and_a_version()
     {
-        var response = await _server.PostAsync("{ round(year: 2027, version: 2, asOf: \"2027-01-01T00:00:00Z\") { year } }");
+        var response = await _server.PostAsync(
+            "query($y: Int!) { round(year: $y, version: 2, asOf: \"2027-01-01T00:00:00Z\") { year } }", new { y = _announced });
 
         Assert.Equal("INVALID_TIME_TRAVEL", response["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
     }

@@ -4,8 +4,7 @@ using Kvk.Graph.Tests.Secretariat;
 namespace Kvk.Graph.Tests.Rounds;
 
 /// <summary>The record is exact at every version: time travel folds every view of a round from the same events, and keeps the embargo.</summary>
-[Collection(SecretariatHost.Name)]
-public sealed class TimeTravelTests(SecretariatKvk kvk)
+public sealed class TimeTravelTests(SecretariatKvk kvk) : IClassFixture<SecretariatKvk>
 {
     private const string Habo = "0643";
     private const string Svedala = "1263";
@@ -14,13 +13,8 @@ public sealed class TimeTravelTests(SecretariatKvk kvk)
     [Fact]
     public async Task At_the_decision_nothing_shows_a_winner_and_at_the_announcement_the_award_is_as_announced_not_as_corrected_later()
     {
-        const int year = 2101;
-        await kvk.AcceptedAsync("openRound", "OpenRoundInput", new { year });
-        await kvk.AcceptedAsync("nominateMunicipality", "NominateMunicipalityInput", new { year, municipalityCode = Habo });
-        await kvk.AcceptedAsync("nominateMunicipality", "NominateMunicipalityInput", new { year, municipalityCode = Svedala });
-        var decided = (int)(await kvk.AcceptedAsync("recordJuryDecision", "RecordJuryDecisionInput", new { year, municipalityCode = Habo, motivation = "Som beslutad." }))["round"]!["version"]!;
-        var announced = (int)(await kvk.AcceptedAsync("announceAward", "AnnounceAwardInput", new { year }))["round"]!["version"]!;
-        await kvk.AcceptedAsync("correctMotivation", "CorrectMotivationInput", new { year, motivation = "Som rättad.", reason = "Ett ord." });
+        var round = await kvk.Given.AnAnnouncedRoundWithACorrection("Som rättad.", "Ett ord.", Habo, "Som beslutad.", Habo, Svedala);
+        var (year, decided, announced) = (round.Year, round.DecidedVersion!.Value, round.AnnouncedVersion!.Value);
 
         foreach (var token in new[] { null, SecretariatKvk.AnnaToken })
         {
@@ -47,9 +41,7 @@ public sealed class TimeTravelTests(SecretariatKvk kvk)
     [Fact]
     public async Task A_nomination_withdrawn_and_nominated_again_keeps_its_withdrawal_in_the_api_and_in_the_download()
     {
-        const int year = 2103;
-        await kvk.AcceptedAsync("openRound", "OpenRoundInput", new { year });
-        await kvk.AcceptedAsync("nominateMunicipality", "NominateMunicipalityInput", new { year, municipalityCode = Habo });
+        var year = (await kvk.Given.ARoundWithNominees(Habo)).Year;
         await kvk.AcceptedAsync("withdrawNomination", "WithdrawNominationInput", new { year, municipalityCode = Habo, reason = "Kommunen bad om att få avstå." });
         await kvk.AcceptedAsync("nominateMunicipality", "NominateMunicipalityInput", new { year, municipalityCode = Habo });
 
@@ -67,12 +59,13 @@ public sealed class TimeTravelTests(SecretariatKvk kvk)
     [Fact]
     public async Task A_true_retry_answers_what_the_first_request_answered_even_after_later_changes()
     {
-        const int year = 2105;
-        await kvk.AcceptedAsync("openRound", "OpenRoundInput", new { year });
-        var first = await kvk.AcceptedAsync("nominateMunicipality", "NominateMunicipalityInput", new { year, municipalityCode = Habo, clientMutationId = "retry-2105" });
+        var year = (await kvk.Given.AnOpenRound()).Year;
+        var first = await kvk.AcceptedAsync(
+            "nominateMunicipality", "NominateMunicipalityInput", new { year, municipalityCode = Habo, clientMutationId = $"retry-{year}" });
         await kvk.AcceptedAsync("nominateMunicipality", "NominateMunicipalityInput", new { year, municipalityCode = Svedala });
 
-        var retry = await kvk.AcceptedAsync("nominateMunicipality", "NominateMunicipalityInput", new { year, municipalityCode = Habo, clientMutationId = "retry-2105" });
+        var retry = await kvk.AcceptedAsync(
+            "nominateMunicipality", "NominateMunicipalityInput", new { year, municipalityCode = Habo, clientMutationId = $"retry-{year}" });
 
         Assert.Equal(first.ToJsonString(), retry.ToJsonString());
         Assert.Equal(2, (int)retry["round"]!["version"]!);

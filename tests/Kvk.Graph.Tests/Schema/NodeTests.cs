@@ -2,8 +2,7 @@ using Kvk.Graph.Tests.Support;
 
 namespace Kvk.Graph.Tests.Schema;
 
-[Collection(SeededHistory.Name)]
-public sealed class NodeTests(SeededKvk kvk)
+public sealed class NodeTests(SeededKvk kvk) : IClassFixture<SeededKvk>
 {
     [Theory]
     [InlineData("Award", "{ awards(first: 1) { nodes { id } } }", "awards")]

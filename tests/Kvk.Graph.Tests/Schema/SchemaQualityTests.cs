@@ -6,8 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Kvk.Graph.Tests.Schema;
 
-[Collection(SeededHistory.Name)]
-public sealed class SchemaQualityTests(SeededKvk kvk)
+public sealed class SchemaQualityTests(SeededKvk kvk) : IClassFixture<SeededKvk>
 {
     private KvkSchema Schema => kvk.Server.Services.GetRequiredService<KvkSchema>();
 

@@ -3,8 +3,7 @@ using Kvk.Graph.Tests.Support;
 namespace Kvk.Graph.Tests.Search;
 
 /// <summary>Search finds what a reader counts: prefixes, and every passage of a hit.</summary>
-[Collection(SeededHistory.Name)]
-public sealed class PrefixSearchTests(SeededKvk kvk)
+public sealed class PrefixSearchTests(SeededKvk kvk) : IClassFixture<SeededKvk>
 {
     private async Task<List<(int Year, List<string> Passages)>> SearchAsync(string text)
     {

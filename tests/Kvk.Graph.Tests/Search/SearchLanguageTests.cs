@@ -4,8 +4,7 @@ using Kvk.Graph.Tests.Support;
 namespace Kvk.Graph.Tests.Search;
 
 /// <summary>The search language through the real endpoint on the seeded record: what each form finds, and that no text is an error.</summary>
-[Collection(SeededHistory.Name)]
-public sealed class SearchLanguageTests(SeededKvk kvk)
+public sealed class SearchLanguageTests(SeededKvk kvk) : IClassFixture<SeededKvk>
 {
     private const string Query = "query($text: String!) { search(text: $text, first: 20) { totalCount nodes { award { year } passages } } }";
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Kvk.Graph.Secretariat;
 using Kvk.Graph.Tests.Support;
+using Kvk.Graph.Tests.Support.Scenarios;
 using Npgsql;
 
 namespace Kvk.Graph.Tests.Secretariat;
@@ -9,19 +10,20 @@ namespace Kvk.Graph.Tests.Secretariat;
 public sealed class ConcurrencyTests
 {
     private const string Token = "concurrency-test-token-0c4f";
-    private static readonly int[] Years = [2101, 2103, 2105, 2107];
 
     [Fact]
     public async Task Parallel_secretaries_lose_no_update_duplicate_no_event_and_record_one_decision_per_round()
     {
         await using var server = await KvkTestServer.StartAsync(null, "--Kvk:Secretariat:Tokens:0:Name=Parallel", $"--Kvk:Secretariat:Tokens:0:Sha256={Convert.ToHexString(SecretariatTokens.Hash(Token))}");
-        foreach (var year in Years)
+        var given = Given.AsSecretary(server, Token);
+        var years = new List<int>();
+        for (var i = 0; i < 4; i++)
         {
-            Assert.Null((await MutateAsync(server, "openRound", "OpenRoundInput", new { year }))["errors"]);
+            years.Add((await given.AnOpenRound()).Year);
         }
 
         var codes = new[] { "0643", "1263", "0180", "1284", "1880", "2480", "0127", "1262" };
-        var nominations = Years.SelectMany(year => codes.Select(code => (year, code))).ToList();
+        var nominations = years.SelectMany(year => codes.Select(code => (year, code))).ToList();
         var outcomes = await Task.WhenAll(nominations.Select(async n =>
         {
             // A secretary whose write collides reads the round again and retries, as the admin page does.
@@ -38,11 +40,11 @@ public sealed class ConcurrencyTests
 
             return false;
         }));
-        var decisions = await Task.WhenAll(Years.SelectMany(year => codes.Take(4).Select(code =>
+        var decisions = await Task.WhenAll(years.SelectMany(year => codes.Take(4).Select(code =>
             MutateAsync(server, "recordJuryDecision", "RecordJuryDecisionInput", new { year, municipalityCode = code, motivation = $"{code} vann {year}." }))));
 
         Assert.All(outcomes, Assert.True);
-        foreach (var year in Years)
+        foreach (var year in years)
         {
             var nominees = (await server.QueryAsync($"{{ round(year: {year}) {{ version nominees {{ municipality {{ code }} }} }} }}"))["round"]!;
             Assert.Equal(codes.Order(), nominees["nominees"]!.AsArray().Select(n => n!["municipality"]!["code"]!.GetValue<string>()).Order());
@@ -50,15 +52,14 @@ public sealed class ConcurrencyTests
             Assert.Equal(1, await CountAsync(server.ConnectionString, year, "jury_decision_recorded"));
         }
 
-        Assert.Equal(Years.Length, decisions.Count(d => d["errors"] is null));
+        Assert.Equal(years.Count, decisions.Count(d => d["errors"] is null));
     }
 
     [Fact]
     public async Task Secretaries_writing_at_once_without_an_expected_version_are_each_recorded_on_the_latest_round_at_the_first_ask()
     {
-        const int year = 2109;
         await using var server = await KvkTestServer.StartAsync(null, "--Kvk:Secretariat:Tokens:0:Name=Parallel", $"--Kvk:Secretariat:Tokens:0:Sha256={Convert.ToHexString(SecretariatTokens.Hash(Token))}");
-        Assert.Null((await MutateAsync(server, "openRound", "OpenRoundInput", new { year }))["errors"]);
+        var year = (await Given.AsSecretary(server, Token).AnOpenRound()).Year;
         var codes = new[] { "0643", "1263", "0180", "1284", "1880", "2480", "0127", "1262" };
 
         // Fewer writers than the recorder's tries: each conflict means another writer got through, so none runs out.

@@ -2,8 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace Kvk.Graph.Tests.Secretariat;
 
-[Collection(SecretariatHost.Name)]
-public sealed class RecordingTests(SecretariatKvk kvk)
+public sealed class RecordingTests(SecretariatKvk kvk) : IClassFixture<SecretariatKvk>
 {
     private const string Habo = "0643";
     private const string Svedala = "1263";
@@ -20,19 +19,27 @@ public sealed class RecordingTests(SecretariatKvk kvk)
     [Fact]
     public async Task A_secretary_records_a_full_round_and_the_public_sees_the_award()
     {
-        var opened = await Open(2027);
+        var year = kvk.Given.AFreeYear();
+        var opened = await Open(year);
         Assert.Equal("NOMINATING", opened["round"]!["status"]!.GetValue<string>());
-        await Nominate(2027, Habo);
-        await Nominate(2027, Svedala);
-        await Nominate(2027, Stockholm);
-        await kvk.AcceptedAsync("withdrawNomination", "WithdrawNominationInput", new { year = 2027, municipalityCode = Stockholm, reason = "Kommunen avstod." });
-        await kvk.AcceptedAsync("closeNominations", "CloseNominationsInput", new { year = 2027 });
-        var decided = await Decide(2027, Habo, "Habo visar hur systematiskt kvalitetsarbete ger resultat.");
+        await Nominate(year, Habo);
+        await Nominate(year, Svedala);
+        await Nominate(year, Stockholm);
+        await kvk.AcceptedAsync("withdrawNomination", "WithdrawNominationInput", new { year, municipalityCode = Stockholm, reason = "Kommunen avstod." });
+        await kvk.AcceptedAsync("closeNominations", "CloseNominationsInput", new { year });
+        var decided = await Decide(year, Habo, "Habo visar hur systematiskt kvalitetsarbete ger resultat.");
         Assert.Equal("DECIDED", decided["round"]!["status"]!.GetValue<string>());
-        var announced = await kvk.AcceptedAsync("announceAward", "AnnounceAwardInput", new { year = 2027, announcedAt = "2025-11-18T19:00:00+01:00", expectedVersion = decided["round"]!["version"]!.GetValue<int>() }, SecretariatKvk.BoToken);
+        var announced = await kvk.AcceptedAsync(
+            "announceAward",
+            "AnnounceAwardInput",
+            new { year, announcedAt = "2025-11-18T19:00:00+01:00", expectedVersion = decided["round"]!["version"]!.GetValue<int>() },
+            SecretariatKvk.BoToken);
         Assert.Equal("ANNOUNCED", announced["round"]!["status"]!.GetValue<string>());
 
-        var data = await kvk.Server.QueryAsync("{ round(year: 2027) { status nominees { municipality { code } isWinner } decision { recipientName motivation } award { title recipientName motivation announcedAt municipality { name } } } }");
+        var data = await kvk.Server.QueryAsync(
+            "query($y: Int!) { round(year: $y) { status nominees { municipality { code } isWinner } decision { recipientName motivation } "
+            + "award { title recipientName motivation announcedAt municipality { name } } } }",
+            new { y = year });
 
         var round = data["round"]!;
         Assert.Equal("ANNOUNCED", round["status"]!.GetValue<string>());
@@ -42,7 +49,7 @@ public sealed class RecordingTests(SecretariatKvk kvk)
         Assert.Equal("Habo visar hur systematiskt kvalitetsarbete ger resultat.", round["decision"]!["motivation"]!.GetValue<string>());
         Assert.Equal("2025-11-18T19:00:00+01:00", round["award"]!["announcedAt"]!.GetValue<string>());
 
-        var events = await kvk.EventsAsync(2027);
+        var events = await kvk.EventsAsync(year);
         Assert.Equal(
             ["round_opened", "municipality_nominated", "municipality_nominated", "municipality_nominated", "nomination_withdrawn", "nominations_closed", "jury_decision_recorded", "award_announced"],
             events.Select(e => e.Type));
@@ -53,16 +60,15 @@ public sealed class RecordingTests(SecretariatKvk kvk)
     [Fact]
     public async Task A_correction_keeps_both_motivations_in_the_history()
     {
-        await Open(2029);
-        await Nominate(2029, Svedala);
-        await Decide(2029, Svedala, "Svedala har en tydlig styrning.");
-        await kvk.AcceptedAsync("announceAward", "AnnounceAwardInput", new { year = 2029 });
+        var round = await kvk.Given.AnAnnouncedRound(winner: Svedala, motivation: "Svedala har en tydlig styrning.", nominees: Svedala);
 
-        await kvk.AcceptedAsync("correctMotivation", "CorrectMotivationInput", new { year = 2029, motivation = "Svedala har en tydlig och lärande styrning.", reason = "Ett ord föll bort." });
+        await kvk.AcceptedAsync(
+            "correctMotivation", "CorrectMotivationInput",
+            new { year = round.Year, motivation = "Svedala har en tydlig och lärande styrning.", reason = "Ett ord föll bort." });
 
-        var award = (await kvk.Server.QueryAsync("{ award(year: 2029) { motivation } }"))["award"]!;
+        var award = (await kvk.Server.QueryAsync("query($y: Int!) { award(year: $y) { motivation } }", new { y = round.Year }))["award"]!;
         Assert.Equal("Svedala har en tydlig och lärande styrning.", award["motivation"]!.GetValue<string>());
-        var events = await kvk.EventsAsync(2029);
+        var events = await kvk.EventsAsync(round.Year);
         Assert.Equal("Svedala har en tydlig styrning.", events.Single(e => e.Type == "jury_decision_recorded").Data["motivation"]!.GetValue<string>());
         var correction = events.Single(e => e.Type == "motivation_corrected").Data;
         Assert.Equal("Svedala har en tydlig och lärande styrning.", correction["motivation"]!.GetValue<string>());
@@ -72,45 +78,65 @@ public sealed class RecordingTests(SecretariatKvk kvk)
     [Fact]
     public async Task Every_refused_mutation_has_its_code_and_appends_nothing()
     {
-        const int Year = 2031;
+        var year = kvk.Given.AFreeYear();
         var whitespace = new string(' ', 5);
         var tooLong = new string('a', 4001);
-        await Refused("nominateMunicipality", "NominateMunicipalityInput", new { year = Year, municipalityCode = Habo }, "ROUND_NOT_FOUND", "RoundNotFoundError");
-        await Open(Year);
-        await Refused("openRound", "OpenRoundInput", new { year = Year }, "ROUND_ALREADY_EXISTS", "RoundAlreadyExistsError");
-        await Refused("openRound", "OpenRoundInput", new { year = 2030 }, "INVALID_INPUT", "InvalidInputError");
+        await Refused("nominateMunicipality", "NominateMunicipalityInput", new { year, municipalityCode = Habo }, "ROUND_NOT_FOUND", "RoundNotFoundError");
+        await Open(year);
+        await Refused("openRound", "OpenRoundInput", new { year }, "ROUND_ALREADY_EXISTS", "RoundAlreadyExistsError");
+        await Refused("openRound", "OpenRoundInput", new { year = year - 1 }, "INVALID_INPUT", "InvalidInputError");
         await Refused("openRound", "OpenRoundInput", new { year = 1999 }, "INVALID_INPUT", "InvalidInputError");
-        await Refused("nominateMunicipality", "NominateMunicipalityInput", new { year = Year, municipalityCode = "9999" }, "UNKNOWN_MUNICIPALITY", "UnknownMunicipalityError");
-        await Refused("nominateMunicipality", "NominateMunicipalityInput", new { year = Year, municipalityCode = "Habo" }, "UNKNOWN_MUNICIPALITY", "UnknownMunicipalityError");
-        await Refused("closeNominations", "CloseNominationsInput", new { year = Year }, "INVALID_INPUT", "InvalidInputError");
-        await Nominate(Year, Habo);
-        await Refused("nominateMunicipality", "NominateMunicipalityInput", new { year = Year, municipalityCode = Habo }, "ALREADY_NOMINATED", "AlreadyNominatedError");
-        await Refused("withdrawNomination", "WithdrawNominationInput", new { year = Year, municipalityCode = Svedala, reason = "Fel." }, "NOT_NOMINATED", "NotNominatedError");
-        await Refused("withdrawNomination", "WithdrawNominationInput", new { year = Year, municipalityCode = Habo, reason = whitespace }, "INVALID_INPUT", "InvalidInputError");
-        await Refused("announceAward", "AnnounceAwardInput", new { year = Year }, "DECISION_REQUIRED", "DecisionRequiredError");
-        await Refused("recordJuryDecision", "RecordJuryDecisionInput", new { year = Year, municipalityCode = Habo, motivation = "" }, "INVALID_INPUT", "InvalidInputError");
-        await Refused("recordJuryDecision", "RecordJuryDecisionInput", new { year = Year, municipalityCode = Habo, motivation = whitespace }, "INVALID_INPUT", "InvalidInputError");
-        await Refused("recordJuryDecision", "RecordJuryDecisionInput", new { year = Year, municipalityCode = Habo, motivation = tooLong }, "INVALID_INPUT", "InvalidInputError");
-        await Refused("recordJuryDecision", "RecordJuryDecisionInput", new { year = Year, municipalityCode = Svedala, motivation = "Bra." }, "NOT_NOMINATED", "NotNominatedError");
-        await Refused("openRound", "OpenRoundInput", new { year = Year, expectedVersion = 0 }, "CONCURRENCY_CONFLICT", "ConcurrencyConflictError");
-        await Refused("recordJuryDecision", "RecordJuryDecisionInput", new { year = Year, municipalityCode = Habo, motivation = "Bra.", expectedVersion = 1 }, "CONCURRENCY_CONFLICT", "ConcurrencyConflictError");
-        await Refused("correctMotivation", "CorrectMotivationInput", new { year = Year, motivation = "Bättre.", reason = "Stavfel." }, "NOT_ANNOUNCED", "NotAnnouncedError");
-        await Decide(Year, Habo, "Bra.");
-        await Refused("recordJuryDecision", "RecordJuryDecisionInput", new { year = Year, municipalityCode = Habo, motivation = "Bra." }, "ALREADY_DECIDED", "AlreadyDecidedError");
-        await Refused("nominateMunicipality", "NominateMunicipalityInput", new { year = Year, municipalityCode = Svedala }, "ROUND_CLOSED", "RoundClosedError");
-        await Refused("closeNominations", "CloseNominationsInput", new { year = Year }, "ROUND_CLOSED", "RoundClosedError");
-        await kvk.AcceptedAsync("announceAward", "AnnounceAwardInput", new { year = Year });
-        await Refused("announceAward", "AnnounceAwardInput", new { year = Year }, "ALREADY_ANNOUNCED", "AlreadyAnnouncedError");
-        await Refused("correctMotivation", "CorrectMotivationInput", new { year = Year, motivation = "Bättre.", reason = whitespace }, "INVALID_INPUT", "InvalidInputError");
-        await Refused("correctMotivation", "CorrectMotivationInput", new { year = Year, motivation = "Bra.", reason = "Samma." }, "INVALID_INPUT", "InvalidInputError");
+        await Refused(
+            "nominateMunicipality", "NominateMunicipalityInput", new { year, municipalityCode = "9999" }, "UNKNOWN_MUNICIPALITY", "UnknownMunicipalityError");
+        await Refused(
+            "nominateMunicipality", "NominateMunicipalityInput", new { year, municipalityCode = "Habo" }, "UNKNOWN_MUNICIPALITY", "UnknownMunicipalityError");
+        await Refused("closeNominations", "CloseNominationsInput", new { year }, "INVALID_INPUT", "InvalidInputError");
+        await Nominate(year, Habo);
+        await Refused("nominateMunicipality", "NominateMunicipalityInput", new { year, municipalityCode = Habo }, "ALREADY_NOMINATED", "AlreadyNominatedError");
+        await Refused(
+            "withdrawNomination", "WithdrawNominationInput", new { year, municipalityCode = Svedala, reason = "Fel." }, "NOT_NOMINATED", "NotNominatedError");
+        await Refused(
+            "withdrawNomination", "WithdrawNominationInput", new { year, municipalityCode = Habo, reason = whitespace }, "INVALID_INPUT", "InvalidInputError");
+        await Refused("announceAward", "AnnounceAwardInput", new { year }, "DECISION_REQUIRED", "DecisionRequiredError");
+        await Refused(
+            "recordJuryDecision", "RecordJuryDecisionInput", new { year, municipalityCode = Habo, motivation = "" }, "INVALID_INPUT", "InvalidInputError");
+        await Refused(
+            "recordJuryDecision", "RecordJuryDecisionInput", new { year, municipalityCode = Habo, motivation = whitespace }, "INVALID_INPUT",
+            "InvalidInputError");
+        await Refused(
+            "recordJuryDecision", "RecordJuryDecisionInput", new { year, municipalityCode = Habo, motivation = tooLong }, "INVALID_INPUT", "InvalidInputError");
+        await Refused(
+            "recordJuryDecision", "RecordJuryDecisionInput", new { year, municipalityCode = Svedala, motivation = "Bra." }, "NOT_NOMINATED",
+            "NotNominatedError");
+        await Refused("openRound", "OpenRoundInput", new { year, expectedVersion = 0 }, "CONCURRENCY_CONFLICT", "ConcurrencyConflictError");
+        await Refused(
+            "recordJuryDecision", "RecordJuryDecisionInput", new { year, municipalityCode = Habo, motivation = "Bra.", expectedVersion = 1 },
+            "CONCURRENCY_CONFLICT", "ConcurrencyConflictError");
+        await Refused(
+            "correctMotivation", "CorrectMotivationInput", new { year, motivation = "Bättre.", reason = "Stavfel." }, "NOT_ANNOUNCED", "NotAnnouncedError");
+        await Decide(year, Habo, "Bra.");
+        await Refused(
+            "recordJuryDecision", "RecordJuryDecisionInput", new { year, municipalityCode = Habo, motivation = "Bra." }, "ALREADY_DECIDED",
+            "AlreadyDecidedError");
+        await Refused("nominateMunicipality", "NominateMunicipalityInput", new { year, municipalityCode = Svedala }, "ROUND_CLOSED", "RoundClosedError");
+        await Refused("closeNominations", "CloseNominationsInput", new { year }, "ROUND_CLOSED", "RoundClosedError");
+        await kvk.AcceptedAsync("announceAward", "AnnounceAwardInput", new { year });
+        await Refused("announceAward", "AnnounceAwardInput", new { year }, "ALREADY_ANNOUNCED", "AlreadyAnnouncedError");
+        await Refused(
+            "correctMotivation", "CorrectMotivationInput", new { year, motivation = "Bättre.", reason = whitespace }, "INVALID_INPUT", "InvalidInputError");
+        await Refused(
+            "correctMotivation", "CorrectMotivationInput", new { year, motivation = "Bra.", reason = "Samma." }, "INVALID_INPUT", "InvalidInputError");
     }
 
     [Theory]
-    [InlineData("withdrawNomination", "{ year: 2045, municipalityCode: \"0643\" }")]
-    [InlineData("correctMotivation", "{ year: 2045, motivation: \"Bättre.\" }")]
+    [InlineData("withdrawNomination", "{ year: $y, municipalityCode: \"0643\" }")]
+    [InlineData("correctMotivation", "{ year: $y, motivation: \"Bättre.\" }")]
     public async Task A_required_reason_is_required_by_the_schema_and_its_absence_is_named(string field, string input)
     {
-        var response = await kvk.Server.PostAsync($"mutation {{ {field}(input: {input}) {{ errors {{ ... on Error {{ code }} }} }} }}", null, SecretariatKvk.AnnaToken);
+        var response = await kvk.Server.PostAsync(
+            $"mutation($y: Int!) {{ {field}(input: {input}) {{ errors {{ ... on Error {{ code }} }} }} }}",
+            new { y = kvk.Given.AFreeYear() },
+            SecretariatKvk.AnnaToken);
 
         var error = Assert.Single(response["errors"]!.AsArray())!;
         Assert.Contains("reason", error["message"]!.GetValue<string>(), StringComparison.Ordinal);
@@ -138,84 +164,93 @@ public sealed class RecordingTests(SecretariatKvk kvk)
     [InlineData("")]
     public async Task A_mutation_without_a_valid_token_is_unauthenticated_and_appends_nothing(string? token)
     {
-        var response = await kvk.Server.PostAsync("mutation { openRound(input: { year: 2033 }) { round { year } errors { ... on Error { code } } } }", null, token);
+        var year = kvk.Given.AFreeYear();
+        var response = await kvk.Server.PostAsync(
+            "mutation($y: Int!) { openRound(input: { year: $y }) { round { year } errors { ... on Error { code } } } }", new { y = year }, token);
 
         var error = Assert.Single(response["errors"]!.AsArray())!;
         Assert.Equal("UNAUTHENTICATED", error["extensions"]!["code"]!.GetValue<string>());
         Assert.Contains("Authorization: Bearer", error["message"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.Empty(await kvk.EventsAsync(2033));
-        Assert.Null((await kvk.Server.QueryAsync("{ round(year: 2033) { year } }"))["round"]);
+        Assert.Empty(await kvk.EventsAsync(year));
+        Assert.Null((await kvk.Server.QueryAsync("query($y: Int!) { round(year: $y) { year } }", new { y = year }))["round"]);
     }
 
     [Fact]
     public async Task Of_ten_parallel_decisions_on_one_round_exactly_one_is_accepted()
     {
-        await Open(2035);
-        await Nominate(2035, Habo);
-        await Nominate(2035, Svedala);
+        var round = await kvk.Given.ARoundWithNominees(Habo, Svedala);
 
         var payloads = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => kvk.MutateAsync(
-            "recordJuryDecision", "RecordJuryDecisionInput", new { year = 2035, municipalityCode = i % 2 == 0 ? Habo : Svedala, motivation = $"Motivering nummer {i}." })));
+            "recordJuryDecision",
+            "RecordJuryDecisionInput",
+            new { year = round.Year, municipalityCode = i % 2 == 0 ? Habo : Svedala, motivation = $"Motivering nummer {i}." })));
 
         Assert.Single(payloads, p => p["errors"] is null);
         Assert.All(payloads.Where(p => p["errors"] is not null), p =>
             Assert.Contains(p["errors"]![0]!["code"]!.GetValue<string>(), new[] { "CONCURRENCY_CONFLICT", "ALREADY_DECIDED" }));
-        Assert.Single(await kvk.EventsAsync(2035), e => e.Type == "jury_decision_recorded");
+        Assert.Single(await kvk.EventsAsync(round.Year), e => e.Type == "jury_decision_recorded");
     }
 
     [Fact]
     public async Task A_retried_mutation_with_the_same_client_mutation_id_has_the_effect_of_one()
     {
-        var first = await kvk.AcceptedAsync("openRound", "OpenRoundInput", new { year = 2037, clientMutationId = "open-2037" });
-        var retry = await kvk.AcceptedAsync("openRound", "OpenRoundInput", new { year = 2037, clientMutationId = "open-2037" });
+        var year = kvk.Given.AFreeYear();
+        var first = await kvk.AcceptedAsync("openRound", "OpenRoundInput", new { year, clientMutationId = $"open-{year}" });
+        var retry = await kvk.AcceptedAsync("openRound", "OpenRoundInput", new { year, clientMutationId = $"open-{year}" });
         Assert.Equal(first.ToJsonString(), retry.ToJsonString());
-        Assert.Equal("open-2037", retry["clientMutationId"]!.GetValue<string>());
+        Assert.Equal($"open-{year}", retry["clientMutationId"]!.GetValue<string>());
 
         // Retries racing each other: still one nomination.
         var racing = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ =>
-            kvk.MutateAsync("nominateMunicipality", "NominateMunicipalityInput", new { year = 2037, municipalityCode = Habo, clientMutationId = "nominate-habo", expectedVersion = 1 })));
+            kvk.MutateAsync(
+                "nominateMunicipality", "NominateMunicipalityInput",
+                new { year, municipalityCode = Habo, clientMutationId = $"nominate-habo-{year}", expectedVersion = 1 })));
         Assert.All(racing, p => Assert.Null(p["errors"]));
         Assert.All(racing, p => Assert.Equal(2, p["round"]!["version"]!.GetValue<int>()));
 
         // Another secretary's id is their own; an id reused for another mutation, or with other input, is refused.
-        await kvk.AcceptedAsync("nominateMunicipality", "NominateMunicipalityInput", new { year = 2037, municipalityCode = Svedala, clientMutationId = "nominate-habo" }, SecretariatKvk.BoToken);
-        var reused = await kvk.MutateAsync("nominateMunicipality", "NominateMunicipalityInput", new { year = 2037, municipalityCode = Stockholm, clientMutationId = "open-2037" });
-        var otherInput = await kvk.MutateAsync("nominateMunicipality", "NominateMunicipalityInput", new { year = 2037, municipalityCode = Stockholm, clientMutationId = "nominate-habo" });
+        await kvk.AcceptedAsync(
+            "nominateMunicipality", "NominateMunicipalityInput", new { year, municipalityCode = Svedala, clientMutationId = $"nominate-habo-{year}" },
+            SecretariatKvk.BoToken);
+        var reused = await kvk.MutateAsync(
+            "nominateMunicipality", "NominateMunicipalityInput", new { year, municipalityCode = Stockholm, clientMutationId = $"open-{year}" });
+        var otherInput = await kvk.MutateAsync(
+            "nominateMunicipality", "NominateMunicipalityInput", new { year, municipalityCode = Stockholm, clientMutationId = $"nominate-habo-{year}" });
         Assert.Equal("IDEMPOTENCY_KEY_REUSED", reused["errors"]![0]!["code"]!.GetValue<string>());
         Assert.Equal("IDEMPOTENCY_KEY_REUSED", otherInput["errors"]![0]!["code"]!.GetValue<string>());
 
-        Assert.Equal(["round_opened", "municipality_nominated", "municipality_nominated"], (await kvk.EventsAsync(2037)).Select(e => e.Type));
+        Assert.Equal(["round_opened", "municipality_nominated", "municipality_nominated"], (await kvk.EventsAsync(year)).Select(e => e.Type));
     }
 
     [Fact]
     public async Task Nothing_of_an_unannounced_decision_reaches_an_anonymous_reader()
     {
         const string Secret = "Hemlig motivering: Svedala leder med tillit.";
-        await Open(2039);
-        await Nominate(2039, Habo);
-        await Nominate(2039, Svedala);
-        await Decide(2039, Svedala, Secret);
+        var round = await kvk.Given.ADecidedRound(Svedala, Secret, Habo, Svedala);
         const string Everything = """
-            {
-              round(year: 2039) { status version decision { recipientName motivation municipality { code } } award { motivation } nominees { isWinner municipality { code } } }
+            query($y: Int!) {
+              round(year: $y) {
+                status version decision { recipientName motivation municipality { code } } award { motivation } nominees { isWinner municipality { code } }
+              }
               rounds(first: 50) { nodes { year status decision { motivation recipientName } award { motivation } nominees { isWinner } } }
-              award(year: 2039) { motivation }
+              award(year: $y) { motivation }
               awards(first: 50) { nodes { year motivation recipientName } }
               nominations(first: 100) { nodes { year isWinner round { decision { motivation } } municipality { code } } }
               svedala: municipality(code: "1263") { awards { year } nominations { year isWinner round { decision { motivation } award { motivation } } } }
             }
             """;
 
-        var anonymous = await kvk.Server.PostAsync(Everything);
-        var wrongToken = await kvk.Server.PostAsync(Everything, null, "not-a-secretariat-token");
-        var secretariat = await kvk.Server.PostAsync(Everything, null, SecretariatKvk.AnnaToken);
+        var year = new { y = round.Year };
+        var anonymous = await kvk.Server.PostAsync(Everything, year);
+        var wrongToken = await kvk.Server.PostAsync(Everything, year, "not-a-secretariat-token");
+        var secretariat = await kvk.Server.PostAsync(Everything, year, SecretariatKvk.AnnaToken);
 
         foreach (var response in new[] { anonymous, wrongToken })
         {
             var text = response.ToJsonString();
             Assert.Null(response["errors"]);
             Assert.DoesNotContain("Hemlig motivering", text, StringComparison.Ordinal);
-            Assert.DoesNotContain("2039", response["data"]!["awards"]!.ToJsonString(), StringComparison.Ordinal);
+            Assert.DoesNotContain($"{round.Year}", response["data"]!["awards"]!.ToJsonString(), StringComparison.Ordinal);
             Assert.Equal("DECIDED", response["data"]!["round"]!["status"]!.GetValue<string>());
             Assert.Null(response["data"]!["round"]!["decision"]);
             Assert.All(response["data"]!["round"]!["nominees"]!.AsArray(), n => Assert.False(n!["isWinner"]!.GetValue<bool>()));
@@ -229,7 +264,7 @@ public sealed class RecordingTests(SecretariatKvk kvk)
     {
         var response = await kvk.Server.PostAsync(
             "mutation($input: AnnounceAwardInput!) { announceAward(input: $input) { errors { ... on Error { code } } } }",
-            new { input = new { year = 2041, announcedAt = "18 november 2027" } },
+            new { input = new { year = kvk.Given.AFreeYear(), announcedAt = "18 november 2027" } },
             SecretariatKvk.AnnaToken);
 
         var error = Assert.Single(response["errors"]!.AsArray())!;
@@ -256,15 +291,14 @@ public sealed class RecordingTests(SecretariatKvk kvk)
     [Fact]
     public async Task One_client_mutation_id_sent_for_two_rounds_at_once_records_only_one()
     {
+        int[] years = [kvk.Given.AFreeYear(), kvk.Given.AFreeYear()];
         var payloads = await Task.WhenAll(
-            kvk.MutateAsync("openRound", "OpenRoundInput", new { year = 2043, clientMutationId = "open-twice" }),
-            kvk.MutateAsync("openRound", "OpenRoundInput", new { year = 2045, clientMutationId = "open-twice" }));
+            years.Select(year => kvk.MutateAsync("openRound", "OpenRoundInput", new { year, clientMutationId = $"open-twice-{years[0]}" })));
 
         var accepted = Assert.Single(payloads, p => p["errors"] is null);
         var refused = Assert.Single(payloads, p => p["errors"] is not null);
         Assert.Equal("IDEMPOTENCY_KEY_REUSED", refused["errors"]![0]!["code"]!.GetValue<string>());
         Assert.Contains("clientMutationId", refused["errors"]![0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
-        var refusedYear = accepted["round"]!["year"]!.GetValue<int>() == 2043 ? 2045 : 2043;
-        Assert.Empty(await kvk.EventsAsync(refusedYear));
+        Assert.Empty(await kvk.EventsAsync(years.Single(y => y != accepted["round"]!["year"]!.GetValue<int>())));
     }
 }

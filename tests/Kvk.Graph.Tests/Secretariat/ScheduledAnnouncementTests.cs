@@ -4,6 +4,7 @@ using Kvk.Bench;
 using Kvk.Graph.Secretariat;
 using Kvk.Graph.Secretariat.Scheduling;
 using Kvk.Graph.Tests.Support;
+using Kvk.Graph.Tests.Support.Scenarios;
 
 namespace Kvk.Graph.Tests.Secretariat;
 
@@ -31,15 +32,16 @@ public sealed class ScheduledAnnouncementTests
         using var clientA = new HttpClient { BaseAddress = new Uri(hostA.Url) };
         using var clientB = new HttpClient { BaseAddress = new Uri(hostB.Url) };
 
-        await AcceptedAsync(clientA, "openRound", "OpenRoundInput", new { year = 2027 });
-        await AcceptedAsync(clientA, "nominateMunicipality", "NominateMunicipalityInput", new { year = 2027, municipalityCode = "0643" });
-        await AcceptedAsync(clientA, "nominateMunicipality", "NominateMunicipalityInput", new { year = 2027, municipalityCode = "1263" });
-        await AcceptedAsync(clientB, "recordJuryDecision", "RecordJuryDecisionInput", new { year = 2027, municipalityCode = "0643", motivation = "Habo visar vägen." });
+        var year = (await Given.AsSecretary(clientA, database, Token).ARoundWithNominees("0643", "1263")).Year;
+        await AcceptedAsync(
+            clientB, "recordJuryDecision", "RecordJuryDecisionInput", new { year, municipalityCode = "0643", motivation = "Habo visar vägen." });
         var at = DateTimeOffset.UtcNow.AddSeconds(6);
-        var scheduled = await AcceptedAsync(clientB, "scheduleAnnouncement", "ScheduleAnnouncementInput", new { year = 2027, at });
+        var scheduled = await AcceptedAsync(clientB, "scheduleAnnouncement", "ScheduleAnnouncementInput", new { year, at });
 
-        const string PublicRound = "{ round(year: 2027) { status decision { recipientName } award { recipientName } scheduledAnnouncementAt } award(year: 2027) { recipientName } }";
-        var before = (await PostAsync(clientA, PublicRound))["data"]!;
+        var publicRound =
+            $"{{ round(year: {year}) {{ status decision {{ recipientName }} award {{ recipientName }} scheduledAnnouncementAt }} "
+            + $"award(year: {year}) {{ recipientName }} }}";
+        var before = (await PostAsync(clientA, publicRound))["data"]!;
         Assert.Equal("DECIDED", before["round"]!["status"]!.GetValue<string>());
         Assert.Null(before["round"]!["decision"]);
         Assert.Null(before["round"]!["award"]);
@@ -48,7 +50,7 @@ public sealed class ScheduledAnnouncementTests
 
         var waited = System.Diagnostics.Stopwatch.StartNew();
         JsonNode after;
-        while ((after = (await PostAsync(clientB, PublicRound))["data"]!)["round"]!["status"]!.GetValue<string>() != "ANNOUNCED" && waited.Elapsed < Wait)
+        while ((after = (await PostAsync(clientB, publicRound))["data"]!)["round"]!["status"]!.GetValue<string>() != "ANNOUNCED" && waited.Elapsed < Wait)
         {
             await Task.Delay(200);
         }
@@ -56,7 +58,7 @@ public sealed class ScheduledAnnouncementTests
         Assert.Equal("Habo kommun", after["award"]?["recipientName"]?.GetValue<string>());
         Assert.Null(after["round"]!["scheduledAnnouncementAt"]);
 
-        var history = (await PostAsync(clientA, "{ round(year: 2027) { announcedAt history { type actor occurredAt } } }", Token))["data"]!["round"]!;
+        var history = (await PostAsync(clientA, $"{{ round(year: {year}) {{ announcedAt history {{ type actor occurredAt }} }} }}", Token))["data"]!["round"]!;
         var announcements = history["history"]!.AsArray().Where(e => e!["type"]!.GetValue<string>() == "award_announced").ToList();
         var announcement = Assert.Single(announcements)!;
         Assert.Equal(ScheduledAnnouncer.Actor, announcement["actor"]!.GetValue<string>());

@@ -1,13 +1,16 @@
 using System.Text.Json.Nodes;
 using Kvk.Graph.Secretariat;
 using Kvk.Graph.Tests.Support;
+using Kvk.Graph.Tests.Support.Scenarios;
 using Npgsql;
 
 namespace Kvk.Graph.Tests.Secretariat;
 
 /// <summary>
-/// One host with two known secretariat tokens (configured as hashes, as in production), shared by the tests
-/// that record rounds. Each test records its own award year, so the tests do not see each other's rounds.
+/// One host with two known secretariat tokens (configured as hashes, as in production), shared by the tests that
+/// record rounds. Each test records rounds of its own (<see cref="Given"/> hands out their years), so the classes take
+/// it as their class fixture and run in parallel; a class that counts across the database joins
+/// <see cref="SecretariatHost"/>, which runs alone.
 /// </summary>
 public sealed class SecretariatKvk : IAsyncLifetime
 {
@@ -16,16 +19,21 @@ public sealed class SecretariatKvk : IAsyncLifetime
     public const string BoToken = "test-token-bo-93fa";
     public const string BoName = "Bo Berg";
 
-    public KvkTestServer Server { get; private set; } = null!;
-
-    public async Task InitializeAsync() => Server = await KvkTestServer.StartAsync(
+    private static readonly SharedServer Shared = new(() => KvkTestServer.StartAsync(
         null,
         $"--Kvk:Secretariat:Tokens:0:Name={AnnaName}",
         $"--Kvk:Secretariat:Tokens:0:Sha256={Convert.ToHexString(SecretariatTokens.Hash(AnnaToken))}",
         $"--Kvk:Secretariat:Tokens:1:Name={BoName}",
-        $"--Kvk:Secretariat:Tokens:1:Sha256={Convert.ToHexString(SecretariatTokens.Hash(BoToken)).ToLowerInvariant()}");
+        $"--Kvk:Secretariat:Tokens:1:Sha256={Convert.ToHexString(SecretariatTokens.Hash(BoToken)).ToLowerInvariant()}"));
 
-    public async Task DisposeAsync() => await Server.DisposeAsync();
+    public KvkTestServer Server { get; private set; } = null!;
+
+    public async Task InitializeAsync() => Server = await Shared.AcquireAsync();
+
+    public Task DisposeAsync() => Shared.ReleaseAsync();
+
+    /// <summary>Rounds of the test's own, recorded by Anna through the mutations.</summary>
+    public Given Given => Given.AsSecretary(Server, AnnaToken);
 
     /// <summary>Sends a mutation as Anna (or with the given token) and returns the payload of its one root field.</summary>
     public async Task<JsonNode> MutateAsync(string field, string inputType, object input, string? token = AnnaToken)
@@ -70,7 +78,8 @@ public sealed class SecretariatKvk : IAsyncLifetime
     }
 }
 
-[CollectionDefinition(Name)]
+/// <summary>The classes that count what the whole database holds: run after the parallel ones, one at a time, so no other test's round is counted.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class SecretariatHost : ICollectionFixture<SecretariatKvk>
 {
     public const string Name = "secretariat host";

@@ -5,8 +5,7 @@ using Kvk.Graph.Tests.Support;
 namespace Kvk.Graph.Tests.Sources;
 
 /// <summary>The seeded history served with its sources, its coverage and its dates, over HTTP from PostgreSQL.</summary>
-[Collection(SeededHistory.Name)]
-public sealed class SeededSourcesTests(SeededKvk kvk)
+public sealed class SeededSourcesTests(SeededKvk kvk) : IClassFixture<SeededKvk>
 {
     private const string SourceFields = "title publisher url publishedOn supports";
 

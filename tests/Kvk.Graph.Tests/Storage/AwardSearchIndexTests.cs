@@ -1,5 +1,6 @@
 using Kvk.Domain.Rounds;
 using Kvk.Graph.Tests.Support;
+using Kvk.Graph.Tests.Support.Scenarios;
 using Kvk.Storage.Awards;
 using Kvk.Storage.Programmes;
 
@@ -18,15 +19,11 @@ public sealed class AwardSearchIndexTests
     public async Task The_index_follows_announcements_corrections_synthetic_programmes_and_a_rebuild()
     {
         await using var server = await KvkTestServer.StartAsync();
-        await server.RecordAsync(
-            new OpenRound(2027),
-            new NominateMunicipality(2027, "0643"),
-            new RecordJuryDecision(2027, "0643", "Bra.", null),
-            new AnnounceAward(2027, null),
-            new CorrectMotivation(2027, "En rättad motivering om tillitsbaserad styrning.", "Förtydligande."));
+        var round = await Given.On(
+            server).AnAnnouncedRoundWithACorrection("En rättad motivering om tillitsbaserad styrning.", "Förtydligande.", "0643", "Bra.", "0643");
         var corrected = await server.QueryAsync("{ search(text: \"tillitsbaserad\") { nodes { award { year } } } }");
 
-        Assert.Equal(2027, corrected["search"]!["nodes"]![0]!["award"]!["year"]!.GetValue<int>());
+        Assert.Equal(round.Year, corrected["search"]!["nodes"]![0]!["award"]!["year"]!.GetValue<int>());
         Assert.Equal(12, await ReadModelSnapshot.ScalarAsync(server.ConnectionString, $"select count(*) from {AwardSearchIndex.Table}"));
         Assert.Equal(0, await ReadModelSnapshot.ScalarAsync(server.ConnectionString, Mismatches));
 

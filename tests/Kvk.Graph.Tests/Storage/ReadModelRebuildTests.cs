@@ -1,5 +1,6 @@
 using Kvk.Domain.Rounds;
 using Kvk.Graph.Tests.Support;
+using Kvk.Graph.Tests.Support.Scenarios;
 using Kvk.Storage.Programmes;
 
 namespace Kvk.Graph.Tests.Storage;
@@ -10,15 +11,16 @@ public sealed class ReadModelRebuildTests
     public async Task A_rebuild_from_the_events_reproduces_the_read_model_the_inline_projections_built()
     {
         await using var server = await KvkTestServer.StartAsync();
+        var year = Given.On(server).AFreeYear();
         await server.RecordAsync(
-            new OpenRound(2027),
-            new NominateMunicipality(2027, "0643"),
-            new NominateMunicipality(2027, "1263"),
-            new WithdrawNomination(2027, "1263", "Avböjde."),
-            new NominateMunicipality(2027, "1263"),
-            new RecordJuryDecision(2027, "0643", "Bra.", null),
-            new AnnounceAward(2027, null),
-            new CorrectMotivation(2027, "Mycket bra.", "Förtydligande."));
+            new OpenRound(year),
+            new NominateMunicipality(year, "0643"),
+            new NominateMunicipality(year, "1263"),
+            new WithdrawNomination(year, "1263", "Avböjde."),
+            new NominateMunicipality(year, "1263"),
+            new RecordJuryDecision(year, "0643", "Bra.", null),
+            new AnnounceAward(year, null),
+            new CorrectMotivation(year, "Mycket bra.", "Förtydligande."));
         var before = await ReadModelSnapshot.TakeAsync(server.ConnectionString);
 
         var projected = await server.RebuildReadModelAsync();

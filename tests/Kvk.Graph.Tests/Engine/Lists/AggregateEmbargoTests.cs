@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Kvk.Domain.Rounds;
 using Kvk.Graph.Tests.Support;
+using Kvk.Graph.Tests.Support.Scenarios;
 
 namespace Kvk.Graph.Tests.Engine.Lists;
 
@@ -23,13 +24,13 @@ public sealed class AggregateEmbargoTests
     public async Task A_decision_shows_in_no_count_until_the_award_is_announced()
     {
         await using var server = await KvkTestServer.StartAsync();
-        await server.RecordAsync(new OpenRound(2027), new NominateMunicipality(2027, Kiruna), new NominateMunicipality(2027, Habo));
+        var round = await Given.On(server).ARoundWithNominees(Kiruna, Habo);
         var before = await server.QueryAsync(Counts);
 
-        await server.RecordAsync(new RecordJuryDecision(2027, Kiruna, "Kiruna visar vägen.", null));
+        await server.RecordAsync(new RecordJuryDecision(round.Year, Kiruna, "Kiruna visar vägen.", null));
         var decided = await server.QueryAsync(Counts);
 
-        await server.RecordAsync(new AnnounceAward(2027, null));
+        await server.RecordAsync(new AnnounceAward(round.Year, null));
         var announced = await server.QueryAsync(Counts);
 
         // The round's status says it is decided (a public fact, as on the round itself); nothing says who won.

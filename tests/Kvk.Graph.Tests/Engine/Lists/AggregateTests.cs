@@ -7,8 +7,7 @@ namespace Kvk.Graph.Tests.Engine.Lists;
 /// The questions a journalist asks of the record, answered in one query each and checked against an independent count
 /// of the seed documents: a county is the first two digits of a municipality's code.
 /// </summary>
-[Collection(SeededHistory.Name)]
-public sealed class AggregateTests(SeededKvk kvk)
+public sealed class AggregateTests(SeededKvk kvk) : IClassFixture<SeededKvk>
 {
     [Fact]
     public async Task Nominations_and_wins_per_county_come_in_one_query()

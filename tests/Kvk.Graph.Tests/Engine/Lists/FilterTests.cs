@@ -2,8 +2,7 @@ using Kvk.Graph.Tests.Support;
 
 namespace Kvk.Graph.Tests.Engine.Lists;
 
-[Collection(SeededHistory.Name)]
-public sealed class FilterTests(SeededKvk kvk)
+public sealed class FilterTests(SeededKvk kvk) : IClassFixture<SeededKvk>
 {
     private async Task<List<int>> AwardYears(string where)
     {

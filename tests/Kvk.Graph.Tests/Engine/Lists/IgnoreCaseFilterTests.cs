@@ -3,8 +3,7 @@ using Kvk.Graph.Tests.Support;
 namespace Kvk.Graph.Tests.Engine.Lists;
 
 /// <summary>Text filters a reader expects: case-insensitive by Swedish rules, where å, ä and ö are letters of their own.</summary>
-[Collection(SeededHistory.Name)]
-public sealed class IgnoreCaseFilterTests(SeededKvk kvk)
+public sealed class IgnoreCaseFilterTests(SeededKvk kvk) : IClassFixture<SeededKvk>
 {
     private async Task<int> MunicipalitiesAsync(string where) =>
         (await kvk.Server.QueryAsync($"{{ municipalities(where: {where}) {{ totalCount }} }}"))["municipalities"]!["totalCount"]!.GetValue<int>();

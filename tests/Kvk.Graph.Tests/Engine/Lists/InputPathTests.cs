@@ -7,8 +7,7 @@ namespace Kvk.Graph.Tests.Engine.Lists;
 /// What the schema offers is what the SQL can do: every filter and sort path of every list root, read from the served
 /// schema by introspection (so fields added later are walked too), runs against PostgreSQL without an error.
 /// </summary>
-[Collection(SeededHistory.Name)]
-public sealed class InputPathTests(SeededKvk kvk)
+public sealed class InputPathTests(SeededKvk kvk) : IClassFixture<SeededKvk>
 {
     private const string Introspection = """
         { __schema { queryType { fields { name args { name type { ...Ref } } } } types { name kind inputFields { name type { ...Ref } } enumValues { name } } } }

@@ -17,8 +17,7 @@ public sealed class DevelopmentKvk : IAsyncLifetime
 /// A misspelt input field or enum value gets "Did you mean" exactly where a misspelt output field does: in
 /// Development, in the same words; outside it, neither does.
 /// </summary>
-[Collection(SeededHistory.Name)]
-public sealed class InputSuggestionsTests(SeededKvk production, DevelopmentKvk development) : IClassFixture<DevelopmentKvk>
+public sealed class InputSuggestionsTests(SeededKvk production, DevelopmentKvk development) : IClassFixture<SeededKvk>, IClassFixture<DevelopmentKvk>
 {
     private const string OutputField = "{ awards { totalCont } }";
     private const string InputField = "{ awards(where: { yaer: { eq: 2023 } }) { totalCount } }";

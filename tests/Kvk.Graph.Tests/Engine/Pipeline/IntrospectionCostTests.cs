@@ -8,8 +8,7 @@ namespace Kvk.Graph.Tests.Engine.Pipeline;
 /// Introspection costs what it selects, like any other field: one standard introspection (graphql-js 16's, every
 /// option on, as GraphiQL and codegen send it) stays well within the limit, thirty of it under aliases do not.
 /// </summary>
-[Collection(SeededHistory.Name)]
-public sealed class IntrospectionCostTests(SeededKvk kvk)
+public sealed class IntrospectionCostTests(SeededKvk kvk) : IClassFixture<SeededKvk>
 {
     /// <summary>graphql-js 16.11's <c>getIntrospectionQuery</c> with every option on, its ignored characters stripped.</summary>
     private const string StandardIntrospection = """

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Kvk.Graph.Secretariat;
 using Kvk.Graph.Tests.Support;
+using Kvk.Graph.Tests.Support.Scenarios;
 
 namespace Kvk.Graph.Tests.Engine.Pipeline;
 
@@ -45,12 +46,13 @@ public sealed class OperationCostTests
         await using var server = await KvkTestServer.StartAsync(
             null, "--Kvk:Secretariat:Tokens:0:Name=Cost", $"--Kvk:Secretariat:Tokens:0:Sha256={Convert.ToHexString(SecretariatTokens.Hash(token))}");
 
-        var answer = await SendAsync(server, "mutation { openRound(input: { year: 2197 }) { round { year } } }", "validate", token);
+        var year = Given.On(server).AFreeYear();
+        var answer = await SendAsync(server, $"mutation {{ openRound(input: {{ year: {year} }}) {{ round {{ year }} }} }}", "validate", token);
 
         Assert.Null(answer["data"]);
         Assert.Null(answer["errors"]);
         Assert.True((double)answer["extensions"]!["operationCost"]!["fieldCost"]! > 0);
-        Assert.Null((await server.QueryAsync("{ round(year: 2197) { year } }"))["round"]);
+        Assert.Null((await server.QueryAsync($"{{ round(year: {year}) {{ year }} }}"))["round"]);
     }
 
     [Fact]

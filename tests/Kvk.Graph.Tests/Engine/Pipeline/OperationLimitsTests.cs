@@ -3,8 +3,7 @@ using Kvk.Graph.Tests.Support;
 namespace Kvk.Graph.Tests.Engine.Pipeline;
 
 /// <summary>Every limit holds for every operation on every transport, whatever the caches hold.</summary>
-[Collection(SeededHistory.Name)]
-public sealed class OperationLimitsTests(SeededKvk kvk)
+public sealed class OperationLimitsTests(SeededKvk kvk) : IClassFixture<SeededKvk>
 {
     /// <summary>Cheap as operation A, and over the complexity limit many times as B.</summary>
     private const string TwoOperations =

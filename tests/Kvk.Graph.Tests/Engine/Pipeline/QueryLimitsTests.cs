@@ -3,8 +3,7 @@ using Kvk.Graph.Tests.Support;
 
 namespace Kvk.Graph.Tests.Engine.Pipeline;
 
-[Collection(SeededHistory.Name)]
-public sealed class QueryLimitsTests(SeededKvk kvk)
+public sealed class QueryLimitsTests(SeededKvk kvk) : IClassFixture<SeededKvk>
 {
     private async Task<string> RefusalCode(string query, object? variables = null)
     {

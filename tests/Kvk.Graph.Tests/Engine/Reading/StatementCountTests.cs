@@ -1,5 +1,6 @@
 using Kvk.Domain.Seeding;
 using Kvk.Graph.Tests.Support;
+using Kvk.Graph.Tests.Support.Scenarios;
 using Kvk.Storage.Seeding;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -46,7 +47,8 @@ public sealed class StatementCountTests
     private static async Task<KvkTestServer> WithFiftyMoreAwardsAsync()
     {
         var server = await KvkTestServer.StartAsync();
-        var extra = Enumerable.Range(0, 50).Select(i => 2027 + (2 * i))
+        var given = Given.On(server);
+        var extra = Enumerable.Range(0, 50).Select(_ => given.AFreeYear())
             .Select(year => new SeedRound(year, ["0643", "1263", "0180"], new SeedDecision("0643", "Habo kommun", $"Motivering {year}."), true)).ToList();
         await server.Services.GetRequiredService<SeedImporter>().ImportAsync(new SeedHistory(extra));
         return server;

@@ -4,8 +4,7 @@ using Kvk.Graph.Tests.Support;
 namespace Kvk.Graph.Tests.Engine.Schema;
 
 /// <summary>A typed client toolchain works against the live schema, as a TypeScript client project would use it.</summary>
-[Collection(SeededHistory.Name)]
-public sealed class ClientCodegenTests(SeededKvk kvk)
+public sealed class ClientCodegenTests(SeededKvk kvk) : IClassFixture<SeededKvk>
 {
     [NeedsFact(Needs.NodeTooling)]
     public async Task GraphQL_Code_Generators_client_preset_generates_types_that_compile_strictly_from_the_live_schema()

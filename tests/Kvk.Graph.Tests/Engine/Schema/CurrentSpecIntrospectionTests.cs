@@ -4,8 +4,7 @@ using Kvk.Graph.Tests.Support;
 namespace Kvk.Graph.Tests.Engine.Schema;
 
 /// <summary>What current GraphQL tooling asks of a schema is answered, and agrees with the published SDL.</summary>
-[Collection(SeededHistory.Name)]
-public sealed class CurrentSpecIntrospectionTests(SeededKvk kvk)
+public sealed class CurrentSpecIntrospectionTests(SeededKvk kvk) : IClassFixture<SeededKvk>
 {
     [NeedsFact(Needs.NodeTooling)]
     public async Task Graphql_js_reads_the_schema_with_every_introspection_option_and_gets_what_the_sdl_publishes()

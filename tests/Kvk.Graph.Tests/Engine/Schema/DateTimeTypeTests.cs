@@ -3,8 +3,7 @@ using Kvk.Graph.Tests.Support;
 namespace Kvk.Graph.Tests.Engine.Schema;
 
 /// <summary>DateTime reads RFC 3339 date-times only, as a literal and as a variable, and writes them with their offset.</summary>
-[Collection(SeededHistory.Name)]
-public sealed class DateTimeTypeTests(SeededKvk kvk)
+public sealed class DateTimeTypeTests(SeededKvk kvk) : IClassFixture<SeededKvk>
 {
     public static TheoryData<string> NotRfc3339 => ["2019-12-31", "2019-12-31T00:00:00", "2019-12-31 00:00:00Z", "31/12/2019", "2019-12-31T00:00Z", "tomorrow"];
 

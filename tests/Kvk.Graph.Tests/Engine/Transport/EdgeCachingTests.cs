@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
-using Kvk.Domain.Rounds;
 using Kvk.Graph.Engine.Pipeline;
 using Kvk.Graph.Tests.Support;
+using Kvk.Graph.Tests.Support.Scenarios;
 
 namespace Kvk.Graph.Tests.Engine.Transport;
 
@@ -64,7 +64,7 @@ public sealed class EdgeCachingTests
         using var awardsBefore = await server.Client.GetAsync(awards);
         using var pageBefore = await server.Client.GetAsync("/");
 
-        await server.RecordAsync(new OpenRound(2027));
+        await Given.On(server).AnOpenRound();
 
         using var roundsAfter = await SendAsync(server.Client, rounds, roundsBefore.Headers.ETag!.Tag);
         using var awardsAfter = await SendAsync(server.Client, awards, awardsBefore.Headers.ETag!.Tag);

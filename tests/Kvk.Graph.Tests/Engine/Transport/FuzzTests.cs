@@ -1,5 +1,6 @@
 using System.Text;
 using Kvk.Graph.Tests.Support;
+using Kvk.Graph.Tests.Support.Scenarios;
 
 namespace Kvk.Graph.Tests.Engine.Transport;
 
@@ -7,6 +8,7 @@ namespace Kvk.Graph.Tests.Engine.Transport;
 /// Thousands of malformed, truncated, nested, huge, hostile and random requests over POST, GET, Server-Sent Events
 /// and WebSocket: every answer is a 4xx, a GraphQL error or a protocol close, never a 5xx or an internal error.
 /// </summary>
+[Collection(ProcessWideMeasures.Name)]
 public sealed class FuzzTests
 {
     private const int Requests = 3000;
@@ -28,7 +30,7 @@ public sealed class FuzzTests
         "{ search(text: \"styr\\u0000ning\") { totalCount } }",
         "{ municipalities(where: { or: [" + string.Join(",", Enumerable.Repeat("{ nominations: { any: true, some: {} } }", 120)) + "] }) { totalCount } }",
         "{ awards(where: " + string.Concat(Enumerable.Repeat("{ and: [", 60)) + "{}" + string.Concat(Enumerable.Repeat("] }", 60)) + ") { totalCount } }",
-        "mutation { openRound(input: { year: 2061, clientMutationId: \"\\u0000\" }) { errors { ... on Error { code } } } }",
+        $"mutation {{ openRound(input: {{ year: {RoundYears.NeverRecorded}, clientMutationId: \"\\u0000\" }}) {{ errors {{ ... on Error {{ code }} }} }} }}",
         "{ " + string.Join(" ", Enumerable.Range(0, 40).Select(i => $"a{i}: awards {{ totalCount }}")) + " }",
     ];
 

@@ -5,8 +5,7 @@ using Xunit.Abstractions;
 namespace Kvk.Graph.Tests.Engine.Transport;
 
 /// <summary>The GraphQL-over-HTTP audits of the npm package graphql-http, run against the live server.</summary>
-[Collection(SeededHistory.Name)]
-public sealed class GraphQLHttpAuditTests(SeededKvk kvk, ITestOutputHelper output)
+public sealed class GraphQLHttpAuditTests(SeededKvk kvk, ITestOutputHelper output) : IClassFixture<SeededKvk>
 {
     [NeedsFact(Needs.NodeTooling)]
     public async Task Every_audit_of_graphql_http_passes_with_the_requests_as_the_audit_sends_them()

@@ -6,8 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Kvk.Graph.Tests.Engine.Transport;
 
-[Collection(SeededHistory.Name)]
-public sealed class GraphiQLBrowserTests(SeededKvk kvk)
+public sealed class GraphiQLBrowserTests(SeededKvk kvk) : IClassFixture<SeededKvk>
 {
     [NeedsFact(Needs.GraphiQL)]
     public async Task A_browser_gets_graphiql_from_the_server_itself()

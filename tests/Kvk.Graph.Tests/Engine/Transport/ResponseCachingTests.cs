@@ -1,5 +1,5 @@
-using Kvk.Domain.Rounds;
 using Kvk.Graph.Tests.Support;
+using Kvk.Graph.Tests.Support.Scenarios;
 
 namespace Kvk.Graph.Tests.Engine.Transport;
 
@@ -19,12 +19,12 @@ public sealed class ResponseCachingTests
             Assert.Equal(0, counter.Count);
         }
 
-        await server.RecordAsync(new OpenRound(2027));
+        var round = await Given.On(server).AnOpenRound();
         var after = await server.QueryAsync(Rounds);
 
         Assert.Equal(12, first["rounds"]!["totalCount"]!.GetValue<int>());
         Assert.Equal(13, after["rounds"]!["totalCount"]!.GetValue<int>());
-        Assert.Equal(2027, after["rounds"]!["nodes"]![0]!["year"]!.GetValue<int>());
+        Assert.Equal(round.Year, after["rounds"]!["nodes"]![0]!["year"]!.GetValue<int>());
     }
 
     [Fact]

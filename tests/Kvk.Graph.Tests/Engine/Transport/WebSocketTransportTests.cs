@@ -1,14 +1,13 @@
 using System.Diagnostics;
 using System.Net.WebSockets;
-using Kvk.Domain.Rounds;
 using Kvk.Graph.Secretariat;
 using Kvk.Graph.Tests.Support;
-using Kvk.Storage.Rounds;
-using Microsoft.Extensions.DependencyInjection;
+using Kvk.Graph.Tests.Support.Scenarios;
 
 namespace Kvk.Graph.Tests.Engine.Transport;
 
 /// <summary>The WebSocket transport frames only: its messages are bounded, its connections end when they should, and a browser can authenticate.</summary>
+[Collection(ProcessWideMeasures.Name)]
 public sealed class WebSocketTransportTests : IAsyncLifetime
 {
     private const string Token = "websocket-test-token-91c2";
@@ -121,7 +120,7 @@ public sealed class WebSocketTransportTests : IAsyncLifetime
     {
         using var socket = await GraphQLWebSocket.ConnectAsync(_kvk.Client.BaseAddress!);
         await socket.InitAsync();
-        await socket.SubscribeAsync("s", "subscription { roundChanged(year: 2041) { year } }");
+        await socket.SubscribeAsync("s", $"subscription {{ roundChanged(year: {Given.On(_kvk).AFreeYear()}) {{ year }} }}");
 
         await Task.Delay(TimeSpan.FromSeconds(4));
 
@@ -131,11 +130,8 @@ public sealed class WebSocketTransportTests : IAsyncLifetime
     [Fact]
     public async Task A_browser_signs_in_with_its_token_in_connection_init_and_sees_what_the_secretariat_sees()
     {
-        var recorder = _kvk.Services.GetRequiredService<RoundRecorder>();
-        Assert.Equal(RecordingStatus.Accepted, (await recorder.RecordAsync(new OpenRound(2043), "test")).Status);
-        Assert.Equal(RecordingStatus.Accepted, (await recorder.RecordAsync(new NominateMunicipality(2043, "1283"), "test")).Status);
-        Assert.Equal(RecordingStatus.Accepted, (await recorder.RecordAsync(new RecordJuryDecision(2043, "1283", "Hemlig motivering.", null), "test")).Status);
-        const string query = "{ viewer { isSecretariat name } round(year: 2043) { decision { motivation } } }";
+        var round = await Given.On(_kvk).ADecidedRound("1283", "Hemlig motivering.", "1283");
+        var query = $"{{ viewer {{ isSecretariat name }} round(year: {round.Year}) {{ decision {{ motivation }} }} }}";
 
         var (_, signedIn) = await Transports.SendAsync(_kvk, Transports.WebSocket, query, token: Token);
         var (_, anonymous) = await Transports.SendAsync(_kvk, Transports.WebSocket, query);

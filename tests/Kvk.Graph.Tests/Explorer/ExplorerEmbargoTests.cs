@@ -25,7 +25,8 @@ public sealed class ExplorerEmbargoTests
     private static async Task<JsonNode> MutateAsync(KvkTestServer server, string field, string inputType, object input)
     {
         var response = await server.PostAsync(
-            $"mutation($input: {inputType}!) {{ {field}(input: $input) {{ round {{ status }} errors {{ ... on Error {{ code message }} }} }} }}", new { input }, Token);
+            $"mutation($input: {inputType}!) {{ {field}(input: $input) {{ round {{ status }} errors {{ ... on Error {{ " +
+                "code message } } } }", new { input }, Token);
         var payload = response["data"]?[field] ?? throw new InvalidOperationException(response.ToJsonString());
         Assert.True(payload["errors"] is null, $"{field} was refused: {payload["errors"]?.ToJsonString()}");
         return payload;
@@ -47,7 +48,11 @@ public sealed class ExplorerEmbargoTests
             await ExplorerPages.GetOkAsync(server.Client, path);
         }
 
-        var decided = await MutateAsync(server, "recordJuryDecision", "RecordJuryDecisionInput", new { year = 2027, municipalityCode = Kiruna, motivation = Motivation });
+        var decided = await MutateAsync(
+            server,
+            "recordJuryDecision",
+            "RecordJuryDecisionInput",
+            new { year = 2027, municipalityCode = Kiruna, motivation = Motivation });
         Assert.Equal("DECIDED", decided["round"]!["status"]!.GetValue<string>());
 
         foreach (var path in PagesOf2027)
@@ -65,7 +70,9 @@ public sealed class ExplorerEmbargoTests
 
         var round = await ExplorerPages.GetOkAsync(server.Client, "/omgang/2027");
         Assert.Equal("Status: Juryn har beslutat, vinnaren tillkännages senare", round.Document.QuerySelector("p.status")!.Text());
-        Assert.Equal("Juryn har fattat sitt beslut. Vinnaren och motiveringen offentliggörs när priset tillkännages.", round.Document.QuerySelector("section.decision")!.Text());
+        Assert.Equal(
+            "Juryn har fattat sitt beslut. Vinnaren och motiveringen offentliggörs när priset tillkännages.",
+            round.Document.QuerySelector("section.decision")!.Text());
         Assert.Null(round.Document.QuerySelector("blockquote"));
         Assert.Null(round.Document.QuerySelector("ul.nominees strong"));
         var history = round.Document.QuerySelectorAll("ol.history > li").ToList();
@@ -74,7 +81,9 @@ public sealed class ExplorerEmbargoTests
         Assert.Equal("Sekreterare Sara", history[^1].QuerySelector("p.meta")!.Text()[^"Sekreterare Sara".Length..]);
 
         var timeline = await ExplorerPages.GetOkAsync(server.Client, "/");
-        var timelineRound = timeline.Document.QuerySelectorAll("li.round").Single(r => r.QuerySelector("h3")!.Text().EndsWith(" 2027", StringComparison.Ordinal));
+        var timelineRound = timeline.Document.QuerySelectorAll("li.round").Single(r => r.QuerySelector("h3")!.Text().EndsWith(
+            " 2027",
+            StringComparison.Ordinal));
         Assert.Null(timelineRound.QuerySelector("dd.winner"));
         Assert.Equal([Habo, Kiruna], timelineRound.QuerySelector("ul.nominees")!.MunicipalityLinks());
 
@@ -83,7 +92,8 @@ public sealed class ExplorerEmbargoTests
 
         var municipality = await ExplorerPages.GetOkAsync(server.Client, $"/kommun/{Kiruna}");
         Assert.Null(municipality.Document.QuerySelector("section.award"));
-        Assert.Equal([["2027", "Nominerad, inget beslut tillkännagivet ännu"]], municipality.Document.QuerySelectorAll("tbody tr").Select(r => r.Children.Select(c => c.Text()).ToArray()));
+        Assert.Equal([["2027", "Nominerad, inget " +
+            "beslut tillkännagivet ännu"]], municipality.Document.QuerySelectorAll("tbody tr").Select(r => r.Children.Select(c => c.Text()).ToArray()));
 
         await MutateAsync(server, "announceAward", "AnnounceAwardInput", new { year = 2027, announcedAt = "2025-11-18T19:00:00+01:00" });
 
@@ -95,7 +105,9 @@ public sealed class ExplorerEmbargoTests
         Assert.Empty(announced.Document.QuerySelectorAll("script, main mark"));
         Assert.Equal("Kiruna kommun", (await ExplorerPages.GetOkAsync(server.Client, "/")).Document.QuerySelectorAll("li.round")
             .Single(r => r.QuerySelector("h3")!.Text().EndsWith(" 2027", StringComparison.Ordinal)).QuerySelector("dd.winner")!.Text());
-        Assert.Equal("winner", (await ExplorerPages.GetOkAsync(server.Client, "/en/map")).Document.QuerySelector($"a[href='/en/municipality/{Kiruna}']")!.GetAttribute("class"));
+        Assert.Equal(
+            "winner",
+            (await ExplorerPages.GetOkAsync(server.Client, "/en/map")).Document.QuerySelector($"a[href='/en/municipality/{Kiruna}']")!.GetAttribute("class"));
         var found = await ExplorerPages.GetOkAsync(server.Client, $"/sok?q={SecretWord}");
         var hit = Assert.Single(found.Document.QuerySelectorAll("ol.hits li"));
         Assert.Equal(SecretWord, Assert.Single(hit.QuerySelectorAll(".excerpt mark")).TextContent);

@@ -37,7 +37,11 @@ public sealed class CrashTests
                 {
                     try
                     {
-                        var payload = await MutateAsync(client, "nominateMunicipality", "NominateMunicipalityInput", new { year = 2027, municipalityCode = codes[i], clientMutationId = $"nominate-{codes[i]}" });
+                        var payload = await MutateAsync(
+                            client,
+                            "nominateMunicipality",
+                            "NominateMunicipalityInput",
+                            new { year = 2027, municipalityCode = codes[i], clientMutationId = $"nominate-{codes[i]}" });
                         if (Accepted(payload))
                         {
                             acknowledged.Add(codes[i]);
@@ -59,7 +63,8 @@ public sealed class CrashTests
         await using var restarted = await KvkTestServer.StartAsync(connectionString);
         var round = (await restarted.QueryAsync("{ round(year: 2027) { version nominees { municipality { code } } } }"))["round"]!;
         var nominees = round["nominees"]!.AsArray().Select(n => n!["municipality"]!["code"]!.GetValue<string>()).ToHashSet();
-        var nominatedEvents = await ReadModelSnapshot.ScalarAsync(connectionString, "select count(*) from kvk.mt_events where stream_id = 'round-2027' and type = 'municipality_nominated'");
+        var nominatedEvents = await ReadModelSnapshot.ScalarAsync(connectionString, "select count(*) from kvk.mt_events where stream_id = 'round-2027' and " +
+            "type = 'municipality_nominated'");
         var streamVersion = await ReadModelSnapshot.ScalarAsync(connectionString, "select version from kvk.mt_streams where id = 'round-2027'");
 
         Assert.True(acknowledged.Count >= AcknowledgedBeforeCrash);
@@ -84,7 +89,11 @@ public sealed class CrashTests
 
     private static async Task<JsonNode> MutateAsync(HttpClient client, string field, string inputType, object input)
     {
-        using var response = await client.PostAsJsonAsync("/graphql", new { query = $"mutation($input: {inputType}!) {{ {field}(input: $input) {{ round {{ version }} errors {{ ... on Error {{ code }} }} }} }}", variables = new { input } });
+        using var response = await client.PostAsJsonAsync("/graphql", new
+        {
+            query = $"mutation($input: {inputType}!) {{ {field}(input: $input) {{ round {{ version }} errors {{ ... on Error {{ code }} }} }} }}",
+            variables = new { input },
+        });
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         return body["data"]?[field] ?? throw new HttpRequestException($"No payload: {body.ToJsonString()}");
     }

@@ -21,7 +21,8 @@ public sealed class SubscriptionTests : IAsyncLifetime
     [NeedsFact(Needs.NodeTooling)]
     public async Task A_subscriber_sees_each_change_to_a_round_and_never_the_secret_decision()
     {
-        await using var client = NodeScript.Start("subscribe.mjs", WebSocketUrl(_kvk.Client.BaseAddress!), "subscription { roundChanged(year: 2027) { year status decision { recipientName } nominees { municipality { name } } } }", "3");
+        await using var client = NodeScript.Start("subscribe.mjs", WebSocketUrl(_kvk.Client.BaseAddress!),
+            "subscription { roundChanged(year: 2027) { year status decision { recipientName } nominees { municipality { name } } } }", "3");
         Assert.True((bool)(await client.NextJsonAsync(Wait))["ready"]!);
         var recorder = _kvk.Services.GetRequiredService<RoundRecorder>();
 
@@ -41,7 +42,8 @@ public sealed class SubscriptionTests : IAsyncLifetime
     [NeedsFact(Needs.NodeTooling)]
     public async Task An_announcement_reaches_award_subscribers()
     {
-        await using var client = NodeScript.Start("subscribe.mjs", WebSocketUrl(_kvk.Client.BaseAddress!), "subscription { awardAnnounced { year recipientName municipality { name } } }", "1");
+        await using var client = NodeScript.Start("subscribe.mjs", WebSocketUrl(_kvk.Client.BaseAddress!),
+            "subscription { awardAnnounced { year recipientName municipality { name } } }", "1");
         Assert.True((bool)(await client.NextJsonAsync(Wait))["ready"]!);
         var recorder = _kvk.Services.GetRequiredService<RoundRecorder>();
 

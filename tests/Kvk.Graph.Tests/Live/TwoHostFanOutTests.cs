@@ -19,7 +19,8 @@ public sealed class TwoHostFanOutTests
     {
         await using var hostA = await KvkTestServer.StartAsync();
         await using var hostB = await HostProcess.StartAsync(hostA.ConnectionString);
-        await using var client = NodeScript.Start("subscribe.mjs", SubscriptionTests.WebSocketUrl(new Uri(hostB.Url)), "subscription { roundChanged(year: 2033) { year status } }", "2");
+        await using var client = NodeScript.Start("subscribe.mjs", SubscriptionTests.WebSocketUrl(new Uri(hostB.Url)),
+            "subscription { roundChanged(year: 2033) { year status } }", "2");
         Assert.True((bool)(await client.NextJsonAsync(Wait))["ready"]!);
 
         var recorder = hostA.Services.GetRequiredService<RoundRecorder>();

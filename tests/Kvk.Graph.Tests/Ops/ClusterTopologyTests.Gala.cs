@@ -48,9 +48,12 @@ public sealed partial class ClusterTopologyTests
         {
             using var secretary = OpsCluster.Client(Cluster.Host(2), secretariat: true);
             await MutateAsync(secretary, "mutation { openRound(input: { year: 2033 }) { round { version } errors { ... on Error { code } } } }");
-            await MutateAsync(secretary, "mutation { nominateMunicipality(input: { year: 2033, municipalityCode: \"2480\" }) { round { version } errors { ... on Error { code } } } }");
+            await MutateAsync(secretary, "mutation { nominateMunicipality(input: { year: 2033, municipalityCode: \"2480\" }) { round { version } errors { " +
+                "... on Error { code } } } }");
 
-            Assert.Equal("{\"data\":{\"round\":{\"status\":\"NOMINATING\",\"nominees\":[{\"municipality\":{\"code\":\"2480\"}}]}}}", await AskAsync(secretary, Question));
+            Assert.Equal(
+                "{\"data\":{\"round\":{\"status\":\"NOMINATING\",\"nominees\":[{\"municipality\":{\"code\":\"2480\"}}]}}}",
+                await AskAsync(secretary, Question));
             Assert.Equal(NoRound(2033), await AskAsync(Cluster.Host(2), Question));
             Assert.Equal(NoRound(2033), await AskAsync(Cluster.Host(0), Question));
         }

@@ -22,7 +22,8 @@ public sealed partial class ClusterTopologyTests(ReplicatedCluster fixture, ITes
 
     /// <summary>The exact answer to <c>round(year:)</c> for a round not recorded: null, with the reason beside it.</summary>
     private static string NoRound(int year) =>
-        $"{{\"data\":{{\"round\":null}},\"extensions\":{{\"lookups\":[{{\"path\":[\"round\"],\"code\":\"NO_SUCH_ROUND\",\"message\":\"No round of {year} has been recorded in Kvk.\"}}]}}}}";
+        $"{{\"data\":{{\"round\":null}},\"extensions\":{{\"lookups\":[{{\"path\":[\"round\"],\"code\":\"NO_SUCH_ROUND\",\"message\":\"No round of {year} has " +
+            "been recorded in Kvk.\"}]}}";
 
     [Fact]
     public async Task Queries_answer_through_varnish_and_haproxy_and_varnish_stores_only_what_is_marked_cacheable_for_everyone()
@@ -47,7 +48,10 @@ public sealed partial class ClusterTopologyTests(ReplicatedCluster fixture, ITes
         using var secondAnswerWithToken = await varnish.SendAsync(answerWithToken);
         using var firstAsset = await varnish.GetAsync("/graphql/assets/graphiql.min.css");
         using var secondAsset = await varnish.GetAsync("/graphql/assets/graphiql.min.css");
-        using var withToken = new HttpRequestMessage(HttpMethod.Get, "/graphql/assets/graphiql.min.css") { Headers = { Authorization = new("Bearer", OpsCluster.Token) } };
+        using var withToken = new HttpRequestMessage(HttpMethod.Get, "/graphql/assets/graphiql.min.css")
+        {
+            Headers = { Authorization = new("Bearer", OpsCluster.Token) },
+        };
         using var assetWithToken = await varnish.SendAsync(withToken);
 
         // A public answer over GET is everyone's: Varnish keeps it for seconds. A POST, or anything asked with a token, never.
@@ -86,7 +90,8 @@ public sealed partial class ClusterTopologyTests(ReplicatedCluster fixture, ITes
             foreach (var (mutation, expected) in new[]
             {
                 ("openRound(input: { year: 2029 })", "{\"data\":{\"round\":{\"status\":\"NOMINATING\",\"nominees\":[]}}}"),
-                ("nominateMunicipality(input: { year: 2029, municipalityCode: \"0643\" })", "{\"data\":{\"round\":{\"status\":\"NOMINATING\",\"nominees\":[{\"municipality\":{\"code\":\"0643\"}}]}}}"),
+                ("nominateMunicipality(input: { year: 2029, municipalityCode: \"0643\" })",
+                    "{\"data\":{\"round\":{\"status\":\"NOMINATING\",\"nominees\":[{\"municipality\":{\"code\":\"0643\"}}]}}}"),
             })
             {
                 var clock = Stopwatch.StartNew();
@@ -100,7 +105,8 @@ public sealed partial class ClusterTopologyTests(ReplicatedCluster fixture, ITes
                     // Read at once through the subscriber's host: its replica has replayed the change.
                     Assert.Equal(expected, await AskAsync(Cluster.Host(Array.IndexOf(OpsCluster.Hosts, host)), Question));
                     Assert.NotNull(change["data"]?["roundChanged"]);
-                    output.WriteLine($"{mutation}: acknowledged after {acknowledged.TotalMilliseconds:0} ms, at the subscriber on {host} after {arrived.TotalMilliseconds:0} ms");
+                    output.WriteLine($"{mutation}: acknowledged after {acknowledged.TotalMilliseconds:0} ms, at the subscriber on {host} after " +
+                        $"{arrived.TotalMilliseconds:0} ms");
                 }
 
                 Assert.NotNull((await throughVarnish.NextJsonAsync(Wait))["data"]?["roundChanged"]);
@@ -127,7 +133,11 @@ public sealed partial class ClusterTopologyTests(ReplicatedCluster fixture, ITes
         Assert.True((long)healthy.Replica["data"]!["replicaLagBytes"]! >= 0);
         Assert.True((double)healthy.Replica["data"]!["replicaLagSeconds"]! < ReplicatedCluster.MaxLagSeconds);
 
-        await using var subscriber = NodeScript.Start("subscribe.mjs", WebSocketUrl(Cluster.Haproxy), "subscription { roundChanged(year: 2031) { status } }", "1");
+        await using var subscriber = NodeScript.Start(
+            "subscribe.mjs",
+            WebSocketUrl(Cluster.Haproxy),
+            "subscription { roundChanged(year: 2031) { status } }",
+            "1");
         Assert.True((bool)(await subscriber.NextJsonAsync(Wait))["ready"]!);
         await using var replica = new NpgsqlConnection(Cluster.ReplicaSuperuserConnectionString);
         await replica.OpenAsync();
@@ -159,7 +169,9 @@ public sealed partial class ClusterTopologyTests(ReplicatedCluster fixture, ITes
 
         // HAProxy took every host out while their replica lagged; the next tests need them back.
         Assert.True(
-            await OpsCluster.EventuallyAsync(async () => (await Cluster.HostsSeenByHaproxyAsync()).Values.All(status => status == "UP"), TimeSpan.FromSeconds(30)),
+            await OpsCluster.EventuallyAsync(
+                async () => (await Cluster.HostsSeenByHaproxyAsync()).Values.All(status => status == "UP"),
+                TimeSpan.FromSeconds(30)),
             "HAProxy did not take the hosts back once they were ready again.");
     }
 
@@ -172,7 +184,8 @@ public sealed partial class ClusterTopologyTests(ReplicatedCluster fixture, ITes
     {
         while (followers.Select(f => f.Host).Distinct().Count() < OpsCluster.Hosts.Length)
         {
-            Assert.True(followers.Count < 2 * OpsCluster.Hosts.Length, $"HAProxy sent {followers.Count} subscribers to {string.Join(", ", followers.Select(f => f.Host))}.");
+            Assert.True(followers.Count < 2 * OpsCluster.Hosts.Length, $"HAProxy sent {followers.Count} subscribers to " +
+                $"{string.Join(", ", followers.Select(f => f.Host))}.");
             var follower = NodeScript.Start("follow.mjs", WebSocketUrl(Cluster.Haproxy), subscription);
             var ready = await follower.NextJsonAsync(Wait);
             followers.Add((follower, (string)ready["host"]!));

@@ -13,7 +13,9 @@ public sealed class SearchLanguageTests(SeededKvk kvk)
     {
         var response = await kvk.Server.PostAsync(Query, new { text });
         Assert.Null(response["errors"]);
-        return [.. response["data"]!["search"]!["nodes"]!.AsArray().Select(n => (n!["award"]!["year"]!.GetValue<int>(), string.Join(" | ", n["passages"]!.AsArray().Select(p => (string)p!))))];
+        return [.. response["data"]!["search"]!["nodes"]!.AsArray().Select(n => (
+            n!["award"]!["year"]!.GetValue<int>(),
+            string.Join(" | ", n["passages"]!.AsArray().Select(p => (string)p!))))];
     }
 
     private async Task<List<int>> YearsAsync(string text) => [.. (await SearchAsync(text)).Select(h => h.Year).Order()];
@@ -76,7 +78,9 @@ public sealed class SearchLanguageTests(SeededKvk kvk)
         Assert.Equal(kvalitet.Except(await YearsAsync("\"hög kvalitet\"")), await YearsAsync("kvalitet -\"hög kvalitet\""));
         Assert.Equal(kvalitet.Except(await YearsAsync("styr*")), await YearsAsync("kvalitet -styr*"));
         Assert.Equal(kvalitet.Except(await YearsAsync("medborgare")), await YearsAsync("kvalitet -medborgare"));
-        Assert.DoesNotContain(await SearchAsync("kvalitet -\"hög kvalitet\""), h => h.Passages.Contains("<mark>hög</mark>", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(
+            await SearchAsync("kvalitet -\"hög kvalitet\""),
+            h => h.Passages.Contains("<mark>hög</mark>", StringComparison.OrdinalIgnoreCase));
     }
 
     [Theory]

@@ -25,16 +25,21 @@ public sealed record BenchQuery(string Name, string Query, object? Variables, st
     public static IReadOnlyList<BenchQuery> All { get; } =
     [
         new("award list", "{ awards(first: 20) { totalCount nodes { year title recipientName municipality { code name county { code name } } } } }", null),
-        new("round with nominees and history", "{ round(year: 2023) { year status nominees { municipality { name county { name } } } decision { recipientName motivation } history { version type occurredAt actor summary } } }", null),
+        new("round with nominees and history", "{ round(year: 2023) { year status nominees { municipality { name county { name } } } decision { " +
+            "recipientName motivation } history { version type occurredAt actor summary } } }", null),
         new("filtered sorted page", FilteredPage, new { from = 2005, to = 2023 }),
         new("search", Search, new { text = "styrning" }),
-        new("filtered sorted page, cache-busting", FilteredPage, new { from = 2005, to = 2023 }, "'{\"from\":' .. (2003 + 2 * math.random(0, 5)) .. ',\"to\":' .. math.random(2023, 2000000000) .. '}'"),
+        new("filtered sorted page, cache-busting", FilteredPage, new { from = 2005, to = 2023 },
+            "'{\"from\":' .. (2003 + 2 * math.random(0, 5)) .. ',\"to\":' .. math.random(2023, 2000000000) .. '}'"),
         new("search, cache-busting", Search, new { text = "styrning" }, "'{\"text\":\"styrning or x' .. math.random(1, 2000000000) .. '\"}'"),
         Get("explorer: round page", "/omgang/2023"),
         Get("explorer: municipality page", "/kommun/1284"),
         Get("explorer: search page, cache-busting", "/sok?q=styrning", "'/sok?q=styrning+or+x' .. math.random(1, 2000000000)"),
         Get("download: awards CSV", "/download/awards.csv"),
-        Get("download: filtered awards CSV, cache-busting", "/download/awards.csv?where=" + FilteredDownload, "'/download/awards.csv?where=" + FilteredDownloadHead + "' .. math.random(2023, 2000000000) .. '" + FilteredDownloadTail + "'"),
+        Get(
+            "download: filtered awards CSV, cache-busting",
+            "/download/awards.csv?where=" + FilteredDownload,
+            "'/download/awards.csv?where=" + FilteredDownloadHead + "' .. math.random(2023, 2000000000) .. '" + FilteredDownloadTail + "'"),
     ];
 
     // {"year":{"gte":2005,"lte":2023}}, written for a URL.
@@ -42,7 +47,9 @@ public sealed record BenchQuery(string Name, string Query, object? Variables, st
     private const string FilteredDownloadTail = "%7D%7D";
     private const string FilteredDownload = FilteredDownloadHead + "2023" + FilteredDownloadTail;
 
-    private const string FilteredPage = "query($from: Int!, $to: Int!) { awards(first: 10, where: { year: { gte: $from, lte: $to }, municipality: { county: { code: { in: [\"01\", \"12\", \"13\", \"24\"] } } } }, order: [{ municipality: { name: ASC } }, { year: DESC }]) { totalCount nodes { year recipientName municipality { name } } pageInfo { hasNextPage endCursor } } }";
+    private const string FilteredPage = "query($from: Int!, $to: Int!) { awards(first: 10, where: { year: { gte: $from, lte: $to }, municipality: { county: " +
+        "{ code: { in: [\"01\", \"12\", \"13\", \"24\"] } } } }, order: [{ municipality: { name: ASC } }, { year: DESC }]) { totalCount nodes { year " +
+        "recipientName municipality { name } } pageInfo { hasNextPage endCursor } } }";
 
     private const string Search = "query($text: String!) { search(text: $text, first: 5) { totalCount nodes { rank excerpt award { year recipientName } } } }";
 
@@ -52,7 +59,8 @@ public sealed record BenchQuery(string Name, string Query, object? Variables, st
         var query = JsonSerializer.Serialize(Query);
         var request = (Path, IsCacheBusting) switch
         {
-            (null, true) => $"local body = '{{\"query\":' .. query .. ',\"variables\":' .. {VaryingVariablesLua} .. '}}'\n  return wrk.format('POST', '/graphql', headers, body)",
+            (null, true) => $"local body = '{{\"query\":' .. query .. ',\"variables\":' .. {VaryingVariablesLua} .. '}}'\n  return wrk.format('POST', " +
+                "'/graphql', headers, body)",
             (null, false) => "return wrk.format('POST', '/graphql', headers, fixed)",
             (_, true) => $"return wrk.format('GET', {VaryingVariablesLua})",
             (_, false) => $"return wrk.format('GET', [==[{Path}]==])",

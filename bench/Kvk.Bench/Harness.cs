@@ -10,7 +10,15 @@ namespace Kvk.Bench;
 /// the cached queries never run GraphQL, so without it the first cache-missing runs measure the JIT still at work.</param>
 /// <param name="Slices">How many turns the host and the bare endpoint take, each turn a run of
 /// <see cref="DurationSeconds"/> divided by it, so that both are measured in the same minutes.</param>
-public sealed record BenchOptions(int Connections = 16, int DurationSeconds = 10, int WarmupSeconds = 3, long ScaleEvents = 0, bool Smoke = false, string? Only = null, int HostWarmupSeconds = 15, int Slices = 5);
+public sealed record BenchOptions(
+    int Connections = 16,
+    int DurationSeconds = 10,
+    int WarmupSeconds = 3,
+    long ScaleEvents = 0,
+    bool Smoke = false,
+    string? Only = null,
+    int HostWarmupSeconds = 15,
+    int Slices = 5);
 
 public sealed record QueryResult(BenchQuery Query, LoadResult Kvk, LoadResult Bare)
 {
@@ -21,7 +29,12 @@ public sealed record QueryResult(BenchQuery Query, LoadResult Kvk, LoadResult Ba
 
 public sealed record ScaleResult(long Events, double AppendPerSecond, double RebuildPerSecond, IReadOnlyList<QueryResult> Queries);
 
-public sealed record BenchReport(BenchOptions Options, IReadOnlyList<QueryResult> Seeded, ScaleResult? Scale, long PeakWorkingSetBytes, MixedResult? Mixed = null);
+public sealed record BenchReport(
+    BenchOptions Options,
+    IReadOnlyList<QueryResult> Seeded,
+    ScaleResult? Scale,
+    long PeakWorkingSetBytes,
+    MixedResult? Mixed = null);
 
 /// <summary>
 /// Starts PostgreSQL and the host, then for every query: warms up, measures the host with wrk, serves
@@ -46,7 +59,9 @@ public static partial class Harness
     private static async Task<BenchReport> RunAsync(string connectionString, BenchOptions options, TextWriter log)
     {
         await using var bare = await BareServer.StartAsync();
-        IReadOnlyList<BenchQuery> queries = options.Smoke ? [BenchQuery.All[0]] : [.. BenchQuery.All.Where(q => options.Only is null || options.Only.Split('|').Any(only => q.Name.Contains(only, StringComparison.Ordinal)))];
+        IReadOnlyList<BenchQuery> queries = options.Smoke
+            ? [BenchQuery.All[0]]
+            : [.. BenchQuery.All.Where(q => options.Only is null || options.Only.Split('|').Any(only => q.Name.Contains(only, StringComparison.Ordinal)))];
 
         var seeded = new List<QueryResult>();
         MixedResult? mixed = null;
@@ -77,7 +92,10 @@ public static partial class Harness
             var scaled = new List<QueryResult>();
             await using var host = await HostProcess.StartAsync(connectionString);
             await WarmUpAsync(host, options);
-            foreach (var query in queries.Where(q => q.Name.StartsWith("filtered", StringComparison.Ordinal) || q.Name.StartsWith("search", StringComparison.Ordinal) || q.Name == "award list"))
+            foreach (var query in queries.Where(
+                q => q.Name.StartsWith("filtered", StringComparison.Ordinal)
+                    || q.Name.StartsWith("search", StringComparison.Ordinal)
+                    || q.Name == "award list"))
             {
                 scaled.Add(await MeasureAsync(host, bare, query, options, log));
             }
@@ -132,8 +150,11 @@ public static partial class Harness
 
         var (kvk, reference) = (Slices.Combine(kvkRuns), Slices.Combine(bareRuns));
         var result = new QueryResult(query, kvk, reference);
-        var turnRatios = string.Join(", ", kvkRuns.Zip(bareRuns, (k, b) => (k.RequestsPerSecond / b.RequestsPerSecond).ToString("P0", CultureInfo.InvariantCulture)));
-        log.WriteLine($"{query.Name,-40} kvk {kvk.RequestsPerSecond,9:N0} req/s p50 {kvk.P50Ms,6:0.00} ms p99 {kvk.P99Ms,6:0.00} ms | bare {reference.RequestsPerSecond,9:N0} req/s p99 {reference.P99Ms,6:0.00} ms | {result.ThroughputRatio:P0} of bare (turns: {turnRatios})");
+        var turnRatios = string.Join(
+            ", ",
+            kvkRuns.Zip(bareRuns, (k, b) => (k.RequestsPerSecond / b.RequestsPerSecond).ToString("P0", CultureInfo.InvariantCulture)));
+        log.WriteLine($"{query.Name,-40} kvk {kvk.RequestsPerSecond,9:N0} req/s p50 {kvk.P50Ms,6:0.00} ms p99 {kvk.P99Ms,6:0.00} ms | bare " +
+            $"{reference.RequestsPerSecond,9:N0} req/s p99 {reference.P99Ms,6:0.00} ms | {result.ThroughputRatio:P0} of bare (turns: {turnRatios})");
         return kvk.Errors > 0 ? throw new InvalidOperationException($"{kvk.Errors} requests of '{query.Name}' failed under load.") : result;
     }
 

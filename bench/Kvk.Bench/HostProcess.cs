@@ -32,7 +32,14 @@ public sealed class HostProcess : IAsyncDisposable
                 directory = directory.Parent;
             }
 
-            var path = Path.Combine(directory?.FullName ?? throw new InvalidOperationException("Run the harness from the repository."), "src", "Graph", "bin", configuration, "net10.0", "Kvk.Graph.dll");
+            var path = Path.Combine(
+                directory?.FullName ?? throw new InvalidOperationException("Run the harness from the repository."),
+                "src",
+                "Graph",
+                "bin",
+                configuration,
+                "net10.0",
+                "Kvk.Graph.dll");
             return File.Exists(path) ? path : throw new InvalidOperationException($"{path} is missing: build the harness, which builds the host.");
         }
     }
@@ -41,7 +48,12 @@ public sealed class HostProcess : IAsyncDisposable
     public static async Task<HostProcess> StartAsync(string connectionString, params string[] arguments)
     {
         var url = $"http://127.0.0.1:{LocalPostgres.FreePort()}";
-        var process = Start(["--urls", url, $"--ConnectionStrings:Kvk={connectionString}", "--environment", "Production", "--Kvk:RateLimiting:Enabled=false", "--Logging:LogLevel:Default=Warning", .. arguments], redirect: false);
+        var process = Start(
+            [
+                "--urls", url, $"--ConnectionStrings:Kvk={connectionString}", "--environment", "Production",
+                "--Kvk:RateLimiting:Enabled=false", "--Logging:LogLevel:Default=Warning", .. arguments,
+            ],
+            redirect: false);
         using var client = new HttpClient();
         for (var attempt = 0; attempt < 300; attempt++)
         {
@@ -77,7 +89,8 @@ public sealed class HostProcess : IAsyncDisposable
         using var process = Start([.. command, $"--ConnectionStrings:Kvk={connectionString}", "--Logging:LogLevel:Default=Warning"], redirect: true);
         var output = await process.StandardOutput.ReadToEndAsync();
         await process.WaitForExitAsync();
-        return process.ExitCode == 0 ? output : throw new InvalidOperationException($"'{string.Join(' ', command)}' failed: {output}{await process.StandardError.ReadToEndAsync()}");
+        return process.ExitCode == 0 ? output : throw new InvalidOperationException($"'{string.Join(' ', command)}' failed: " +
+            $"{output}{await process.StandardError.ReadToEndAsync()}");
     }
 
     /// <summary>Ends the host at once with SIGKILL, as a crash would: no shutdown, no flushing.</summary>

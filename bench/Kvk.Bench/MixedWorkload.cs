@@ -35,7 +35,10 @@ public static class MixedWorkload
 
         var result = new MixedResult(cached, busting, Slices.Combine(alone), Slices.Combine(beside), Slices.Combine(bustingBeside));
         log.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"mixed: {cached.Name} alone {result.Alone.RequestsPerSecond:N0} req/s p99 {result.Alone.P99Ms:0.00} ms; beside {busting.Name} {result.Beside.RequestsPerSecond:N0} req/s p99 {result.Beside.P99Ms:0.00} ms ({result.ThroughputRatio:P0}); busting {result.BustingBeside.RequestsPerSecond:N0} req/s"));
-        return result.Beside.Errors + result.BustingBeside.Errors > 0 ? throw new InvalidOperationException("Requests of the mixed workload failed under load.") : result;
+            $"mixed: {cached.Name} alone {result.Alone.RequestsPerSecond:N0} req/s p99 {result.Alone.P99Ms:0.00} ms; beside {busting.Name} " +
+                $"{result.Beside.RequestsPerSecond:N0} req/s p99 {result.Beside.P99Ms:0.00} ms ({result.ThroughputRatio:P0}); busting " +
+                $"{result.BustingBeside.RequestsPerSecond:N0} req/s"));
+        return result.Beside.Errors + result.BustingBeside.Errors > 0 ? throw new InvalidOperationException(
+            "Requests of the mixed workload failed under load.") : result;
     }
 }

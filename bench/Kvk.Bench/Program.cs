@@ -2,7 +2,8 @@ using System.Globalization;
 using Kvk.Bench;
 using Kvk.Bench.Gala;
 
-// dotnet run -c Release --project bench/Kvk.Bench -- [--events 1000000] [--connections 16] [--duration 10] [--warmup 3] [--host-warmup 15] [--slices 5] [--only TEXT|TEXT] [--smoke]
+// dotnet run -c Release --project bench/Kvk.Bench -- [--events 1000000] [--connections 16] [--duration 10] [--warmup 3] [--host-warmup 15] [--slices 5] [--only
+// TEXT|TEXT] [--smoke]
 // dotnet run -c Release --project bench/Kvk.Bench -- --gala [--websockets 5000] [--sse 2000] [--read-connections 32] [--reads-per-second 2000] [--seconds 20]
 if (args.Contains("--gala"))
 {
@@ -18,11 +19,13 @@ if (args.Contains("--gala"))
             "--read-connections" => gala with { ReadConnections = Value() },
             "--reads-per-second" => gala with { ReadsPerSecond = Value() },
             "--seconds" => gala with { Seconds = Value() },
-            _ => throw new ArgumentException($"Unknown option {args[i]} for --gala. Options: --websockets N --sse N --read-connections N --reads-per-second N --seconds S"),
+            _ => throw new ArgumentException($"Unknown option {args[i]} for --gala. Options: --websockets N --sse N --read-connections N " +
+                "--reads-per-second N --seconds S"),
         };
     }
 
-    var figures = GalaReportWriter.Markdown(await GalaRun.RunAsync(gala, Console.Out), "dotnet run -c Release --project bench/Kvk.Bench -- " + string.Join(' ', args));
+    var figures = GalaReportWriter.Markdown(await GalaRun.RunAsync(gala, Console.Out), "dotnet run -c Release " +
+        "--project bench/Kvk.Bench -- " + string.Join(' ', args));
     Console.WriteLine();
     Console.WriteLine(figures);
     GalaReportWriter.WriteInto(Path.Combine(GalaCluster.RepositoryRoot, "BENCHMARKS.md"), figures);
@@ -43,7 +46,8 @@ for (var i = 0; i < args.Length; i++)
         "--slices" => options with { Slices = Next() },
         "--only" => options with { Only = args[++i] },
         "--smoke" => options with { Smoke = true, DurationSeconds = 1, WarmupSeconds = 1, HostWarmupSeconds = 1, Slices = 1 },
-        _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --events N --connections N --duration S --warmup S --host-warmup S --slices N --only TEXT --smoke"),
+        _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --events N --connections N --duration S --warmup S --host-warmup S --slices " +
+            "N --only TEXT --smoke"),
     };
 }
 

@@ -18,7 +18,11 @@ public static partial class Wrk
         try
         {
             var info = new ProcessStartInfo("wrk") { RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (var argument in new[] { "-t", "2", "-c", connections.ToString(CultureInfo.InvariantCulture), "-d", $"{(int)duration.TotalSeconds}s", "--latency", "-s", scriptFile, baseUrl })
+            foreach (var argument in new[]
+            {
+                "-t", "2", "-c", connections.ToString(CultureInfo.InvariantCulture), "-d", $"{(int)duration.TotalSeconds}s",
+                "--latency", "-s", scriptFile, baseUrl,
+            })
             {
                 info.ArgumentList.Add(argument);
             }

@@ -145,7 +145,10 @@ public sealed class GalaCluster : IAsyncDisposable
         await process.WaitForExitAsync();
         return text.Split('\n')
             .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            .Where(fields => fields.Length >= 2 && fields[0].StartsWith("MAIN.", StringComparison.Ordinal) && long.TryParse(fields[1], CultureInfo.InvariantCulture, out _))
+            .Where(fields => fields.Length >= 2 && fields[0].StartsWith("MAIN.", StringComparison.Ordinal) && long.TryParse(
+                fields[1],
+                CultureInfo.InvariantCulture,
+                out _))
             .ToDictionary(fields => fields[0], fields => long.Parse(fields[1], CultureInfo.InvariantCulture));
     }
 
@@ -157,7 +160,8 @@ public sealed class GalaCluster : IAsyncDisposable
         await using var command = new NpgsqlCommand("select timestamp from kvk.mt_events where stream_id = $1 and type = 'award_announced'", connection);
         command.Parameters.AddWithValue($"round-{year}");
         await using var reader = await command.ExecuteReaderAsync();
-        return await reader.ReadAsync() ? reader.GetFieldValue<DateTimeOffset>(0) : throw new InvalidOperationException($"The award of {year} was not recorded.");
+        return await reader.ReadAsync() ? reader.GetFieldValue<DateTimeOffset>(0) : throw new InvalidOperationException(
+            $"The award of {year} was not recorded.");
     }
 
     public async ValueTask DisposeAsync()

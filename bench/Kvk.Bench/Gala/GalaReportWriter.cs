@@ -13,29 +13,43 @@ public static class GalaReportWriter
     {
         var o = report.Options;
         var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"Measured {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024.0 * 1024 * 1024):0} GiB memory; everything on this one machine: `ops/cluster` (PostgreSQL primary and streaming replica, 3 hosts in Release, HAProxy, Varnish; up in {report.ClusterStart.TotalSeconds:0} s), the watchers and wrk.");
+        text.Append(CultureInfo.InvariantCulture, $"Measured {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores, ");
+        text.Append(CultureInfo.InvariantCulture, $"{GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024.0 * 1024 * 1024):0} GiB memory; everything on ");
+        text.Append("this one machine: `ops/cluster` (PostgreSQL primary and streaming replica, 3 hosts in Release, HAProxy, Varnish; up in ");
+        text.AppendLine(CultureInfo.InvariantCulture, $"{report.ClusterStart.TotalSeconds:0} s), the watchers and wrk.");
         text.AppendLine(CultureInfo.InvariantCulture, $"Command: `{command}`");
         text.AppendLine();
-        text.AppendLine(CultureInfo.InvariantCulture, $"{o.Watchers:N0} watchers of `awardAnnounced(afterYear:)` through HAProxy ({o.WebSockets:N0} over WebSocket, {o.ServerSentEvents:N0} over SSE, from the harness's process); public reads through Varnish from wrk, {o.ReadsPerSecond:N0} a second (steady: {o.ReadConnections} connections, each pausing between reads) for {o.Seconds} s (the latest award as a persisted document over GET, the year's round, the explorer's first page, in turn, with gzip); the announcement at the middle. Delivery times are from the announcement's commit (its transaction's time on the primary) to the moment the watcher's client read it.");
+        text.Append(CultureInfo.InvariantCulture, $"{o.Watchers:N0} watchers of `awardAnnounced(afterYear:)` through HAProxy ({o.WebSockets:N0} over ");
+        text.Append(CultureInfo.InvariantCulture, $"WebSocket, {o.ServerSentEvents:N0} over SSE, from the harness's process); public reads through Varnish ");
+        text.Append(CultureInfo.InvariantCulture, $"from wrk, {o.ReadsPerSecond:N0} a second (steady: {o.ReadConnections} connections, each pausing between ");
+        text.Append(CultureInfo.InvariantCulture, $"reads) for {o.Seconds} s (the latest award as a persisted document over GET, the year's round, the ");
+        text.Append("explorer's first page, in turn, with gzip); the announcement at the middle. Delivery times are from the announcement's commit (its ");
+        text.AppendLine("transaction's time on the primary) to the moment the watcher's client read it.");
         text.AppendLine();
-        text.AppendLine("| scenario | watchers that got the award | median | p99 | last | mutation acknowledged | first shown by Varnish | watchers that reconnected (of them after the commit) |");
+        text.AppendLine("| scenario | watchers that got the award | median | p99 | last | mutation acknowledged | first shown by Varnish | watchers that " +
+            "reconnected (of them after the commit) |");
         text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var s in report.Scenarios)
         {
             var d = s.DeliveryMs;
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"| {s.Name} | {s.Received:N0} of {s.Watchers:N0} | {Ms(GalaRun.Percentile(d, 0.5))} | {Ms(GalaRun.Percentile(d, 0.99))} | {Ms(d.Count == 0 ? double.NaN : d[^1])} | {Ms(s.AcknowledgedMs)} | {(s.EdgeShownMs is { } e ? Ms(e) : "never")} | {s.Reconnected:N0} ({s.ReconnectedAfterCommit:N0}) |");
+                $"| {s.Name} | {s.Received:N0} of {s.Watchers:N0} | {Ms(GalaRun.Percentile(d, 0.5))} | {Ms(GalaRun.Percentile(d, 0.99))} | " +
+                    $"{Ms(d.Count == 0 ? double.NaN : d[^1])} | {Ms(s.AcknowledgedMs)} | {(s.EdgeShownMs is { } e ? Ms(e) : "never")} | {s.Reconnected:N0} " +
+                    $"({s.ReconnectedAfterCommit:N0}) |");
         }
 
         text.AppendLine();
-        text.AppendLine("| scenario | reads | reads/s | p50 | p99 | failed answers | socket errors | Varnish: answered from its store | Varnish: asked a host | of which revalidated (304) |");
+        text.AppendLine("| scenario | reads | reads/s | p50 | p99 | failed answers | socket errors | Varnish: answered from its store | Varnish: asked a " +
+            "host | of which revalidated (304) |");
         text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var s in report.Scenarios)
         {
             var hits = s.Varnish.GetValueOrDefault("MAIN.cache_hit");
             var requests = s.Varnish.GetValueOrDefault("MAIN.client_req");
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"| {s.Name} | {s.Reads.Requests:N0} | {s.Reads.RequestsPerSecond:N0} | {s.Reads.P50Ms:0.00} ms | {s.Reads.P99Ms:0.00} ms | {s.Reads.Errors:N0} | {s.Reads.SocketErrors:N0} | {hits:N0} of {requests:N0} ({Share(hits, requests)}) | {s.Varnish.GetValueOrDefault("MAIN.backend_req"):N0} | {s.Varnish.GetValueOrDefault("MAIN.fetch_304"):N0} |");
+                $"| {s.Name} | {s.Reads.Requests:N0} | {s.Reads.RequestsPerSecond:N0} | {s.Reads.P50Ms:0.00} ms | {s.Reads.P99Ms:0.00} ms | " +
+                    $"{s.Reads.Errors:N0} | {s.Reads.SocketErrors:N0} | {hits:N0} of {requests:N0} ({Share(hits, requests)}) | " +
+                    $"{s.Varnish.GetValueOrDefault("MAIN.backend_req"):N0} | {s.Varnish.GetValueOrDefault("MAIN.fetch_304"):N0} |");
         }
 
         return text.ToString();
@@ -54,7 +68,9 @@ public static class GalaReportWriter
         File.WriteAllText(path, text);
     }
 
-    private static string Ms(double value) => double.IsNaN(value) ? "–" : value >= 1000 ? string.Create(CultureInfo.InvariantCulture, $"{value / 1000:0.00} s") : string.Create(CultureInfo.InvariantCulture, $"{value:0} ms");
+    private static string Ms(double value) => double.IsNaN(value) ? "–" : value >= 1000 ? string.Create(
+        CultureInfo.InvariantCulture,
+        $"{value / 1000:0.00} s") : string.Create(CultureInfo.InvariantCulture, $"{value:0} ms");
 
     private static string Share(long part, long whole) => whole == 0 ? "–" : string.Create(CultureInfo.InvariantCulture, $"{100.0 * part / whole:0.0} %");
 }

@@ -70,12 +70,23 @@ public static class GalaRun
         }
 
         var parallel = 100;
-        await using var watchers = await Watchers.OpenAsync(cluster.Haproxy, options.WebSockets, options.ServerSentEvents, afterYear, year, parallel, TimeSpan.FromMinutes(3));
+        await using var watchers = await Watchers.OpenAsync(
+            cluster.Haproxy,
+            options.WebSockets,
+            options.ServerSentEvents,
+            afterYear,
+            year,
+            parallel,
+            TimeSpan.FromMinutes(3));
         log.WriteLine($"  {watchers.All.Count} watchers subscribed through HAProxy ({options.WebSockets} WebSocket, {options.ServerSentEvents} SSE).");
 
         var before = await cluster.VarnishCountersAsync();
         var pause = options.ReadConnections * 1000.0 / options.ReadsPerSecond;
-        var reads = Wrk.RunAsync(cluster.Varnish.ToString().TrimEnd('/'), ReadScript(year, pause), options.ReadConnections, TimeSpan.FromSeconds(options.Seconds));
+        var reads = Wrk.RunAsync(
+            cluster.Varnish.ToString().TrimEnd('/'),
+            ReadScript(year, pause),
+            options.ReadConnections,
+            TimeSpan.FromSeconds(options.Seconds));
         // Until Varnish shows the award, at most its keeping time (max-age and stale-while-revalidate) after the reads end.
         var edge = WatchTheEdgeAsync(cluster.Varnish, year, TimeSpan.FromSeconds(options.Seconds + 40));
         await Task.Delay(TimeSpan.FromSeconds(options.Seconds / 2.0));
@@ -109,11 +120,16 @@ public static class GalaRun
         var scenario = new GalaScenario(
             name, year, kill, watchers.All.Count, delivered.Count, delivered, (acknowledged - committed).TotalMilliseconds,
             shown is { } at ? (at - committed).TotalMilliseconds : null, reconnected, reconnectedAfterCommit, load, counters);
-        log.WriteLine($"  {delivered.Count} of {watchers.All.Count} watchers got the award; from the commit: median {Percentile(delivered, 0.5):0} ms, p99 {Percentile(delivered, 0.99):0} ms, last {delivered.LastOrDefault():0} ms; {reconnected} reconnected, {reconnectedAfterCommit} of them after the commit.");
-        log.WriteLine($"  Reads through Varnish: {load.Requests:N0} ({load.RequestsPerSecond:N0}/s, p50 {load.P50Ms:0.00} ms, p99 {load.P99Ms:0.00} ms), {load.Errors} failed answers, {load.SocketErrors} socket errors; Varnish hits {counters.GetValueOrDefault("MAIN.cache_hit")}, backend requests {counters.GetValueOrDefault("MAIN.backend_req")}.");
+        log.WriteLine($"  {delivered.Count} of {watchers.All.Count} watchers got the award; from the commit: median {Percentile(delivered, 0.5):0} ms, p99 " +
+            $"{Percentile(delivered, 0.99):0} ms, last {delivered.LastOrDefault():0} ms; {reconnected} reconnected, {reconnectedAfterCommit} of " +
+            "them after the commit.");
+        log.WriteLine($"  Reads through Varnish: {load.Requests:N0} ({load.RequestsPerSecond:N0}/s, p50 {load.P50Ms:0.00} ms, p99 {load.P99Ms:0.00} ms), " +
+            $"{load.Errors} failed answers, {load.SocketErrors} socket errors; Varnish hits {counters.GetValueOrDefault("MAIN.cache_hit")}, backend requests " +
+            $"{counters.GetValueOrDefault("MAIN.backend_req")}.");
         foreach (var missing in watchers.All.Where(w => w.ReceivedAt is null).Take(5))
         {
-            log.WriteLine($"  watcher {missing.Id} ({(missing.OverWebSocket ? "WebSocket" : "SSE")}) got nothing; connections {missing.Connections}, last error: {missing.LastError ?? "none"}");
+            log.WriteLine($"  watcher {missing.Id} ({(missing.OverWebSocket ? "WebSocket" : "SSE")}) got nothing; connections {missing.Connections}, last " +
+                $"error: {missing.LastError ?? "none"}");
         }
 
         return scenario;
@@ -156,8 +172,12 @@ public static class GalaRun
     /// </summary>
     private static string ReadScript(int year, double pauseMs)
     {
-        var latest = "/graphql?documentId=sha256:" + Kvk.Graph.Engine.Pipeline.ParsedDocumentCache.Sha256(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "PersistedDocuments", "LatestAward.graphql")));
-        var round = "/graphql?query=" + Uri.EscapeDataString($"{{ round(year: {year}) {{ year status nominees {{ municipality {{ name }} }} award {{ recipientName motivation }} }} }}");
+        var latest = "/graphql?documentId=sha256:" + Kvk.Graph.Engine.Pipeline.ParsedDocumentCache.Sha256(File.ReadAllText(Path.Combine(
+            AppContext.BaseDirectory,
+            "PersistedDocuments",
+            "LatestAward.graphql")));
+        var round = "/graphql?query=" + Uri.EscapeDataString($"{{ round(year: {year}) {{ year status nominees {{ municipality {{ name }} }} award {{ " +
+            "recipientName motivation } } }");
         return $$"""
             local paths = { "{{latest}}", "{{round}}", "/" }
             local n = 0
@@ -166,7 +186,9 @@ public static class GalaRun
             end
             request = function()
               n = n + 1
-              return wrk.format("GET", paths[(n % 3) + 1], { ["Accept"] = "application/graphql-response+json, application/json, text/html", ["Accept-Encoding"] = "gzip" })
+              return wrk.format("GET", paths[(n % 3) + 1], {
+                ["Accept"] = "application/graphql-response+json, application/json, text/html",
+                ["Accept-Encoding"] = "gzip" })
             end
             """;
     }

@@ -44,7 +44,14 @@ public sealed class Watchers : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private readonly List<Task> _running = [];
-    private readonly HttpClient _sse = new(new SocketsHttpHandler { MaxConnectionsPerServer = int.MaxValue, PooledConnectionIdleTimeout = TimeSpan.FromMinutes(10) }) { Timeout = Timeout.InfiniteTimeSpan };
+    private readonly HttpClient _sse = new(new SocketsHttpHandler
+    {
+        MaxConnectionsPerServer = int.MaxValue,
+        PooledConnectionIdleTimeout = TimeSpan.FromMinutes(10),
+    })
+    {
+        Timeout = Timeout.InfiniteTimeSpan,
+    };
     private readonly Uri _entry;
     private readonly string _subscription;
     private readonly int _year;
@@ -83,7 +90,8 @@ public sealed class Watchers : IAsyncDisposable
             var subscribed = watchers.All.Count(w => w.Subscribed.Task.IsCompleted);
             var error = watchers.All.Select(w => w.LastError).FirstOrDefault(e => e is not null);
             await watchers.DisposeAsync();
-            throw new TimeoutException($"Only {subscribed} of {webSockets + serverSentEvents} watchers subscribed within {within.TotalSeconds:0} s (last error: {error ?? "none"}).");
+            throw new TimeoutException($"Only {subscribed} of {webSockets + serverSentEvents} watchers subscribed within {within.TotalSeconds:0} s (last " +
+                $"error: {error ?? "none"}).");
         }
     }
 
@@ -100,7 +108,8 @@ public sealed class Watchers : IAsyncDisposable
             {
                 return;
             }
-            catch (Exception e) when (e is WebSocketException or HttpRequestException or IOException or JsonException or InvalidOperationException or OperationCanceledException)
+            catch (Exception e) when (e is WebSocketException or HttpRequestException or IOException or JsonException
+                or InvalidOperationException or OperationCanceledException)
             {
                 watcher.LastError = e.Message;
             }
@@ -155,7 +164,10 @@ public sealed class Watchers : IAsyncDisposable
 
     private async Task FollowEventStreamAsync(Watcher watcher, CancellationToken stop)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_entry, "/graphql")) { Content = new StringContent(_subscription, Encoding.UTF8, "application/json") };
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_entry, "/graphql"))
+        {
+            Content = new StringContent(_subscription, Encoding.UTF8, "application/json"),
+        };
         request.Headers.Accept.ParseAdd("text/event-stream");
         using var response = await _sse.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, stop);
         response.EnsureSuccessStatusCode();

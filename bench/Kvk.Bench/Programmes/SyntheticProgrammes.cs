@@ -47,5 +47,6 @@ public static class SyntheticProgrammes
     ];
 
     private static string Motivation(Random random, Municipality winner) =>
-        $"{winner.Name} utmärker sig genom {Phrases[random.Next(Phrases.Length)]} och {Phrases[random.Next(Phrases.Length)]}. Kommunen visar {Phrases[random.Next(Phrases.Length)]}.";
+        $"{winner.Name} utmärker sig genom {Phrases[random.Next(Phrases.Length)]} och {Phrases[random.Next(Phrases.Length)]}. Kommunen visar " +
+            $"{Phrases[random.Next(Phrases.Length)]}.";
 }

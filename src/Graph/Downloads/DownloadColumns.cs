@@ -48,7 +48,8 @@ public static partial class DownloadColumns
             var names = path.Split('.');
             if (path.Length == 0 || names.Any(n => !Name().IsMatch(n)))
             {
-                throw new DownloadRequestException($"`columns`: `{path}` is not a field path: give output fields of {node.Name} joined by dots, e.g. `municipality.name`, the columns separated by commas.");
+                throw new DownloadRequestException($"`columns`: `{path}` is not a field path: give output fields of {node.Name} joined by dots, e.g. " +
+                    "`municipality.name`, the columns separated by commas.");
             }
 
             if (columns.Any(c => c.Path == path))
@@ -79,7 +80,8 @@ public static partial class DownloadColumns
             if (type is IComplexGraphType && seen.Contains(type.Name))
             {
                 throw new DownloadRequestException(
-                    $"`columns`: `{path}` returns to {type.Name} ({string.Join(" → ", seen)} → {type.Name}): a column may not follow a relation back to a type already on its path; ask for the field on the first {type.Name}.");
+                    $"`columns`: `{path}` returns to {type.Name} ({string.Join(" → ", seen)} → {type.Name}): " +
+                    $"a column may not follow a relation back to a type already on its path; ask for the field on the first {type.Name}.");
             }
 
             seen.Add(type.Name);
@@ -94,7 +96,9 @@ public static partial class DownloadColumns
     {
         var field = schema.Query.GetField(list)!;
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"query {char.ToUpperInvariant(list[0])}{list[1..]}($after: String, $where: {Print(field.Arguments!.Find("where")!.ResolvedType!)}, $order: {Print(field.Arguments!.Find("order")!.ResolvedType!)}) {{\n");
+        text.Append(CultureInfo.InvariantCulture, $"query {char.ToUpperInvariant(list[0])}{list[1..]}($after: String, $where: ");
+        text.Append(CultureInfo.InvariantCulture, $"{Print(field.Arguments!.Find("where")!.ResolvedType!)}, $order: ");
+        text.Append(CultureInfo.InvariantCulture, $"{Print(field.Arguments!.Find("order")!.ResolvedType!)}) {{\n");
         text.Append("  meta {\n    dataVersion\n    lastRecordedAt\n  }\n");
         text.Append(CultureInfo.InvariantCulture, $"  {list}(first: {PageSize}, after: $after, where: $where, order: $order) {{\n");
         text.Append("    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    nodes {\n");
@@ -243,7 +247,8 @@ public static partial class DownloadColumns
 
     private static string Item(JsonElement value)
     {
-        var parts = value.EnumerateObject().Where(p => p.Value.ValueKind != JsonValueKind.Null && p.Name != "url").Select(p => Text(p.Value)).Where(t => t.Length > 0).ToList();
+        var parts = value.EnumerateObject().Where(p => p.Value.ValueKind != JsonValueKind.Null
+            && p.Name != "url").Select(p => Text(p.Value)).Where(t => t.Length > 0).ToList();
         var url = value.TryGetProperty("url", out var address) && address.ValueKind == JsonValueKind.String ? " " + address.GetString() : "";
         return parts.Count == 0 ? url.Trim()
             : parts[0] + (parts.Count > 1 ? $" ({string.Join(", ", parts.Skip(1))})" : "") + url;

@@ -84,7 +84,8 @@ public static class Downloads
             if (!Parameters.Contains(name))
             {
                 throw new DownloadRequestException(name.Contains('.', StringComparison.Ordinal)
-                    ? $"Unknown parameter `{name}`: a download takes columns, where, order and separator. To filter, give the list's where as JSON, e.g. where={{\"{name.Split('.')[0]}\": …}}."
+                    ? $"Unknown parameter `{name}`: a download takes columns, where, order and separator. To filter, give the list's where as JSON, e.g. " +
+                        $"where={{\"{name.Split('.')[0]}\": …}}."
                     : $"Unknown parameter `{name}`: a download takes columns, where, order and separator.");
             }
 
@@ -146,7 +147,8 @@ public static class Downloads
         }
         catch (JsonException e)
         {
-            throw new DownloadRequestException($"`{name}` is not valid JSON ({e.Message.Split(". ")[0]}): give the list's {name} argument as JSON, e.g. {(name == "where" ? "{\"year\": {\"gte\": 2015}}" : "[{\"year\": \"DESC\"}]")}.");
+            throw new DownloadRequestException($"`{name}` is not valid JSON ({e.Message.Split(". ")[0]}): give the list's {name} argument as JSON, e.g. " +
+                $"{(name == "where" ? "{\"year\": {\"gte\": 2015}}" : "[{\"year\": \"DESC\"}]")}.");
         }
     }
 
@@ -175,13 +177,19 @@ public static class Downloads
 
         var facts = new FileFacts($"kvk-{list}-{read.DataVersion}{extension}", read.LastRecordedAt);
         var body = extension == ".csv"
-            ? CsvWriter.Write([.. request.Columns.Select(c => c.Path)], read.Rows.Select(r => (IReadOnlyList<object?>)[.. r.Select(c => c.Text)]), request.Separator)
+            ? CsvWriter.Write(
+                [.. request.Columns.Select(c => c.Path)],
+                read.Rows.Select(r => (IReadOnlyList<object?>)[.. r.Select(c => c.Text)]),
+                request.Separator)
             : await Workbook.WriteAsync(list, request.Columns, read.Rows, context.RequestAborted);
         var response = new CachedResponse(StatusCodes.Status200OK, extension == ".csv" ? CsvType : XlsxType, body);
         if (request.WholeList)
         {
             cache.Store(key, response, generation);
-            cache.Store(key + "\nfile", new CachedResponse(StatusCodes.Status200OK, "application/json", JsonSerializer.SerializeToUtf8Bytes(facts)), generation);
+            cache.Store(
+                key + "\nfile",
+                new CachedResponse(StatusCodes.Status200OK, "application/json", JsonSerializer.SerializeToUtf8Bytes(facts)),
+                generation);
         }
 
         await WriteFileAsync(context, response, facts, policy);
@@ -220,7 +228,9 @@ public static class Downloads
             {
                 if (page == MaxPages)
                 {
-                    throw new DownloadRequestException(string.Create(CultureInfo.InvariantCulture, $"The download has more than {MaxPages * DownloadColumns.PageSize} rows, more than a download gives: narrow it with where, or page through the list in the API."));
+                    throw new DownloadRequestException(
+                        string.Create(CultureInfo.InvariantCulture, $"The download has more than {MaxPages * DownloadColumns.PageSize} rows, ") +
+                        "more than a download gives: narrow it with where, or page through the list in the API.");
                 }
 
                 var variables = (JsonObject)request.Variables.DeepClone();
@@ -289,11 +299,15 @@ public static class Downloads
                 ["rows"] = Rows.GetValueOrDefault(l.Field, "one row per item of the list"),
                 ["document"] = client.Document(DocumentName(l.Field)),
             })]),
-            ["parameters"] = "columns (output field paths, comma-separated, e.g. year,municipality.name), where and order (JSON: the list's GraphQL arguments), separator=semicolon (CSV for Excel in Swedish)",
+            ["parameters"] = "columns (output field paths, comma-separated, e.g. year,municipality.name), where and order (JSON: the list's GraphQL " +
+                "arguments), separator=semicolon (CSV for Excel in Swedish)",
             ["sources"] = JsonNode.Parse(meta.GetProperty("sources").GetRawText()),
         };
         var body = JsonSerializer.SerializeToUtf8Bytes(index, IndexJson);
-        await EdgeCaching.WriteAsync(context, new CachedResponse(StatusCodes.Status200OK, "application/json; charset=utf-8", body), context.RequestServices.GetRequiredService<EdgeCachePolicy>());
+        await EdgeCaching.WriteAsync(
+            context,
+            new CachedResponse(StatusCodes.Status200OK, "application/json; charset=utf-8", body),
+            context.RequestServices.GetRequiredService<EdgeCachePolicy>());
     }
 
     private static readonly JsonSerializerOptions IndexJson = new(JsonSerializerDefaults.Web)

@@ -100,12 +100,14 @@ public static class KnownCodes
             {
                 if (county && municipalities.FindCounty(code) is null)
                 {
-                    return $"No county has the code `{code}` (`{path}.{name}`): a county code is two digits, one of the {municipalities.Counties.Count} counties' (01 Stockholms län … 25 Norrbottens län; `counties` lists them).";
+                    return $"No county has the code `{code}` (`{path}.{name}`): a county code is two digits, one of the {municipalities.Counties.Count} " +
+                        "counties' (01 Stockholms län … 25 Norrbottens län; `counties` lists them).";
                 }
 
                 if (!county && municipalities.Find(code) is null)
                 {
-                    return $"No municipality has the code `{code}` (`{path}.{name}`): a municipality code is four digits, one of the {municipalities.All.Count} municipalities' (0180 is Stockholm; `municipalities` lists them).";
+                    return $"No municipality has the code `{code}` (`{path}.{name}`): a municipality code is four digits, one of the " +
+                        $"{municipalities.All.Count} municipalities' (0180 is Stockholm; `municipalities` lists them).";
                 }
             }
         }

@@ -62,7 +62,8 @@ public static class OldDownloadAddresses
                 }
                 catch (System.Text.Json.JsonException)
                 {
-                    throw new DownloadRequestException($"`where` is not valid JSON: give the list's where argument as JSON, e.g. /download/{list}.csv?where={{\"year\": {{\"gte\": 2015}}}}.");
+                    throw new DownloadRequestException("`where` is not valid JSON: give the list's where argument as JSON, e.g. " +
+                        $"/download/{list}.csv?where={{\"year\": {{\"gte\": 2015}}}}.");
                 }
             }
 
@@ -70,11 +71,14 @@ public static class OldDownloadAddresses
             {
                 if (values.Count > 1)
                 {
-                    throw new DownloadRequestException($"`{name}` is given {values.Count} times; give it once. Downloads are at /download/{list}.csv with where as JSON, e.g. where={{\"or\": [{Equality(filter, name, values[0] ?? "")?.ToJsonString()}, …]}}.");
+                    throw new DownloadRequestException($"`{name}` is given {values.Count} times; give it once. Downloads are at /download/{list}.csv with " +
+                        $"where as JSON, e.g. where={{\"or\": [{Equality(filter, name, values[0] ?? "")?.ToJsonString()}, …]}}.");
                 }
 
                 conditions.Add(Equality(filter, name, values.ToString())
-                    ?? throw new DownloadRequestException($"Unknown parameter `{name}`: it is no value of {list} to filter by. Downloads are at /download/{list}.csv, filtered with the list's where as JSON, e.g. where={{\"municipality\": {{\"county\": {{\"code\": {{\"eq\": \"12\"}}}}}}}}."));
+                    ?? throw new DownloadRequestException($"Unknown parameter `{name}`: it is no value of {list} to filter by. Downloads are at " +
+                        $"/download/{list}.csv, filtered with the list's where as JSON, e.g. where={{\"municipality\": {{\"county\": {{\"code\": " +
+                        "{\"eq\": \"12\"}}}}."));
             }
 
             kept.Add(("where", (conditions.Count == 1 ? conditions[0]! : new JsonObject { ["and"] = conditions }).ToJsonString()));
@@ -90,14 +94,17 @@ public static class OldDownloadAddresses
         return text.ToString();
     }
 
-    /// <summary>"municipality.county.code" = "12" as the filter's JSON, the value typed as the filter takes it; null when the path is no value of the filter.</summary>
+    /// <summary>"municipality.county.code" = "12" as the filter's JSON, the value typed as the filter takes it; null when the path is no value of the
+    /// filter.</summary>
     private static JsonObject? Equality(IInputObjectGraphType filter, string path, string text)
     {
         var names = path.Split('.');
         var type = filter;
         foreach (var name in names[..^1])
         {
-            if (type.GetField(name)?.ResolvedType is not { } inner || DownloadColumns.Unwrap(inner).Named is not IInputObjectGraphType next || next.Name.EndsWith("OperationFilterInput", StringComparison.Ordinal))
+            if (type.GetField(name)?.ResolvedType is not { } inner
+                || DownloadColumns.Unwrap(inner).Named is not IInputObjectGraphType next
+                || next.Name.EndsWith("OperationFilterInput", StringComparison.Ordinal))
             {
                 return null;
             }
@@ -105,7 +112,9 @@ public static class OldDownloadAddresses
             type = next;
         }
 
-        if (type.GetField(names[^1])?.ResolvedType is not { } leaf || DownloadColumns.Unwrap(leaf).Named is not IInputObjectGraphType operations || !operations.Name.EndsWith("OperationFilterInput", StringComparison.Ordinal))
+        if (type.GetField(names[^1])?.ResolvedType is not { } leaf
+            || DownloadColumns.Unwrap(leaf).Named is not IInputObjectGraphType operations
+            || !operations.Name.EndsWith("OperationFilterInput", StringComparison.Ordinal))
         {
             return null;
         }

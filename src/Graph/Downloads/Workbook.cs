@@ -9,7 +9,11 @@ namespace Kvk.Graph.Downloads;
 /// </summary>
 public static class Workbook
 {
-    public static async Task<byte[]> WriteAsync(string sheet, IReadOnlyList<DownloadColumn> columns, IEnumerable<DownloadCell[]> rows, CancellationToken cancellationToken)
+    public static async Task<byte[]> WriteAsync(
+        string sheet,
+        IReadOnlyList<DownloadColumn> columns,
+        IEnumerable<DownloadCell[]> rows,
+        CancellationToken cancellationToken)
     {
         using var stream = new MemoryStream();
         await using (var spreadsheet = await Spreadsheet.CreateNewAsync(stream, cancellationToken: cancellationToken))

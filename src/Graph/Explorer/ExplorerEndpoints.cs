@@ -22,7 +22,10 @@ public static class ExplorerEndpoints
     public const string StylesheetPath = "/explorer.css";
 
     /// <summary>Only this origin's stylesheet and images; no script at all, no framing, forms only to this origin.</summary>
-    public static readonly ContentSecurityPolicy ContentSecurityPolicy = ContentSecurityPolicy.Allowing("style-src 'self'", "img-src 'self'", "form-action 'self'");
+    public static readonly ContentSecurityPolicy ContentSecurityPolicy = ContentSecurityPolicy.Allowing(
+        "style-src 'self'",
+        "img-src 'self'",
+        "form-action 'self'");
 
     private const string CacheKeyPrefix = "explorer\n";
     private const string HtmlType = "text/html; charset=utf-8";
@@ -30,7 +33,9 @@ public static class ExplorerEndpoints
     public static void MapExplorer(this IEndpointRouteBuilder endpoints)
     {
         // Drawn at the first map request, not at every start (about 0.1 s of the host's start otherwise).
-        var map = new Lazy<SwedenMap>(() => SwedenMap.Load(Path.Combine(SeedFiles.Directory, "kommuner_scb.geojson"), Path.Combine(SeedFiles.Directory, "lan_scb.geojson")));
+        var map = new Lazy<SwedenMap>(() => SwedenMap.Load(
+            Path.Combine(SeedFiles.Directory, "kommuner_scb.geojson"),
+            Path.Combine(SeedFiles.Directory, "lan_scb.geojson")));
         var css = Stylesheet();
         var version = Convert.ToHexStringLower(SHA256.HashData(css))[..12];
         var stylesheet = $"{StylesheetPath}?v={version}";
@@ -47,7 +52,10 @@ public static class ExplorerEndpoints
             // A page is cached under its own address as the explorer writes it, so that other spellings of it
             // ("/Karta", "/karta/") cannot fill the cache with copies.
             void Page(string route, Func<HttpContext, string?> cacheKey, Func<HttpContext, Task<ExplorerPage>> render) =>
-                endpoints.MapMethods(route, [HttpMethods.Get, HttpMethods.Head], context => ServeAsync(context, language, stylesheet, cacheKey(context), render))
+                endpoints.MapMethods(
+                    route,
+                    [HttpMethods.Get, HttpMethods.Head],
+                    context => ServeAsync(context, language, stylesheet, cacheKey(context), render))
                     .WithContentSecurityPolicy(ContentSecurityPolicy);
 
             Page(language.Home, _ => language.Home, context =>
@@ -55,7 +63,12 @@ public static class ExplorerEndpoints
                     data => TimelinePage.Render(language, data)));
 
             Page(language.Map, _ => language.Map, context =>
-                ShowAsync<MapData>(context, language, MapPage.Operation, [new("awards"), new("nominations", ExplorerDownload.Equal("withdrawnAt", null))], other => other.Map,
+                ShowAsync<MapData>(
+                    context,
+                    language,
+                    MapPage.Operation,
+                    [new("awards"), new("nominations", ExplorerDownload.Equal("withdrawnAt", null))],
+                    other => other.Map,
                     data => MapPage.Render(language, data, context.RequestServices.GetRequiredService<MunicipalityDirectory>(), map.Value)));
 
             Page(language.RoundRoute, context => Year(context) is { } year ? language.Round(year) : null, context =>
@@ -66,7 +79,12 @@ public static class ExplorerEndpoints
                 }
 
                 var where = ExplorerDownload.Equal("year", year);
-                return ShowAsync<RoundData>(context, language, RoundPage.Operation(year), [new("nominations", where), new("awards", where)], other => other.Round(year),
+                return ShowAsync<RoundData>(
+                    context,
+                    language,
+                    RoundPage.Operation(year),
+                    [new("nominations", where), new("awards", where)],
+                    other => other.Round(year),
                     data => RoundPage.Render(language, data, year) ?? NotFoundPage.Render(language, language.NoSuchRound(year), other => other.Round(year)));
             });
 
@@ -80,8 +98,14 @@ public static class ExplorerEndpoints
                 }
 
                 var where = ExplorerDownload.Equal("municipality", ExplorerDownload.Equal("code", code));
-                return ShowAsync<MunicipalityData>(context, language, MunicipalityPage.Operation(code), [new("nominations", where), new("awards", where)], other => other.Municipality(code),
-                    data => MunicipalityPage.Render(language, data) ?? NotFoundPage.Render(language, language.NoSuchMunicipality(code), other => other.Municipality(code)));
+                return ShowAsync<MunicipalityData>(
+                    context,
+                    language,
+                    MunicipalityPage.Operation(code),
+                    [new("nominations", where), new("awards", where)],
+                    other => other.Municipality(code),
+                    data => MunicipalityPage.Render(language, data)
+                        ?? NotFoundPage.Render(language, language.NoSuchMunicipality(code), other => other.Municipality(code)));
             });
 
             // Search pages are not cached: their texts are endless and would push the API's responses out.
@@ -102,7 +126,9 @@ public static class ExplorerEndpoints
 
                 // The same awards as the hits, for a spreadsheet: the API's search has no list of its own to download.
                 var years = answer.Data?.Search.Nodes.Select(h => h.Award.Year).ToList() ?? [];
-                var downloads = years.Count == 0 ? (IReadOnlyList<ExplorerDownload>)[] : [new("awards", new Dictionary<string, object?> { ["year"] = new Dictionary<string, object?> { ["in"] = years } })];
+                var downloads = years.Count == 0 ? (IReadOnlyList<ExplorerDownload>)[] : [new(
+                    "awards",
+                    new Dictionary<string, object?> { ["year"] = new Dictionary<string, object?> { ["in"] = years } })];
                 return SearchPage.Render(language, query, text, answer.Data, answer.Failure?.Messages, SearchQueries.MaxTextLength) with
                 {
                     Query = Panel(context, language, operation, downloads),
@@ -116,7 +142,12 @@ public static class ExplorerEndpoints
     /// behind the page with the downloads of the same data.
     /// </summary>
     private static async Task<ExplorerPage> ShowAsync<T>(
-        HttpContext context, ExplorerLanguage language, ExplorerOperation operation, IReadOnlyList<ExplorerDownload> downloads, Func<ExplorerLanguage, string> pathIn, Func<T, ExplorerPage> render)
+        HttpContext context,
+        ExplorerLanguage language,
+        ExplorerOperation operation,
+        IReadOnlyList<ExplorerDownload> downloads,
+        Func<ExplorerLanguage, string> pathIn,
+        Func<T, ExplorerPage> render)
         where T : class
     {
         var answer = await operation.RunAsync<T>(context);
@@ -132,12 +163,18 @@ public static class ExplorerEndpoints
 
     /// <summary>The year of a round's address: four digits, or none.</summary>
     private static int? Year(HttpContext context) =>
-        context.GetRouteValue("year") is string { Length: 4 } text && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var year) ? year : null;
+        context.GetRouteValue("year") is string { Length: 4 } text
+            && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var year) ? year : null;
 
     private static string Code(HttpContext context) => context.GetRouteValue("code") as string ?? "";
 
     /// <param name="cacheKey">The page's address, under which the response cache keeps it; null for a page never kept.</param>
-    private static async Task ServeAsync(HttpContext context, ExplorerLanguage language, string stylesheet, string? cacheKey, Func<HttpContext, Task<ExplorerPage>> render)
+    private static async Task ServeAsync(
+        HttpContext context,
+        ExplorerLanguage language,
+        string stylesheet,
+        string? cacheKey,
+        Func<HttpContext, Task<ExplorerPage>> render)
     {
         var cache = context.RequestServices.GetRequiredService<ResponseCache>();
         var key = cacheKey is null ? null : CacheKeyPrefix + cacheKey;

@@ -27,7 +27,10 @@ public sealed partial class ExplorerLanguage
         Winner = "winner",
         Municipalities = "municipalities",
         TimelineTitle = "The Sveriges KvalitetsKommun award",
-        AwardIntro = "Sveriges KvalitetsKommun (Sweden's Quality Municipality) is awarded every other year since 2003 by Kvalitetsmässan together with SKR, the Swedish Association of Local Authorities and Regions, to the municipality that best develops democracy, services, working environment and community building. Here is every round: its nominees, the jury's decision and motivation once the award is announced, and the round's history. Motivations are quoted in Swedish, as published.",
+        AwardIntro = "Sveriges KvalitetsKommun (Sweden's Quality Municipality) is awarded every other year since 2003 by Kvalitetsmässan together with SKR, " +
+            "the Swedish Association of Local Authorities and Regions, to the municipality that best develops democracy, services, working environment and " +
+            "community building. Here is every round: its nominees, the jury's decision and motivation once the award is announced, and the round's history. " +
+            "Motivations are quoted in Swedish, as published.",
         RoundsHeading = "The rounds",
         StatusLabel = "Status",
         WinnerLabel = "Winner",
@@ -75,7 +78,8 @@ public sealed partial class ExplorerLanguage
         KoladaDataLink = "Kolada: the municipality's key figures for",
         WikidataLink = "Wikidata: the municipality's item",
         MapTitle = "The map: what each municipality has achieved",
-        MapIntro = "Sweden's 290 municipalities by what they have achieved in the award: won, nominated or never nominated. Each municipality is a link to its page. The tables beside the map hold the same facts.",
+        MapIntro = "Sweden's 290 municipalities by what they have achieved in the award: won, nominated or never nominated. Each municipality is a link to " +
+            "its page. The tables beside the map hold the same facts.",
         MapLabel = "Map of Sweden's 290 municipalities",
         SkipMap = "Skip the map's 290 links to the tables",
         LegendHeading = "Legend",
@@ -96,7 +100,9 @@ public sealed partial class ExplorerLanguage
         AchieversCaption = "Municipalities that have won or been nominated, with the years",
         MunicipalityColumn = "Municipality",
         SearchTitle = "Search the jury's motivations",
-        SearchHelp = "The search goes through the jury's motivations of every announced award and shows the best match first. The motivations are in Swedish: search in Swedish. A word also finds its inflected forms, a word ending in * finds every word it begins, words in quotes are found in that order, -word leaves out, and or offers alternatives.",
+        SearchHelp = "The search goes through the jury's motivations of every announced award and shows the best match first. The motivations are in " +
+            "Swedish: search in Swedish. A word also finds its inflected forms, a word ending in * finds every word it begins, words in quotes are found in " +
+            "that order, -word leaves out, and or offers alternatives.",
         SearchTips =
         [
             ("styrning", "also finds inflected forms such as styrningen"),
@@ -106,13 +112,17 @@ public sealed partial class ExplorerLanguage
             ("styrning or ledning", "finds motivations with either word"),
         ],
         SearchEmpty = "Type one or more words to search for.",
-        SearchTooLong = (max, length) => string.Create(CultureInfo.InvariantCulture, $"A search may be at most {max} characters long; yours was {length}. Shorten it and search again."),
-        SearchResults = (text, count) => string.Create(CultureInfo.InvariantCulture, $"{count} {(count == 1 ? "match" : "matches")} for “{text}”, best first."),
+        SearchTooLong = (max, length) => string.Create(
+            CultureInfo.InvariantCulture,
+            $"A search may be at most {max} characters long; yours was {length}. Shorten it and search again."),
+        SearchResults = (text, count) =>
+            string.Create(CultureInfo.InvariantCulture, $"{count} {(count == 1 ? "match" : "matches")} for “{text}”, best first."),
         SearchNoHits = text => $"No motivation matches “{text}”. Try another word or fewer words.",
         SearchShowingFirst = count => string.Create(CultureInfo.InvariantCulture, $"The best {count} are shown."),
         SearchRefused = "The search could not be made. The API answered:",
         QueryHeading = "The query behind this page",
-        QueryIntro = "This page is the answer to a GraphQL query to the record's API, asked as anyone may ask it. Here are the query and its variables, a link that runs it on the API (the answer is JSON), and the same data to download.",
+        QueryIntro = "This page is the answer to a GraphQL query to the record's API, asked as anyone may ask it. Here are the query and its variables, a " +
+            "link that runs it on the API (the answer is JSON), and the same data to download.",
         QueryDocumentLabel = "The GraphQL query",
         QueryVariablesLabel = "Variables",
         QueryRunLink = "Open the query in GraphiQL (a program gets its answer as JSON at the same address)",

@@ -27,7 +27,9 @@ public sealed partial class ExplorerLanguage
         Winner = "vinnare",
         Municipalities = "kommuner",
         TimelineTitle = "Utmärkelsen Sveriges KvalitetsKommun",
-        AwardIntro = "Utmärkelsen Sveriges KvalitetsKommun ges vartannat år sedan 2003 av Kvalitetsmässan tillsammans med SKR till den kommun som bäst utvecklar demokrati, verksamheter, arbetsmiljö och samhällsbyggande. Här finns varje omgång: de nominerade, juryns beslut och motivering när priset har tillkännagetts, och omgångens historik.",
+        AwardIntro = "Utmärkelsen Sveriges KvalitetsKommun ges vartannat år sedan 2003 av Kvalitetsmässan tillsammans med SKR till den kommun som bäst " +
+            "utvecklar demokrati, verksamheter, arbetsmiljö och samhällsbyggande. " +
+            "Här finns varje omgång: de nominerade, juryns beslut och motivering när priset har tillkännagetts, och omgångens historik.",
         RoundsHeading = "Omgångarna",
         StatusLabel = "Status",
         WinnerLabel = "Vinnare",
@@ -75,7 +77,8 @@ public sealed partial class ExplorerLanguage
         KoladaDataLink = "Kolada: kommunens nyckeltal för",
         WikidataLink = "Wikidata: kommunens objekt",
         MapTitle = "Kartan: vad varje kommun har uppnått",
-        MapIntro = "Sveriges 290 kommuner efter vad de har uppnått i utmärkelsen: vunnit, nominerats eller aldrig nominerats. Varje kommun är en länk till sin sida. Samma uppgifter finns i tabellerna bredvid kartan.",
+        MapIntro = "Sveriges 290 kommuner efter vad de har uppnått i utmärkelsen: vunnit, nominerats eller aldrig nominerats. " +
+            "Varje kommun är en länk till sin sida. Samma uppgifter finns i tabellerna bredvid kartan.",
         MapLabel = "Karta över Sveriges 290 kommuner",
         SkipMap = "Hoppa förbi kartans 290 länkar till tabellerna",
         LegendHeading = "Teckenförklaring",
@@ -96,7 +99,9 @@ public sealed partial class ExplorerLanguage
         AchieversCaption = "Kommuner som har vunnit eller nominerats, med åren",
         MunicipalityColumn = "Kommun",
         SearchTitle = "Sök i juryns motiveringar",
-        SearchHelp = "Sökningen går igenom juryns motiveringar för alla tillkännagivna utmärkelser och visar bästa träff först. Ett ord hittar också sina böjningsformer, ett ord som slutar med * hittar alla ord som börjar så, ord inom citattecken hittas i den ordningen, -ord utesluter och or ger alternativ.",
+        SearchHelp = "Sökningen går igenom juryns motiveringar för alla tillkännagivna utmärkelser och visar bästa träff först. " +
+            "Ett ord hittar också sina böjningsformer, ett ord som slutar med * hittar alla ord som börjar så, " +
+            "ord inom citattecken hittas i den ordningen, -ord utesluter och or ger alternativ.",
         SearchTips =
         [
             ("styrning", "hittar också böjningsformer som styrningen"),
@@ -106,13 +111,18 @@ public sealed partial class ExplorerLanguage
             ("styrning or ledning", "hittar motiveringar med något av orden"),
         ],
         SearchEmpty = "Skriv ett eller flera ord att söka efter.",
-        SearchTooLong = (max, length) => string.Create(CultureInfo.InvariantCulture, $"Sökningen får vara högst {max} tecken lång; din var {length} tecken. Korta den och sök igen."),
-        SearchResults = (text, count) => string.Create(CultureInfo.InvariantCulture, $"{count} {(count == 1 ? "träff" : "träffar")} för ”{text}”, bästa först."),
+        SearchTooLong = (max, length) => string.Create(
+            CultureInfo.InvariantCulture,
+            $"Sökningen får vara högst {max} tecken lång; din var {length} tecken. Korta den och sök igen."),
+        SearchResults = (text, count) => string.Create(
+            CultureInfo.InvariantCulture,
+            $"{count} {(count == 1 ? "träff" : "träffar")} för ”{text}”, bästa först."),
         SearchNoHits = text => $"Inga motiveringar matchar ”{text}”. Pröva ett annat ord eller färre ord.",
         SearchShowingFirst = count => string.Create(CultureInfo.InvariantCulture, $"De {count} bästa visas."),
         SearchRefused = "Sökningen kunde inte göras. API:t svarade:",
         QueryHeading = "Frågan bakom sidan",
-        QueryIntro = "Sidan är svaret på en GraphQL-fråga till registrets API, ställd som vem som helst kan ställa den. Här är frågan och dess variabler, en länk som kör den i API:t (svaret är JSON) och samma uppgifter att ladda ner.",
+        QueryIntro = "Sidan är svaret på en GraphQL-fråga till registrets API, ställd som vem som helst kan ställa den. " +
+            "Här är frågan och dess variabler, en länk som kör den i API:t (svaret är JSON) och samma uppgifter att ladda ner.",
         QueryDocumentLabel = "GraphQL-frågan",
         QueryVariablesLabel = "Variabler",
         QueryRunLink = "Öppna frågan i GraphiQL (ett program får svaret som JSON på samma adress)",

@@ -51,7 +51,9 @@ public sealed partial class ExplorerLanguage
     public string Date(DateTimeOffset moment) => TimeZoneInfo.ConvertTime(moment, SwedishTime).ToString("d MMMM yyyy", Culture);
 
     /// <summary>A moment in Swedish time to the minute, e.g. "2027-11-18 19:00".</summary>
-    public static string Timestamp(DateTimeOffset moment) => TimeZoneInfo.ConvertTime(moment, SwedishTime).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    public static string Timestamp(DateTimeOffset moment) => TimeZoneInfo.ConvertTime(moment, SwedishTime).ToString(
+        "yyyy-MM-dd HH:mm",
+        CultureInfo.InvariantCulture);
 
     /// <summary>A moment for a <c>&lt;time datetime&gt;</c> attribute, in UTC.</summary>
     public static string MachineTime(DateTimeOffset moment) => moment.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);

@@ -37,6 +37,7 @@ public static class ExplorerLayout
         Html NavItem(ExplorerSection section, string path, string label) => Html.Of(
             $"<li><a href=\"{path}\"{Html.If(page.Section == section, $" aria-current=\"page\"")}>{label}</a></li>");
 
+        var searchBox = Html.Of($"<input id=\"q\" name=\"q\" type=\"search\" maxlength=\"{SearchQueries.MaxTextLength}\" value=\"{page.SearchText}\">");
         return Html.Of($"""
             <!doctype html>
             <html lang="{language.Code}">
@@ -64,7 +65,7 @@ public static class ExplorerLayout
             </div>
             <form class="search" role="search" action="{language.Search}" method="get">
             <label for="q">{language.SearchLabel}</label>
-            <span class="search-row"><input id="q" name="q" type="search" maxlength="{SearchQueries.MaxTextLength}" value="{page.SearchText}"><button type="submit">{language.SearchButton}</button></span>
+            <span class="search-row">{searchBox}<button type="submit">{language.SearchButton}</button></span>
             </form>
             </header>
             <main id="innehall" tabindex="-1">

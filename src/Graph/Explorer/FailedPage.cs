@@ -18,7 +18,7 @@ public static class FailedPage
                 <ul class="api-errors">
                 {failure.Messages.Select(m => Html.Of($"<li lang=\"en\">{m}</li>"))}
                 </ul>
-                <p><a href="{language.Home}">{language.TimelineNav}</a> · <a href="{language.Map}">{language.MapNav}</a> · <a href="{language.Search}">{language.SearchNav}</a></p>
+                <p>{ExplorerLinks.WayOn(language)}</p>
                 """),
             pathIn,
             StatusCode: failure.StatusCode);

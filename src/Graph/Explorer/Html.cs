@@ -29,6 +29,9 @@ public readonly struct Html
 
     public static Html Join(IEnumerable<Html> fragments) => new(string.Concat(fragments.Select(f => f.Value)));
 
+    /// <summary>A table's column headings, each a <c>th</c> of the column's scope.</summary>
+    public static Html ColumnHeads(params string[] names) => Join(names.Select(name => Of($"<th scope=\"col\">{name}</th>")));
+
     /// <summary>The fragment when <paramref name="condition"/> holds; otherwise nothing, and its values are not even evaluated.</summary>
     public static Html If(bool condition, [InterpolatedStringHandlerArgument(nameof(condition))] HtmlBuilder builder) =>
         condition ? new(builder.Build()) : Empty;

@@ -20,25 +20,38 @@ public static class MapPage
     public static ExplorerPage Render(ExplorerLanguage language, MapData data, MunicipalityDirectory municipalities, SwedenMap map)
     {
         var recorded = data.Achievements();
-        var achievements = municipalities.All.ToDictionary(m => m.Code, m => recorded.GetValueOrDefault(m.Code) ?? MunicipalityAchievement.None, StringComparer.Ordinal);
+        var achievements = municipalities.All.ToDictionary(
+            m => m.Code,
+            m => recorded.GetValueOrDefault(m.Code) ?? MunicipalityAchievement.None,
+            StringComparer.Ordinal);
         int Count(string cssClass) => achievements.Values.Count(a => a.CssClass == cssClass);
 
         var shapes = municipalities.All.Where(m => map.Municipalities.ContainsKey(m.Code)).Select(m =>
         {
             var achievement = achievements[m.Code];
             var name = $"{m.Name}: {achievement.Describe(language)}";
-            return Html.Of($"<a href=\"{language.Municipality(m.Code)}\" class=\"{achievement.CssClass}\" aria-label=\"{name}\"><title>{name}</title><path d=\"{map.Municipalities[m.Code]}\"/></a>\n");
+            return Html.Of($"<a href=\"{language.Municipality(m.Code)}\" class=\"{achievement.CssClass}\" aria-label=\"{name}\"><title>{name}</title>" +
+                $"<path d=\"{map.Municipalities[m.Code]}\"/></a>\n");
         });
         var borders = map.Counties.Select(d => Html.Of($"<path d=\"{d}\"/>"));
 
         var countyRows = municipalities.Counties.Select(county =>
         {
             var codes = municipalities.InCounty(county.Code).Select(m => m.Code).ToList();
-            return Html.Of($"<tr><th scope=\"row\">{county.Name}</th><td>{codes.Count}</td><td>{codes.Sum(c => achievements[c].NominatedIn.Count)}</td><td>{codes.Sum(c => achievements[c].WonIn.Count)}</td></tr>");
+            var (nominated, won) = (codes.Sum(c => achievements[c].NominatedIn.Count), codes.Sum(c => achievements[c].WonIn.Count));
+            return Html.Of($"<tr><th scope=\"row\">{county.Name}</th><td>{codes.Count}</td><td>{nominated}</td><td>{won}</td></tr>");
         });
-        var achieverRows = ExplorerLanguage.Alphabetical(municipalities.All.Where(m => achievements[m.Code].CssClass != "never"), m => m.Name).Select(m => Html.Of(
-            $"<tr><th scope=\"row\">{ExplorerLinks.Municipality(language, new MunicipalityName(m.Code, m.Name))}</th><td>{m.County.Name}</td><td>{Years(language, achievements[m.Code].WonIn)}</td><td>{Years(language, achievements[m.Code].NominatedIn)}</td></tr>"));
+        var achievers = ExplorerLanguage.Alphabetical(municipalities.All.Where(m => achievements[m.Code].CssClass != "never"), m => m.Name);
+        var achieverRows = achievers.Select(m =>
+        {
+            var link = ExplorerLinks.Municipality(language, new MunicipalityName(m.Code, m.Name));
+            var (won, nominated) = (Years(language, achievements[m.Code].WonIn), Years(language, achievements[m.Code].NominatedIn));
+            return Html.Of($"<tr><th scope=\"row\">{link}</th><td>{m.County.Name}</td><td>{won}</td><td>{nominated}</td></tr>");
+        });
 
+        var (allNominations, allWins) = (achievements.Values.Sum(a => a.NominatedIn.Count), achievements.Values.Sum(a => a.WonIn.Count));
+        var countyHeads = Html.ColumnHeads(language.CountyColumn, language.MunicipalitiesColumn, language.NominationsColumn, language.WinsColumn);
+        var achieverHeads = Html.ColumnHeads(language.MunicipalityColumn, language.CountyColumn, language.WinsColumn, language.NominationsColumn);
         return new ExplorerPage(
             language.MapNav,
             Html.Of($"""
@@ -48,7 +61,8 @@ public static class MapPage
                 <figure class="map">
                 <a class="skip-map" href="#per-lan">{language.SkipMap}</a>
                 <svg viewBox="0 0 {map.Width} {map.Height}" role="group" aria-label="{language.MapLabel}">
-                <defs><pattern id="hatch" patternUnits="userSpaceOnUse" width="5" height="5" patternTransform="rotate(45)"><rect class="hatch-ground" width="5" height="5"/><rect class="hatch-line" width="2" height="5"/></pattern></defs>
+                <defs><pattern id="hatch" patternUnits="userSpaceOnUse" width="5" height="5" patternTransform="rotate(45)">
+                <rect class="hatch-ground" width="5" height="5"/><rect class="hatch-line" width="2" height="5"/></pattern></defs>
                 <g class="municipalities">
                 {shapes}
                 </g>
@@ -68,16 +82,16 @@ public static class MapPage
                 <h2 id="per-lan" tabindex="-1">{language.CountyTableHeading}</h2>
                 <table class="numbers">
                 <caption>{language.CountyTableCaption}</caption>
-                <thead><tr><th scope="col">{language.CountyColumn}</th><th scope="col">{language.MunicipalitiesColumn}</th><th scope="col">{language.NominationsColumn}</th><th scope="col">{language.WinsColumn}</th></tr></thead>
+                <thead><tr>{countyHeads}</tr></thead>
                 <tbody>
                 {countyRows}
                 </tbody>
-                <tfoot><tr><th scope="row">{language.TotalRow}</th><td>{municipalities.All.Count}</td><td>{achievements.Values.Sum(a => a.NominatedIn.Count)}</td><td>{achievements.Values.Sum(a => a.WonIn.Count)}</td></tr></tfoot>
+                <tfoot><tr><th scope="row">{language.TotalRow}</th><td>{municipalities.All.Count}</td><td>{allNominations}</td><td>{allWins}</td></tr></tfoot>
                 </table>
                 <h2>{language.AchieversHeading}</h2>
                 <table>
                 <caption>{language.AchieversCaption}</caption>
-                <thead><tr><th scope="col">{language.MunicipalityColumn}</th><th scope="col">{language.CountyColumn}</th><th scope="col">{language.WinsColumn}</th><th scope="col">{language.NominationsColumn}</th></tr></thead>
+                <thead><tr>{achieverHeads}</tr></thead>
                 <tbody>
                 {achieverRows}
                 </tbody>

@@ -9,7 +9,9 @@ namespace Kvk.Graph.Explorer;
 public static class MunicipalityElsewhere
 {
     /// <summary>Every key figure Kolada holds for the municipality in a year.</summary>
-    public static string KoladaData(string code, int year) => string.Create(CultureInfo.InvariantCulture, $"https://api.kolada.se/v2/data/municipality/{code}/year/{year}");
+    public static string KoladaData(string code, int year) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"https://api.kolada.se/v2/data/municipality/{code}/year/{year}");
 
     public static string Wikidata(string item) => $"https://www.wikidata.org/wiki/{item}";
 }

@@ -38,12 +38,15 @@ public static class MunicipalityPage
                 <h2>{language.NominationsHeading}</h2>
                 {(municipality.Nominations.Count == 0
                     ? Html.Of($"<p>{language.NeverNominated}</p>")
-                    : Html.Of($"<table class=\"narrow\"><caption>{language.NominationsCaption(municipality.Name)}</caption><thead><tr><th scope=\"col\">{language.YearColumn}</th><th scope=\"col\">{language.ResultColumn}</th></tr></thead><tbody>{rows}</tbody></table>"))}
+                    : Html.Of($"<table class=\"narrow\"><caption>{language.NominationsCaption(municipality.Name)}</caption>" +
+                        $"<thead><tr>{Html.ColumnHeads(language.YearColumn, language.ResultColumn)}</tr></thead><tbody>{rows}</tbody></table>"))}
                 <h2>{language.ElsewhereHeading}</h2>
                 <ul class="elsewhere">
                 <li><a href="{municipality.KoladaUrl}">{language.KoladaLink}</a></li>
                 {koladaYears}
-                {Html.If(municipality.WikidataId is not null, $"<li><a href=\"{MunicipalityElsewhere.Wikidata(municipality.WikidataId!)}\">{language.WikidataLink}</a></li>")}
+                {Html.If(
+                    municipality.WikidataId is not null,
+                    $"<li><a href=\"{MunicipalityElsewhere.Wikidata(municipality.WikidataId!)}\">{language.WikidataLink}</a></li>")}
                 </ul>
                 <p><a href="{language.Map}">{language.AllOnTheMap}</a></p>
                 """),

@@ -8,7 +8,7 @@ public static class NotFoundPage
         Html.Of($"""
             <h1>{language.NotFoundTitle}</h1>
             <p>{message}</p>
-            <p><a href="{language.Home}">{language.TimelineNav}</a> · <a href="{language.Map}">{language.MapNav}</a> · <a href="{language.Search}">{language.SearchNav}</a></p>
+            <p>{ExplorerLinks.WayOn(language)}</p>
             """),
         pathIn,
         StatusCode: StatusCodes.Status404NotFound);

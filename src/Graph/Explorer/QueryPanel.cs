@@ -15,7 +15,8 @@ public sealed record ExplorerDownload(string List, object? Where = null)
     }
 
     /// <summary><c>{ "field": { "eq": value } }</c>.</summary>
-    public static Dictionary<string, object?> Equal(string field, object? value) => new(StringComparer.Ordinal) { [field] = new Dictionary<string, object?> { ["eq"] = value } };
+    public static Dictionary<string, object?> Equal(string field, object? value) =>
+        new(StringComparer.Ordinal) { [field] = new Dictionary<string, object?> { ["eq"] = value } };
 }
 
 /// <summary>
@@ -25,19 +26,28 @@ public sealed record ExplorerDownload(string List, object? Where = null)
 /// </summary>
 public static class QueryPanel
 {
-    public static Html Render(ExplorerLanguage language, ExplorerOperation operation, string document, string documentId, IReadOnlyList<ExplorerDownload> downloads)
+    public static Html Render(
+        ExplorerLanguage language,
+        ExplorerOperation operation,
+        string document,
+        string documentId,
+        IReadOnlyList<ExplorerDownload> downloads)
     {
         var variables = operation.VariablesJson;
         var run = "/graphql?documentId=" + Uri.EscapeDataString(documentId) + (variables is null ? "" : "&variables=" + Uri.EscapeDataString(variables));
         var links = downloads.Select(d => Html.Of($"""
             <li>{language.ListName(d.List)}: <a href="{d.Link("csv")}">CSV</a> · <a href="{d.Link("xlsx")}">Excel (.xlsx)</a></li>
             """));
+        var code = Html.Of($"<code lang=\"en\">{document.TrimEnd()}</code>");
         return Html.Of($"""
             <details class="query">
             <summary>{language.QueryHeading}</summary>
             <p>{language.QueryIntro}</p>
-            <div class="code" role="region" tabindex="0" aria-label="{language.QueryDocumentLabel}"><pre class="document"><code lang="en">{document.TrimEnd()}</code></pre></div>
-            {Html.If(variables is not null, $"<p>{language.QueryVariablesLabel}</p><div class=\"code\" role=\"region\" tabindex=\"0\" aria-label=\"{language.QueryVariablesLabel}\"><pre class=\"variables\"><code>{variables}</code></pre></div>")}
+            <div class="code" role="region" tabindex="0" aria-label="{language.QueryDocumentLabel}"><pre class="document">{code}</pre></div>
+            {Html.If(
+                variables is not null,
+                $"<p>{language.QueryVariablesLabel}</p><div class=\"code\" role=\"region\" tabindex=\"0\" aria-label=\"{language.QueryVariablesLabel}\">" +
+                $"<pre class=\"variables\"><code>{variables}</code></pre></div>")}
             <ul class="query-links">
             <li><a class="run" href="{run}">{language.QueryRunLink}</a></li>
             {links}

@@ -20,9 +20,13 @@ public static class RoundPage
         }
 
         Html Link(MunicipalityName municipality) => ExplorerLinks.Municipality(language, municipality);
+        string? Actor(string? actor) => actor == SeedImportActor ? language.SeedImport : actor;
+        Html Time(DateTimeOffset moment) =>
+            Html.Of($"<time datetime=\"{ExplorerLanguage.MachineTime(moment)}\">{ExplorerLanguage.Timestamp(moment)}</time>");
 
         var nominees = ExplorerLanguage.Alphabetical(round.Nominees, n => n.Municipality.Name).Select(n => Html.Of(
-            $"<li>{Link(new MunicipalityName(n.Municipality.Code, n.Municipality.Name))}, {n.Municipality.County.Name}{Html.If(n.IsWinner, $" <strong>({language.Winner})</strong>")}</li>"));
+            $"<li>{Link(new MunicipalityName(n.Municipality.Code, n.Municipality.Name))}, " +
+                $"{n.Municipality.County.Name}{Html.If(n.IsWinner, $" <strong>({language.Winner})</strong>")}</li>"));
         var withdrawn = data.Withdrawn.Nodes.Select(n => Html.Of(
             $"<li>{Link(n.Municipality)}: {n.WithdrawalReason}</li>")).ToList();
 
@@ -30,8 +34,10 @@ public static class RoundPage
         var history = round.History.Select(entry => Html.Of($"""
             <li>
             <p>{language.History.Describe(entry, Link)}</p>
-            <p class="meta">{language.RecordedAt} <time datetime="{ExplorerLanguage.MachineTime(entry.OccurredAt)}">{ExplorerLanguage.Timestamp(entry.OccurredAt)}</time> {language.RecordedBy} {(entry.Actor == SeedImportActor ? language.SeedImport : entry.Actor)}</p>
-            {Html.If(entry.Motivation is not null && entry.Type != "award_announced", $"<details><summary>{language.MotivationOfEvent}</summary><blockquote lang=\"sv\"><p>{entry.Motivation}</p></blockquote></details>")}
+            <p class="meta">{language.RecordedAt} {Time(entry.OccurredAt)} {language.RecordedBy} {Actor(entry.Actor)}</p>
+            {Html.If(
+                entry.Motivation is not null && entry.Type != "award_announced",
+                $"<details><summary>{language.MotivationOfEvent}</summary><blockquote lang=\"sv\"><p>{entry.Motivation}</p></blockquote></details>")}
             </li>
             """));
 
@@ -70,7 +76,9 @@ public static class RoundPage
                 </section>
                 <nav class="pager" aria-label="{language.OtherRounds}">
                 <ul>
-                {Html.If(previous is not null, $"<li><a href=\"{language.Round(previous!.Year)}\" rel=\"prev\">{language.PreviousRound}: {previous.Year}</a></li>")}
+                {Html.If(
+                    previous is not null,
+                    $"<li><a href=\"{language.Round(previous!.Year)}\" rel=\"prev\">{language.PreviousRound}: {previous.Year}</a></li>")}
                 {Html.If(next is not null, $"<li><a href=\"{language.Round(next!.Year)}\" rel=\"next\">{language.NextRound}: {next.Year}</a></li>")}
                 </ul>
                 </nav>

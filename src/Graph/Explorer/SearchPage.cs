@@ -19,9 +19,16 @@ public static class SearchPage
     /// <param name="text">What was sent to the API as the search's text.</param>
     /// <param name="data">The API's answer; null when no search ran or the API refused the text.</param>
     /// <param name="refusal">The API's words when it refused the text: told in the page's language where the page knows why.</param>
-    public static ExplorerPage Render(ExplorerLanguage language, string? query, string? text, SearchData? data, IReadOnlyList<string>? refusal, int maxTextLength)
+    public static ExplorerPage Render(
+        ExplorerLanguage language,
+        string? query,
+        string? text,
+        SearchData? data,
+        IReadOnlyList<string>? refusal,
+        int maxTextLength)
     {
         var hits = data?.Search.Nodes ?? [];
+        var showing = data is not null && data.Search.TotalCount > hits.Count ? " " + language.SearchShowingFirst(hits.Count) : "";
         var outcome = (text, data) switch
         {
             (null, _) => Html.Empty,
@@ -30,7 +37,7 @@ public static class SearchPage
             (_, null) => Refused(language.SearchRefused, refusal),
             _ when hits.Count == 0 => Html.Of($"<p class=\"notice\" role=\"status\">{language.SearchNoHits(text)}</p>"),
             _ => Html.Of($"""
-                <p role="status">{language.SearchResults(text, data.Search.TotalCount)}{(data.Search.TotalCount > hits.Count ? " " + language.SearchShowingFirst(hits.Count) : "")}</p>
+                <p role="status">{language.SearchResults(text, data.Search.TotalCount)}{showing}</p>
                 <ol class="hits">
                 {hits.Select(hit => Hit(language, hit))}
                 </ol>
@@ -44,7 +51,9 @@ public static class SearchPage
                 <h1>{language.SearchTitle}</h1>
                 <p>{language.SearchHelp}</p>
                 <ul class="tips">
-                {language.SearchTips.Select(tip => Html.Of($"<li><a href=\"{language.Search}?q={Uri.EscapeDataString(tip.Example)}\"><code lang=\"sv\">{tip.Example}</code></a> {tip.Finds}</li>"))}
+                {language.SearchTips.Select(tip =>
+                    Html.Of($"<li><a href=\"{language.Search}?q={Uri.EscapeDataString(tip.Example)}\"><code lang=\"sv\">{tip.Example}</code></a> " +
+                        $"{tip.Finds}</li>"))}
                 </ul>
                 {outcome}
                 """),
@@ -56,16 +65,18 @@ public static class SearchPage
 
     /// <summary>Why the search did not run, in the page's language, and the API's own words beside it (what a client of the API reads).</summary>
     private static Html Refused(string why, IReadOnlyList<string>? refusal) =>
-        Html.Of($"<p class=\"notice\" role=\"status\">{why}{Html.If(refusal is { Count: > 0 }, $" <span lang=\"en\">{string.Join(" ", refusal ?? [])}</span>")}</p>");
+        Html.Of($"<p class=\"notice\" role=\"status\">{why}" +
+            $"{Html.If(refusal is { Count: > 0 }, $" <span lang=\"en\">{string.Join(" ", refusal ?? [])}</span>")}</p>");
 
     private static Html Hit(ExplorerLanguage language, SearchHit hit)
     {
         var award = hit.Award;
+        var municipality = ExplorerLinks.Municipality(language, new MunicipalityName(award.Municipality.Code, award.Municipality.Name));
         return Html.Of($"""
             <li>
             <h2><a href="{language.Round(award.Year)}">{language.RoundTitle(award.Year)}</a>: {award.RecipientName}</h2>
             <p class="excerpt" lang="sv">{Passages(hit.Excerpt, award.Motivation)}</p>
-            <p class="meta">{ExplorerLinks.Municipality(language, new MunicipalityName(award.Municipality.Code, award.Municipality.Name))}, {award.Municipality.County.Name}</p>
+            <p class="meta">{municipality}, {award.Municipality.County.Name}</p>
             </li>
             """);
     }

@@ -15,13 +15,17 @@ public static class TimelinePage
         {
             var nominees = ExplorerLanguage.Alphabetical(round.Nominees.Select(n => n.Municipality), m => m.Name)
                 .Select(m => Html.Of($"<li>{ExplorerLinks.Municipality(language, m)}</li>"));
+            var nomineeList = round.Nominees.Count == 0 ? Html.Of($"{language.NoNomineesYet}") : Html.Of($"<ul class=\"nominees\">{nominees}</ul>");
             return Html.Of($"""
                 <li class="round">
                 <h3><a href="{language.Round(round.Year)}">{language.RoundTitle(round.Year)}</a></h3>
                 <dl>
                 <dt>{language.StatusLabel}</dt><dd>{language.Status(round.Status)}</dd>
-                {Html.If(round.Award is not null, $"<dt>{language.WinnerLabel}</dt><dd class=\"winner\">{ExplorerLinks.Recipient(language, round.Award!.RecipientName, round.Award.Municipality.Code)}</dd>")}
-                <dt>{language.NomineesLabel}</dt><dd>{(round.Nominees.Count == 0 ? Html.Of($"{language.NoNomineesYet}") : Html.Of($"<ul class=\"nominees\">{nominees}</ul>"))}</dd>
+                {Html.If(
+                    round.Award is not null,
+                    $"<dt>{language.WinnerLabel}</dt><dd class=\"winner\">" +
+                    $"{ExplorerLinks.Recipient(language, round.Award!.RecipientName, round.Award.Municipality.Code)}</dd>")}
+                <dt>{language.NomineesLabel}</dt><dd>{nomineeList}</dd>
                 </dl>
                 </li>
                 """);

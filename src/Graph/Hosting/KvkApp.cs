@@ -100,7 +100,11 @@ public sealed class KvkApp : IAsyncDisposable
             return options;
         });
         services.AddKvkGraphQL(configuration, environment);
-        services.AddKeyedSingleton(ReadStore.DataSourceKey, (provider, _) => DataSources.CreateForReads(provider.GetRequiredService<ReplicaSettings>().ReadConnectionString ?? connectionString, provider.GetRequiredService<QueryLimits>().Timeout));
+        services.AddKeyedSingleton(
+            ReadStore.DataSourceKey,
+            (provider, _) => DataSources.CreateForReads(
+                provider.GetRequiredService<ReplicaSettings>().ReadConnectionString ?? connectionString,
+                provider.GetRequiredService<QueryLimits>().Timeout));
 
         // The secretariat's reads: a pool of its own on the primary only when the public's go to a replica.
         services.AddKeyedSingleton(ReadStore.PrimaryDataSourceKey, (provider, _) => provider.GetRequiredService<ReplicaSettings>().ReadsFromReplica
@@ -112,7 +116,10 @@ public sealed class KvkApp : IAsyncDisposable
         services.AddHostedService(s => s.GetRequiredService<RoundChangeFeed>());
         services.AddSingleton(provider =>
         {
-            var recorder = new RoundRecorder(provider.GetRequiredService<IDocumentStore>(), municipalities, provider.GetRequiredService<IRoundChangeNotifier>());
+            var recorder = new RoundRecorder(
+                provider.GetRequiredService<IDocumentStore>(),
+                municipalities,
+                provider.GetRequiredService<IRoundChangeNotifier>());
             var cache = provider.GetRequiredService<ResponseCache>();
 
             // This host forgets cached responses before the mutation returns; the others when the notification arrives.

@@ -27,7 +27,9 @@ public static class RebuildCommand
                 bar.Value = bar.MaxValue;
             });
         var rate = projected / clock.Elapsed.TotalSeconds;
-        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Rebuilt the read model from {projected:N0} events in {clock.Elapsed.TotalSeconds:0.0} s: [bold]{rate:N0} events/s[/].");
+        AnsiConsole.MarkupLineInterpolated(
+            CultureInfo.InvariantCulture,
+            $"Rebuilt the read model from {projected:N0} events in {clock.Elapsed.TotalSeconds:0.0} s: [bold]{rate:N0} events/s[/].");
         return rate;
     }
 }

@@ -8,7 +8,10 @@ namespace Kvk.Graph.Live;
 /// neither: a subscriber that reconnects after its host died, with the arguments it subscribed with at first, ends
 /// up with everything recorded meanwhile. A read that fails ends the stream with the error.
 /// </summary>
-public sealed class CatchUp<T>(IObservable<T> live, Func<CancellationToken, Task<IReadOnlyList<T>>> missed, Func<IReadOnlyList<T>, T, bool> covered) : IObservable<T>
+public sealed class CatchUp<T>(
+    IObservable<T> live,
+    Func<CancellationToken, Task<IReadOnlyList<T>>> missed,
+    Func<IReadOnlyList<T>, T, bool> covered) : IObservable<T>
 {
     public IDisposable Subscribe(IObserver<T> observer)
     {

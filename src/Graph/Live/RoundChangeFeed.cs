@@ -114,7 +114,10 @@ public sealed class RoundChangeFeed(
             cache.Invalidate();
             try
             {
-                await using var routed = await RoutedSession.OnAsync(store, await (replayed ? reads : dataSource).OpenConnectionAsync(stoppingToken), stoppingToken);
+                await using var routed = await RoutedSession.OnAsync(
+                    store,
+                    await (replayed ? reads : dataSource).OpenConnectionAsync(stoppingToken),
+                    stoppingToken);
                 var session = routed.Session;
                 var views = change.Version is { } version
                     ? await RoundTimeTravel.AsOfAsync(session, municipalities, change.Year, version, null, stoppingToken)

@@ -37,7 +37,8 @@ public sealed record DataFigures(long EventCount, long LastSequence, DateTimeOff
     private static async Task<DataFigures> ReadAsync(ReadStore store, CancellationToken cancellationToken)
     {
         var row = (await store.ValuesAsync(
-            $"select count(*)::text, coalesce(max(seq_id), 0)::text, to_char(max(timestamp) at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') from {KvkStoreOptions.SchemaName}.mt_events",
+            "select count(*)::text, coalesce(max(seq_id), 0)::text, to_char(max(timestamp) at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') from " +
+                $"{KvkStoreOptions.SchemaName}.mt_events",
             [],
             cancellationToken))[0];
         return new DataFigures(

@@ -16,9 +16,12 @@ public static class DataTerms
     /// <summary>The sources the record is built from, as a whole; each fact also carries its own.</summary>
     public static readonly IReadOnlyList<Source> Sources =
     [
-        new("Vinnare av Sveriges KvalitetsKommun (the project's source document of winners and motivations, 2003–2023)", null, null, null, "the winners and the jury's motivations, quoted verbatim"),
-        new("The published nominee lists of each round (one source per round, named on each round)", "Kvalitetsmässan, SKR/SKL, Kvalitetsmagasinet, municipalities, Lokalpressen", null, null, "the nominees of each round"),
-        new("Kommuner och län, koder (municipality_county.csv of sjbrg/swedish-geodata)", "SCB", "https://github.com/sjbrg/swedish-geodata", null, "the 290 municipalities, 21 counties and their codes"),
+        new("Vinnare av Sveriges KvalitetsKommun (the project's source document of winners and motivations, 2003–2023)", null, null, null,
+            "the winners and the jury's motivations, quoted verbatim"),
+        new("The published nominee lists of each round (one source per round, named on each round)",
+            "Kvalitetsmässan, SKR/SKL, Kvalitetsmagasinet, municipalities, Lokalpressen", null, null, "the nominees of each round"),
+        new("Kommuner och län, koder (municipality_county.csv of sjbrg/swedish-geodata)", "SCB", "https://github.com/sjbrg/swedish-geodata", null,
+            "the 290 municipalities, 21 counties and their codes"),
         new("Wikidata items of the Swedish municipalities and counties", "Wikidata", "https://www.wikidata.org/", null, "the Wikidata ids"),
         new("Folkmängd per kommun 31 december 2018 (table BE0101)", "SCB", "https://www.scb.se/", "2019", "the population figures"),
         new("Kommungruppsindelning (knkopplingar_2025)", "SKR; table published by SCB", "https://skr.se/", "2025-01-01", "the municipality groups"),

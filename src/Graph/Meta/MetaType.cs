@@ -12,12 +12,17 @@ public sealed class MetaType : ObjectGraphType<DataFigures>
     {
         Name = "Meta";
         Description = "What the record is, how much of it there is, and under which terms it may be used. The same figures are at GET /download/.";
-        Field("dataVersion", x => x.DataVersion).Description("The version of the data: the sequence of the last recorded event, e.g. \"v143\". It changes with every recorded fact; cite it with the data.");
-        Field<DateTimeType>("lastRecordedAt").Description("When the last fact was recorded in Kvk (a moment of recording, not a date of the award); null for an empty record.")
+        Field("dataVersion", x => x.DataVersion).Description("The version of the data: the sequence of the last recorded event, e.g. \"v143\". It changes " +
+            "with every recorded fact; cite it with the data.");
+        Field<DateTimeType>("lastRecordedAt").Description("When the last fact was recorded in Kvk (a moment of recording, not a date of the award); null " +
+            "for an empty record.")
             .Resolve(c => c.Source.LastRecordedAt);
-        Field<NonNullGraphType<IntGraphType>>("eventCount").Description("How many facts (events) are recorded, seeded history included.").Resolve(c => (int)c.Source.EventCount);
-        Field<NonNullGraphType<StringGraphType>>("licence").Description("Under which terms the data may be used and how to cite it.").Resolve(_ => DataTerms.Licence);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<SourceType>>>>("sources").Description("The sources the record is built from, as a whole; each award, round and nomination names its own.")
+        Field<NonNullGraphType<IntGraphType>>("eventCount").Description("How many facts (events) are recorded, " +
+            "seeded history included.").Resolve(c => (int)c.Source.EventCount);
+        Field<NonNullGraphType<StringGraphType>>("licence").Description("Under which terms the data may be " +
+            "used and how to cite it.").Resolve(_ => DataTerms.Licence);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<SourceType>>>>("sources").Description(
+            "The sources the record is built from, as a whole; each award, round and nomination names its own.")
             .Resolve(_ => DataTerms.Sources);
     }
 }

@@ -11,14 +11,17 @@ public static class MunicipalityQueries
     {
         MunicipalityList.Root.AddTo(query);
         query.Field<MunicipalityType>("municipality")
-            .Description("One municipality by its 4-digit code, e.g. \"0180\" for Stockholm; null when no municipality has the code, an `INVALID_INPUT` error when it is not four digits. Either way `extensions.lookups` says why, with the `nearest` municipality when the code is near one (a digit off, or a name given as a code).")
+            .Description("One municipality by its 4-digit code, e.g. \"0180\" for Stockholm; null when no municipality has the code, an `INVALID_INPUT` " +
+                "error when it is not four digits. Either way `extensions.lookups` says why, with the `nearest` municipality when the code is near one (a " +
+                "digit off, or a name given as a code).")
             .Argument<NonNullGraphType<StringGraphType>>("code", "The official 4-digit municipality code.")
             .Resolve(c => Find(c, directory, c.GetArgument<string>("code")));
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<CountyType>>>>("counties")
             .Description("The 21 counties (län) of Sweden, by code.")
             .Resolve(_ => directory.Counties);
         query.Field<CountyType>("county")
-            .Description("One county by its 2-digit code, e.g. \"12\" for Skåne län; null when no county has the code, an `INVALID_INPUT` error when it is not two digits.")
+            .Description("One county by its 2-digit code, e.g. \"12\" for Skåne län; null when no county has the code, an `INVALID_INPUT` error when " +
+                "it is not two digits.")
             .Argument<NonNullGraphType<StringGraphType>>("code", "The official 2-digit county code.")
             .Resolve(c => directory.FindCounty(LookupArguments.CountyCode(c.GetArgument<string>("code"))));
     }

@@ -16,9 +16,11 @@ public sealed class MunicipalityType : ObjectGraphType<Municipality>
         Interface<NodeInterface>();
         Field<NonNullGraphType<IdGraphType>>("id").Description("The global ID of the municipality.").Resolve(c => GlobalId.Encode(Name, c.Source.Code));
         MunicipalityList.Entity.AddValueFieldsTo(this);
-        Field<PopulationType>("population").Description("The population on 2018-12-31, SCB's latest per-municipality figure available here: always read it with its date.")
+        Field<PopulationType>("population").Description("The population on 2018-12-31, SCB's latest per-municipality figure available here: always " +
+            "read it with its date.")
             .Resolve(c => c.Source.Population);
-        Field<NonNullGraphType<StringGraphType>>("koladaUrl").Description("The municipality in Kolada, the municipal key-figure database (its id is the same 4-digit code).")
+        Field<NonNullGraphType<StringGraphType>>("koladaUrl").Description("The municipality in Kolada, the municipal key-figure database (its id is " +
+            "the same 4-digit code).")
             .Resolve(c => KoladaUrl(c.Source.Code));
         Field<NonNullGraphType<CountyType>>("county").Description("The county (län) the municipality belongs to.").Resolve(c => c.Source.County);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<AwardType>>>>("awards")

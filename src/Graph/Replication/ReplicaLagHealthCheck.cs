@@ -35,8 +35,12 @@ public sealed class ReplicaLagHealthCheck(ReplicaReplay replay) : IHealthCheck
             return wait.Replayed
                 ? HealthCheckResult.Healthy(bytes == 0
                     ? "The replica has replayed all the primary has written."
-                    : string.Create(CultureInfo.InvariantCulture, $"The replica trailed the primary by {bytes} WAL bytes and replayed them in {seconds} s."), data)
-                : HealthCheckResult.Unhealthy(string.Create(CultureInfo.InvariantCulture, $"The replica trails the primary by more than {maxLag} s ({bytes} WAL bytes behind)."), data: data);
+                    : string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"The replica trailed the primary by {bytes} WAL bytes and replayed them in {seconds} s."), data)
+                : HealthCheckResult.Unhealthy(
+                    string.Create(CultureInfo.InvariantCulture, $"The replica trails the primary by more than {maxLag} s ({bytes} WAL bytes behind)."),
+                    data: data);
         }
         catch (Exception e) when (e is NpgsqlException or TimeoutException)
         {

@@ -44,7 +44,8 @@ public static class Excerpt
         return [.. fragments.Select(f => Marked(motivation, matched, f.First, f.Last))];
     }
 
-    /// <summary>The lexemes a text search query looks for, from its text form (<c>'styrning' &amp; !'omsorg' &amp; 'medborg':*</c>); excluded ones (alone or in an excluded phrase) are left out, a prefix ends in <c>*</c>.</summary>
+    /// <summary>The lexemes a text search query looks for, from its text form (<c>'styrning' &amp; !'omsorg' &amp; 'medborg':*</c>); excluded ones (alone or in
+    /// an excluded phrase) are left out, a prefix ends in <c>*</c>.</summary>
     public static IReadOnlySet<string> Lexemes(string tsquery)
     {
         var lexemes = new HashSet<string>(StringComparer.Ordinal);

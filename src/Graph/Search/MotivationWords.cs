@@ -19,10 +19,14 @@ public sealed class MotivationWords
 
     /// <summary>Motivations parsed into words and lexemes, for search excerpts, in batches, with the asking operation's reads.</summary>
     public static readonly LoaderKind<string, ParsedMotivation> Parsed = new(
-        (services, motivations, ct) => services.GetRequiredService<MotivationWords>().ParseAsync(services.GetRequiredService<ReadStore>(), motivations, ct), ParsedMotivation.Empty);
+        (services, motivations, ct) => services.GetRequiredService<MotivationWords>().ParseAsync(services.GetRequiredService<ReadStore>(), motivations, ct),
+        ParsedMotivation.Empty);
 
     /// <param name="store">The asking operation's reads, where texts not parsed yet are parsed.</param>
-    public async Task<IReadOnlyDictionary<string, ParsedMotivation>> ParseAsync(ReadStore store, IReadOnlyList<string> motivations, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, ParsedMotivation>> ParseAsync(
+        ReadStore store,
+        IReadOnlyList<string> motivations,
+        CancellationToken cancellationToken)
     {
         var result = new Dictionary<string, ParsedMotivation>(StringComparer.Ordinal);
         var missing = new List<string>();
@@ -45,7 +49,8 @@ public sealed class MotivationWords
                 _parsed.Clear();
             }
 
-            var rows = await store.ValuesAsync($"select to_json(p.words), to_json(p.lexemes) from unnest($1::text[]) with ordinality m(text, n), {AwardSearchIndex.Parse}(m.text) p order by m.n", [missing.ToArray()], cancellationToken);
+            var rows = await store.ValuesAsync("select to_json(p.words), to_json(p.lexemes) from unnest($1::text[]) with ordinality m(text, n), " +
+                $"{AwardSearchIndex.Parse}(m.text) p order by m.n", [missing.ToArray()], cancellationToken);
             for (var i = 0; i < missing.Count; i++)
             {
                 var parsed = ParsedMotivation.Of(missing[i], Strings(rows[i][0]), Strings(rows[i][1]));

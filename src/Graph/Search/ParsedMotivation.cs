@@ -34,7 +34,8 @@ public sealed class ParsedMotivation
         return new ParsedMotivation(motivation, spans, wordsByLexeme);
     }
 
-    /// <summary>The words that any of <paramref name="lexemes"/> marks, in order; a lexeme ending in <c>*</c> marks the words of every lexeme it starts.</summary>
+    /// <summary>The words that any of <paramref name="lexemes"/> marks, in order; a lexeme ending in <c>*</c> marks the words of every lexeme it
+    /// starts.</summary>
     public SortedSet<int> Marked(IReadOnlySet<string> lexemes)
     {
         var marked = new SortedSet<int>();

@@ -29,14 +29,18 @@ public static class SearchQueries
     public static void AddSearchQueries(this ObjectGraphType query)
     {
         query.Field("search", new NonNullGraphType(new GraphQLTypeReference(ConnectionName)))
-            .Description($"Searches the announced awards' motivations (motivering) in Swedish, best match first. The text (1 to {MaxTextLength} characters) is terms separated by spaces: "
+            .Description($"Searches the announced awards' motivations (motivering) in Swedish, best match first. The text (1 to {MaxTextLength} characters) " +
+                "is terms separated by spaces: "
                 + "a word matches its inflections (`styrning` finds \"styrningen\"); "
                 + "a word of letters and digits ending in `*` matches every word it starts (`medborg*`: \"medborgare\", \"medborgerligt\"); "
                 + "\"quoted words\" match as a phrase, in that order (also written ”…”, “…” or „…“); "
                 + "`-` just before a word, prefix or phrase excludes it (`-omsorg`); "
-                + "`or` between two terms matches either. Terms next to each other must all match and `or` binds only its neighbours: `a b or c` is a and (b or c); there are no parentheses. "
-                + "What is not a term is left out, never an error: punctuation standing alone, a lone `-`, `*` or `or`, a quote left open (it runs to the end), and Swedish stop words (och, att, …); a text with no term left finds nothing.")
-            .Argument<NonNullGraphType<StringGraphType>>("text", "What to search for, e.g. \"styrning\", \"medborg* or invånare\" or \"\\\"hög kvalitet\\\" -omsorg\".")
+                + "`or` between two terms matches either. Terms next to each other must all match and `or` binds only its neighbours: `a b or c` is a and (b " +
+                    "or c); there are no parentheses. "
+                + "What is not a term is left out, never an error: punctuation standing alone, a lone `-`, `*` or `or`, a quote left open (it runs to the " +
+                    "end), and Swedish stop words (och, att, …); a text with no term left finds nothing.")
+            .Argument<NonNullGraphType<StringGraphType>>("text", "What to search for, e.g. \"styrning\", \"medborg* or invånare\" or \"\\\"hög " +
+                "kvalitet\\\" -omsorg\".")
             .Paged()
             .ResolveAsync(async c =>
             {

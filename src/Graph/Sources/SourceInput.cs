@@ -28,6 +28,7 @@ public sealed class SourceInputType : InputObjectGraphType<SourceInput>
         Field(x => x.Title).Description("The document's title, e.g. \"Fyra kommuner nominerade till Sveriges KvalitetsKommun 2023\".");
         Field(x => x.Publisher, nullable: true).Description("Who published it, e.g. \"Svenska Mässan\".");
         Field(x => x.Url, nullable: true).Description("Its absolute http or https address; anything else is refused with INVALID_INPUT.");
-        Field(x => x.PublishedOn, nullable: true).Description("When it was published, as YYYY, YYYY-MM or YYYY-MM-DD; anything else is refused with INVALID_INPUT.");
+        Field(x => x.PublishedOn, nullable: true).Description("When it was published, as YYYY, YYYY-MM or YYYY-MM-DD; anything else is " +
+            "refused with INVALID_INPUT.");
     }
 }

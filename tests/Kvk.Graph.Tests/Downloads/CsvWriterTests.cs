@@ -17,7 +17,10 @@ public sealed class CsvWriterTests
         var rows = DownloadFiles.Parse(CsvWriter.Write(["a", "b"], [["Habo", cell]]));
 
         Assert.Equal(["Habo", "'" + cell], rows[1]);
-        Assert.Contains("\"'" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"", Encoding.UTF8.GetString(CsvWriter.Write(["a"], [[cell]])), StringComparison.Ordinal);
+        Assert.Contains(
+            "\"'" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"",
+            Encoding.UTF8.GetString(CsvWriter.Write(["a"], [[cell]])),
+            StringComparison.Ordinal);
     }
 
     [Theory]

@@ -15,7 +15,11 @@ public static class DownloadFiles
     public static List<string[]> Parse(byte[] bytes, char separator = ',')
     {
         Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
-        using var parser = new TextFieldParser(new StringReader(Encoding.UTF8.GetString(bytes[3..]))) { HasFieldsEnclosedInQuotes = true, TrimWhiteSpace = false };
+        using var parser = new TextFieldParser(new StringReader(Encoding.UTF8.GetString(bytes[3..])))
+        {
+            HasFieldsEnclosedInQuotes = true,
+            TrimWhiteSpace = false,
+        };
         parser.SetDelimiters(separator.ToString());
         var rows = new List<string[]>();
         while (!parser.EndOfData)
@@ -39,7 +43,12 @@ public static class DownloadFiles
     /// cells for the columns (the header of the file): a value as the JSON gives it; through a list, the values joined
     /// by "; "; an object as "first (rest, …) url".
     /// </summary>
-    public static async Task<(string DataVersion, List<JsonNode?[]> Rows, JsonNode? Errors)> ApiAsync(KvkTestServer server, string list, string document, JsonNode? where = null, JsonNode? order = null)
+    public static async Task<(string DataVersion, List<JsonNode?[]> Rows, JsonNode? Errors)> ApiAsync(
+        KvkTestServer server,
+        string list,
+        string document,
+        JsonNode? where = null,
+        JsonNode? order = null)
     {
         var rows = new List<JsonNode?[]>();
         string? after = null;

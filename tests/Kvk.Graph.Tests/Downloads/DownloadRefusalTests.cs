@@ -37,8 +37,17 @@ public sealed class DownloadRefusalTests(SeededKvk kvk) : IClassFixture<SeededKv
         { "/download/nominations.csv?order=%5B", 400, "`order` is not valid JSON" },
         { "/download/nominations.csv?where=" + "%7B%22x%22%3A%22%00%22%7D", 400, "`where` is not valid JSON" },
         { "/download/nominations.csv?wh%00ere=1", 400, "Unknown parameter" },
-        { "/download/nominations.csv?where=" + "%7B%22municipality%22%3A%7B%22county%22%3A%7B%22code%22%3A%7B%22eq%22%3A%2231%22%7D%7D%7D%7D", 400, "No county has the code `31`" },
-        { "/download/awards.csv?where=" + "%7B%22or%22%3A%5B%7B%22municipality%22%3A%7B%22code%22%3A%7B%22in%22%3A%5B%220180%22%2C%229999%22%5D%7D%7D%7D%5D%7D", 400, "No municipality has the code `9999`" },
+        {
+            "/download/nominations.csv?where=" + "%7B%22municipality%22%3A%7B%22county%22%3A%7B%22code%22%3A%7B%22eq%22%3A%2231%22%7D%7D%7D%7D",
+            400,
+            "No county has the code `31`"
+        },
+        {
+            "/download/awards.csv?where=" +
+                "%7B%22or%22%3A%5B%7B%22municipality%22%3A%7B%22code%22%3A%7B%22in%22%3A%5B%220180%22%2C%229999%22%5D%7D%7D%7D%5D%7D",
+            400,
+            "No municipality has the code `9999`"
+        },
         { "/download/municipalities.csv?where=" + "%7B%22code%22%3A%7B%22eq%22%3A%2200%22%7D%7D", 400, "No municipality has the code `00`" },
         { "/download/awardz.csv", 404, "No download `awardz.csv`" },
         { "/download/awards.json", 404, "No download `awards.json`" },
@@ -79,14 +88,23 @@ public sealed class DownloadRefusalTests(SeededKvk kvk) : IClassFixture<SeededKv
     {
         var document = JsonNode.Parse(await kvk.Server.Client.GetStringAsync("/download/"))!["downloads"]!.AsArray()
             .Single(d => d!["path"]!.GetValue<string>() == $"/download/{list}.csv")!["document"]!.GetValue<string>();
-        var (_, _, apiErrors) = await DownloadFiles.ApiAsync(kvk.Server, list, document, where is null ? null : JsonNode.Parse(where), order is null ? null : JsonNode.Parse(order));
-        var path = $"/download/{list}.csv?" + string.Join('&', new[] { ("where", where), ("order", order) }.Where(p => p.Item2 is not null).Select(p => $"{p.Item1}={Q(p.Item2!)}"));
+        var (_, _, apiErrors) = await DownloadFiles.ApiAsync(
+            kvk.Server,
+            list,
+            document,
+            where is null ? null : JsonNode.Parse(where),
+            order is null ? null : JsonNode.Parse(order));
+        var path = $"/download/{list}.csv?" + string.Join(
+            '&',
+            new[] { ("where", where), ("order", order) }.Where(p => p.Item2 is not null).Select(p => $"{p.Item1}={Q(p.Item2!)}"));
 
         var (status, errors) = await GetErrorsAsync(path);
 
         Assert.Equal(400, status);
         Assert.NotNull(apiErrors);
-        Assert.Equal(apiErrors!.AsArray().Select(e => (e!["message"]!.GetValue<string>(), e["extensions"]?["code"]?.GetValue<string>())), errors.Select(e => (e!["message"]!.GetValue<string>(), e["extensions"]?["code"]?.GetValue<string>())));
+        Assert.Equal(
+            apiErrors!.AsArray().Select(e => (e!["message"]!.GetValue<string>(), e["extensions"]?["code"]?.GetValue<string>())),
+            errors.Select(e => (e!["message"]!.GetValue<string>(), e["extensions"]?["code"]?.GetValue<string>())));
     }
 
     [Fact]
@@ -100,7 +118,39 @@ public sealed class DownloadRefusalTests(SeededKvk kvk) : IClassFixture<SeededKv
         Assert.Equal(api["errors"]![0]!["extensions"]!["code"]!.GetValue<string>(), errors.Single()!["extensions"]!["code"]!.GetValue<string>());
     }
 
-    private static readonly string[] Tokens = ["{", "}", "[", "]", ":", ",", "\"", "and", "or", "year", "eq", "in", "some", "null", "true", "1e999", "-0", "\\u0000", "å", "\u0000", "#", "\n", "round", "award", "municipality", ".", "county", "code", "\"12\"", "ASC", "DESC"];
+    private static readonly string[] Tokens = [
+        "{",
+        "}",
+        "[",
+        "]",
+        ":",
+        ",",
+        "\"",
+        "and",
+        "or",
+        "year",
+        "eq",
+        "in",
+        "some",
+        "null",
+        "true",
+        "1e999",
+        "-0",
+        "\\u0000",
+        "å",
+        "\u0000",
+        "#",
+        "\n",
+        "round",
+        "award",
+        "municipality",
+        ".",
+        "county",
+        "code",
+        "\"12\"",
+        "ASC",
+        "DESC",
+    ];
 
     [Fact]
     public async Task Hostile_downloads_never_answer_5xx_and_a_plain_download_is_answered_after()
@@ -114,7 +164,8 @@ public sealed class DownloadRefusalTests(SeededKvk kvk) : IClassFixture<SeededKv
             "/download/awards.csv?columns=" + Q(string.Join('.', Enumerable.Repeat("round.award", 400)) + ".year"),
             "/download/awards.csv?columns=" + Q(string.Join(',', Enumerable.Range(0, 600).Select(i => "year"))),
             "/download/awards.csv?columns=" + Q(string.Join(',', Enumerable.Range(0, 300).Select(i => $"f{i}"))),
-            "/download/rounds.csv?columns=" + Q("nominees.municipality.county.code,notes.sources.title,sources.title,history.summary,award.municipality.county.name,decision.motivation"),
+            "/download/rounds.csv?columns=" + Q(
+                "nominees.municipality.county.code,notes.sources.title,sources.title,history.summary,award.municipality.county.name,decision.motivation"),
             "/download/awards.csv?where=" + Q("""{"recipientName":{"contains":"\u0000"}}"""),
             "/download/awards.csv?order=" + Q("""{"year":1}"""),
             "/download/awards.csv?order=" + Q("""{"year":true}"""),
@@ -174,9 +225,14 @@ public sealed class DownloadRefusalTests(SeededKvk kvk) : IClassFixture<SeededKv
     [InlineData("/export/municipalities.csv", "/download/municipalities.csv")]
     [InlineData("/export/", "/download/")]
     [InlineData("/spreadsheet/rounds.xlsx", "/download/rounds.xlsx")]
-    [InlineData("/spreadsheet/nominations.csv?separator=semicolon&columns=year,municipality.code", "/download/nominations.csv?separator=semicolon&columns=year%2Cmunicipality.code")]
-    [InlineData("/spreadsheet/nominations.csv?municipality.county.code=12", "/download/nominations.csv?where=%7B%22municipality%22%3A%7B%22county%22%3A%7B%22code%22%3A%7B%22eq%22%3A%2212%22%7D%7D%7D%7D")]
-    [InlineData("/spreadsheet/awards.csv?year=2023&where=%7B%7D", "/download/awards.csv?where=%7B%22and%22%3A%5B%7B%7D%2C%7B%22year%22%3A%7B%22eq%22%3A2023%7D%7D%5D%7D")]
+    [InlineData("/spreadsheet/nominations.csv?separator=semicolon&columns=year,municipality.code",
+        "/download/nominations.csv?separator=semicolon&columns=year%2Cmunicipality.code")]
+    [InlineData(
+        "/spreadsheet/nominations.csv?municipality.county.code=12",
+        "/download/nominations.csv?where=%7B%22municipality%22%3A%7B%22county%22%3A%7B%22code%22%3A%7B%22eq%22%3A%2212%22%7D%7D%7D%7D")]
+    [InlineData(
+        "/spreadsheet/awards.csv?year=2023&where=%7B%7D",
+        "/download/awards.csv?where=%7B%22and%22%3A%5B%7B%7D%2C%7B%22year%22%3A%7B%22eq%22%3A2023%7D%7D%5D%7D")]
     public async Task The_old_addresses_redirect_permanently_to_the_download(string old, string location)
     {
         using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = kvk.Server.Client.BaseAddress };
@@ -189,7 +245,10 @@ public sealed class DownloadRefusalTests(SeededKvk kvk) : IClassFixture<SeededKv
     [Fact]
     public async Task The_old_skane_spreadsheet_address_gives_the_skane_nominations()
     {
-        var skane = SeedDocument.Nominees().Where(n => n.Code.StartsWith("12", StringComparison.Ordinal)).Select(n => $"{n.Year} {n.Code}").Order(StringComparer.Ordinal);
+        var skane = SeedDocument.Nominees()
+            .Where(n => n.Code.StartsWith("12", StringComparison.Ordinal))
+            .Select(n => $"{n.Year} {n.Code}")
+            .Order(StringComparer.Ordinal);
         var rows = DownloadFiles.Parse(await kvk.Server.Client.GetByteArrayAsync("/spreadsheet/nominations.csv?municipality.county.code=12"));
 
         Assert.Equal(skane, rows.Skip(1).Select(r => $"{r[0]} {r[1]}").Order(StringComparer.Ordinal));

@@ -12,17 +12,42 @@ public sealed class DownloadTests(SeededKvk kvk) : IClassFixture<SeededKvk>
     /// <summary>The default columns of each list: its persisted document's fields, by path.</summary>
     public static readonly TheoryData<string, string, int> Lists = new()
     {
-        { "awards", "year,title,recipientName,municipality.code,municipality.name,municipality.county.code,municipality.county.name,announcedAt,announcedOn.date,announcedOn.precision,motivation,recordedAt,sources", 11 },
-        { "nominations", "year,municipality.code,municipality.name,municipality.county.code,municipality.county.name,nominatedAt,withdrawnAt,withdrawalReason,isWinner,history,sources", 48 },
-        { "rounds", "year,title,status,nomineesKnown,nominees,award.recipientName,award.municipality.code,award.municipality.name,announcedOn.date,announcedOn.precision,recordedAt,notes,sources", 12 },
-        { "municipalities", "code,name,officialName,county.code,county.name,nominations,awards,wikidataId,koladaUrl,population.count,population.date,municipalityGroup", 290 },
+        {
+            "awards",
+            "year,title,recipientName,municipality.code,municipality.name,municipality.county.code,municipality.county.name," +
+                "announcedAt,announcedOn.date,announcedOn.precision,motivation,recordedAt,sources",
+            11
+        },
+        {
+            "nominations",
+            "year,municipality.code,municipality.name,municipality.county.code,municipality.county.name," +
+                "nominatedAt,withdrawnAt,withdrawalReason,isWinner,history,sources",
+            48
+        },
+        {
+            "rounds",
+            "year,title,status,nomineesKnown,nominees,award.recipientName,award.municipality.code,award.municipality.name," +
+                "announcedOn.date,announcedOn.precision,recordedAt,notes,sources",
+            12
+        },
+        {
+            "municipalities",
+            "code,name,officialName,county.code,county.name,nominations,awards,wikidataId,koladaUrl,population.count,population.date,municipalityGroup",
+            290
+        },
     };
 
     private static readonly string[] SkaneNominations =
-        [.. SeedDocument.Nominees().Where(n => n.Code.StartsWith("12", StringComparison.Ordinal)).Select(n => $"{n.Year} {n.Code}").Order(StringComparer.Ordinal)];
+    [
+        .. SeedDocument.Nominees()
+            .Where(n => n.Code.StartsWith("12", StringComparison.Ordinal))
+            .Select(n => $"{n.Year} {n.Code}")
+            .Order(StringComparer.Ordinal),
+    ];
 
     private async Task<string> DocumentAsync(string list) =>
-        JsonNode.Parse(await kvk.Server.Client.GetStringAsync("/download/"))!["downloads"]!.AsArray().Single(d => d!["path"]!.GetValue<string>() == $"/download/{list}.csv")!["document"]!.GetValue<string>();
+        JsonNode.Parse(await kvk.Server.Client.GetStringAsync("/download/"))!["downloads"]!.AsArray()
+            .Single(d => d!["path"]!.GetValue<string>() == $"/download/{list}.csv")!["document"]!.GetValue<string>();
 
     [Theory]
     [MemberData(nameof(Lists))]
@@ -97,14 +122,17 @@ public sealed class DownloadTests(SeededKvk kvk) : IClassFixture<SeededKvk>
         Assert.All(comma.Skip(1), l => Assert.Equal("Skåne län", l[2]));
         Assert.Contains(comma.Skip(1), l => l[3] == "ANNOUNCED" && l[4] == "FULL_LIST");
         Assert.Equal(comma, semicolon);
-        Assert.Equal(comma.Skip(1).Select(l => int.Parse(l[0], CultureInfo.InvariantCulture)).OrderDescending(), comma.Skip(1).Select(l => int.Parse(l[0], CultureInfo.InvariantCulture)));
+        Assert.Equal(
+            comma.Skip(1).Select(l => int.Parse(l[0], CultureInfo.InvariantCulture)).OrderDescending(),
+            comma.Skip(1).Select(l => int.Parse(l[0], CultureInfo.InvariantCulture)));
     }
 
     [Fact]
     public async Task A_code_with_a_leading_zero_stays_text_in_xlsx()
     {
         var where = Uri.EscapeDataString("""{ "code": { "eq": "0180" } }""");
-        var (header, rows) = DownloadFiles.Xlsx(await kvk.Server.Client.GetByteArrayAsync($"/download/municipalities.xlsx?columns=code,name,county.name,population.count&where={where}"));
+        var (header, rows) = DownloadFiles.Xlsx(
+            await kvk.Server.Client.GetByteArrayAsync($"/download/municipalities.xlsx?columns=code,name,county.name,population.count&where={where}"));
 
         Assert.Equal(["code", "name", "county.name", "population.count"], header);
         var row = Assert.Single(rows);
@@ -144,7 +172,15 @@ public sealed class DownloadTests(SeededKvk kvk) : IClassFixture<SeededKvk>
 
         Assert.Equal(SeedDocument.Nominees().Count, nominations.Count - 1);
         var morbylanga = nominations.Single(n => n[0] == "2025" && n[1] == "0840");
-        Assert.Equal(["Mörbylånga", "08", "", "", "false"], [morbylanga[2], morbylanga[3], morbylanga[Column(nominations, "withdrawnAt")], morbylanga[Column(nominations, "withdrawalReason")], morbylanga[Column(nominations, "isWinner")]]);
+        Assert.Equal(
+            ["Mörbylånga", "08", "", "", "false"],
+            [
+                morbylanga[2],
+                morbylanga[3],
+                morbylanga[Column(nominations, "withdrawnAt")],
+                morbylanga[Column(nominations, "withdrawalReason")],
+                morbylanga[Column(nominations, "isWinner")],
+            ]);
         Assert.StartsWith("NOMINATED (", morbylanga[Column(nominations, "history")], StringComparison.Ordinal);
     }
 
@@ -180,12 +216,20 @@ public sealed class DownloadTests(SeededKvk kvk) : IClassFixture<SeededKvk>
         Assert.Equal(meta["dataVersion"]!.GetValue<string>(), index["dataVersion"]!.GetValue<string>());
         Assert.Equal(meta["eventCount"]!.GetValue<int>(), index["eventCount"]!.GetValue<int>());
         Assert.True(meta["eventCount"]!.GetValue<int>() > 100);
-        Assert.Equal(DateTimeOffset.Parse(meta["lastRecordedAt"]!.GetValue<string>(), CultureInfo.InvariantCulture), index["lastRecordedAt"]!.GetValue<DateTimeOffset>());
+        Assert.Equal(
+            DateTimeOffset.Parse(meta["lastRecordedAt"]!.GetValue<string>(), CultureInfo.InvariantCulture),
+            index["lastRecordedAt"]!.GetValue<DateTimeOffset>());
         Assert.Equal(meta["licence"]!.GetValue<string>(), index["licence"]!.GetValue<string>());
         Assert.Contains("CC0", meta["licence"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Contains("Kvalitetsmässan", meta["licence"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.Equal(["/download/awards.csv", "/download/rounds.csv", "/download/nominations.csv", "/download/municipalities.csv"], index["downloads"]!.AsArray().Select(d => d!["path"]!.GetValue<string>()));
-        Assert.All(index["downloads"]!.AsArray(), d => Assert.Equal($"{d!["path"]!.GetValue<string>()[10..^4]}-{meta["dataVersion"]}.csv", d["fileName"]!.GetValue<string>()[4..]));
-        Assert.Equal(meta["sources"]!.AsArray().Select(s => s!["title"]!.GetValue<string>()), index["sources"]!.AsArray().Select(s => s!["title"]!.GetValue<string>()));
+        Assert.Equal(
+            ["/download/awards.csv", "/download/rounds.csv", "/download/nominations.csv", "/download/municipalities.csv"],
+            index["downloads"]!.AsArray().Select(d => d!["path"]!.GetValue<string>()));
+        Assert.All(
+            index["downloads"]!.AsArray(),
+            d => Assert.Equal($"{d!["path"]!.GetValue<string>()[10..^4]}-{meta["dataVersion"]}.csv", d["fileName"]!.GetValue<string>()[4..]));
+        Assert.Equal(
+            meta["sources"]!.AsArray().Select(s => s!["title"]!.GetValue<string>()),
+            index["sources"]!.AsArray().Select(s => s!["title"]!.GetValue<string>()));
     }
 }

@@ -14,7 +14,15 @@ public sealed class ExplorerBrowserTests(SeededKvk kvk) : IClassFixture<SeededKv
 
     /// <summary>Debian's Chromium, offline: Playwright's own browser download cannot work on these machines.</summary>
     private static readonly string[] ChromiumArgs =
-        ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
+        [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--disable-quic",
+        ];
 
     private static readonly (string Name, string Path)[] SwedishPages =
         [("timeline", "/"), ("map", "/karta"), ("round", "/omgang/2023"), ("municipality", "/kommun/1284"), ("search", "/sok?q=styrning")];
@@ -76,7 +84,8 @@ public sealed class ExplorerBrowserTests(SeededKvk kvk) : IClassFixture<SeededKv
         {
             // The refused search's own status (400) is reported by Chromium as a resource that failed: it is the page's
             // answer, not something the policy refused.
-            var ownStatus = page.Url.EndsWith(RefusedSearch, StringComparison.Ordinal) && message.Text.StartsWith("Failed to load resource: the server responded with a status of 400", StringComparison.Ordinal);
+            var ownStatus = page.Url.EndsWith(RefusedSearch, StringComparison.Ordinal) && message.Text.StartsWith(
+                "Failed to load resource: the server responded with a status of 400", StringComparison.Ordinal);
             if (message.Type is "error" or "warning" && !ownStatus)
             {
                 failures.Add($"{page.Url}: {message.Text}");

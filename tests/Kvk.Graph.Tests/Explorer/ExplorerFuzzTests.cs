@@ -24,11 +24,17 @@ public sealed class ExplorerFuzzTests(SeededKvk kvk, ITestOutputHelper output) :
     public async Task Hostile_addresses_get_the_apis_answer_in_the_pages_words_never_a_5xx()
     {
         var random = new Random(20261205);
-        var values = new List<string> { "\u0000", "a\u0000b", new('9', 10_000), "2004", "0000", "0999", "9999", "2023", "0180", "018", "01800", "-180", "1e99", "%", "<script>alert(1)</script>" };
+        var values = new List<string>
+        {
+            "\u0000", "a\u0000b", new('9', 10_000), "2004", "0000", "0999", "9999", "2023", "0180", "018", "01800", "-180", "1e99", "%",
+            "<script>alert(1)</script>",
+        };
         values.AddRange(FuzzTests.Hostile);
         for (var i = 0; i < 40; i++)
         {
-            values.Add(string.Join(random.Next(2) == 0 ? " " : "", Enumerable.Range(0, random.Next(1, 40)).Select(_ => FuzzTests.Tokens[random.Next(FuzzTests.Tokens.Length)])));
+            values.Add(string.Join(
+                random.Next(2) == 0 ? " " : "",
+                Enumerable.Range(0, random.Next(1, 40)).Select(_ => FuzzTests.Tokens[random.Next(FuzzTests.Tokens.Length)])));
         }
 
         var failures = new List<string>();
@@ -60,7 +66,8 @@ public sealed class ExplorerFuzzTests(SeededKvk kvk, ITestOutputHelper output) :
     private static IEnumerable<(string Path, ExplorerOperation? Operation)> Pages(string language, string value)
     {
         var escaped = Uri.EscapeDataString(value);
-        var year = value.Length == 4 && value.All(char.IsAsciiDigit) ? RoundPage.Operation(int.Parse(value, System.Globalization.CultureInfo.InvariantCulture)) : null;
+        var year = value.Length == 4
+            && value.All(char.IsAsciiDigit) ? RoundPage.Operation(int.Parse(value, System.Globalization.CultureInfo.InvariantCulture)) : null;
         var code = value.Length == 4 && value.All(char.IsAsciiDigit) ? MunicipalityPage.Operation(value) : null;
         var text = SearchPage.Text(value);
         yield return ($"{language}/{(language == "" ? "omgang" : "round")}/{escaped}", year);

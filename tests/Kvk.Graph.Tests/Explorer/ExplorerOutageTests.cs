@@ -36,7 +36,8 @@ public sealed class ExplorerOutageTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, swedish.Status);
         Assert.Equal("Registret svarar inte just nu", swedish.Document.QuerySelector("h1")!.Text());
-        Assert.StartsWith("The database is unavailable; try again shortly", swedish.Document.QuerySelector("ul.api-errors li")!.Text(), StringComparison.Ordinal);
+        Assert.StartsWith("The database is " +
+            "unavailable; try again shortly", swedish.Document.QuerySelector("ul.api-errors li")!.Text(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, english.Status);
         Assert.Equal("The record cannot answer right now", english.Document.QuerySelector("h1")!.Text());
     }

@@ -27,7 +27,9 @@ public sealed class ExplorerPageTests(SeededKvk kvk) : IClassFixture<SeededKvk>
         var page = await ExplorerPages.GetOkAsync(Client, "/");
 
         Assert.Equal("sv", page.Document.DocumentElement.GetAttribute("lang"));
-        var years = page.Document.QuerySelectorAll("li.round h3").Select(h => int.Parse(h.Text()[^4..], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var years = page.Document.QuerySelectorAll("li.round h3")
+            .Select(h => int.Parse(h.Text()[^4..], System.Globalization.CultureInfo.InvariantCulture))
+            .ToList();
         Assert.Equal(Enumerable.Range(0, 12).Select(i => 2025 - (2 * i)), years);
         var winnerCodes = WinnerCodes();
         var winners = SeedDocument.Winners();
@@ -48,7 +50,9 @@ public sealed class ExplorerPageTests(SeededKvk kvk) : IClassFixture<SeededKvk>
         Assert.Null(open.QuerySelector("dd.winner"));
         Assert.Equal("Juryn bedömer de nominerade", open.QuerySelector("dt + dd")!.Text());
         Assert.Equal(["0643", "0840", "1263", "1401"], open.QuerySelector("ul.nominees")!.MunicipalityLinks().Order());
-        Assert.Equal(SeedDocument.Nominees().Where(n => n.Year == 2025).Select(n => n.Code).Order(), open.QuerySelector("ul.nominees")!.MunicipalityLinks().Order());
+        Assert.Equal(
+            SeedDocument.Nominees().Where(n => n.Year == 2025).Select(n => n.Code).Order(),
+            open.QuerySelector("ul.nominees")!.MunicipalityLinks().Order());
     }
 
     [Fact]
@@ -147,7 +151,9 @@ public sealed class ExplorerPageTests(SeededKvk kvk) : IClassFixture<SeededKvk>
         }
 
         Assert.Equal("winner", shapes.Single(a => a.GetAttribute("href") == $"/kommun/{Hoganas}").GetAttribute("class"));
-        Assert.Equal("Höganäs: Vann 2023. Nominerad 2021 och 2023.", shapes.Single(a => a.GetAttribute("href") == $"/kommun/{Hoganas}").GetAttribute("aria-label"));
+        Assert.Equal(
+            "Höganäs: Vann 2023. Nominerad 2021 och 2023.",
+            shapes.Single(a => a.GetAttribute("href") == $"/kommun/{Hoganas}").GetAttribute("aria-label"));
         Assert.Equal("nominee", shapes.Single(a => a.GetAttribute("href") == "/kommun/0643").GetAttribute("class"));
         Assert.Equal("Österåker: Aldrig nominerad.", shapes.Single(a => a.GetAttribute("href") == "/kommun/0117").GetAttribute("aria-label"));
         Assert.Equal(21, page.Document.QuerySelectorAll("svg .counties path").Length);
@@ -170,7 +176,12 @@ public sealed class ExplorerPageTests(SeededKvk kvk) : IClassFixture<SeededKvk>
         {
             var codes = directory.InCounty(county.Code).Select(m => m.Code).ToHashSet();
             Assert.Equal(
-                [county.Name, Invariant(codes.Count), Invariant(nominees.Count(n => codes.Contains(n.Code))), Invariant(winnerCodes.Values.Count(codes.Contains))],
+                [
+                    county.Name,
+                    Invariant(codes.Count),
+                    Invariant(nominees.Count(n => codes.Contains(n.Code))),
+                    Invariant(winnerCodes.Values.Count(codes.Contains)),
+                ],
                 rows.Single(r => r[0] == county.Name));
         }
 
@@ -227,7 +238,8 @@ public sealed class ExplorerPageTests(SeededKvk kvk) : IClassFixture<SeededKvk>
         Assert.Equal("Skriv ett eller flera ord att söka efter." + ApiWords, control.Document.QuerySelector(".notice")!.Text());
         Assert.Equal("Inga motiveringar matchar ”och”. Pröva ett annat ord eller färre ord.", stopWords.Document.QuerySelector(".notice")!.Text());
         Assert.Equal(HttpStatusCode.BadRequest, tooLong.Status);
-        Assert.Equal($"Sökningen får vara högst {SearchQueriesMax} tecken lång; din var {SearchQueriesMax + 1} tecken. Korta den och sök igen." + ApiWords, tooLong.Document.QuerySelector(".notice")!.Text());
+        Assert.Equal($"Sökningen får vara högst {SearchQueriesMax} tecken lång; din var {SearchQueriesMax + 1} tecken. " +
+            "Korta den och sök igen." + ApiWords, tooLong.Document.QuerySelector(".notice")!.Text());
         Assert.Equal("Sök i juryns motiveringar", tooLong.Document.QuerySelector("h1")!.Text());
     }
 
@@ -267,14 +279,18 @@ public sealed class ExplorerPageTests(SeededKvk kvk) : IClassFixture<SeededKvk>
         var timeline = await ExplorerPages.GetOkAsync(Client, "/en");
         Assert.Equal("The jury is reviewing the nominees", RoundOnTimeline(timeline, 2025).QuerySelector("dt + dd")!.Text());
         var map = await ExplorerPages.GetOkAsync(Client, "/en/map");
-        Assert.Equal("Höganäs: Won in 2023. Nominated in 2021 and 2023.", map.Document.QuerySelector($"a[href='/en/municipality/{Hoganas}']")!.GetAttribute("aria-label"));
+        Assert.Equal(
+            "Höganäs: Won in 2023. Nominated in 2021 and 2023.",
+            map.Document.QuerySelector($"a[href='/en/municipality/{Hoganas}']")!.GetAttribute("aria-label"));
     }
 
     /// <summary>The rounds and municipalities a page's main content links to, as years and codes.</summary>
     private static List<string> Links(ExplorerResponse page, string roundPrefix, string municipalityPrefix) =>
         [.. page.Main.QuerySelectorAll("a[href]").Select(a => a.GetAttribute("href")!)
             .Where(h => h.StartsWith(roundPrefix, StringComparison.Ordinal) || h.StartsWith(municipalityPrefix, StringComparison.Ordinal))
-            .Select(h => h.StartsWith(roundPrefix, StringComparison.Ordinal) ? "round " + h[roundPrefix.Length..] : "municipality " + h[municipalityPrefix.Length..])];
+            .Select(h => h.StartsWith(roundPrefix, StringComparison.Ordinal)
+                ? "round " + h[roundPrefix.Length..]
+                : "municipality " + h[municipalityPrefix.Length..])];
 
     [Theory]
     [InlineData("/omgang/2024", "Det finns ingen omgång av Sveriges KvalitetsKommun för år 2024.")]
@@ -312,7 +328,8 @@ public sealed class ExplorerPageTests(SeededKvk kvk) : IClassFixture<SeededKvk>
             Assert.Single(page.Document.QuerySelectorAll("h1"));
         }
 
-        using var css = await Client.GetAsync(Assert.Single((await ExplorerPages.GetOkAsync(Client, "/")).Document.QuerySelectorAll("link[rel=stylesheet]")).GetAttribute("href"));
+        var home = await ExplorerPages.GetOkAsync(Client, "/");
+        using var css = await Client.GetAsync(Assert.Single(home.Document.QuerySelectorAll("link[rel=stylesheet]")).GetAttribute("href"));
         Assert.Equal(HttpStatusCode.OK, css.StatusCode);
         Assert.Equal("text/css", css.Content.Headers.ContentType!.MediaType);
         Assert.Contains("immutable", css.Headers.CacheControl!.ToString(), StringComparison.Ordinal);

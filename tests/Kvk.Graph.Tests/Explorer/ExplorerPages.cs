@@ -35,5 +35,7 @@ public static class ExplorerPages
 
     /// <summary>The municipality codes an element links to (<c>/kommun/0180</c>, <c>/en/municipality/0180</c>).</summary>
     public static IReadOnlyList<string> MunicipalityLinks(this IElement element) =>
-        [.. element.QuerySelectorAll("a[href]").Select(a => a.GetAttribute("href")!).Where(h => h.Contains("/kommun/", StringComparison.Ordinal) || h.Contains("/municipality/", StringComparison.Ordinal)).Select(h => h[^4..])];
+        [.. element.QuerySelectorAll("a[href]").Select(a => a.GetAttribute("href")!).Where(h => h.Contains("/kommun/", StringComparison.Ordinal) || h.Contains(
+            "/municipality/",
+            StringComparison.Ordinal)).Select(h => h[^4..])];
 }

@@ -19,7 +19,18 @@ public sealed partial class ExplorerQueryTests(SeededKvk kvk) : IClassFixture<Se
 {
     private HttpClient Client => kvk.Server.Client;
 
-    private static readonly string[] Pages = ["/", "/karta", "/omgang/2023", "/kommun/1284", "/sok?q=styrning", "/en", "/en/map", "/en/round/2021", "/en/municipality/0643", "/en/search?q=styr*"];
+    private static readonly string[] Pages = [
+        "/",
+        "/karta",
+        "/omgang/2023",
+        "/kommun/1284",
+        "/sok?q=styrning",
+        "/en",
+        "/en/map",
+        "/en/round/2021",
+        "/en/municipality/0643",
+        "/en/search?q=styr*",
+    ];
 
     /// <summary>The page's content outside the query panel.</summary>
     private static IEnumerable<IElement> Content(ExplorerResponse page) => page.Main.Children.Where(e => !e.ClassList.Contains("query"));
@@ -44,7 +55,9 @@ public sealed partial class ExplorerQueryTests(SeededKvk kvk) : IClassFixture<Se
             var page = await ExplorerPages.GetOkAsync(Client, path);
 
             var panel = page.Main.QuerySelector("details.query")!;
-            Assert.Equal(path.StartsWith("/en", StringComparison.Ordinal) ? "The query behind this page" : "Frågan bakom sidan", panel.QuerySelector("summary")!.Text());
+            Assert.Equal(
+                path.StartsWith("/en", StringComparison.Ordinal) ? "The query behind this page" : "Frågan bakom sidan",
+                panel.QuerySelector("summary")!.Text());
             var document = panel.QuerySelector("pre.document")!.TextContent;
             Assert.Matches(@"(?m)^query Explorer\w+", document);
             var variables = panel.QuerySelector("pre.variables")?.TextContent;
@@ -61,7 +74,9 @@ public sealed partial class ExplorerQueryTests(SeededKvk kvk) : IClassFixture<Se
             var downloads = panel.QuerySelectorAll("ul.query-links a:not(.run)").Select(a => a.GetAttribute("href")!).ToList();
             Assert.NotEmpty(downloads);
             Assert.All(downloads, d => Assert.Matches("^/download/(awards|nominations|rounds)\\.(csv|xlsx)(\\?where=.+)?$", d));
-            Assert.Equal(downloads.Count(d => d.Contains(".csv", StringComparison.Ordinal)), downloads.Count(d => d.Contains(".xlsx", StringComparison.Ordinal)));
+            Assert.Equal(
+                downloads.Count(d => d.Contains(".csv", StringComparison.Ordinal)),
+                downloads.Count(d => d.Contains(".xlsx", StringComparison.Ordinal)));
         }
     }
 
@@ -88,7 +103,9 @@ public sealed partial class ExplorerQueryTests(SeededKvk kvk) : IClassFixture<Se
                     page.Document.QuerySelector("ul.nominees")!.MunicipalityLinks().Order());
                 Assert.Equal(data["round"]!["history"]!.AsArray().Count, page.Document.QuerySelectorAll("ol.history > li").Length);
                 break;
-            case var municipality when municipality.Contains("/kommun/", StringComparison.Ordinal) || municipality.Contains("/municipality/", StringComparison.Ordinal):
+            case var municipality when municipality.Contains("/kommun/", StringComparison.Ordinal) || municipality.Contains(
+                "/municipality/",
+                StringComparison.Ordinal):
                 Assert.Equal(data["municipality"]!["name"]!.ToString(), page.Document.QuerySelector("h1")!.Text());
                 Assert.Equal(
                     Values(data["municipality"]!["nominations"], n => n["year"]!.ToString()),
@@ -121,7 +138,9 @@ public sealed partial class ExplorerQueryTests(SeededKvk kvk) : IClassFixture<Se
 
             var hits = page.Document.QuerySelectorAll("ol.hits > li");
             var nodes = api["nodes"]!.AsArray();
-            Assert.Equal(nodes.Select(n => n!["award"]!["year"]!.GetValue<int>()), hits.Select(h => int.Parse(h.QuerySelector("h2 a")!.GetAttribute("href")![^4..], System.Globalization.CultureInfo.InvariantCulture)));
+            Assert.Equal(
+                nodes.Select(n => n!["award"]!["year"]!.GetValue<int>()),
+                hits.Select(h => int.Parse(h.QuerySelector("h2 a")!.GetAttribute("href")![^4..], System.Globalization.CultureInfo.InvariantCulture)));
             foreach (var (node, hit) in nodes.Zip(hits))
             {
                 var excerpt = hit.QuerySelector(".excerpt")!;
@@ -196,7 +215,11 @@ public sealed partial class ExplorerQueryTests(SeededKvk kvk) : IClassFixture<Se
     }
 
     private static string? QueryValue(string link, string name) =>
-        link[(link.IndexOf('?', StringComparison.Ordinal) + 1)..].Split('&').Select(p => p.Split('=', 2)).Where(p => p[0] == name).Select(p => Uri.UnescapeDataString(p[1])).SingleOrDefault();
+        link[(link.IndexOf('?', StringComparison.Ordinal) + 1)..].Split('&')
+            .Select(p => p.Split('=', 2))
+            .Where(p => p[0] == name)
+            .Select(p => Uri.UnescapeDataString(p[1]))
+            .SingleOrDefault();
 
     private static string Unmarked(string excerpt) => excerpt.Replace("<mark>", "", StringComparison.Ordinal).Replace("</mark>", "", StringComparison.Ordinal);
 

@@ -48,7 +48,9 @@ public sealed class HistoryPhrasesTests
     [InlineData("decision_revised")]
     public void A_decision_the_api_keeps_secret_is_told_as_a_secret(string name)
     {
-        Assert.Equal("Juryns beslut registrerades. Det hålls hemligt tills priset tillkännages.", HistoryPhrases.Swedish.Describe(Entry("jury_decision_recorded", null), _ => throw new InvalidOperationException()).ToString());
+        Assert.Equal(
+            "Juryns beslut registrerades. Det hålls hemligt tills priset tillkännages.",
+            HistoryPhrases.Swedish.Describe(Entry("jury_decision_recorded", null), _ => throw new InvalidOperationException()).ToString());
         foreach (var phrases in new[] { HistoryPhrases.Swedish, HistoryPhrases.English })
         {
             var told = phrases.Describe(Entry(name, null), _ => throw new InvalidOperationException("A secret decision names no municipality.")).ToString();

@@ -28,7 +28,8 @@ public sealed class MarkedExcerptTests
 
         var outer = Html.Of($"<p title=\"{name}\">{inner} {2027}</p>");
 
-        Assert.Equal("<p title=\"&lt;script&gt;&quot;Å &amp; Ö&quot;&lt;/script&gt;\"><em>&lt;script&gt;&quot;Å &amp; Ö&quot;&lt;/script&gt;</em> 2027</p>", outer.Value);
+        Assert.Equal("<p title=\"&lt;script&gt;&quot;Å &amp; Ö&quot;&lt;/script&gt;\"><em>&lt;script&gt;&quot;Å &amp; " +
+            "Ö&quot;&lt;/script&gt;</em> 2027</p>", outer.Value);
     }
 
     [Fact]

@@ -49,7 +49,8 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
         Assert.Equal("DATABASE_UNAVAILABLE", write["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
 
         await _postgres.RestartAsync(throwaway: true);
-        var recovered = await EventuallyAsync(async () => (await server.PostAsync("{ rounds(first: 2) { totalCount } }"))["data"]?["rounds"]?["totalCount"]?.GetValue<int>() == 12);
+        var recovered = await EventuallyAsync(async () =>
+            (await server.PostAsync("{ rounds(first: 2) { totalCount } }"))["data"]?["rounds"]?["totalCount"]?.GetValue<int>() == 12);
         using var readyAgain = await server.Client.GetAsync("/health/ready");
 
         Assert.True(recovered, "Reads did not recover within 30 seconds of PostgreSQL's restart.");

@@ -113,7 +113,9 @@ public sealed class FirstCommandTests
             start.ArgumentList.Add(part);
         }
 
-        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase) || k.StartsWith("ConnectionStrings", StringComparison.OrdinalIgnoreCase) || k.StartsWith("KVK_", StringComparison.Ordinal)).ToList())
+        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase) || k.StartsWith(
+            "ConnectionStrings",
+            StringComparison.OrdinalIgnoreCase) || k.StartsWith("KVK_", StringComparison.Ordinal)).ToList())
         {
             start.Environment.Remove(name);
         }

@@ -47,7 +47,10 @@ public sealed class HostShutdownTests
         var elsewhere = new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres", Pooling = false }.ConnectionString;
         await using var connection = new NpgsqlConnection(elsewhere);
         await connection.OpenAsync();
-        await using var count = new NpgsqlCommand("select count(*) from pg_stat_activity where datname = $1", connection) { Parameters = { new() { Value = database } } };
+        await using var count = new NpgsqlCommand("select count(*) from pg_stat_activity where datname = $1", connection)
+        {
+            Parameters = { new() { Value = database } },
+        };
         return (long)(await count.ExecuteScalarAsync())!;
     }
 }

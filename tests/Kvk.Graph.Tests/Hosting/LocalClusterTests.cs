@@ -53,14 +53,16 @@ public sealed class LocalClusterTests : IAsyncLifetime
     public async Task The_password_file_is_its_owners_alone_and_no_connection_is_trusted()
     {
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(_postgres.PasswordFile));
-        var rules = File.ReadLines(Path.Combine(_postgres.DataDirectory, "pg_hba.conf")).Where(l => l.Trim() is { Length: > 0 } t && !t.StartsWith('#')).ToList();
+        var rules = File.ReadLines(Path.Combine(_postgres.DataDirectory, "pg_hba.conf")).Where(l => l.Trim() is { Length: > 0 } t
+            && !t.StartsWith('#')).ToList();
         Assert.NotEmpty(rules);
         Assert.All(rules, rule => Assert.EndsWith("scram-sha-256", rule, StringComparison.Ordinal));
 
         // postmaster.pid: line 5 the socket directory (none), line 6 the address the server listens on.
         var postmaster = File.ReadAllLines(Path.Combine(_postgres.DataDirectory, "postmaster.pid"));
         Assert.Equal(("", "127.0.0.1"), (postmaster[4], postmaster[5]));
-        await using var withoutPassword = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_postgres.ConnectionString) { Password = null }.ConnectionString);
+        await using var withoutPassword = new NpgsqlConnection(
+            new NpgsqlConnectionStringBuilder(_postgres.ConnectionString) { Password = null }.ConnectionString);
         await Assert.ThrowsAnyAsync<Exception>(() => withoutPassword.OpenAsync());
     }
 
@@ -73,7 +75,8 @@ public sealed class LocalClusterTests : IAsyncLifetime
         Assert.Equal(LocalPostgres.ApplicationUser, await ScalarAsync<string>(connection, "select current_user"));
         Assert.False(await ScalarAsync<bool>(connection, "select rolsuper from pg_roles where rolname = current_user"));
         Assert.False(await ScalarAsync<bool>(connection, "select rolcreatedb or rolcreaterole from pg_roles where rolname = current_user"));
-        Assert.Equal(LocalPostgres.ApplicationUser, await ScalarAsync<string>(connection, "select pg_get_userbyid(datdba) from pg_database where datname = current_database()"));
+        Assert.Equal(LocalPostgres.ApplicationUser, await ScalarAsync<string>(connection, "select pg_get_userbyid(datdba) from pg_database where datname " +
+            "= current_database()"));
     }
 
     [Fact]
@@ -97,7 +100,8 @@ public sealed class LocalClusterTests : IAsyncLifetime
         var old = new NpgsqlConnectionStringBuilder { Host = "127.0.0.1", Port = oldPort, Username = "kvk", Database = "postgres" };
         await ExecuteAsync(old.ConnectionString, "create database kvk");
         old.Database = "kvk";
-        await ExecuteAsync(old.ConnectionString, "create schema kvk; create table kvk.recorded (year int primary key, recipient text collate \"sv-SE-x-icu\"); insert into kvk.recorded values (2023, 'Höganäs kommun')");
+        await ExecuteAsync(old.ConnectionString, "create schema kvk; create table kvk.recorded (year int primary key, recipient text collate " +
+            "\"sv-SE-x-icu\"); insert into kvk.recorded values (2023, 'Höganäs kommun')");
         NpgsqlConnection.ClearAllPools();
 
         await using var migrated = await LocalPostgres.StartAsync(folder);
@@ -105,11 +109,16 @@ public sealed class LocalClusterTests : IAsyncLifetime
         await using var connection = new NpgsqlConnection(migrated.ConnectionString);
         await connection.OpenAsync();
         Assert.Equal("Höganäs kommun", await ScalarAsync<string>(connection, "select recipient from kvk.recorded where year = 2023"));
-        Assert.Equal(LocalPostgres.ApplicationUser, await ScalarAsync<string>(connection, "select tableowner::text from pg_tables where tablename = 'recorded'"));
+        Assert.Equal(LocalPostgres.ApplicationUser, await ScalarAsync<string>(connection, "select tableowner::text from pg_tables where " +
+            "tablename = 'recorded'"));
         Assert.False(await ScalarAsync<bool>(connection, "select rolsuper from pg_roles where rolname = current_user"));
-        Assert.DoesNotContain(File.ReadLines(Path.Combine(migrated.DataDirectory, "pg_hba.conf")), l => !l.StartsWith('#') && l.Contains("trust", StringComparison.Ordinal));
+        Assert.DoesNotContain(
+            File.ReadLines(Path.Combine(migrated.DataDirectory, "pg_hba.conf")),
+            l => !l.StartsWith('#') && l.Contains("trust", StringComparison.Ordinal));
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(migrated.PasswordFile));
-        Assert.Equal([Path.GetFileName(migrated.PasswordFile), LocalPostgres.DataFolderName], Directory.EnumerateFileSystemEntries(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(
+            [Path.GetFileName(migrated.PasswordFile), LocalPostgres.DataFolderName],
+            Directory.EnumerateFileSystemEntries(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         old.Database = "postgres";
         await using var oldWay = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(old.ConnectionString) { Port = migrated.Port }.ConnectionString);
         await Assert.ThrowsAnyAsync<Exception>(() => oldWay.OpenAsync());
@@ -133,7 +142,8 @@ public sealed class LocalClusterTests : IAsyncLifetime
 
         var port = LocalPostgres.FreePort();
         await RunAsync(Tool("initdb", "-D", data, "-U", "kvk", "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8"));
-        await RunAsync(Tool("pg_ctl", "start", "-D", data, "-l", Path.Combine(data, "server.log"), "-o", $"-p {port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''", "-w"));
+        await RunAsync(Tool("pg_ctl", "start", "-D", data, "-l", Path.Combine(data, "server.log"), "-o",
+            $"-p {port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''", "-w"));
         return port;
     }
 
@@ -145,8 +155,9 @@ public sealed class LocalClusterTests : IAsyncLifetime
     private async Task<(int ExitCode, string Output)> PsqlAsNobodyAsync(string user, string database, string? password)
     {
         var start = new ProcessStartInfo("runuser") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = "/tmp" };
+        var port = _postgres.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         foreach (var argument in (string[])["-u", "nobody", "--", Path.Combine(_postgres.BinDirectory, "psql"), "-w", "-X", "-A", "-t",
-                     "-h", "127.0.0.1", "-p", _postgres.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", user, "-d", database, "-c", "select 1"])
+                     "-h", "127.0.0.1", "-p", port, "-U", user, "-d", database, "-c", "select 1"])
         {
             start.ArgumentList.Add(argument);
         }

@@ -24,7 +24,11 @@ public sealed class OperationsTests
     [Fact]
     public async Task A_client_over_its_rate_is_told_to_retry_later_with_429()
     {
-        await using var server = await KvkTestServer.StartAsync(null, "--Kvk:RateLimiting:Enabled=true", "--Kvk:RateLimiting:PermitsPerSecond=1", "--Kvk:RateLimiting:Burst=5");
+        await using var server = await KvkTestServer.StartAsync(
+            null,
+            "--Kvk:RateLimiting:Enabled=true",
+            "--Kvk:RateLimiting:PermitsPerSecond=1",
+            "--Kvk:RateLimiting:Burst=5");
 
         var statuses = new List<HttpStatusCode>();
         HttpResponseMessage? limited = null;
@@ -60,7 +64,9 @@ public sealed class OperationsTests
         using var refused = await server.Client.SendAsync(withAuthorization);
 
         Assert.Equal("*", allowed.Headers.GetValues("Access-Control-Allow-Origin").Single());
-        Assert.False(refused.Headers.Contains("Access-Control-Allow-Headers") && refused.Headers.GetValues("Access-Control-Allow-Headers").Any(h => h.Contains("authorization", StringComparison.OrdinalIgnoreCase)));
+        Assert.False(refused.Headers.Contains("Access-Control-Allow-Headers") && refused.Headers.GetValues("Access-Control-Allow-Headers").Any(h => h.Contains(
+            "authorization",
+            StringComparison.OrdinalIgnoreCase)));
         Assert.False(allowed.Headers.Contains("Access-Control-Allow-Credentials"));
     }
 }

@@ -28,7 +28,9 @@ public sealed class TelemetryTests
         await server.QueryAsync("query TelemetryProbe { awards(first: 1) { totalCount } }");
 
         Assert.NotNull(server.Services.GetService<TracerProvider>());
-        Assert.Contains(executions, a => (string?)a.GetTagItem("graphql.operation.name") == "TelemetryProbe" && (string?)a.GetTagItem("graphql.operation.type") == "query");
+        Assert.Contains(
+            executions,
+            a => (string?)a.GetTagItem("graphql.operation.name") == "TelemetryProbe" && (string?)a.GetTagItem("graphql.operation.type") == "query");
         Assert.DoesNotContain(executions, a => a.GetTagItem("graphql.document") is not null);
     }
 

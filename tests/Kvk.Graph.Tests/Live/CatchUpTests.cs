@@ -45,7 +45,8 @@ public sealed class CatchUpTests : IAsyncLifetime
     {
         var live = new Broadcast<int>();
         var received = new Received<int>();
-        using var subscription = new CatchUp<int>(live, _ => Task.FromException<IReadOnlyList<int>>(new TimeoutException("no database")), (_, _) => false).Subscribe(received);
+        using var subscription = new CatchUp<int>(live, _ => Task.FromException<IReadOnlyList<int>>(new TimeoutException("no database")), (_, _) => false)
+            .Subscribe(received);
 
         live.Publish(1);
 
@@ -87,8 +88,10 @@ public sealed class CatchUpTests : IAsyncLifetime
         await _kvk.RecordAsync(new AnnounceAward(round.Year, null));
 
         Assert.Equal($"{{\"roundChanged\":{{\"version\":{decided},\"status\":\"DECIDED\",\"decision\":null}}}}", missed.ToJsonString());
-        Assert.Equal($"{{\"roundChanged\":{{\"version\":{decided},\"status\":\"DECIDED\",\"decision\":{{\"recipientName\":\"Helsingborgs kommun\"}}}}}}", missedBySecretary.ToJsonString());
-        Assert.Equal($"{{\"roundChanged\":{{\"version\":{decided + 1},\"status\":\"ANNOUNCED\",\"decision\":{{\"recipientName\":\"Helsingborgs kommun\"}}}}}}", (await NextAsync(publicSubscriber)).ToJsonString());
+        Assert.Equal($"{{\"roundChanged\":{{\"version\":{decided},\"status\":\"DECIDED\",\"decision\":{{\"recipientName\":\"Helsingborgs " +
+            "kommun\"}}}", missedBySecretary.ToJsonString());
+        Assert.Equal($"{{\"roundChanged\":{{\"version\":{decided + 1},\"status\":\"ANNOUNCED\",\"decision\":{{\"recipientName\":\"Helsingborgs " +
+            "kommun\"}}}", (await NextAsync(publicSubscriber)).ToJsonString());
         Assert.Equal(decided + 1, (int)(await NextAsync(upToDate))["roundChanged"]!["version"]!);
     }
 

@@ -35,7 +35,8 @@ public sealed class ChangeFeedRecoveryTests : IAsyncLifetime
         }
 
         // Another host's change, whose notification this host cannot hear: written straight into the read model.
-        await using (var change = database.CreateCommand($"update {ViewTables.Awards} set data = jsonb_set(data, '{{motivation}}', to_jsonb('Ändrad medan ingen lyssnade.'::text)) where year = 2003"))
+        await using (var change = database.CreateCommand($"update {ViewTables.Awards} set data = jsonb_set(data, '{{motivation}}', to_jsonb('Ändrad medan " +
+            "ingen lyssnade.'::text)) where year = 2003"))
         {
             Assert.Equal(1, await change.ExecuteNonQueryAsync());
         }
@@ -55,7 +56,8 @@ public sealed class ChangeFeedRecoveryTests : IAsyncLifetime
 
     private static async Task<int?> ListenerAsync(NpgsqlDataSource database)
     {
-        await using var find = database.CreateCommand("select pid from pg_stat_activity where datname = current_database() and query ilike 'listen %' and pid <> pg_backend_pid() order by backend_start desc limit 1");
+        await using var find = database.CreateCommand("select pid from pg_stat_activity where datname = current_database() and query ilike 'listen %' and " +
+            "pid <> pg_backend_pid() order by backend_start desc limit 1");
         return await find.ExecuteScalarAsync() as int?;
     }
 

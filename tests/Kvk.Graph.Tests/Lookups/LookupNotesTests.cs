@@ -30,7 +30,15 @@ public sealed class LookupNotesTests(SeededKvk kvk) : IClassFixture<SeededKvk>
     [Fact]
     public async Task Each_null_lookup_has_its_note_at_its_response_path_aliases_included_and_a_found_one_has_none()
     {
-        var response = await PostAsync("""{ a: award(year: 2004) { year } b: award(year: 2199) { year } c: award(year: 2023) { year } r: round(year: 2001) { year } s: round(year: 2099) { year } }""");
+        var response = await PostAsync("""
+            {
+              a: award(year: 2004) { year }
+              b: award(year: 2199) { year }
+              c: award(year: 2023) { year }
+              r: round(year: 2001) { year }
+              s: round(year: 2099) { year }
+            }
+            """);
 
         Assert.Equal(2023, (int)response["data"]!["c"]!["year"]!);
         Assert.Equal(["a", "b", "r", "s"], response["extensions"]!["lookups"]!.AsArray().Select(n => (string)n!["path"]![0]!));
@@ -99,7 +107,9 @@ public sealed class LookupNotesTests(SeededKvk kvk) : IClassFixture<SeededKvk>
         var response = await PostAsync($$"""{ a: node(id: "{{award}}") { id } b: node(id: "{{other}}") { id } c: node(id: "{{nomination}}") { id } }""");
 
         Assert.All(["a", "b", "c"], alias => Assert.Equal("NO_SUCH_NODE", (string?)Note(response, alias)["code"]));
-        Assert.Equal("The ID names the award of 2004. Rounds are held in odd years (2003, 2005, …); 2004 has no award.", (string?)Note(response, "a")["message"]);
+        Assert.Equal(
+            "The ID names the award of 2004. Rounds are held in odd years (2003, 2005, …); 2004 has no award.",
+            (string?)Note(response, "a")["message"]);
         Assert.Contains("a type Kvk does not serve", (string?)Note(response, "b")["message"], StringComparison.Ordinal);
     }
 

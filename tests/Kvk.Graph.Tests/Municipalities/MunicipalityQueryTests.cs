@@ -8,7 +8,8 @@ public sealed class MunicipalityQueryTests(SeededKvk kvk) : IClassFixture<Seeded
     [Fact]
     public async Task A_municipality_lists_its_awards_and_nominations()
     {
-        var data = await kvk.Server.QueryAsync("{ municipality(code: \"0182\") { code name officialName county { code name } awards { year recipientName } nominations { year isWinner } } }");
+        var data = await kvk.Server.QueryAsync("{ municipality(code: \"0182\") { code name officialName county { code name } awards { year recipientName } " +
+            "nominations { year isWinner } } }");
 
         Snapshot.Match(KvkTestServer.Pretty(data));
     }
@@ -16,7 +17,8 @@ public sealed class MunicipalityQueryTests(SeededKvk kvk) : IClassFixture<Seeded
     [Fact]
     public async Task There_are_290_municipalities_in_21_counties_with_codes_as_text()
     {
-        var data = await kvk.Server.QueryAsync("{ municipalities(first: 1) { totalCount nodes { code name } } counties { code name municipalities { code } } }");
+        var data = await kvk.Server.QueryAsync("{ municipalities(first: 1) { totalCount nodes { code name } } counties { code name " +
+            "municipalities { code } } }");
 
         Assert.Equal(290, data["municipalities"]!["totalCount"]!.GetValue<int>());
         Assert.Equal("0114", data["municipalities"]!["nodes"]![0]!["code"]!.GetValue<string>());
@@ -34,7 +36,8 @@ public sealed class MunicipalityQueryTests(SeededKvk kvk) : IClassFixture<Seeded
         do
         {
             var page = (await kvk.Server.QueryAsync(
-                "query($after: String) { municipalities(first: 100, after: $after, order: [{ name: ASC }]) { nodes { name } pageInfo { hasNextPage endCursor } } }",
+                "query($after: String) { municipalities(first: 100, after: $after, order: [{ name: ASC }]) { nodes { name } pageInfo { " +
+                    "hasNextPage endCursor } } }",
                 new { after }))["municipalities"]!;
             names.AddRange(page["nodes"]!.AsArray().Select(n => n!["name"]!.GetValue<string>()));
             after = page["pageInfo"]!["hasNextPage"]!.GetValue<bool>() ? page["pageInfo"]!["endCursor"]!.GetValue<string>() : null;

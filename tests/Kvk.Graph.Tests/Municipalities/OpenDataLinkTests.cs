@@ -19,7 +19,8 @@ public sealed class OpenDataLinkTests(SeededKvk kvk) : IClassFixture<SeededKvk>
         do
         {
             var page = (await kvk.Server.QueryAsync(
-                "query($after: String) { municipalities(first: 100, after: $after) { nodes { code officialName wikidataId koladaUrl municipalityGroup population { count date source } county { code wikidataId } } pageInfo { hasNextPage endCursor } } }",
+                "query($after: String) { municipalities(first: 100, after: $after) { nodes { code officialName wikidataId koladaUrl municipalityGroup " +
+                    "population { count date source } county { code wikidataId } } pageInfo { hasNextPage endCursor } } }",
                 new { after }))["municipalities"]!;
             nodes.AddRange(page["nodes"]!.AsArray().Select(n => n!));
             after = page["pageInfo"]!["hasNextPage"]!.GetValue<bool>() ? page["pageInfo"]!["endCursor"]!.GetValue<string>() : null;
@@ -52,9 +53,12 @@ public sealed class OpenDataLinkTests(SeededKvk kvk) : IClassFixture<SeededKvk>
     [Fact]
     public async Task Awards_to_municipalities_under_20000_inhabitants_are_found_by_a_filter_on_population()
     {
-        var data = await kvk.Server.QueryAsync("{ awards(where: { municipality: { population: { count: { lt: 20000 } } } }, order: [{ year: ASC }]) { nodes { year municipality { code population { count } } } } }");
+        var data = await kvk.Server.QueryAsync("{ awards(where: { municipality: { population: { count: { lt: 20000 } } } }, order: [{ year: ASC }]) { nodes " +
+            "{ year municipality { code population { count } } } } }");
         var population = Rows("kommun_population_2018.csv");
-        var expected = SeedDocument.Nominees().Where(n => n.Role == "winner" && n.Year != 2025 && int.Parse(population[n.Code][2], System.Globalization.CultureInfo.InvariantCulture) < 20_000).Select(n => n.Year).Order();
+        var expected = SeedDocument.Nominees().Where(n => n.Role == "winner" && n.Year != 2025 && int.Parse(
+            population[n.Code][2],
+            System.Globalization.CultureInfo.InvariantCulture) < 20_000).Select(n => n.Year).Order();
 
         var served = data["awards"]!["nodes"]!.AsArray().Select(a => a!["year"]!.GetValue<int>());
         Assert.Equal(expected, served);

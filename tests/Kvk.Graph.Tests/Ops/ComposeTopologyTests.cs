@@ -135,7 +135,9 @@ public sealed partial class ComposeTopologyTests
                 var (name, service) = (s.Key, s.Value);
                 var environment = EnvironmentOf(service);
                 var mounts = service.Children.TryGetValue("volumes", out var volumes)
-                    ? ((YamlSequenceNode)volumes).Select(v => Scalar(v).Split(':')).Where(v => v[0].StartsWith("./", StringComparison.Ordinal)).ToDictionary(v => v[1], v => v[0][2..])
+                    ? ((YamlSequenceNode)volumes).Select(v => Scalar(v).Split(':')).Where(v => v[0].StartsWith("./", StringComparison.Ordinal)).ToDictionary(
+                        v => v[1],
+                        v => v[0][2..])
                     : [];
                 var command = service.Children.TryGetValue("command", out var c) ? Words(c) : "";
                 var entrypoint = service.Children.TryGetValue("entrypoint", out var e) ? ((YamlSequenceNode)e).Select(Scalar).ToList() : [];
@@ -183,7 +185,9 @@ public sealed partial class ComposeTopologyTests
                 parts.Add($"believes X-Forwarded-For from {proxy(known)}");
             }
 
-            var backends = environment.Where(e => e.Key.StartsWith("KVK_BACKEND_", StringComparison.Ordinal) && char.IsDigit(e.Key[^1])).OrderBy(e => e.Key, StringComparer.Ordinal).ToList();
+            var backends = environment.Where(e => e.Key.StartsWith("KVK_BACKEND_", StringComparison.Ordinal) && char.IsDigit(e.Key[^1])).OrderBy(
+                e => e.Key,
+                StringComparer.Ordinal).ToList();
             if (backends.Count > 0)
             {
                 parts.Add("backends " + string.Join(' ', backends.Select(b => service(b.Value))));

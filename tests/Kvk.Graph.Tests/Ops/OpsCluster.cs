@@ -152,7 +152,10 @@ public sealed class OpsCluster : IAsyncDisposable
     /// <summary>What the hosts logged of changes published before their replica had replayed them, for a failure's message.</summary>
     public string ReplayWarnings()
     {
-        var warnings = Hosts.SelectMany(host => Log(host).Split('\n').Where(line => line.Contains("replayed the change", StringComparison.Ordinal)).Select(line => $"{host}: {line.Trim()}")).ToList();
+        var warnings = Hosts.SelectMany(host => Log(host).Split('\n')
+                .Where(line => line.Contains("replayed the change", StringComparison.Ordinal))
+                .Select(line => $"{host}: {line.Trim()}"))
+            .ToList();
         return warnings.Count == 0 ? "No host published a change before its replica had replayed it." : string.Join('\n', warnings);
     }
 

@@ -21,7 +21,10 @@ public sealed class SseSubscription : IDisposable
     public static async Task<SseSubscription> OpenAsync(HttpClient client, string subscription)
     {
         client.Timeout = Timeout.InfiniteTimeSpan;
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = KvkTestServer.Json(JsonSerializer.Serialize(new { query = subscription })) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
+        {
+            Content = KvkTestServer.Json(JsonSerializer.Serialize(new { query = subscription })),
+        };
         request.Headers.Accept.ParseAdd("text/event-stream");
         var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);

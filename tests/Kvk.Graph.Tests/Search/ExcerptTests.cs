@@ -5,7 +5,8 @@ namespace Kvk.Graph.Tests.Search;
 public sealed class ExcerptTests
 {
     private const string Motivation = "Kommunen har en tydlig styrning. Styrningen bygger på tillit, e-post och dialog.";
-    private static readonly string[] Words = ["Kommunen", "har", "en", "tydlig", "styrning", "Styrningen", "bygger", "på", "tillit", "e-post", "och", "dialog"];
+    private static readonly string[] Words =
+        ["Kommunen", "har", "en", "tydlig", "styrning", "Styrningen", "bygger", "på", "tillit", "e-post", "och", "dialog"];
     private static readonly string[] Lexemes = ["kommun", "", "", "tyd", "styrning", "styrning", "bygg", "", "tillit", "e-post e post", "", "dialog"];
 
     [Fact]

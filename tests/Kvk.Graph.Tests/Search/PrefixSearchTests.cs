@@ -8,12 +8,15 @@ public sealed class PrefixSearchTests(SeededKvk kvk) : IClassFixture<SeededKvk>
     private async Task<List<(int Year, List<string> Passages)>> SearchAsync(string text)
     {
         var data = await kvk.Server.QueryAsync("query($text: String!) { search(text: $text, first: 20) { nodes { award { year } passages } } }", new { text });
-        return [.. data["search"]!["nodes"]!.AsArray().Select(n => (n!["award"]!["year"]!.GetValue<int>(), n["passages"]!.AsArray().Select(p => (string)p!).ToList()))];
+        return [.. data["search"]!["nodes"]!.AsArray().Select(n => (
+            n!["award"]!["year"]!.GetValue<int>(),
+            n["passages"]!.AsArray().Select(p => (string)p!).ToList()))];
     }
 
     private static IEnumerable<int> YearsWhoseMotivationHas(params string[] starts) =>
         SeedDocument.Winners()
-            .Where(w => w.Motivation.Split([' ', ',', '.', '-', '”', '“', '(', ')'], StringSplitOptions.RemoveEmptyEntries).Any(word => starts.Any(s => word.StartsWith(s, StringComparison.OrdinalIgnoreCase))))
+            .Where(w => w.Motivation.Split([' ', ',', '.', '-', '”', '“', '(', ')'], StringSplitOptions.RemoveEmptyEntries)
+                .Any(word => starts.Any(s => word.StartsWith(s, StringComparison.OrdinalIgnoreCase))))
             .Select(w => w.Year).Order();
 
     [Fact]

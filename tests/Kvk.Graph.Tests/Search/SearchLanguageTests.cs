@@ -12,7 +12,9 @@ public sealed class SearchLanguageTests(SeededKvk kvk) : IClassFixture<SeededKvk
     {
         var response = await kvk.Server.PostAsync(Query, new { text });
         Assert.Null(response["errors"]);
-        return [.. response["data"]!["search"]!["nodes"]!.AsArray().Select(n => (n!["award"]!["year"]!.GetValue<int>(), string.Join(" | ", n["passages"]!.AsArray().Select(p => (string)p!))))];
+        return [.. response["data"]!["search"]!["nodes"]!.AsArray().Select(n => (
+            n!["award"]!["year"]!.GetValue<int>(),
+            string.Join(" | ", n["passages"]!.AsArray().Select(p => (string)p!))))];
     }
 
     private async Task<List<int>> YearsAsync(string text) => [.. (await SearchAsync(text)).Select(h => h.Year).Order()];
@@ -75,7 +77,9 @@ public sealed class SearchLanguageTests(SeededKvk kvk) : IClassFixture<SeededKvk
         Assert.Equal(kvalitet.Except(await YearsAsync("\"hög kvalitet\"")), await YearsAsync("kvalitet -\"hög kvalitet\""));
         Assert.Equal(kvalitet.Except(await YearsAsync("styr*")), await YearsAsync("kvalitet -styr*"));
         Assert.Equal(kvalitet.Except(await YearsAsync("medborgare")), await YearsAsync("kvalitet -medborgare"));
-        Assert.DoesNotContain(await SearchAsync("kvalitet -\"hög kvalitet\""), h => h.Passages.Contains("<mark>hög</mark>", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(
+            await SearchAsync("kvalitet -\"hög kvalitet\""),
+            h => h.Passages.Contains("<mark>hög</mark>", StringComparison.OrdinalIgnoreCase));
     }
 
     [Theory]

@@ -50,12 +50,14 @@ public sealed class AwardSearchIndexTests
     public async Task A_store_whose_index_kept_words_and_lexemes_takes_corrections_once_a_host_starts()
     {
         await using var second = await StartedOnAStoreAlteredByAsync(
-            $"alter table {AwardSearchIndex.Table} add column motivation_words text[] not null default '{{}}', add column motivation_lexemes text[] not null default '{{}}'",
+            $"alter table {AwardSearchIndex.Table} add column motivation_words text[] not null default '{{}}', add column motivation_lexemes text[] " +
+                "not null default '{}'",
             $"alter table {AwardSearchIndex.Table} alter column motivation_words drop default, alter column motivation_lexemes drop default");
         var connectionString = second.ConnectionString;
         await second.RecordAsync(new CorrectMotivation(2023, "Höganäs kommun har en modig styrning.", "Förtydligande."));
 
-        Assert.Equal(0, await ReadModelSnapshot.ScalarAsync(connectionString, $"select count(*) from information_schema.columns where table_schema || '.' || table_name = '{AwardSearchIndex.Table}' and column_name in ('motivation_words', 'motivation_lexemes')"));
+        Assert.Equal(0, await ReadModelSnapshot.ScalarAsync(connectionString, "select count(*) from information_schema.columns where table_schema || '.' || " +
+            $"table_name = '{AwardSearchIndex.Table}' and column_name in ('motivation_words', 'motivation_lexemes')"));
         Assert.Equal(0, await ReadModelSnapshot.ScalarAsync(connectionString, Mismatches));
     }
 

@@ -33,14 +33,16 @@ public sealed class ReadModelRebuildTests
     public async Task Synthetic_programmes_fill_the_store_without_touching_what_is_served()
     {
         await using var server = await KvkTestServer.StartAsync();
-        const string Query = "{ awards { totalCount nodes { year recipientName } } rounds { totalCount } nominations { totalCount } search(text: \"styrning\") { totalCount } municipality(code: \"0643\") { awards { year } nominations { year } } }";
+        const string Query = "{ awards { totalCount nodes { year recipientName } } rounds { totalCount } nominations { totalCount } search(text: " +
+            "\"styrning\") { totalCount } municipality(code: \"0643\") { awards { year } nominations { year } } }";
         var served = KvkTestServer.Pretty(await server.QueryAsync(Query));
 
         var appended = await server.AppendSyntheticProgrammesAsync(3000);
         await server.RebuildReadModelAsync();
 
         Assert.InRange(appended, 3000, 3100);
-        Assert.True(await ReadModelSnapshot.ScalarAsync(server.ConnectionString, $"select count(*) from kvk.mt_doc_award where programme <> '{AwardProgramme.Main}'") > 200);
+        Assert.True(await ReadModelSnapshot.ScalarAsync(server.ConnectionString, "select count(*) from kvk.mt_doc_award where programme <> " +
+            $"'{AwardProgramme.Main}'") > 200);
         Assert.Equal(served, KvkTestServer.Pretty(await server.QueryAsync(Query)));
     }
 }

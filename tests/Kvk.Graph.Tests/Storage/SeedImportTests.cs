@@ -33,6 +33,7 @@ public sealed class SeedImportTests
     {
         await using var server = await KvkTestServer.StartAsync();
 
-        Assert.Equal(0, await ReadModelSnapshot.ScalarAsync(server.ConnectionString, $"select count(*) from kvk.mt_events where user_name is distinct from '{SeedImporter.Actor}'"));
+        Assert.Equal(0, await ReadModelSnapshot.ScalarAsync(server.ConnectionString, "select count(*) from kvk.mt_events where user_name is distinct from " +
+            $"'{SeedImporter.Actor}'"));
     }
 }

@@ -103,7 +103,8 @@ public sealed class Admission : IDisposable
         var (_, burst, perSecond) = Of(bucket);
         var what = bucket == AdmissionBucket.Assets ? "static files" : "operations";
         return new AdmissionRefusal(RateLimited, string.Create(CultureInfo.InvariantCulture,
-            $"Too many requests: at most {perSecond} {what} a second (bursts of {burst}) per client. Retry after {Math.Max(1, Math.Ceiling(retryAfter.TotalSeconds))} s."), retryAfter);
+            $"Too many requests: at most {perSecond} {what} a second (bursts of {burst}) per client. Retry after " +
+                $"{Math.Max(1, Math.Ceiling(retryAfter.TotalSeconds))} s."), retryAfter);
     }
 
     /// <summary>The policy's name in the <c>RateLimit-Policy</c> and <c>RateLimit</c> headers.</summary>
@@ -161,7 +162,8 @@ public sealed class Admission : IDisposable
         if (count > Limits.MaxConnectionsPerClient)
         {
             Release(client);
-            return (null, new AdmissionRefusal(TooManyConnections, $"Too many open connections: at most {Limits.MaxConnectionsPerClient} per client.", TimeSpan.FromSeconds(5)));
+            return (null, new AdmissionRefusal(TooManyConnections, "Too many open connections: at most " +
+                $"{Limits.MaxConnectionsPerClient} per client.", TimeSpan.FromSeconds(5)));
         }
 
         return (new Lease(this, client), null);

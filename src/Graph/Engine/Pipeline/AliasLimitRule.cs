@@ -13,7 +13,10 @@ public sealed class AliasLimitRule(QueryLimits limits) : ValidationRuleBase
         {
             if (field.Alias is not null && ++aliases == limits.MaxAliases + 1)
             {
-                ctx.ReportError(new ValidationError(ctx.Document.Source, null, $"The document uses more than {limits.MaxAliases} aliases.", field) { Code = "TOO_MANY_ALIASES" });
+                ctx.ReportError(new ValidationError(ctx.Document.Source, null, $"The document uses more than {limits.MaxAliases} aliases.", field)
+                {
+                    Code = "TOO_MANY_ALIASES",
+                });
             }
         }));
     }

@@ -92,14 +92,17 @@ public sealed class CachedDocumentValidator(IDocumentValidator inner) : IDocumen
     }
 
     /// <summary>What coercing an operation's arguments needs of its document: its scalar variables and its fields with arguments.</summary>
-    private sealed record Plan(IReadOnlyList<(GraphQLVariableDefinition Definition, IGraphType Type)> Variables, IReadOnlyList<(GraphQLField Field, QueryArguments? Definitions)> Fields)
+    private sealed record Plan(
+        IReadOnlyList<(GraphQLVariableDefinition Definition, IGraphType Type)> Variables,
+        IReadOnlyList<(GraphQLField Field, QueryArguments? Definitions)> Fields)
     {
         public static Plan? Of(ISchema schema, GraphQLDocument document, GraphQLOperationDefinition operation)
         {
             var variables = new List<(GraphQLVariableDefinition, IGraphType)>();
             foreach (var definition in operation.Variables?.Items ?? [])
             {
-                if (definition.Type.GraphTypeFromType(schema) is not { } type || (type is NonNullGraphType nonNull ? nonNull.ResolvedType : type) is not ScalarGraphType)
+                if (definition.Type.GraphTypeFromType(schema) is not { } type
+                    || (type is NonNullGraphType nonNull ? nonNull.ResolvedType : type) is not ScalarGraphType)
                 {
                     return null;
                 }
@@ -120,7 +123,13 @@ public sealed class CachedDocumentValidator(IDocumentValidator inner) : IDocumen
         }
 
         /// <summary>Adds the fields with arguments under <paramref name="selections"/>; false where this cannot follow the document.</summary>
-        private static bool Collect(ISchema schema, GraphQLDocument document, IComplexGraphType type, GraphQLSelectionSet selections, List<(GraphQLField, QueryArguments?)> fields, HashSet<string> visitedFragments)
+        private static bool Collect(
+            ISchema schema,
+            GraphQLDocument document,
+            IComplexGraphType type,
+            GraphQLSelectionSet selections,
+            List<(GraphQLField, QueryArguments?)> fields,
+            HashSet<string> visitedFragments)
         {
             foreach (var selection in selections.Selections)
             {
@@ -132,9 +141,17 @@ public sealed class CachedDocumentValidator(IDocumentValidator inner) : IDocumen
                 var followed = selection switch
                 {
                     GraphQLField field => Field(schema, document, type, field, fields, visitedFragments),
-                    GraphQLInlineFragment inline => Within(schema, document, inline.TypeCondition?.Type.Name.StringValue, type, inline.SelectionSet, fields, visitedFragments),
+                    GraphQLInlineFragment inline => Within(
+                        schema,
+                        document,
+                        inline.TypeCondition?.Type.Name.StringValue,
+                        type,
+                        inline.SelectionSet,
+                        fields,
+                        visitedFragments),
                     GraphQLFragmentSpread spread => !visitedFragments.Add(spread.FragmentName.Name.StringValue)
-                        || (document.Definitions.OfType<GraphQLFragmentDefinition>().FirstOrDefault(f => f.FragmentName.Name == spread.FragmentName.Name) is { Directives: not { Count: > 0 } } fragment
+                        || (document.Definitions.OfType<GraphQLFragmentDefinition>()
+                                .FirstOrDefault(f => f.FragmentName.Name == spread.FragmentName.Name) is { Directives: not { Count: > 0 } } fragment
                             && Within(schema, document, fragment.TypeCondition.Type.Name.StringValue, type, fragment.SelectionSet, fields, visitedFragments)),
                     _ => false,
                 };
@@ -147,7 +164,13 @@ public sealed class CachedDocumentValidator(IDocumentValidator inner) : IDocumen
             return true;
         }
 
-        private static bool Field(ISchema schema, GraphQLDocument document, IComplexGraphType type, GraphQLField field, List<(GraphQLField, QueryArguments?)> fields, HashSet<string> visitedFragments)
+        private static bool Field(
+            ISchema schema,
+            GraphQLDocument document,
+            IComplexGraphType type,
+            GraphQLField field,
+            List<(GraphQLField, QueryArguments?)> fields,
+            HashSet<string> visitedFragments)
         {
             var name = field.Name.StringValue;
             var definition = name == schema.TypeMetaFieldType.Name ? schema.TypeMetaFieldType
@@ -165,10 +188,23 @@ public sealed class CachedDocumentValidator(IDocumentValidator inner) : IDocumen
             }
 
             return field.SelectionSet is null
-                || (definition.ResolvedType?.GetNamedType() is IComplexGraphType child && Collect(schema, document, child, field.SelectionSet, fields, visitedFragments));
+                || (definition.ResolvedType?.GetNamedType() is IComplexGraphType child && Collect(
+                    schema,
+                    document,
+                    child,
+                    field.SelectionSet,
+                    fields,
+                    visitedFragments));
         }
 
-        private static bool Within(ISchema schema, GraphQLDocument document, string? typeCondition, IComplexGraphType type, GraphQLSelectionSet selections, List<(GraphQLField, QueryArguments?)> fields, HashSet<string> visitedFragments) =>
+        private static bool Within(
+            ISchema schema,
+            GraphQLDocument document,
+            string? typeCondition,
+            IComplexGraphType type,
+            GraphQLSelectionSet selections,
+            List<(GraphQLField, QueryArguments?)> fields,
+            HashSet<string> visitedFragments) =>
             (typeCondition is null ? type : schema.AllTypes[typeCondition]?.GetNamedType()) is IComplexGraphType inner
             && Collect(schema, document, inner, selections, fields, visitedFragments);
     }

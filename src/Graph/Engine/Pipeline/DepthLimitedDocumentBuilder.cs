@@ -20,7 +20,8 @@ public sealed class DepthLimitedDocumentBuilder(int maxDepth) : IDocumentBuilder
         }
         catch (GraphQLMaxDepthExceededException e)
         {
-            throw new SyntaxError(new GraphQLSyntaxErrorException($"The document nests more than {maxDepth} levels deep", body, Offset(body, e.Location.Line, e.Location.Column)));
+            throw new SyntaxError(new GraphQLSyntaxErrorException("The document nests more than " +
+                $"{maxDepth} levels deep", body, Offset(body, e.Location.Line, e.Location.Column)));
         }
     }
 

@@ -31,7 +31,14 @@ public sealed class InputValuesRule(QueryLimits limits) : ValidationRuleBase
         switch (value)
         {
             case GraphQLStringValue text when InputText.FirstUnsafeCharacter(new string(text.Value.Span)) is { } character:
-                context.ReportError(new ValidationError(context.Document.Source, null, $"The value of `{where}` contains {InputText.Describe(character)}; remove it.", value) { Code = "INVALID_INPUT" });
+                context.ReportError(new ValidationError(
+                    context.Document.Source,
+                    null,
+                    $"The value of `{where}` contains {InputText.Describe(character)}; remove it.",
+                    value)
+                {
+                    Code = "INVALID_INPUT",
+                });
                 return false;
             case GraphQLObjectValue or GraphQLListValue when depth >= limits.MaxInputDepth:
                 var refusal = limits.TooDeep(where);

@@ -52,7 +52,14 @@ public static class OperationCost
         if (request == CostRequest.Validate)
         {
             var errors = result.Errors?.Where(e => e is not CostOnlyMarker).ToList() ?? [];
-            result = new ExecutionResult { Errors = errors.Count > 0 ? [.. errors] : null, Executed = false, Query = result.Query, Document = result.Document, Operation = result.Operation };
+            result = new ExecutionResult
+            {
+                Errors = errors.Count > 0 ? [.. errors] : null,
+                Executed = false,
+                Query = result.Query,
+                Document = result.Document,
+                Operation = result.Operation,
+            };
         }
 
         if (userContext.TryGetValue(Measured, out var cost) && cost is double fieldCost)

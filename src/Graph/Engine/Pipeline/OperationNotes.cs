@@ -26,7 +26,9 @@ public sealed class OperationNotes
         }
 
         // Resolvers run in parallel: the notes are ordered by path, so that the same request always gives the same bytes.
-        var order = string.Join('\u001f', at.Select(p => p is int index ? index.ToString("D10", System.Globalization.CultureInfo.InvariantCulture) : p.ToString()));
+        var order = string.Join(
+            '\u001f',
+            at.Select(p => p is int index ? index.ToString("D10", System.Globalization.CultureInfo.InvariantCulture) : p.ToString()));
         lock (_lock)
         {
             if (!_notes.TryGetValue(extension, out var notes))

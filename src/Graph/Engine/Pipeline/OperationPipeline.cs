@@ -18,7 +18,14 @@ namespace Kvk.Graph.Engine.Pipeline;
 /// <param name="Transport">"POST", "GET", "WebSocket" or "SSE", for the log.</param>
 /// <param name="Client">Whom the operation's permits are counted against (<see cref="Admission.ClientOf"/>).</param>
 /// <param name="Cost">What the client asked to learn of the operation's cost (HTTP's <c>GraphQL-Cost</c> header).</param>
-public sealed record OperationRequest(GraphQLRequest Request, ClaimsPrincipal User, IServiceProvider Services, bool QueriesOnly, string Transport, string Client, CostRequest Cost = CostRequest.None);
+public sealed record OperationRequest(
+    GraphQLRequest Request,
+    ClaimsPrincipal User,
+    IServiceProvider Services,
+    bool QueriesOnly,
+    string Transport,
+    string Client,
+    CostRequest Cost = CostRequest.None);
 
 /// <summary>
 /// The one path every GraphQL operation takes, whichever transport brought it: admission (the rate limit),
@@ -41,10 +48,27 @@ public sealed class OperationPipeline
     private readonly IValidationRule[] _cachedRules;
     private readonly IValidationRule[] _cachedQueryRules;
 
-    public OperationPipeline(ISchema schema, IDocumentExecuter executer, QueryLimits limits, Admission admission, IHostEnvironment environment, ILoggerFactory logs)
+    public OperationPipeline(
+        ISchema schema,
+        IDocumentExecuter executer,
+        QueryLimits limits,
+        Admission admission,
+        IHostEnvironment environment,
+        ILoggerFactory logs)
     {
-        (_schema, _executer, _limits, _admission, _development, _log) = (schema, executer, limits, admission, environment.IsDevelopment(), logs.CreateLogger(LogCategory));
-        var complexity = new OperationCost.MeasuredComplexityRule(new ComplexityOptions { MaxDepth = limits.MaxDepth, MaxComplexity = limits.MaxComplexity, DefaultComplexityImpactDelegate = limits.Impact });
+        (_schema, _executer, _limits, _admission, _development, _log) = (
+            schema,
+            executer,
+            limits,
+            admission,
+            environment.IsDevelopment(),
+            logs.CreateLogger(LogCategory));
+        var complexity = new OperationCost.MeasuredComplexityRule(new ComplexityOptions
+        {
+            MaxDepth = limits.MaxDepth,
+            MaxComplexity = limits.MaxComplexity,
+            DefaultComplexityImpactDelegate = limits.Impact,
+        });
         _rules = [.. DocumentValidator.CoreRules, new InputSuggestionsRule(), new AliasLimitRule(limits), new InputValuesRule(limits), complexity];
         _queryRules = [.. _rules, new QueriesOnlyOverGet()];
         _cachedRules = [complexity];

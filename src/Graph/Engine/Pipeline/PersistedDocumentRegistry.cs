@@ -21,7 +21,10 @@ public sealed class PersistedDocumentRegistry : IPersistedDocumentLoader
     public PersistedDocumentRegistry(string folder)
     {
         var files = Directory.Exists(folder) ? Directory.GetFiles(folder, "*.graphql", SearchOption.AllDirectories) : [];
-        _byName = files.ToDictionary(f => Path.ChangeExtension(Path.GetRelativePath(folder, f), null).Replace('\\', '/'), File.ReadAllText, StringComparer.Ordinal);
+        _byName = files.ToDictionary(
+            f => Path.ChangeExtension(Path.GetRelativePath(folder, f), null).Replace('\\', '/'),
+            File.ReadAllText,
+            StringComparer.Ordinal);
         Documents = _byName.Values.Distinct(StringComparer.Ordinal).ToDictionary(ParsedDocumentCache.Sha256, StringComparer.Ordinal);
     }
 

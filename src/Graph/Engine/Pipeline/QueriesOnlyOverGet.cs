@@ -16,5 +16,6 @@ public sealed class QueriesOnlyOverGet : ValidationRuleBase
         }));
 
     public sealed class MutationOverGetError(ValidationContext context, GraphQLOperationDefinition operation)
-        : ValidationError(context.Document.Source, "405", $"A {operation.Operation.ToString().ToLowerInvariant()} cannot be sent with GET; use POST.", operation);
+        : ValidationError(context.Document.Source, "405", $"A {operation.Operation.ToString().ToLowerInvariant()} cannot be " +
+            "sent with GET; use POST.", operation);
 }

@@ -143,8 +143,10 @@ public sealed record QueryLimits
         switch (value)
         {
             case string text:
-                return text.Length > MaxVariableTextLength ? Refuse("VARIABLES_TOO_LARGE", $"The variable `{path}` is {text.Length} characters long; at most {MaxVariableTextLength} are allowed.")
-                    : InputText.FirstUnsafeCharacter(text) is { } character ? Refuse("INVALID_INPUT", $"The variable `{path}` contains {InputText.Describe(character)}; remove it.")
+                return text.Length > MaxVariableTextLength ? Refuse("VARIABLES_TOO_LARGE",
+                    $"The variable `{path}` is {text.Length} characters long; at most {MaxVariableTextLength} are allowed.")
+                    : InputText.FirstUnsafeCharacter(text) is { } character ? Refuse("INVALID_INPUT",
+                        $"The variable `{path}` contains {InputText.Describe(character)}; remove it.")
                     : null;
             case IDictionary<string, object?> map:
                 if (depth >= MaxInputDepth)

@@ -77,6 +77,15 @@ public static partial class RequestLog
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Method} {Path} {Status} in {DurationMs:0.0} ms operation={Operation} outcome={Outcome} trace={TraceId}")]
-    private static partial void Completed(ILogger logger, string method, string path, int status, double durationMs, string operation, string outcome, string traceId);
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Method} {Path} {Status} in {DurationMs:0.0} ms operation={Operation} " +
+        "outcome={Outcome} trace={TraceId}")]
+    private static partial void Completed(
+        ILogger logger,
+        string method,
+        string path,
+        int status,
+        double durationMs,
+        string operation,
+        string outcome,
+        string traceId);
 }

@@ -47,7 +47,15 @@ public sealed class SurfaceClient(OperationPipeline pipeline, PersistedDocumentR
         context.Items[OperationsItem] = operations;
         var result = operations > 1 && pipeline.Admit(client) is { } refused
             ? new ExecutionResult { Errors = [refused.ToError()] }
-            : await pipeline.ExecuteAsync(new OperationRequest(new GraphQLRequest { Query = text, Variables = variables }, Public, context.RequestServices, QueriesOnly: true, surface, client), context.RequestAborted);
+            : await pipeline.ExecuteAsync(
+                new OperationRequest(
+                    new GraphQLRequest { Query = text, Variables = variables },
+                    Public,
+                    context.RequestServices,
+                    QueriesOnly: true,
+                    surface,
+                    client),
+                context.RequestAborted);
         using var buffer = new MemoryStream();
         await serializer.WriteAsync(buffer, result, context.RequestAborted);
         return new SurfaceAnswer(result, JsonDocument.Parse(buffer.ToArray()).RootElement.Clone());

@@ -39,7 +39,11 @@ public static class DataSources
             builder.ConnectionStringBuilder.AutoPrepareMinUsages = 2;
         }
 
-        AddOptions(builder, string.Create(CultureInfo.InvariantCulture, $"-c plan_cache_mode=force_generic_plan -c jit=off -c statement_timeout={(int)statementTimeout.TotalMilliseconds}"));
+        AddOptions(
+            builder,
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"-c plan_cache_mode=force_generic_plan -c jit=off -c statement_timeout={(int)statementTimeout.TotalMilliseconds}"));
         builder.ConnectionStringBuilder.ApplicationName ??= "kvk-reads";
         return builder.Build();
     }

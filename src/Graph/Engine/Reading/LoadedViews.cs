@@ -17,7 +17,10 @@ public sealed class LoadedViews
 
     public bool TryGet<T>(string table, string id, RowVersion version, out T document)
     {
-        if (_tables.TryGetValue(table, out var documents) && documents.Entries.TryGetValue(id, out var entry) && entry.Version == version && entry.Document is T found)
+        if (_tables.TryGetValue(table, out var documents)
+            && documents.Entries.TryGetValue(id, out var entry)
+            && entry.Version == version
+            && entry.Document is T found)
         {
             document = found;
             return true;

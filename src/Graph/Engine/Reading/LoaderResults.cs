@@ -8,7 +8,8 @@ public static class LoaderResults
     public static IDataLoaderResult<TOut> Then<TIn, TOut>(this IDataLoaderResult<TIn> result, Func<TIn, TOut> map) => new Mapped<TIn, TOut>(result, map);
 
     /// <summary>The same with an asynchronous step (e.g. another loader's value, asked only when this one's calls for it).</summary>
-    public static IDataLoaderResult<TOut> ThenAsync<TIn, TOut>(this IDataLoaderResult<TIn> result, Func<TIn, CancellationToken, Task<TOut>> map) => new Chained<TIn, TOut>(result, map);
+    public static IDataLoaderResult<TOut> ThenAsync<TIn, TOut>(this IDataLoaderResult<TIn> result, Func<TIn, CancellationToken, Task<TOut>> map) =>
+        new Chained<TIn, TOut>(result, map);
 
     /// <summary>The same, for a loader's value whose type the caller does not know (any of several loaders).</summary>
     public static IDataLoaderResult Then(this IDataLoaderResult result, Func<object?, object?> map) => new Mapped<object?, object?>(new Untyped(result), map);
@@ -27,7 +28,9 @@ public static class LoaderResults
 
     private sealed class Chained<TIn, TOut>(IDataLoaderResult<TIn> inner, Func<TIn, CancellationToken, Task<TOut>> map) : IDataLoaderResult<TOut>
     {
-        public async Task<TOut> GetResultAsync(CancellationToken cancellationToken = default) => await map(await inner.GetResultAsync(cancellationToken), cancellationToken);
+        public async Task<TOut> GetResultAsync(CancellationToken cancellationToken = default) => await map(
+            await inner.GetResultAsync(cancellationToken),
+            cancellationToken);
 
         async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) => await GetResultAsync(cancellationToken);
     }

@@ -10,7 +10,9 @@ namespace Kvk.Graph.Engine.Reading;
 /// A kind of batch load a feature declares once, beside its types (e.g. awards by year): how to fetch the values of
 /// many keys in one call. Each operation gets its own loader of each kind (<see cref="OperationLoaders"/>).
 /// </summary>
-public sealed class LoaderKind<TKey, TValue>(Func<IServiceProvider, IReadOnlyList<TKey>, CancellationToken, Task<IReadOnlyDictionary<TKey, TValue>>> fetch, TValue missing)
+public sealed class LoaderKind<TKey, TValue>(
+    Func<IServiceProvider, IReadOnlyList<TKey>, CancellationToken, Task<IReadOnlyDictionary<TKey, TValue>>> fetch,
+    TValue missing)
     where TKey : notnull
 {
     public BatchLoader<TKey, TValue> Create(IServiceProvider services) => new((keys, cancellationToken) => fetch(services, keys, cancellationToken), missing);
@@ -27,7 +29,8 @@ public sealed class OperationLoaders(IServiceProvider services)
 
 public static class LoaderContext
 {
-    /// <summary>Loads the value of <paramref name="key"/> with the operation's loader of <paramref name="kind"/>, batched with the other keys of the same level.</summary>
+    /// <summary>Loads the value of <paramref name="key"/> with the operation's loader of <paramref name="kind"/>, batched with the other keys of the same
+    /// level.</summary>
     public static IDataLoaderResult<TValue> Load<TKey, TValue>(this IResolveFieldContext context, LoaderKind<TKey, TValue> kind, TKey key)
         where TKey : notnull => context.Service<OperationLoaders>().Get(kind).Load(key);
 }
@@ -39,7 +42,9 @@ public static class ViewLoaders
     public static LoaderKind<TKey, TDoc?> One<TKey, TDoc>(string table, string scope, string column, string sqlType, Func<TDoc, TKey> keyOf)
         where TKey : notnull
         where TDoc : class =>
-        new(async (services, keys, ct) => (await FetchAsync<TKey, TDoc>(services, table, scope, column, sqlType, keys, ct)).ToDictionary(keyOf, d => (TDoc?)d), null);
+        new(
+            async (services, keys, ct) => (await FetchAsync<TKey, TDoc>(services, table, scope, column, sqlType, keys, ct)).ToDictionary(keyOf, d => (TDoc?)d),
+            null);
 
     public static LoaderKind<TKey, IReadOnlyList<TDoc>> Many<TKey, TDoc>(string table, string scope, string column, string sqlType, Func<TDoc, TKey> keyOf)
         where TKey : notnull =>
@@ -47,9 +52,17 @@ public static class ViewLoaders
             .GroupBy(keyOf)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<TDoc>)[.. g]), []);
 
-    private static async Task<IReadOnlyList<TDoc>> FetchAsync<TKey, TDoc>(IServiceProvider services, string table, string scope, string column, string sqlType, IReadOnlyList<TKey> keys, CancellationToken ct)
+    private static async Task<IReadOnlyList<TDoc>> FetchAsync<TKey, TDoc>(
+        IServiceProvider services,
+        string table,
+        string scope,
+        string column,
+        string sqlType,
+        IReadOnlyList<TKey> keys,
+        CancellationToken ct)
     {
-        var rows = await services.GetRequiredService<ReadStore>().QueryAsync<TDoc>(table, $"select {ReadStore.Reference(table)} from {table} where {scope} and {column} = any($1::{sqlType}[]) order by id", [keys.ToArray()], ct);
+        var rows = await services.GetRequiredService<ReadStore>().QueryAsync<TDoc>(table, $"select {ReadStore.Reference(table)} from {table} where {scope} " +
+            $"and {column} = any($1::{sqlType}[]) order by id", [keys.ToArray()], ct);
         return [.. rows.Select(r => r.Document)];
     }
 }

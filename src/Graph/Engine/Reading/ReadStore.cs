@@ -80,12 +80,17 @@ public sealed class ReadStore(
 
     public async Task<IReadOnlyList<T>> DocumentsAsync<T>(ViewQuery query, CancellationToken cancellationToken)
     {
-        var rows = await QueryAsync<T>(query.DocumentTable, $"select {Reference(query.DocumentTable)} from {query.Table}{query.WhereClause}{query.OrderByClause}", query.Parameters, cancellationToken);
+        var rows = await QueryAsync<T>(query.DocumentTable, $"select {Reference(query.DocumentTable)} from " +
+            $"{query.Table}{query.WhereClause}{query.OrderByClause}", query.Parameters, cancellationToken);
         return [.. rows.Select(r => r.Document)];
     }
 
     public Task<int> CountAsync(string countSql, IReadOnlyList<object?> parameters, CancellationToken cancellationToken) =>
-        ReadAsync(countSql, parameters, async reader => await reader.ReadAsync(cancellationToken) ? Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture) : 0, cancellationToken);
+        ReadAsync(
+            countSql,
+            parameters,
+            async reader => await reader.ReadAsync(cancellationToken) ? Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture) : 0,
+            cancellationToken);
 
     /// <summary>The rows of a statement as text values, SQL NULL as null.</summary>
     public Task<List<string?[]>> ValuesAsync(string sql, IReadOnlyList<object?> parameters, CancellationToken cancellationToken) =>
@@ -94,7 +99,11 @@ public sealed class ReadStore(
     private Task<List<ReferencedRow>> ReferencedRowsAsync(string sql, IReadOnlyList<object?> parameters, CancellationToken cancellationToken) =>
         RowsAsync(sql, parameters, reader => new ReferencedRow(reader.GetString(0), Version(reader), Texts(reader, ReferenceColumns)), cancellationToken);
 
-    private Task<List<TRow>> RowsAsync<TRow>(string sql, IReadOnlyList<object?> parameters, Func<NpgsqlDataReader, TRow> read, CancellationToken cancellationToken) =>
+    private Task<List<TRow>> RowsAsync<TRow>(
+        string sql,
+        IReadOnlyList<object?> parameters,
+        Func<NpgsqlDataReader, TRow> read,
+        CancellationToken cancellationToken) =>
         ReadAsync(sql, parameters, async reader =>
         {
             var rows = new List<TRow>();
@@ -112,7 +121,11 @@ public sealed class ReadStore(
     /// so before the connection goes back to the pool its prepared statements are dropped on both sides; a
     /// connection that cannot even do that is cleared from the pool. Whatever fails, the next read gets a clean one.
     /// </summary>
-    private async Task<TResult> ReadAsync<TResult>(string sql, IReadOnlyList<object?> parameters, Func<NpgsqlDataReader, Task<TResult>> read, CancellationToken cancellationToken)
+    private async Task<TResult> ReadAsync<TResult>(
+        string sql,
+        IReadOnlyList<object?> parameters,
+        Func<NpgsqlDataReader, Task<TResult>> read,
+        CancellationToken cancellationToken)
     {
         await using var connection = await DataSource.OpenConnectionAsync(cancellationToken);
         try

@@ -24,7 +24,11 @@ public static class CurrentSpecIntrospection
         schema.Directives.Register(new SpecifiedByDirective
         {
             Description = "Exposes a URL that specifies the behaviour of this scalar.",
-            Arguments = new QueryArguments(new QueryArgument<NonNullGraphType<StringGraphType>> { Name = "url", Description = "The URL that specifies the behaviour of this scalar." }),
+            Arguments = new QueryArguments(new QueryArgument<NonNullGraphType<StringGraphType>>
+            {
+                Name = "url",
+                Description = "The URL that specifies the behaviour of this scalar.",
+            }),
         });
         schema.RegisterVisitor(new SpecifiedByUrlField());
     }

@@ -18,7 +18,8 @@ public sealed partial class DateTimeType : DateTimeOffsetGraphType
     public DateTimeType()
     {
         Name = "DateTime";
-        Description = "A date and time with its offset, as RFC 3339 defines it (e.g. \"2023-11-15T19:00:00+01:00\" or \"2023-11-15T18:00:00Z\"). Input must have both a time and an offset: a date alone or a time without offset is refused.";
+        Description = "A date and time with its offset, as RFC 3339 defines it (e.g. \"2023-11-15T19:00:00+01:00\" or \"2023-11-15T18:00:00Z\"). Input must " +
+            "have both a time and an offset: a date alone or a time without offset is refused.";
         this.ApplyDirective(CurrentSpecIntrospection.SpecifiedBy, "url", SpecificationUrl);
     }
 
@@ -42,7 +43,8 @@ public sealed partial class DateTimeType : DateTimeOffsetGraphType
 
     private static DateTimeOffset Parse(string text) => TryParse(text, out var moment)
         ? moment
-        : throw new ExpectedFormException($"\"{Shorten(text)}\" is not an RFC 3339 date-time: expected a date, a time and an offset, e.g. \"2023-11-15T19:00:00+01:00\" or \"2023-11-15T18:00:00Z\".");
+        : throw new ExpectedFormException($"\"{Shorten(text)}\" is not an RFC 3339 date-time: expected a date, a time and an offset, e.g. " +
+            "\"2023-11-15T19:00:00+01:00\" or \"2023-11-15T18:00:00Z\".");
 
     private static bool TryParse(string text, out DateTimeOffset moment)
     {
@@ -53,6 +55,9 @@ public sealed partial class DateTimeType : DateTimeOffsetGraphType
 
     private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
 
-    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d{1,9})?([Zz]|[+-]\d{2}:\d{2})$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(
+        @"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d{1,9})?([Zz]|[+-]\d{2}:\d{2})$",
+        RegexOptions.CultureInvariant,
+        matchTimeoutMilliseconds: 100)]
     private static partial Regex Rfc3339();
 }

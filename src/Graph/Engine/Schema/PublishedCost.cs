@@ -31,10 +31,22 @@ public static class PublishedCost
     private sealed class CostDirective : Directive
     {
         public CostDirective()
-            : base(Cost, DirectiveLocation.ArgumentDefinition, DirectiveLocation.Enum, DirectiveLocation.FieldDefinition, DirectiveLocation.InputFieldDefinition, DirectiveLocation.Object, DirectiveLocation.Scalar)
+            : base(
+                Cost,
+                DirectiveLocation.ArgumentDefinition,
+                DirectiveLocation.Enum,
+                DirectiveLocation.FieldDefinition,
+                DirectiveLocation.InputFieldDefinition,
+                DirectiveLocation.Object,
+                DirectiveLocation.Scalar)
         {
-            Description = "The weight of a field, argument or input field in the cost limit (`GraphQL-Cost: report` shows an operation's). Without it a field weighs 1 and an input field 0.";
-            Arguments = new QueryArguments(new QueryArgument<NonNullGraphType<StringGraphType>> { Name = "weight", Description = "The weight, as a number in a string." });
+            Description = "The weight of a field, argument or input field in the cost limit (`GraphQL-Cost: report` shows an operation's). Without it a " +
+                "field weighs 1 and an input field 0.";
+            Arguments = new QueryArguments(new QueryArgument<NonNullGraphType<StringGraphType>>
+            {
+                Name = "weight",
+                Description = "The weight, as a number in a string.",
+            });
         }
 
         public override bool? Introspectable => true;
@@ -48,9 +60,22 @@ public static class PublishedCost
             Description = "How many items a list is counted as in the cost limit: the value of a slicing argument where one is given, else assumedSize.";
             Arguments = new QueryArguments(
                 new QueryArgument<IntGraphType> { Name = "assumedSize", Description = "The count when no slicing argument is given." },
-                new QueryArgument<ListGraphType<NonNullGraphType<StringGraphType>>> { Name = "slicingArguments", Description = "The arguments that say how many items are returned." },
-                new QueryArgument<ListGraphType<NonNullGraphType<StringGraphType>>> { Name = "sizedFields", Description = "The fields of a connection whose lists the count applies to." },
-                new QueryArgument<NonNullGraphType<BooleanGraphType>> { Name = "requireOneSlicingArgument", DefaultValue = true, Description = "Whether exactly one slicing argument must be given." });
+                new QueryArgument<ListGraphType<NonNullGraphType<StringGraphType>>>
+                {
+                    Name = "slicingArguments",
+                    Description = "The arguments that say how many items are returned.",
+                },
+                new QueryArgument<ListGraphType<NonNullGraphType<StringGraphType>>>
+                {
+                    Name = "sizedFields",
+                    Description = "The fields of a connection whose lists the count applies to.",
+                },
+                new QueryArgument<NonNullGraphType<BooleanGraphType>>
+                {
+                    Name = "requireOneSlicingArgument",
+                    DefaultValue = true,
+                    Description = "Whether exactly one slicing argument must be given.",
+                });
         }
 
         public override bool? Introspectable => true;

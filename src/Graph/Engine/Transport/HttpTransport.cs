@@ -70,7 +70,8 @@ public static class HttpTransport
                 return;
             case RequestKind.Unsupported:
                 context.Response.Headers.Allow = "GET, POST";
-                await WriteRequestErrorAsync(context, MediaTypes.Json, StatusCodes.Status405MethodNotAllowed, $"{context.Request.Method} is not supported on {GraphQLEndpoint.Path}; use GET or POST.");
+                await WriteRequestErrorAsync(context, MediaTypes.Json, StatusCodes.Status405MethodNotAllowed,
+                    $"{context.Request.Method} is not supported on {GraphQLEndpoint.Path}; use GET or POST.");
                 return;
         }
 
@@ -132,7 +133,12 @@ public static class HttpTransport
     }
 
     /// <param name="requestText">What identifies the request for the response cache: the body or the query string, as sent.</param>
-    private static async Task RunAsync(HttpContext context, string responseType, bool queriesOnly, string requestText, Func<IGraphQLTextSerializer, GraphQLRequest> read)
+    private static async Task RunAsync(
+        HttpContext context,
+        string responseType,
+        bool queriesOnly,
+        string requestText,
+        Func<IGraphQLTextSerializer, GraphQLRequest> read)
     {
         var services = context.RequestServices;
         var pipeline = services.GetRequiredService<OperationPipeline>();
@@ -175,7 +181,9 @@ public static class HttpTransport
         }
 
         var generation = cache.Generation;
-        var result = await pipeline.ExecuteAsync(new OperationRequest(request, context.User, services, queriesOnly, context.Request.Method, client, cost), context.RequestAborted);
+        var result = await pipeline.ExecuteAsync(
+            new OperationRequest(request, context.User, services, queriesOnly, context.Request.Method, client, cost),
+            context.RequestAborted);
         context.Items[RequestLog.OperationItem] = OperationPipeline.OperationName(result, request);
         context.Items[RequestLog.OutcomeItem] = OperationPipeline.Outcome(result);
         if (result.Streams is { Count: > 0 })
@@ -197,7 +205,10 @@ public static class HttpTransport
             status = StatusCodes.Status400BadRequest;
         }
 
-        if (cacheKey is not null && status == StatusCodes.Status200OK && result.Errors is not { Count: > 0 } && result.Operation?.Operation == OperationType.Query)
+        if (cacheKey is not null
+            && status == StatusCodes.Status200OK
+            && result.Errors is not { Count: > 0 }
+            && result.Operation?.Operation == OperationType.Query)
         {
             var response = new CachedResponse(status, responseType + "; charset=utf-8", await SerializeAsync(context, result));
             cache.Store(cacheKey, response, generation, client);
@@ -239,7 +250,8 @@ public static class HttpTransport
     }
 
     private static Task WriteNotAcceptableAsync(HttpContext context) => WriteRequestErrorAsync(context, MediaTypes.Json, StatusCodes.Status406NotAcceptable,
-        $"This endpoint answers with {MediaTypes.GraphQLResponseJson} or {MediaTypes.Json} (and {MediaTypes.EventStream} for subscriptions; text/html on GET for GraphiQL).");
+        $"This endpoint answers with {MediaTypes.GraphQLResponseJson} or {MediaTypes.Json} (and {MediaTypes.EventStream} for subscriptions; text/html " +
+            "on GET for GraphiQL).");
 
     /// <summary>A request the server could not take at all: an HTTP error status, whichever type the client accepts.</summary>
     private static Task WriteRequestErrorAsync(HttpContext context, string responseType, int status, string message) =>

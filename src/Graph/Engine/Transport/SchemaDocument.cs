@@ -26,7 +26,10 @@ public static class SchemaDocument
     {
         var document = schema.ToAST();
         // Built into the spec like @deprecated: tools know it, and graphql-js leaves it out of the SDL it prints.
-        document.Definitions = [.. document.Definitions.Where(d => d is not GraphQLDirectiveDefinition { Name.StringValue: Schema.CurrentSpecIntrospection.SpecifiedBy })];
+        document.Definitions =
+        [
+            .. document.Definitions.Where(d => d is not GraphQLDirectiveDefinition { Name.StringValue: Schema.CurrentSpecIntrospection.SpecifiedBy }),
+        ];
         var roots = new[] { schema.Query.Name, schema.Mutation?.Name, schema.Subscription?.Name };
         document.Definitions = [.. document.Definitions.OrderBy(d => d switch
         {

@@ -289,7 +289,9 @@ public sealed class WebSocketTransport : IAsyncDisposable
             return;
         }
 
-        var refused = _operations.Count >= _pipeline.Admission.Limits.MaxOperationsPerConnection ? _pipeline.Admission.TooManyOperationsOnConnection() : _pipeline.Admit(_client);
+        var refused = _operations.Count >= _pipeline.Admission.Limits.MaxOperationsPerConnection
+            ? _pipeline.Admission.TooManyOperationsOnConnection()
+            : _pipeline.Admit(_client);
         if (refused is not null)
         {
             await SendAsync(new OperationMessage { Id = id, Type = "error", Payload = new[] { refused.ToError() } });
@@ -311,7 +313,9 @@ public sealed class WebSocketTransport : IAsyncDisposable
         var following = false;
         try
         {
-            var result = await _pipeline.ExecuteAsync(new OperationRequest(request, _user, scope.ServiceProvider, false, "WebSocket", _client), cancellation.Token);
+            var result = await _pipeline.ExecuteAsync(
+                new OperationRequest(request, _user, scope.ServiceProvider, false, "WebSocket", _client),
+                cancellation.Token);
             if (!result.Executed)
             {
                 await SendAsync(new OperationMessage { Id = id, Type = "error", Payload = result.Errors });
@@ -325,7 +329,9 @@ public sealed class WebSocketTransport : IAsyncDisposable
                 return;
             }
 
-            var (stream, subscription) = SubscriptionRelay.Follow(streams.Values.Single(), next => SendAsync(new OperationMessage { Id = id, Type = "next", Payload = next }));
+            var (stream, subscription) = SubscriptionRelay.Follow(
+                streams.Values.Single(),
+                next => SendAsync(new OperationMessage { Id = id, Type = "next", Payload = next }));
             following = true;
             _ = FollowAsync(id, stream, subscription, scope, cancellation);
         }

@@ -185,7 +185,10 @@ public sealed class LocalPostgres : IAsyncDisposable
             settings += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
         }
 
-        await _tools.RunServerToolAsync("pg_ctl", ["start", "-D", DataDirectory, "-l", Path.Combine(DataDirectory, "server.log"), "-o", settings, "-w", "-t", "60"], cancellationToken);
+        await _tools.RunServerToolAsync(
+            "pg_ctl",
+            ["start", "-D", DataDirectory, "-l", Path.Combine(DataDirectory, "server.log"), "-o", settings, "-w", "-t", "60"],
+            cancellationToken);
     }
 
     /// <summary>The port of a server already running on this data directory, from its postmaster.pid.</summary>

@@ -33,7 +33,8 @@ internal sealed class LocalPostgresPasswords(string superuser, string applicatio
             .ToDictionary(fields => fields[3], fields => fields[4], StringComparer.Ordinal);
         return passwords.TryGetValue(PostgresTools.SystemUser, out var superuser) && passwords.TryGetValue(LocalPostgres.ApplicationUser, out var application)
             ? new LocalPostgresPasswords(superuser, application)
-            : throw new LocalPostgresUnavailableException($"{path} does not hold the passwords of '{PostgresTools.SystemUser}' and '{LocalPostgres.ApplicationUser}': restore it, or delete it together with the cluster beside it to start anew.");
+            : throw new LocalPostgresUnavailableException($"{path} does not hold the passwords of '{PostgresTools.SystemUser}' and " +
+                $"'{LocalPostgres.ApplicationUser}': restore it, or delete it together with the cluster beside it to start anew.");
     }
 
     /// <summary>Generates new passwords and writes them to <paramref name="path"/>, created with mode 0600.</summary>

@@ -43,7 +43,8 @@ public static class LocalPostgresPlacement
             {
                 throw new LocalPostgresUnavailableException(
                     $"the PostgreSQL user '{PostgresTools.SystemUser}' cannot enter {folder}, where the cluster {place} lives: move that directory to " +
-                    $"{ElsewhereRoot}/ and leave a symbolic link to it in its place (ln -s), or start Kvk from a directory '{PostgresTools.SystemUser}' can enter.");
+                    $"{ElsewhereRoot}/ and leave a symbolic link to it in its place (ln -s), or start Kvk from a directory " +
+                        $"'{PostgresTools.SystemUser}' can enter.");
             }
 
             Directory.Delete(place);

@@ -46,7 +46,8 @@ internal static class PasswordlessCluster
             catch (LocalPostgresUnavailableException e)
             {
                 throw new LocalPostgresUnavailableException(
-                    $"moving the data of the cluster without passwords ({SetAside(server.DataDirectory)}, dumped to {dump}) into the new one failed: {e.Message}");
+                    $"moving the data of the cluster without passwords ({SetAside(server.DataDirectory)}, dumped to {dump}) into the new " +
+                        $"one failed: {e.Message}");
             }
 
             File.Delete(dump);
@@ -69,7 +70,8 @@ internal static class PasswordlessCluster
         var port = LocalPostgres.FreePort();
         await tools.RunServerToolAsync(
             "pg_ctl",
-            ["start", "-D", dataDirectory, "-l", Path.Combine(dataDirectory, "server.log"), "-o", $"-p {port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''", "-w", "-t", "60"],
+            ["start", "-D", dataDirectory, "-l", Path.Combine(dataDirectory, "server.log"), "-o",
+                $"-p {port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''", "-w", "-t", "60"],
             cancellationToken);
         return port;
     }

@@ -49,12 +49,17 @@ public sealed class PostgresTools
     }
 
     /// <summary>Runs a client tool (pg_dump, psql) as this process's own user.</summary>
-    public Task RunClientToolAsync(string tool, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
+    public Task RunClientToolAsync(
+        string tool,
+        IReadOnlyList<string> arguments,
+        IReadOnlyDictionary<string, string> environment,
+        CancellationToken cancellationToken)
     {
         var path = Path.Combine(BinDirectory, tool);
         if (!File.Exists(path))
         {
-            throw new LocalPostgresUnavailableException($"{path} is missing: install the PostgreSQL client of the same version (Debian: apt-get install postgresql-client).");
+            throw new LocalPostgresUnavailableException($"{path} is missing: install the PostgreSQL client of the same version (Debian: apt-get " +
+                "install postgresql-client).");
         }
 
         return RunAsync(path, arguments, cancellationToken, environment);
@@ -68,7 +73,11 @@ public sealed class PostgresTools
     public Task HandOverAsync(string directory, CancellationToken cancellationToken) =>
         AsSystemUser ? RunAsync("chown", ["-R", $"{SystemUser}:{SystemUser}", directory], cancellationToken) : Task.CompletedTask;
 
-    private static async Task RunAsync(string fileName, IReadOnlyList<string> arguments, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? environment = null)
+    private static async Task RunAsync(
+        string fileName,
+        IReadOnlyList<string> arguments,
+        CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var (exitCode, output) = await ExecuteAsync(fileName, arguments, environment, cancellationToken);
         if (exitCode != 0)

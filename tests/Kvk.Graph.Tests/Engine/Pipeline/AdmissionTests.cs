@@ -4,13 +4,18 @@ using Kvk.Graph.Tests.Support;
 
 namespace Kvk.Graph.Tests.Engine.Pipeline;
 
-/// <summary>The rate limit counts operations, on every transport and from one bucket per client; connections and operations per connection are capped.</summary>
+/// <summary>The rate limit counts operations, on every transport and from one bucket per client; connections and operations per connection are
+/// capped.</summary>
 public sealed class AdmissionTests
 {
     [Fact]
     public async Task One_websocket_cannot_carry_more_operations_than_the_rate_limit_allows_and_http_shares_the_same_budget()
     {
-        await using var server = await KvkTestServer.StartAsync(null, "--Kvk:RateLimiting:Enabled=true", "--Kvk:RateLimiting:PermitsPerSecond=1", "--Kvk:RateLimiting:Burst=10");
+        await using var server = await KvkTestServer.StartAsync(
+            null,
+            "--Kvk:RateLimiting:Enabled=true",
+            "--Kvk:RateLimiting:PermitsPerSecond=1",
+            "--Kvk:RateLimiting:Burst=10");
         using var socket = await GraphQLWebSocket.ConnectAsync(server.Client.BaseAddress!);
         await socket.InitAsync();
 
@@ -32,7 +37,11 @@ public sealed class AdmissionTests
     [Fact]
     public async Task Every_answer_states_the_policy_and_what_is_left_and_a_refusal_says_when_a_permit_is_back()
     {
-        await using var server = await KvkTestServer.StartAsync(null, "--Kvk:RateLimiting:Enabled=true", "--Kvk:RateLimiting:PermitsPerSecond=1", "--Kvk:RateLimiting:Burst=4");
+        await using var server = await KvkTestServer.StartAsync(
+            null,
+            "--Kvk:RateLimiting:Enabled=true",
+            "--Kvk:RateLimiting:PermitsPerSecond=1",
+            "--Kvk:RateLimiting:Burst=4");
 
         var answers = new List<HttpResponseMessage>();
         for (var i = 0; i < 8 && answers.LastOrDefault()?.StatusCode != HttpStatusCode.TooManyRequests; i++)
@@ -63,7 +72,11 @@ public sealed class AdmissionTests
     [InlineData(Transports.Sse)]
     public async Task Http_operations_are_limited_per_operation(string transport)
     {
-        await using var server = await KvkTestServer.StartAsync(null, "--Kvk:RateLimiting:Enabled=true", "--Kvk:RateLimiting:PermitsPerSecond=1", "--Kvk:RateLimiting:Burst=5");
+        await using var server = await KvkTestServer.StartAsync(
+            null,
+            "--Kvk:RateLimiting:Enabled=true",
+            "--Kvk:RateLimiting:PermitsPerSecond=1",
+            "--Kvk:RateLimiting:Burst=5");
 
         var statuses = new List<int>();
         for (var i = 0; i < 12; i++)
@@ -93,7 +106,8 @@ public sealed class AdmissionTests
             }
 
             var refused = await Assert.ThrowsAsync<System.Net.WebSockets.WebSocketException>(() => GraphQLWebSocket.ConnectAsync(server.Client.BaseAddress!));
-            using var sse = await server.Client.SendAsync(Transports.Request(Transports.Sse, "subscription { awardAnnounced { year } }"), HttpCompletionOption.ResponseHeadersRead);
+            using var sse = await server.Client.SendAsync(Transports.Request(Transports.Sse,
+                "subscription { awardAnnounced { year } }"), HttpCompletionOption.ResponseHeadersRead);
             Assert.Contains("429", refused.Message, StringComparison.Ordinal);
             Assert.Equal(HttpStatusCode.TooManyRequests, sse.StatusCode);
 

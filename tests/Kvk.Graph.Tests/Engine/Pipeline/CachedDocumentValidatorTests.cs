@@ -14,12 +14,16 @@ public sealed class CachedDocumentValidatorTests
 {
     public static TheoryData<string, string> Requests => new()
     {
-        { "query($from: Int!, $to: Int!) { awards(first: 10, where: { year: { gte: $from, lte: $to }, municipality: { county: { code: { in: [\"01\", \"12\"] } } } }, order: [{ municipality: { name: ASC } }, { year: DESC }]) { totalCount nodes { year } pageInfo { endCursor } } }", "{\"from\": 2005, \"to\": 2021}" },
+        { "query($from: Int!, $to: Int!) { awards(first: 10, where: { year: { gte: $from, lte: $to }, municipality: { county: { code: { in: [\"01\", \"12\"] " +
+            "} } } }, order: [{ municipality: { name: ASC } }, { year: DESC }]) { totalCount nodes { year } " +
+            "pageInfo { endCursor } } }", "{\"from\": 2005, \"to\": 2021}" },
         { "query($text: String!) { search(text: $text, first: 5) { totalCount nodes { rank excerpt award { year } } } }", "{\"text\": \"styrning or x123\"}" },
         { "query($first: Int, $after: String) { awards(first: $first, after: $after) { nodes { year } } }", "{\"first\": 3}" },
         { "query($first: Int, $after: String) { awards(first: $first, after: $after) { nodes { year } } }", "{}" },
-        { "query($status: RoundStatus!, $y: Int!) { rounds(where: { status: { eq: $status } }) { nodes { ...R } } round(year: $y) { ...R year } } fragment R on Round { year nominees { municipality { name } } }", "{\"status\": \"ANNOUNCED\", \"y\": 2023}" },
-        { "query($dir: SortEnumType!, $id: ID!, $name: String!) { awards(order: [{ year: $dir }]) { nodes { a: year b: year } } node(id: $id) { ... on Award { year round { year } } } __type(name: $name) { name } }", "{\"dir\": \"ASC\", \"id\": \"QXdhcmQ6MjAyMw==\", \"name\": \"Award\"}" },
+        { "query($status: RoundStatus!, $y: Int!) { rounds(where: { status: { eq: $status } }) { nodes { ...R } } round(year: $y) { ...R year } } fragment R " +
+            "on Round { year nominees { municipality { name } } }", "{\"status\": \"ANNOUNCED\", \"y\": 2023}" },
+        { "query($dir: SortEnumType!, $id: ID!, $name: String!) { awards(order: [{ year: $dir }]) { nodes { a: year b: year } } node(id: $id) { ... on Award " +
+            "{ year round { year } } } __type(name: $name) { name } }", "{\"dir\": \"ASC\", \"id\": \"QXdhcmQ6MjAyMw==\", \"name\": \"Award\"}" },
     };
 
     [Theory]
@@ -90,16 +94,20 @@ public sealed class CachedDocumentValidatorTests
     }
 
     private static string Describe(Variables? variables) =>
-        string.Join("; ", (variables ?? Variables.None).Select(v => $"{v.Name}={JsonSerializer.Serialize(v.Value)} specified={v.ValueSpecified} default={v.IsDefault}"));
+        string.Join("; ", (variables ?? Variables.None).Select(v => $"{v.Name}={JsonSerializer.Serialize(v.Value)} specified={v.ValueSpecified} " +
+            $"default={v.IsDefault}"));
 
     private static string Describe(IReadOnlyDictionary<GraphQLParser.AST.GraphQLField, IDictionary<string, ArgumentValue>>? arguments) =>
         string.Join("; ", (arguments ?? new Dictionary<GraphQLParser.AST.GraphQLField, IDictionary<string, ArgumentValue>>())
             .OrderBy(a => a.Key.Location.Start)
-            .Select(a => $"{a.Key.Alias?.Name.StringValue ?? a.Key.Name.StringValue}@{a.Key.Location.Start}(" + string.Join(", ", a.Value.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => $"{v.Key}={JsonSerializer.Serialize(v.Value.Value)}/{v.Value.Source}")) + ")"));
+            .Select(a => $"{a.Key.Alias?.Name.StringValue ?? a.Key.Name.StringValue}@{a.Key.Location.Start}(" + string.Join(
+                ", ",
+                a.Value.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => $"{v.Key}={JsonSerializer.Serialize(v.Value.Value)}/{v.Value.Source}")) + ")"));
 
     /// <summary>The fallback, which these requests must not need.</summary>
     private sealed class ThrowingValidator : IDocumentValidator
     {
-        public Task<IValidationResult> ValidateAsync(in ValidationOptions options) => throw new InvalidOperationException("The cached document was handed to GraphQL.NET's validator.");
+        public Task<IValidationResult> ValidateAsync(in ValidationOptions options) => throw new InvalidOperationException(
+            "The cached document was handed to GraphQL.NET's validator.");
     }
 }

@@ -9,7 +9,8 @@ public sealed class ErrorPolicyTests
     [Fact]
     public void An_unexpected_failure_shows_only_a_reference_never_its_details()
     {
-        var context = new UnhandledExceptionContext(new ExecutionOptions(), new InvalidOperationException("select secret from kvk.mt_events; Host=db;Password=hunter2"));
+        var context = new UnhandledExceptionContext(new ExecutionOptions(), new InvalidOperationException(
+            "select secret from kvk.mt_events; Host=db;Password=hunter2"));
 
         var reference = ErrorPolicy.Mask(context);
 
@@ -23,7 +24,10 @@ public sealed class ErrorPolicyTests
     [Fact]
     public void Suggestions_of_names_are_cut_from_validation_errors()
     {
-        var result = new ExecutionResult { Errors = [new ExecutionError("Cannot query field 'awardz' on type 'Query'. Did you mean 'awards' or 'award'?") { Code = "FIELDS_ON_CORRECT_TYPE" }] };
+        var result = new ExecutionResult
+        {
+            Errors = [new ExecutionError("Cannot query field 'awardz' on type 'Query'. Did you mean 'awards' or 'award'?") { Code = "FIELDS_ON_CORRECT_TYPE" }],
+        };
 
         var masked = ErrorPolicy.WithoutSuggestions(result);
 

@@ -79,7 +79,12 @@ public sealed class EveryEndpointTests
             }
         }
 
-        Assert.Superset(new HashSet<HttpStatusCode> { HttpStatusCode.OK, HttpStatusCode.NotFound, HttpStatusCode.BadRequest, HttpStatusCode.NotModified, HttpStatusCode.MethodNotAllowed }, statuses);
+        Assert.Superset(
+            new HashSet<HttpStatusCode>
+            {
+                HttpStatusCode.OK, HttpStatusCode.NotFound, HttpStatusCode.BadRequest, HttpStatusCode.NotModified, HttpStatusCode.MethodNotAllowed,
+            },
+            statuses);
     }
 
     [Fact]

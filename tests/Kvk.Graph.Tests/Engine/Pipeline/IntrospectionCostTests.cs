@@ -11,9 +11,15 @@ namespace Kvk.Graph.Tests.Engine.Pipeline;
 public sealed class IntrospectionCostTests(SeededKvk kvk) : IClassFixture<SeededKvk>
 {
     /// <summary>graphql-js 16.11's <c>getIntrospectionQuery</c> with every option on, its ignored characters stripped.</summary>
-    private const string StandardIntrospection = """
-        query IntrospectionQuery{__schema{description queryType{name kind}mutationType{name kind}subscriptionType{name kind}types{...FullType}directives{name description isRepeatable locations args(includeDeprecated:true){...InputValue}}}}fragment FullType on __Type{kind name description specifiedByURL isOneOf fields(includeDeprecated:true){name description args(includeDeprecated:true){...InputValue}type{...TypeRef}isDeprecated deprecationReason}inputFields(includeDeprecated:true){...InputValue}interfaces{...TypeRef}enumValues(includeDeprecated:true){name description isDeprecated deprecationReason}possibleTypes{...TypeRef}}fragment InputValue on __InputValue{name description type{...TypeRef}defaultValue isDeprecated deprecationReason}fragment TypeRef on __Type{kind name ofType{kind name ofType{kind name ofType{kind name ofType{kind name ofType{kind name ofType{kind name ofType{kind name ofType{kind name ofType{kind name}}}}}}}}}}
-        """;
+    private const string StandardIntrospection =
+        "query IntrospectionQuery{__schema{description queryType{name kind}mutationType{name kind}subscriptionType{name kind}types{...FullType}" +
+        "directives{name description isRepeatable locations args(includeDeprecated:true){...InputValue}}}}fragment FullType on __Type{kind name " +
+        "description specifiedByURL isOneOf fields(includeDeprecated:true){name description args(includeDeprecated:true){...InputValue}" +
+        "type{...TypeRef}isDeprecated deprecationReason}inputFields(includeDeprecated:true){...InputValue}interfaces{...TypeRef}" +
+        "enumValues(includeDeprecated:true){name description isDeprecated deprecationReason}possibleTypes{...TypeRef}}fragment InputValue on " +
+        "__InputValue{name description type{...TypeRef}defaultValue isDeprecated deprecationReason}fragment TypeRef on __Type{kind name ofType{kind " +
+        "name ofType{kind name ofType{kind name ofType{kind name ofType{kind name ofType{kind name ofType{kind name ofType{kind name ofType{kind " +
+        "name}}}}}}}}}}";
 
     [Fact]
     public async Task One_standard_introspection_costs_what_it_selects_and_stays_well_within_the_limit()
@@ -32,7 +38,8 @@ public sealed class IntrospectionCostTests(SeededKvk kvk) : IClassFixture<Seeded
     public async Task Thirty_aliased_introspections_are_refused_as_too_complex()
     {
         var fragments = StandardIntrospection[StandardIntrospection.IndexOf("fragment FullType", StringComparison.Ordinal)..];
-        var schema = StandardIntrospection[(StandardIntrospection.IndexOf("__schema", StringComparison.Ordinal) + "__schema".Length)..StandardIntrospection.IndexOf("fragment FullType", StringComparison.Ordinal)];
+        var schemaStart = StandardIntrospection.IndexOf("__schema", StringComparison.Ordinal) + "__schema".Length;
+        var schema = StandardIntrospection[schemaStart..StandardIntrospection.IndexOf("fragment FullType", StringComparison.Ordinal)];
         schema = schema[..schema.LastIndexOf('}')];
         var aliased = "{" + string.Concat(Enumerable.Range(0, 30).Select(i => $"s{i}:__schema{schema}")) + "}" + fragments;
 

@@ -13,7 +13,8 @@ namespace Kvk.Graph.Tests.Engine.Pipeline;
 /// </summary>
 public sealed class OperationCostTests
 {
-    private const string Query = "{ awards(first: 7, where: { municipality: { nominations: { some: { year: { gte: 2005 } } } } }) { nodes { year municipality { name nominations { year } } } } nominationsAggregate { groupBy(by: [YEAR], first: 3) { key count } } }";
+    private const string Query = "{ awards(first: 7, where: { municipality: { nominations: { some: { year: { gte: 2005 } } } } }) { nodes { year " +
+        "municipality { name nominations { year } } } } nominationsAggregate { groupBy(by: [YEAR], first: 3) { key count } } }";
 
     [Fact]
     public async Task The_reported_cost_is_the_one_the_limit_holds_the_operation_to()
@@ -70,7 +71,8 @@ public sealed class OperationCostTests
 
         Assert.Contains("directive @cost(", sdl, StringComparison.Ordinal);
         Assert.Contains("directive @listSize(", sdl, StringComparison.Ordinal);
-        Assert.Contains("): AwardsConnection! @listSize(assumedSize: 20, slicingArguments: [\"first\", \"last\"], sizedFields: [\"edges\", \"nodes\"]", sdl, StringComparison.Ordinal);
+        Assert.Contains("): AwardsConnection! @listSize(assumedSize: 20, slicingArguments: [\"first\", \"last\"], sizedFields: " +
+            "[\"edges\", \"nodes\"]", sdl, StringComparison.Ordinal);
         Assert.Matches(@"some: \w+FilterInput @cost\(weight: ""100""\)", sdl);
         Assert.Matches(@"eq: String @cost\(weight: ""2""\)", sdl);
         Assert.Contains(": [AggregateGroup!]! @cost(weight: \"50\") @listSize(assumedSize: 300", sdl, StringComparison.Ordinal);

@@ -7,7 +7,8 @@ public sealed class OperationLimitsTests(SeededKvk kvk) : IClassFixture<SeededKv
 {
     /// <summary>Cheap as operation A, and over the complexity limit many times as B.</summary>
     private const string TwoOperations =
-        "query A { __typename } query B { awards(first: 100) { nodes { round { nominees { municipality { awards { round { nominees { municipality { nominations { year } } } } } } } } } } }";
+        "query A { __typename } query B { awards(first: 100) { nodes { round { nominees { municipality { awards { round { nominees { municipality { " +
+            "nominations { year } } } } } } } } } } }";
 
     [Theory]
     [MemberData(nameof(TransportNames))]
@@ -41,7 +42,10 @@ public sealed class OperationLimitsTests(SeededKvk kvk) : IClassFixture<SeededKv
     [Fact]
     public async Task A_filter_passed_as_a_variable_counts_as_much_as_the_same_filter_in_the_document()
     {
-        object TwoSubqueries() => new Dictionary<string, object> { ["nominations"] = new Dictionary<string, object> { ["any"] = true, ["some"] = new Dictionary<string, object>() } };
+        object TwoSubqueries() => new Dictionary<string, object>
+        {
+            ["nominations"] = new Dictionary<string, object> { ["any"] = true, ["some"] = new Dictionary<string, object>() },
+        };
         const string query = "query($w: MunicipalityFilterInput) { municipalities(where: $w) { totalCount } }";
 
         var small = await kvk.Server.PostAsync(query, new { w = new { or = Enumerable.Range(0, 20).Select(_ => TwoSubqueries()) } });
@@ -53,7 +57,11 @@ public sealed class OperationLimitsTests(SeededKvk kvk) : IClassFixture<SeededKv
 
     [Theory]
     [MemberData(nameof(ControlCharacterCases))]
-    public async Task Control_characters_in_an_input_are_refused_with_invalid_input_naming_it(string transport, string query, string? variablesJson, string named)
+    public async Task Control_characters_in_an_input_are_refused_with_invalid_input_naming_it(
+        string transport,
+        string query,
+        string? variablesJson,
+        string named)
     {
         var variables = variablesJson is null ? null : System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, object>>(variablesJson);
 
@@ -89,7 +97,8 @@ public sealed class OperationLimitsTests(SeededKvk kvk) : IClassFixture<SeededKv
         }
 
         var (_, inDocument) = await Transports.SendAsync(kvk.Server, transport, $"{{ awards(where: {literal}) {{ totalCount }} }}");
-        var (_, inVariables) = await Transports.SendAsync(kvk.Server, transport, "query($w: AwardFilterInput) { awards(where: $w) { totalCount } }", new { w = variable });
+        var (_, inVariables) = await Transports.SendAsync(kvk.Server, transport, "query($w: AwardFilterInput) { awards(where: " +
+            "$w) { totalCount } }", new { w = variable });
 
         Assert.Equal(["INPUT_TOO_DEEP"], Transports.Codes(inDocument));
         Assert.Equal(["INPUT_TOO_DEEP"], Transports.Codes(inVariables));
@@ -104,7 +113,8 @@ public sealed class OperationLimitsTests(SeededKvk kvk) : IClassFixture<SeededKv
         {
             cases.Add(transport, "{ awards(where: { recipientName: { contains: \"a\\u0000b\" } }) { totalCount } }", null, "`where` of `awards`");
             cases.Add(transport, "query($t: String!) { search(text: $t) { totalCount } }", "{\"t\":\"styr\\u0000ning\"}", "`$t`");
-            cases.Add(transport, "query($w: AwardFilterInput) { awards(where: $w) { totalCount } }", "{\"w\":{\"municipality\":{\"name\":{\"eq\":\"Lund\\u0000\"}}}}", "`$w.municipality.name.eq`");
+            cases.Add(transport, "query($w: AwardFilterInput) { awards(where: $w) { totalCount } }",
+                "{\"w\":{\"municipality\":{\"name\":{\"eq\":\"Lund\\u0000\"}}}}", "`$w.municipality.name.eq`");
         }
 
         return cases;

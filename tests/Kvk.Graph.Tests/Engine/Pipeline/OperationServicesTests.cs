@@ -5,7 +5,8 @@ namespace Kvk.Graph.Tests.Engine.Pipeline;
 /// <summary>Each operation has its own batch loaders, whichever transport brought it: the same query costs the same statements on all.</summary>
 public sealed class OperationServicesTests
 {
-    private const string Query = "query Batched($n: Int) { awards(first: $n) { nodes { year municipality { name } round { status nominees { municipality { name } } } } } }";
+    private const string Query = "query Batched($n: Int) { awards(first: $n) { nodes { year municipality { name } round { status nominees { " +
+        "municipality { name } } } } } }";
 
     [Fact]
     public async Task The_same_query_costs_the_same_few_statements_over_post_get_websocket_and_sse()

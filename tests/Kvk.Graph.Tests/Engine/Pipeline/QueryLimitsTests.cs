@@ -15,7 +15,8 @@ public sealed class QueryLimitsTests(SeededKvk kvk) : IClassFixture<SeededKvk>
     [Fact]
     public async Task A_request_body_over_64_KiB_is_refused_with_413()
     {
-        using var response = await kvk.Server.Client.PostAsync("/graphql", KvkTestServer.Json("{\"query\":\"{ awards { totalCount } }\",\"variables\":{\"padding\":\"" + new string('x', 70 * 1024) + "\"}}"));
+        using var response = await kvk.Server.Client.PostAsync("/graphql", KvkTestServer.Json(
+            "{\"query\":\"{ awards { totalCount } }\",\"variables\":{\"padding\":\"" + new string('x', 70 * 1024) + "\"}}"));
 
         Assert.Equal(System.Net.HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
     }
@@ -45,19 +46,22 @@ public sealed class QueryLimitsTests(SeededKvk kvk) : IClassFixture<SeededKvk>
     [Fact]
     public async Task A_query_deeper_than_the_limit_is_refused()
     {
-        var deep = new StringBuilder("{ award(year: 2023) { municipality { awards { round { award { municipality { awards { round { award { municipality { awards { round { award { municipality { awards { round { year } } } } } } } } } } } } } } } } }");
+        var deep = new StringBuilder("{ award(year: 2023) { municipality { awards { round { award { municipality { awards { round { award { municipality { " +
+            "awards { round { award { municipality { awards { round { year } } } } } } } } } } } } } } } } }");
 
         Assert.Equal("COMPLEXITY", await RefusalCode(deep.ToString()));
     }
 
     [Fact]
     public async Task A_query_whose_lists_multiply_past_the_complexity_limit_is_refused_and_first_counts() =>
-        Assert.Equal("COMPLEXITY", await RefusalCode("{ municipalities(first: 100) { nodes { county { municipalities { nominations { round { nominees { municipality { county { municipalities { code } } } } } } } } } } }"));
+        Assert.Equal("COMPLEXITY", await RefusalCode("{ municipalities(first: 100) { nodes { county { municipalities { nominations { round { nominees { " +
+            "municipality { county { municipalities { code } } } } } } } } } } }"));
 
     [Fact]
     public async Task A_cached_document_is_still_refused_when_its_variables_multiply_it_past_the_complexity_limit()
     {
-        const string Query = "query($n: Int) { municipalities(first: $n) { nodes { county { municipalities { nominations { round { nominees { municipality { code } } } } } } } } }";
+        const string Query = "query($n: Int) { municipalities(first: $n) { nodes { county { municipalities { nominations { round { nominees { municipality { " +
+            "code } } } } } } } } }";
         var small = await kvk.Server.PostAsync(Query, new { n = 1 });
 
         Assert.Null(small["errors"]);
@@ -66,7 +70,8 @@ public sealed class QueryLimitsTests(SeededKvk kvk) : IClassFixture<SeededKvk>
 
     [Fact]
     public async Task Variables_over_the_size_limit_are_refused() =>
-        Assert.Equal("VARIABLES_TOO_LARGE", await RefusalCode("query($ids: [ID!]!) { nodes(ids: $ids) { id } }", new { ids = Enumerable.Range(0, 600).Select(i => $"id{i}").ToArray() }));
+        Assert.Equal("VARIABLES_TOO_LARGE", await RefusalCode("query($ids: [ID!]!) { " +
+            "nodes(ids: $ids) { id } }", new { ids = Enumerable.Range(0, 600).Select(i => $"id{i}").ToArray() }));
 
     [Fact]
     public async Task The_full_introspection_query_stays_within_the_limits()

@@ -42,7 +42,11 @@ public sealed class RequestLogTests
         }
 
         Assert.All(Transports.Names, transport =>
-            Assert.Contains(lines, l => System.Text.RegularExpressions.Regex.IsMatch(l, $@"^{transport} operation Logged{transport} ok in [\d.]+ ms client=address:127\.0\.0\.1 trace=\w*$")));
+            Assert.Contains(
+                lines,
+                l => System.Text.RegularExpressions.Regex.IsMatch(
+                    l,
+                    $@"^{transport} operation Logged{transport} ok in [\d.]+ ms client=address:127\.0\.0\.1 trace=\w*$")));
     }
 
     [Fact]
@@ -58,7 +62,8 @@ public sealed class RequestLogTests
         var response = await server.PostAsync("query Real { __typename }", operationName: "Real" + forged);
         using var path = await server.Client.GetAsync("/download/%0AINFO%20forged%20line");
 
-        Assert.Contains("`operationName` contains the control character U+000A", response["errors"]![0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("`operationName` contains the " +
+            "control character U+000A", response["errors"]![0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.NotEmpty(lines);
         Assert.DoesNotContain(lines, l => l.Contains('\n', StringComparison.Ordinal) || l.Contains('\r', StringComparison.Ordinal));
     }

@@ -11,7 +11,11 @@ public sealed class SurfaceClientTests
     [Fact]
     public async Task A_surfaces_operations_beyond_the_first_of_a_request_each_take_a_permit()
     {
-        await using var server = await KvkTestServer.StartAsync(null, "--Kvk:RateLimiting:Enabled=true", "--Kvk:RateLimiting:PermitsPerSecond=1", "--Kvk:RateLimiting:Burst=1");
+        await using var server = await KvkTestServer.StartAsync(
+            null,
+            "--Kvk:RateLimiting:Enabled=true",
+            "--Kvk:RateLimiting:PermitsPerSecond=1",
+            "--Kvk:RateLimiting:Burst=1");
         using var scope = server.Services.CreateScope();
         var context = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
         context.Connection.RemoteIpAddress = IPAddress.Parse("127.0.0.9");

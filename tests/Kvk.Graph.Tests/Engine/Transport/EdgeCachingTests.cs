@@ -25,7 +25,10 @@ public sealed class EdgeCachingTests
         "/download/awards.csv",
     ];
 
-    private static string LatestAwardId => ParsedDocumentCache.Sha256(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, PersistedDocumentRegistry.Folder, "LatestAward.graphql")));
+    private static string LatestAwardId => ParsedDocumentCache.Sha256(File.ReadAllText(Path.Combine(
+        AppContext.BaseDirectory,
+        PersistedDocumentRegistry.Folder,
+        "LatestAward.graphql")));
 
     [Fact]
     public async Task Public_answers_are_cacheable_for_seconds_with_a_strong_etag_and_304_to_a_client_that_has_them()
@@ -116,7 +119,10 @@ public sealed class EdgeCachingTests
         using var get = await server.Client.GetAsync("/graphql?query=" + Uri.EscapeDataString(AwardsQuery));
         using var post = await server.Client.PostAsync("/graphql", KvkTestServer.Json($"{{\"query\":\"{AwardsQuery}\"}}"));
         using var failing = await server.Client.GetAsync("/graphql?query=" + Uri.EscapeDataString("{ notAField }"));
-        using var withToken = new HttpRequestMessage(HttpMethod.Get, "/graphql?query=" + Uri.EscapeDataString(AwardsQuery)) { Headers = { Authorization = new("Bearer", "no-such-token") } };
+        using var withToken = new HttpRequestMessage(HttpMethod.Get, "/graphql?query=" + Uri.EscapeDataString(AwardsQuery))
+        {
+            Headers = { Authorization = new("Bearer", "no-such-token") },
+        };
         using var tokenHolder = await server.Client.SendAsync(withToken);
 
         Assert.Equal("public, max-age=2, stale-while-revalidate=7", get.Headers.CacheControl?.ToString());

@@ -25,7 +25,8 @@ public sealed class FuzzTests
     /// <summary>Requests written to get past a limit: each must meet a clear refusal.</summary>
     internal static readonly string[] Hostile =
     [
-        "query A { __typename } query B { awards(first: 100) { nodes { round { nominees { municipality { awards { round { nominees { municipality { nominations { year } } } } } } } } } } }",
+        "query A { __typename } query B { awards(first: 100) { nodes { round { nominees { municipality { awards { round { nominees { municipality { " +
+            "nominations { year } } } } } } } } } } }",
         "{ awards(where: { recipientName: { contains: \"\\u0000\" } }) { totalCount } }",
         "{ search(text: \"styr\\u0000ning\") { totalCount } }",
         "{ municipalities(where: { or: [" + string.Join(",", Enumerable.Repeat("{ nominations: { any: true, some: {} } }", 120)) + "] }) { totalCount } }",
@@ -34,7 +35,42 @@ public sealed class FuzzTests
         "{ " + string.Join(" ", Enumerable.Range(0, 40).Select(i => $"a{i}: awards {{ totalCount }}")) + " }",
     ];
 
-    internal static readonly string[] Tokens = ["{", "}", "(", ")", "[", "]", ":", "$", "!", "...", "@", "=", "|", "&", "\"", "query", "mutation", "fragment", "on", "awards", "round", "year", "first", "where", "eq", "null", "true", "1e999", "-0", "\\u0000", "å", "\u0000", "#", "\n"];
+    internal static readonly string[] Tokens = [
+        "{",
+        "}",
+        "(",
+        ")",
+        "[",
+        "]",
+        ":",
+        "$",
+        "!",
+        "...",
+        "@",
+        "=",
+        "|",
+        "&",
+        "\"",
+        "query",
+        "mutation",
+        "fragment",
+        "on",
+        "awards",
+        "round",
+        "year",
+        "first",
+        "where",
+        "eq",
+        "null",
+        "true",
+        "1e999",
+        "-0",
+        "\\u0000",
+        "å",
+        "\u0000",
+        "#",
+        "\n",
+    ];
 
     [Fact]
     public async Task Malformed_and_hostile_requests_on_every_transport_get_clear_refusals_and_the_host_stays_up_with_bounded_memory()
@@ -90,7 +126,11 @@ public sealed class FuzzTests
         if (random.Next(8) == 0)
         {
             var hostile = Hostile[random.Next(Hostile.Length)];
-            return new(HttpMethod.Post, $"{{\"query\":{System.Text.Json.JsonSerializer.Serialize(hostile)},\"operationName\":{(hostile.StartsWith("query A", StringComparison.Ordinal) ? "\"B\"" : "null")}}}", "application/json");
+            var operationName = hostile.StartsWith("query A", StringComparison.Ordinal) ? "\"B\"" : "null";
+            return new(
+                HttpMethod.Post,
+                $"{{\"query\":{System.Text.Json.JsonSerializer.Serialize(hostile)},\"operationName\":{operationName}}}",
+                "application/json");
         }
 
         var valid = Valid[random.Next(Valid.Length)];
@@ -99,9 +139,20 @@ public sealed class FuzzTests
         {
             0 => new(HttpMethod.Post, Json(valid[..random.Next(valid.Length)]), "application/json"),
             1 => new(HttpMethod.Post, Json(new string('{', random.Next(1, 5000)) + new string('}', random.Next(0, 5000))), "application/json"),
-            2 => new(HttpMethod.Post, Json(string.Join(' ', Enumerable.Range(0, random.Next(1, 400)).Select(_ => Tokens[random.Next(Tokens.Length)]))), "application/json"),
-            3 => new(HttpMethod.Post, Json("{ awards(where: " + string.Concat(Enumerable.Repeat("{ and: [", random.Next(1, 300))) + "{}" + string.Concat(Enumerable.Repeat("] }", random.Next(1, 300))) + ") { totalCount } }"), "application/json"),
-            4 => new(HttpMethod.Post, Encoding.Latin1.GetString(Enumerable.Range(0, random.Next(0, 2000)).Select(_ => (byte)random.Next(256)).ToArray()), "application/json"),
+            2 => new(
+                HttpMethod.Post,
+                Json(string.Join(' ', Enumerable.Range(0, random.Next(1, 400)).Select(_ => Tokens[random.Next(Tokens.Length)]))),
+                "application/json"),
+            3 => new(
+                HttpMethod.Post,
+                Json("{ awards(where: " + string.Concat(Enumerable.Repeat("{ and: [", random.Next(1, 300))) + "{}" + string.Concat(Enumerable.Repeat(
+                    "] }",
+                    random.Next(1, 300))) + ") { totalCount } }"),
+                "application/json"),
+            4 => new(
+                HttpMethod.Post,
+                Encoding.Latin1.GetString(Enumerable.Range(0, random.Next(0, 2000)).Select(_ => (byte)random.Next(256)).ToArray()),
+                "application/json"),
             5 => new(HttpMethod.Post, Json(valid)[..random.Next(Json(valid).Length)], "application/json"),
             6 => new(HttpMethod.Post, random.Next(4) switch
             {
@@ -111,8 +162,15 @@ public sealed class FuzzTests
                 _ => "{\"query\":\"query($y: Int!) { award(year: $y) { year } }\",\"variables\":{\"y\":\"" + new string('9', random.Next(1, 500)) + "\"}}",
             }, "application/json"),
             7 => new(HttpMethod.Post, Json(valid + new string(' ', random.Next(0, 100_000))), "application/json"),
-            8 => new(HttpMethod.Get, "?query=" + Uri.EscapeDataString(string.Join(' ', Enumerable.Range(0, random.Next(1, 100)).Select(_ => Tokens[random.Next(Tokens.Length)]))) + "&variables=" + Uri.EscapeDataString(random.Next(2) == 0 ? "{" : "[1,2]"), ""),
-            _ => new(HttpMethod.Post, Json(valid.Replace("year", Tokens[random.Next(Tokens.Length)], StringComparison.Ordinal)), random.Next(3) == 0 ? "text/plain" : "application/json"),
+            8 => new(
+                HttpMethod.Get,
+                "?query=" + Uri.EscapeDataString(string.Join(' ', Enumerable.Range(0, random.Next(1, 100)).Select(_ => Tokens[random.Next(Tokens.Length)])))
+                    + "&variables=" + Uri.EscapeDataString(random.Next(2) == 0 ? "{" : "[1,2]"),
+                ""),
+            _ => new(
+                HttpMethod.Post,
+                Json(valid.Replace("year", Tokens[random.Next(Tokens.Length)], StringComparison.Ordinal)),
+                random.Next(3) == 0 ? "text/plain" : "application/json"),
         };
     }
 
@@ -155,7 +213,9 @@ public sealed class FuzzTests
                     return "INTERNAL_ERROR";
                 }
 
-                if ((string?)answer["type"] is "complete" or "error" || ((string?)answer["type"] == "next" && !body.Contains("subscription", StringComparison.Ordinal)))
+                if ((string?)answer["type"] is "complete" or "error" || ((string?)answer["type"] == "next" && !body.Contains(
+                    "subscription",
+                    StringComparison.Ordinal)))
                 {
                     return null;
                 }

@@ -22,7 +22,8 @@ public sealed class GraphQLEndpointTests(SeededKvk kvk)
     [Fact]
     public async Task Swedish_letters_are_written_as_utf8_not_as_escapes()
     {
-        using var response = await kvk.Server.Client.PostAsync("/graphql", KvkTestServer.Json("{\"query\":\"{ award(year: 2023) { recipientName municipality { county { name } } } }\"}"));
+        using var response = await kvk.Server.Client.PostAsync("/graphql", KvkTestServer.Json(
+            "{\"query\":\"{ award(year: 2023) { recipientName municipality { county { name } } } }\"}"));
 
         var bytes = await response.Content.ReadAsByteArrayAsync();
         var text = Encoding.UTF8.GetString(bytes);
@@ -35,7 +36,8 @@ public sealed class GraphQLEndpointTests(SeededKvk kvk)
     [Fact]
     public async Task Variables_and_operation_name_select_what_runs()
     {
-        var body = "{\"query\":\"query A($y: Int!) { award(year: $y) { year } } query B { counties { code } }\",\"operationName\":\"A\",\"variables\":{\"y\":2011}}";
+        var body = "{\"query\":\"query A($y: Int!) { award(year: $y) { year } } query B { counties { code } " +
+            "}\",\"operationName\":\"A\",\"variables\":{\"y\":2011}}";
         using var response = await kvk.Server.Client.PostAsync("/graphql", KvkTestServer.Json(body));
 
         Assert.Equal("{\"data\":{\"award\":{\"year\":2011}}}", await response.Content.ReadAsStringAsync());

@@ -41,7 +41,9 @@ public sealed class GraphiQLBrowserTests(SeededKvk kvk) : IClassFixture<SeededKv
     public async Task A_link_to_a_shipped_document_opens_it_in_graphiql_with_its_variables()
     {
         var client = kvk.Server.Services.GetRequiredService<Kvk.Graph.Engine.Pipeline.SurfaceClient>();
-        var url = new Uri(kvk.Server.Client.BaseAddress!, $"/graphql?documentId={Uri.EscapeDataString(client.DocumentId("Explorer/Round"))}&variables={Uri.EscapeDataString("{\"year\":2023}")}").ToString();
+        var url = new Uri(
+            kvk.Server.Client.BaseAddress!,
+            $"/graphql?documentId={Uri.EscapeDataString(client.DocumentId("Explorer/Round"))}&variables={Uri.EscapeDataString("{\"year\":2023}")}").ToString();
 
         var (exitCode, lines, errors) = await NodeScript.RunAsync("browser.mjs", TimeSpan.FromMinutes(2), url, "", "");
 
@@ -55,7 +57,10 @@ public sealed class GraphiQLBrowserTests(SeededKvk kvk) : IClassFixture<SeededKv
     [Fact]
     public async Task Large_responses_are_compressed_when_the_client_asks()
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = KvkTestServer.Json("{\"query\":\"{ municipalities(first: 100) { nodes { code name county { name } } } }\"}") };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
+        {
+            Content = KvkTestServer.Json("{\"query\":\"{ municipalities(first: 100) { nodes { code name county { name } } } }\"}"),
+        };
         request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("br"));
         using var response = await kvk.Server.Client.SendAsync(request);
 

@@ -110,7 +110,8 @@ public sealed class ResponseCacheShareTests
         {
             cache.Store($"flood-{i}", Response(10_000), cache.Generation, "address:203.0.113.7");
             var (entries, bytes) = cache.HeldBy("address:203.0.113.7");
-            Assert.True(entries <= 800 / ResponseCache.ClientShare && bytes <= 8_000_000 / ResponseCache.ClientShare, $"{entries} entries, {bytes} bytes after {i + 1}.");
+            Assert.True(entries <= 800 / ResponseCache.ClientShare && bytes <= 8_000_000 / ResponseCache.ClientShare,
+                $"{entries} entries, {bytes} bytes after {i + 1}.");
         }
 
         Assert.All(Enumerable.Range(0, 50), i => Assert.True(cache.TryGet($"everyone-{i}", out _), $"everyone-{i} was flushed by one client."));

@@ -12,7 +12,8 @@ public static class AwardQueries
     {
         AwardList.Root.AddTo(query);
         query.Field<AwardType>("award")
-            .Description("The award of one year; null when that year's award has not been announced (`extensions.lookups` says why), an `INVALID_INPUT` error when the year is not four digits.")
+            .Description("The award of one year; null when that year's award has not been announced (`extensions.lookups` says why), an `INVALID_INPUT` " +
+                "error when the year is not four digits.")
             .Argument<NonNullGraphType<IntGraphType>>("year", "The award year, e.g. 2023.")
             .Resolve(c =>
             {

@@ -23,12 +23,15 @@ public sealed class AwardType : ObjectGraphType<AwardView>
         Field<NonNullGraphType<StringGraphType>>("title").Description("The title of the award, e.g. \"Sveriges KvalitetsKommun 2023\".")
             .Resolve(c => Title(c.Source.Year));
         AwardList.Entity.AddValueFieldsTo(this);
-        Field<PartialDateType>("announcedOn").Description("The date of the announcement as precise as the sources give it (the seeded awards: the year only); null where not recorded.")
+        Field<PartialDateType>("announcedOn").Description("The date of the announcement as precise as the sources give it (the seeded awards: the year " +
+            "only); null where not recorded.")
             .Resolve(c => AnnouncedOn(c.Source.AnnouncedOn, c.Source.AnnouncedAt));
-        this.AddSources("Where the decision and its motivation are published (the source document of the quoted motivation), with the source of any correction.", a => a.Sources);
+        this.AddSources("Where the decision and its motivation are published (the source document of the quoted motivation), with the " +
+            "source of any correction.", a => a.Sources);
         Field<NonNullGraphType<MunicipalityType>>("municipality").Description("The municipality (kommun) that received the award.")
             .Resolve(c => municipalities.Find(c.Source.MunicipalityCode));
-        Field<NonNullGraphType<RoundType>>("round").Description("The round the award concluded, with its nominees and history (as it stood then, for an award of a round seen at an earlier version).")
+        Field<NonNullGraphType<RoundType>>("round").Description("The round the award concluded, with its nominees and history (as it stood then, for an " +
+            "award of a round seen at an earlier version).")
             .Resolve(c => c.Service<PastRounds>().Of(c.Source)?.Round is { } past ? past : c.Load(RoundLoaders.ByYear, c.Source.Year));
     }
 

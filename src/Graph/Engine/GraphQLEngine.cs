@@ -18,7 +18,11 @@ namespace Kvk.Graph.Engine;
 public static class GraphQLEngine
 {
     /// <param name="schema">Adds the schema and its types to the GraphQL builder.</param>
-    public static IServiceCollection AddGraphQLEngine(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment, Action<IGraphQLBuilder> schema)
+    public static IServiceCollection AddGraphQLEngine(
+        this IServiceCollection services,
+        IConfiguration configuration,
+        IHostEnvironment environment,
+        Action<IGraphQLBuilder> schema)
     {
         var limits = QueryLimits.From(configuration);
         services.AddSingleton(limits);

@@ -48,7 +48,10 @@ public readonly struct Html
         {
             if (!isName)
             {
-                text.Append(part.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal));
+                text.Append(part
+                    .Replace("&", "&amp;", StringComparison.Ordinal)
+                    .Replace("<", "&lt;", StringComparison.Ordinal)
+                    .Replace(">", "&gt;", StringComparison.Ordinal));
             }
             else if (value(part) is { } fragment)
             {

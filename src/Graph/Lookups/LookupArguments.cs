@@ -24,7 +24,9 @@ public static class LookupArguments
 
     /// <summary>An award year: four digits (the award has been given in odd years from 2003).</summary>
     public static int Year(int year) =>
-        year is >= 1000 and <= 9999 ? year : throw Invalid(string.Create(CultureInfo.InvariantCulture, $"`year` {year} is not a year: it has four digits, e.g. 2023."));
+        year is >= 1000 and <= 9999
+            ? year
+            : throw Invalid(string.Create(CultureInfo.InvariantCulture, $"`year` {year} is not a year: it has four digits, e.g. 2023."));
 
     private static bool IsDigits(string text, int length) => text.Length == length && text.All(char.IsAsciiDigit);
 

@@ -16,6 +16,7 @@ public sealed class NomineeOrderType : EnumerationGraphType<NomineeOrder>
         Name = "NomineeOrder";
         Description = "How a round lists its nominees.";
         Values["NAME"]!.Description = "Swedish alphabetical order of the municipality's name (å, ä, ö last): the neutral default.";
-        Values["RECORDED"]!.Description = "The order the nominations were recorded in Kvk; for a seeded round, the order of its source list (which puts the winner first), not an order of nomination.";
+        Values["RECORDED"]!.Description = "The order the nominations were recorded in Kvk; for a seeded round, the order of its source list (which puts the " +
+            "winner first), not an order of nomination.";
     }
 }

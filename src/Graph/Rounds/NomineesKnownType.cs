@@ -12,7 +12,8 @@ public sealed class NomineesKnownType : EnumerationGraphType<NomineesKnown>
         Name = "NomineesKnown";
         Description = "How much of a round's list of nominees is known. Count nominations per round only where it is FULL_LIST.";
         Values["FULL_LIST"]!.Description = "The full list of nominees as published.";
-        Values["WINNER_ONLY"]!.Description = "Only the winner: the list of nominees was not published in the sources found (2007, 2009, 2013). The round shows one nominee, which undercounts.";
+        Values["WINNER_ONLY"]!.Description = "Only the winner: the list of nominees was not published in the sources found (2007, 2009, 2013). The round " +
+            "shows one nominee, which undercounts.";
         Values["NOT_PUBLISHED_YET"]!.Description = "Nominations are still open; the list is not final.";
     }
 
@@ -25,7 +26,8 @@ public sealed class NomineesKnownType : EnumerationGraphType<NomineesKnown>
 
     /// <summary>The same in SQL, for filters and sorts.</summary>
     public static string Sql(string source) =>
-        $"coalesce({source}.data->>'nomineesKnown', case when {source}.data->>'status' = '{nameof(RoundStatus.Nominating)}' then '{nameof(NomineesKnown.NotPublishedYet)}' else '{nameof(NomineesKnown.FullList)}' end)";
+        $"coalesce({source}.data->>'nomineesKnown', case when {source}.data->>'status' = '{nameof(RoundStatus.Nominating)}' then " +
+            $"'{nameof(NomineesKnown.NotPublishedYet)}' else '{nameof(NomineesKnown.FullList)}' end)";
 
     public static readonly EnumOrder Order = EnumOrder.Of<NomineesKnown, NomineesKnownType>("NomineesKnown");
 }

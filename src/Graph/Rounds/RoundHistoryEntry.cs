@@ -38,7 +38,9 @@ public sealed record RoundHistoryEntry(
             {
                 var fact = (IRoundEvent)x.Event.Data;
                 var facts = x.Kind.Telling.Disclosure == RoundEventDisclosure.SecretUntilAnnounced && !disclosed ? RoundEventFacts.None : fact.Facts();
-                var summary = Placeholders.Fill(x.Kind.Telling.For(facts.MunicipalityCode is not null).Summary, name => Value(name, fact, facts, municipalities));
+                var summary = Placeholders.Fill(
+                    x.Kind.Telling.For(facts.MunicipalityCode is not null).Summary,
+                    name => Value(name, fact, facts, municipalities));
                 return new RoundHistoryEntry(x.Event.Sequence, x.Event.Version, x.Kind.StoredName, x.Event.Timestamp, x.Event.UserName, summary,
                     facts.MunicipalityCode, facts.Motivation, facts.Reason, facts.Note, facts.ScheduledAt);
             })];
@@ -59,7 +61,8 @@ public sealed record RoundHistoryEntry(
             NomineesKnown known => ConstantName.Of(known),
             IEnumerable<Source> sources => string.Join("; ", sources.Select(s => s.Title)),
             IFormattable value => value.ToString(null, CultureInfo.InvariantCulture),
-            var value => value?.ToString() ?? throw new InvalidOperationException($"{RoundEventCatalogue.Of(fact).StoredName}'s summary names {{{name}}}, which it has no value for."),
+            var value => value?.ToString() ?? throw new InvalidOperationException($"{RoundEventCatalogue.Of(fact).StoredName}'s summary names {{{name}}}, " +
+                "which it has no value for."),
         },
     };
 }

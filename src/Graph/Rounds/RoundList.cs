@@ -57,6 +57,7 @@ public static class RoundList
             "The same moment as `recordedAt`: when the round was opened in Kvk, a moment of recording, not a date of the award.",
             r => r.OpenedAt)
         .Many("nominees", "The standing nominees (withdrawn nominations excluded).", () => NominationList.Entity,
-            (round, nomination) => $"{nomination}.programme = {round}.programme and {nomination}.year = {round}.year and ({nomination}.data->>'withdrawnAt') is null")
+            (round, nomination) => $"{nomination}.programme = {round}.programme and {nomination}.year = {round}.year and " +
+                $"({nomination}.data->>'withdrawnAt') is null")
         .One("award", "The award, once announced.", () => AwardList.Entity, AwardList.OfYear);
 }

@@ -10,7 +10,12 @@ namespace Kvk.Graph.Rounds;
 /// <summary>How rounds and their events are loaded in batches.</summary>
 public static class RoundLoaders
 {
-    public static readonly LoaderKind<int, RoundView?> ByYear = ViewLoaders.One<int, RoundView>(ViewTables.Rounds, ViewTables.MainProgramme, "year", "int", r => r.Year);
+    public static readonly LoaderKind<int, RoundView?> ByYear = ViewLoaders.One<int, RoundView>(
+        ViewTables.Rounds,
+        ViewTables.MainProgramme,
+        "year",
+        "int",
+        r => r.Year);
 
     /// <summary>The stored events of rounds by year, oldest first, through Marten's event API on the operation's read route.</summary>
     public static readonly LoaderKind<int, IReadOnlyList<IEvent>> EventsByYear = new(async (services, years, ct) =>

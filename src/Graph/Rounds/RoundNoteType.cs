@@ -9,7 +9,8 @@ public sealed class RoundNoteType : ObjectGraphType<RoundNote>
     public RoundNoteType()
     {
         Name = "RoundNote";
-        Description = "Something known of a round but not recorded as a fact of it (e.g. a winner reported by a newspaper without the jury's announcement), with its sources.";
+        Description = "Something known of a round but not recorded as a fact of it (e.g. a winner reported by a newspaper without the jury's " +
+            "announcement), with its sources.";
         Field(x => x.Text).Description("The note.");
         this.AddSources("The sources of the note.", n => n.Sources);
     }

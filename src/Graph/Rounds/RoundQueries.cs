@@ -15,9 +15,12 @@ public static class RoundQueries
     {
         RoundList.Root.AddTo(query);
         query.Field<RoundType>("round")
-            .Description("The round of one award year (an `INVALID_INPUT` error when the year is not four digits); null when there is none (`extensions.lookups` says why; or, with `version`, when it did not exist yet; with `asOf` before its recording, the error NOT_YET_RECORDED).")
+            .Description("The round of one award year (an `INVALID_INPUT` error when the year is not four digits); null when there is none " +
+                "(`extensions.lookups` says why; or, with `version`, when it did not exist yet; with `asOf` before its recording, the error NOT_YET_RECORDED).")
             .Argument<NonNullGraphType<IntGraphType>>("year", "The award year, e.g. 2025.")
-            .Argument<DateTimeType>("asOf", "Time travel by the clock of recording: the round as it stood in Kvk at this moment, folded from its events. A moment before the round was recorded is answered with the error NOT_YET_RECORDED (the seeded history was recorded when it was imported, not in its award years).")
+            .Argument<DateTimeType>("asOf", "Time travel by the clock of recording: the round as it stood in Kvk at this moment, folded from its events. A " +
+                "moment before the round was recorded is answered with the error NOT_YET_RECORDED (the seeded history was recorded when it was imported, not " +
+                "in its award years).")
             .Argument<IntGraphType>("version", "Time travel: the round as it stood at this version of its event stream (1 is the opening).")
             .ResolveAsync(async c =>
             {
@@ -48,8 +51,13 @@ public static class RoundQueries
                 // A round recorded later than `asOf` existed then in the world, not in Kvk: say so rather than a bare null.
                 if (asOf is { } moment && await c.Load(RoundLoaders.ByYear, year).GetResultAsync(c.CancellationToken) is { } now)
                 {
-                    throw new ExecutionError(string.Create(CultureInfo.InvariantCulture,
-                        $"The {year} round was first recorded in Kvk at {now.OpenedAt.ToUniversalTime():yyyy-MM-dd'T'HH:mm:ss'Z'}, after {moment.ToUniversalTime():yyyy-MM-dd'T'HH:mm:ss'Z'}. `asOf` is a moment of recording in Kvk, not a date of the award: ask without `asOf` for the round as recorded, or with a moment after its recording."))
+                    throw new ExecutionError(
+                        string.Create(
+                            CultureInfo.InvariantCulture,
+                            $"The {year} round was first recorded in Kvk at {now.OpenedAt.ToUniversalTime():yyyy-MM-dd'T'HH:mm:ss'Z'}, ") +
+                        string.Create(CultureInfo.InvariantCulture, $"after {moment.ToUniversalTime():yyyy-MM-dd'T'HH:mm:ss'Z'}. ") +
+                        "`asOf` is a moment of recording in Kvk, not a date of the award: ask without `asOf` for the round as recorded, " +
+                        "or with a moment after its recording.")
                     {
                         Code = "NOT_YET_RECORDED",
                     };

@@ -26,8 +26,11 @@ public sealed class RoundType : ObjectGraphType<RoundView>
             .Resolve(c => AwardType.Title(c.Source.Year));
         RoundList.Entity.AddValueFieldsTo(this);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<NominationType>>>>("nominees")
-            .Description("The municipalities nominated in this round (withdrawn nominations excluded), in Swedish alphabetical order of their names unless `order` asks for another. The order carries no meaning: the order of nomination is not published (the order of recording is in `history`). See `nomineesKnown` before counting them.")
-            .Argument<NomineeOrderType>("order", "NAME (the default): Swedish alphabetical order of the municipality's name; RECORDED: the order the nominations were recorded in Kvk.")
+            .Description("The municipalities nominated in this round (withdrawn nominations excluded), in Swedish alphabetical order of their names unless " +
+                "`order` asks for another. The order carries no meaning: the order of nomination is not published (the order of recording is in `history`). " +
+                "See `nomineesKnown` before counting them.")
+            .Argument<NomineeOrderType>("order", "NAME (the default): Swedish alphabetical order of the municipality's name; RECORDED: the order the " +
+                "nominations were recorded in Kvk.")
             .Resolve(c =>
             {
                 var order = c.GetArgument("order", NomineeOrder.Name);
@@ -37,7 +40,8 @@ public sealed class RoundType : ObjectGraphType<RoundView>
             });
         this.AddSources("The sources of the list of nominees; each nomination also has its own `sources`.", r => r.NomineeSources);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<RoundNoteType>>>>("notes")
-            .Description("What is known of the round but not recorded as a fact of it, with sources: e.g. for 2025, a newspaper's report of a winner while no decision is recorded; for 2007, 2009 and 2013, that the nominee lists were not published.")
+            .Description("What is known of the round but not recorded as a fact of it, with sources: e.g. for 2025, a newspaper's report of a winner while " +
+                "no decision is recorded; for 2007, 2009 and 2013, that the nominee lists were not published.")
             .WithComplexityImpact(1, SourceFields.ExpectedSources).Resolve(c => c.Source.Notes);
         Field<JuryDecisionType>("decision")
             .Description("The jury's decision. Secret until the award is announced: null before that for the public, even when `status` is DECIDED.")
@@ -47,14 +51,17 @@ public sealed class RoundType : ObjectGraphType<RoundView>
                 : c.Service<PastRounds>().Of(c.Source) is { } past ? past.Award
                 : c.Load(AwardLoaders.ByYear, c.Source.Year));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<RoundEventType>>>>("history")
-            .Description("Every recorded fact of the round, oldest first, with who recorded it and when. For a round viewed at an earlier version or moment, the history up to then.")
+            .Description("Every recorded fact of the round, oldest first, with who recorded it and when. For a round viewed at an earlier version or moment, " +
+                "the history up to then.")
             .Resolve(c => c.Load(RoundLoaders.EventsByYear, c.Source.Year).Then(events =>
                 RoundHistoryEntry.Describe([.. events.Where(e => e.Version <= c.Source.Version)], municipalities, c.IsSecretariat())));
         Field<DateTimeType>("announcedAt").Description("When the award was announced, where the sources give the moment; null otherwise (see `announcedOn`).")
             .Resolve(c => c.Source.Announcement?.AnnouncedAt);
-        Field<DateTimeType>("scheduledAnnouncementAt").Description("When the announcement is scheduled to happen (the winner stays secret until then); null when none is scheduled or once announced.")
+        Field<DateTimeType>("scheduledAnnouncementAt").Description("When the announcement is scheduled to happen (the winner stays secret until then); null " +
+            "when none is scheduled or once announced.")
             .Resolve(c => c.Source.ScheduledAnnouncement);
-        Field<PartialDateType>("announcedOn").Description("The date of the announcement as precise as the sources give it (the seeded rounds: the year only, no invented day); null before the announcement.")
+        Field<PartialDateType>("announcedOn").Description("The date of the announcement as precise as the sources give it (the seeded rounds: the year only, " +
+            "no invented day); null before the announcement.")
             .Resolve(c => c.Source.Announcement is { } a ? AwardType.AnnouncedOn(a.AnnouncedOn, a.AnnouncedAt) : null);
     }
 

@@ -24,7 +24,10 @@ public sealed class RoutedSession : IAsyncDisposable
 
     /// <summary>A session where the operation of <paramref name="services"/> reads.</summary>
     public static async Task<RoutedSession> OpenAsync(IServiceProvider services, CancellationToken cancellationToken) =>
-        await OnAsync(services.GetRequiredService<IDocumentStore>(), await services.GetRequiredService<ReadStore>().OpenConnectionAsync(cancellationToken), cancellationToken);
+        await OnAsync(
+            services.GetRequiredService<IDocumentStore>(),
+            await services.GetRequiredService<ReadStore>().OpenConnectionAsync(cancellationToken),
+            cancellationToken);
 
     /// <summary>A session on <paramref name="connection"/>, which it disposes with itself.</summary>
     public static async Task<RoutedSession> OnAsync(IDocumentStore store, NpgsqlConnection connection, CancellationToken cancellationToken)

@@ -18,7 +18,8 @@ public static class NodeQueries
     public static void AddNodeQueries(this ObjectGraphType query, MunicipalityDirectory municipalities)
     {
         query.Field<NodeInterface>("node")
-            .Description("The object with this global ID; null when none exists (`extensions.lookups` says why), an `INVALID_ID` error when it is not a Kvk ID.")
+            .Description("The object with this global ID; null when none exists (`extensions.lookups` says why), an `INVALID_ID` error " +
+                "when it is not a Kvk ID.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "A global ID returned by this service.")
             .Resolve(c => Explained(c, c.GetArgument<string>("id"), Load(c, c.GetArgument<string>("id"), municipalities)));
         query.Field<NonNullGraphType<ListGraphType<NodeInterface>>>("nodes")

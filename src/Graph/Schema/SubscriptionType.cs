@@ -24,7 +24,8 @@ public sealed class SubscriptionType : ObjectGraphType
             .Argument<IntGraphType>("year", "Only the round of this award year; all rounds when omitted.")
             .Argument<IntGraphType>(
                 "afterVersion",
-                "The version of the round the subscriber already has (0 for none; needs `year`): when the round is newer, it is sent at once, then each change. " +
+                "The version of the round the subscriber already has (0 for none; needs `year`): when the round is newer, it is sent at " +
+                    "once, then each change. " +
                 "A client that subscribes again after a lost connection with the same arguments gets what it missed.")
             .ResolveStreamAsync(async c =>
             {
@@ -43,7 +44,8 @@ public sealed class SubscriptionType : ObjectGraphType
             .Description("An award, when it is announced.")
             .Argument<IntGraphType>(
                 "afterYear",
-                "The latest award year the subscriber already has: every award announced for a later year is sent at once, oldest first, then each announcement. " +
+                "The latest award year the subscriber already has: every award announced for a later year is sent at once, oldest first, " +
+                    "then each announcement. " +
                 "A client that subscribes again after a lost connection with the same argument gets the announcement it missed.")
             .ResolveStreamAsync(async c =>
             {

@@ -27,7 +27,8 @@ public sealed class MutationType : ObjectGraphType
     public MutationType()
     {
         Name = "Mutation";
-        Description = "The jury secretariat records a round as it happens. Every mutation needs `Authorization: Bearer <token>`; a refused one records nothing.";
+        Description = "The jury secretariat records a round as it happens. Every mutation needs `Authorization: Bearer <token>`; a refused " +
+            "one records nothing.";
         var errorTypes = MutationErrorTypes.Create();
         foreach (var mutation in All)
         {

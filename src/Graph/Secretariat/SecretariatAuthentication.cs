@@ -13,7 +13,8 @@ public sealed class SecretariatAuthenticator(SecretariatTokens tokens) : IBearer
     private const string Scheme = "Bearer";
 
     public ClaimsPrincipal? Authenticate(string authorization) =>
-        authorization.StartsWith(Scheme + " ", StringComparison.OrdinalIgnoreCase) && tokens.Authenticate(authorization[(Scheme.Length + 1)..].Trim()) is { } name
+        authorization.StartsWith(Scheme + " ", StringComparison.OrdinalIgnoreCase)
+            && tokens.Authenticate(authorization[(Scheme.Length + 1)..].Trim()) is { } name
             ? new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, name), new Claim(ClaimTypes.Role, Viewer.SecretariatRole)], Scheme))
             : null;
 }

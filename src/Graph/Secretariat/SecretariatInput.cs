@@ -25,8 +25,10 @@ public sealed class SecretariatInputType<TInput> : InputObjectGraphType<TInput>
         Field(x => x.Year).Description("The award year of the round, e.g. 2027 (award years are odd, from 2003).");
         fields(this);
         Field(x => x.ExpectedVersion, nullable: true)
-            .Description("The round's `version` the secretary saw; when the round has moved since, the mutation is refused with CONCURRENCY_CONFLICT. Omit to record against the current version.");
+            .Description("The round's `version` the secretary saw; when the round has moved since, the mutation is refused with CONCURRENCY_CONFLICT. Omit " +
+                "to record against the current version.");
         Field(x => x.ClientMutationId, nullable: true)
-            .Description($"A client-chosen id of this request (at most {SecretariatInput.MaxClientMutationIdLength} characters). Sent again with the same input, the mutation has the effect of one and answers as it first did; the same id with other input is refused with IDEMPOTENCY_KEY_REUSED.");
+            .Description($"A client-chosen id of this request (at most {SecretariatInput.MaxClientMutationIdLength} characters). Sent again with the same " +
+                "input, the mutation has the effect of one and answers as it first did; the same id with other input is refused with IDEMPOTENCY_KEY_REUSED.");
     }
 }

@@ -43,15 +43,21 @@ public abstract class SecretariatMutation(string name, string description)
     {
         var errors = new UnionGraphType { Name = TypeName + "Error", Description = $"The errors `{Name}` can return; every one implements `Error`." };
         // Every command can meet a year that is no award year (INVALID_INPUT) and the recording's own refusals.
-        foreach (var code in Refusals.Append(RefusalCode.InvalidInput).Select(MutationError.CodeOf).Concat(MutationError.Recording.Select(r => r.Code)).Distinct())
+        foreach (var code in Refusals
+            .Append(RefusalCode.InvalidInput)
+            .Select(MutationError.CodeOf)
+            .Concat(MutationError.Recording.Select(r => r.Code))
+            .Distinct())
         {
             errors.AddPossibleType(errorTypes[code]);
         }
 
         var payload = new ObjectGraphType<MutationPayload> { Name = TypeName + "Payload", Description = $"The result of `{Name}`." };
-        payload.Field<RoundType>("round").Description("The round as the change left it (a retry answers the round as the first request left it); null when the mutation was refused.")
+        payload.Field<RoundType>("round").Description("The round as the change left it (a retry answers the round as the first request left it); null when " +
+            "the mutation was refused.")
             .Resolve(c => c.Source.Round);
-        payload.Field("errors", new ListGraphType(new NonNullGraphType(errors))).Description("Why the mutation was refused (nothing was recorded); null when it succeeded.")
+        payload.Field("errors", new ListGraphType(new NonNullGraphType(errors))).Description(
+            "Why the mutation was refused (nothing was recorded); null when it succeeded.")
             .Resolve(c => c.Source.Errors);
         payload.Field(x => x.ClientMutationId, nullable: true).Description("The `clientMutationId` of the input, returned as sent.");
 
@@ -69,14 +75,19 @@ public abstract class SecretariatMutation(string name, string description)
     {
         if (!context.IsSecretariat() || context.User?.Identity?.Name is not { Length: > 0 } actor)
         {
-            throw new ExecutionError("Recording needs a secretariat token: send the header `Authorization: Bearer <token>` with a valid token.") { Code = Unauthenticated };
+            throw new ExecutionError("Recording needs a secretariat token: send the header `Authorization: Bearer <token>` with a valid token.")
+            {
+                Code = Unauthenticated,
+            };
         }
 
         var input = ReadInput(context);
         var clientMutationId = input.ClientMutationId;
         if (clientMutationId is { Length: > SecretariatInput.MaxClientMutationIdLength })
         {
-            return Refused(new MutationError(MutationError.CodeOf(RefusalCode.InvalidInput), $"The clientMutationId is {clientMutationId.Length} characters long; at most {SecretariatInput.MaxClientMutationIdLength} are allowed."), clientMutationId);
+            return Refused(new MutationError(MutationError.CodeOf(RefusalCode.InvalidInput),
+                $"The clientMutationId is {clientMutationId.Length} characters long; at most " +
+                $"{SecretariatInput.MaxClientMutationIdLength} are allowed."), clientMutationId);
         }
 
         var command = ToCommand(input);
@@ -86,7 +97,8 @@ public abstract class SecretariatMutation(string name, string description)
             RecordingStatus.Accepted => new MutationPayload(await RoundAtAsync(context, command.Year, result.Version), null, clientMutationId),
             RecordingStatus.Refused => Refused(MutationError.From(result.Refusal!), clientMutationId),
             RecordingStatus.IdempotencyKeyReused => Refused(new MutationError(MutationError.IdempotencyKeyReused,
-                $"The clientMutationId \"{clientMutationId}\" was already used for another request (other input, or another mutation); nothing was recorded. Send a new id."), clientMutationId),
+                $"The clientMutationId \"{clientMutationId}\" was already used for another request (other input, or another mutation); nothing was " +
+                    "recorded. Send a new id."), clientMutationId),
             _ => Refused(
                 new MutationError(MutationError.ConcurrencyConflict, input.ExpectedVersion is { } expected && expected != result.Version
                     ? $"The {command.Year} round is at version {result.Version}, not {expected}: it changed since you read it. Reload it and try again."

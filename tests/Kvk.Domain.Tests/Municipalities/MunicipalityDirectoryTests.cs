@@ -16,7 +16,9 @@ public sealed class MunicipalityDirectoryTests
     {
         var stockholm = Directory.Find("0180")!;
 
-        Assert.Equal(("Stockholm", "Stockholms kommun", "01", "Stockholms län", "Stockholm"), (stockholm.Name, stockholm.OfficialName, stockholm.County.Code, stockholm.County.Name, stockholm.County.ShortName));
+        Assert.Equal(
+            ("Stockholm", "Stockholms kommun", "01", "Stockholms län", "Stockholm"),
+            (stockholm.Name, stockholm.OfficialName, stockholm.County.Code, stockholm.County.Name, stockholm.County.ShortName));
     }
 
     [Fact]

@@ -12,7 +12,12 @@ public sealed class AnnouncementScheduleTests
     private static readonly DateTimeOffset Gala = new(2027, 11, 18, 19, 0, 0, TimeSpan.FromHours(1));
 
     private static readonly object[] DecidedEvents =
-        [new RoundOpened(2027), new MunicipalityNominated(2027, Habo), new NominationsClosed(2027), new JuryDecisionRecorded(2027, Habo, "Habo kommun", "Bra.")];
+        [
+            new RoundOpened(2027),
+            new MunicipalityNominated(2027, Habo),
+            new NominationsClosed(2027),
+            new JuryDecisionRecorded(2027, Habo, "Habo kommun", "Bra."),
+        ];
 
     private static Round Given(params object[] events) => Round.Fold([.. DecidedEvents, .. events])!;
 
@@ -30,14 +35,18 @@ public sealed class AnnouncementScheduleTests
 
     [Fact]
     public void An_announcement_now_dated_within_a_minute_of_the_clock_is_accepted() =>
-        Assert.Equal([new AwardAnnounced(2027, Habo, "Habo kommun", "Bra.", Now.AddSeconds(30))], Decide(Given(), new AnnounceAward(2027, Now.AddSeconds(30), AskedAt: Now)).Events);
+        Assert.Equal(
+            [new AwardAnnounced(2027, Habo, "Habo kommun", "Bra.", Now.AddSeconds(30))],
+            Decide(Given(), new AnnounceAward(2027, Now.AddSeconds(30), AskedAt: Now)).Events);
 
     [Fact]
     public void An_announcement_is_scheduled_for_a_moment_after_the_decision() =>
         Assert.Equal([new AnnouncementScheduled(2027, Gala)], Decide(Given(), new ScheduleAnnouncement(2027, Gala, Now)).Events);
 
     [Fact]
-    public void A_schedule_in_the_past_is_refused() => Refused(Decide(Given(), new ScheduleAnnouncement(2027, Now.AddMinutes(-1), Now)), RefusalCode.ScheduleInPast);
+    public void A_schedule_in_the_past_is_refused() => Refused(
+        Decide(Given(), new ScheduleAnnouncement(2027, Now.AddMinutes(-1), Now)),
+        RefusalCode.ScheduleInPast);
 
     [Fact]
     public void No_schedule_before_the_decision() =>

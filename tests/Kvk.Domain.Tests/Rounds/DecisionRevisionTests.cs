@@ -29,7 +29,9 @@ public sealed class DecisionRevisionTests
 
     [Fact]
     public void The_motivation_is_revised_and_the_winner_kept() =>
-        Assert.Equal([new DecisionRevised(2027, Habo, "Habo kommun", "Mycket bra arbete.", "Stavfel.")], Decide(Decided, new ReviseDecision(2027, null, " Mycket bra arbete. ", null, "Stavfel.")).Events);
+        Assert.Equal(
+            [new DecisionRevised(2027, Habo, "Habo kommun", "Mycket bra arbete.", "Stavfel.")],
+            Decide(Decided, new ReviseDecision(2027, null, " Mycket bra arbete. ", null, "Stavfel.")).Events);
 
     [Fact]
     public void Another_standing_nominee_becomes_the_winner_under_its_official_name()
@@ -42,13 +44,17 @@ public sealed class DecisionRevisionTests
     }
 
     [Fact]
-    public void A_withdrawn_nominee_cannot_become_the_winner() => Refused(Decide(Decided, new ReviseDecision(2027, Kiruna, null, null, "Fel.")), RefusalCode.NotNominated);
+    public void A_withdrawn_nominee_cannot_become_the_winner() => Refused(
+        Decide(Decided, new ReviseDecision(2027, Kiruna, null, null, "Fel.")),
+        RefusalCode.NotNominated);
 
     [Fact]
     public void A_revision_needs_a_reason() => Refused(Decide(Decided, new ReviseDecision(2027, null, "Ny.", null, " ")), RefusalCode.InvalidInput);
 
     [Fact]
-    public void A_revision_that_changes_nothing_is_refused() => Refused(Decide(Decided, new ReviseDecision(2027, Habo, "Bra arbete.", null, "Ingen.")), RefusalCode.InvalidInput);
+    public void A_revision_that_changes_nothing_is_refused() => Refused(
+        Decide(Decided, new ReviseDecision(2027, Habo, "Bra arbete.", null, "Ingen.")),
+        RefusalCode.InvalidInput);
 
     [Fact]
     public void No_revision_before_a_decision() =>
@@ -56,7 +62,11 @@ public sealed class DecisionRevisionTests
 
     [Fact]
     public void No_revision_after_the_announcement() =>
-        Refused(Decide(Round.Fold([.. DecidedEvents, new AwardAnnounced(2027, Habo, "Habo kommun", "Bra arbete.", null)]), new ReviseDecision(2027, null, "Ny.", null, "Skäl.")), RefusalCode.AlreadyAnnounced);
+        Refused(
+            Decide(
+                Round.Fold([.. DecidedEvents, new AwardAnnounced(2027, Habo, "Habo kommun", "Bra arbete.", null)]),
+                new ReviseDecision(2027, null, "Ny.", null, "Skäl.")),
+            RefusalCode.AlreadyAnnounced);
 
     [Fact]
     public void The_announcement_publishes_the_revised_decision()
@@ -72,6 +82,8 @@ public sealed class DecisionRevisionTests
         Assert.Equal(
             [new NominationWithdrawn(2027, Svedala, "Kommunen avböjde."), new InternalNoteRecorded(2027, Svedala, "Ring kommunchefen.")],
             Decide(open, new WithdrawNomination(2027, Svedala, "Kommunen avböjde.", " Ring kommunchefen. ")).Events);
-        Assert.Equal([new NominationWithdrawn(2027, Svedala, "Kommunen avböjde.")], Decide(open, new WithdrawNomination(2027, Svedala, "Kommunen avböjde.", "  ")).Events);
+        Assert.Equal(
+            [new NominationWithdrawn(2027, Svedala, "Kommunen avböjde.")],
+            Decide(open, new WithdrawNomination(2027, Svedala, "Kommunen avböjde.", "  ")).Events);
     }
 }

@@ -20,7 +20,12 @@ public sealed class RoundEventDeclarationTests
         null,
         Nominating,
         Nominating with { Status = RoundStatus.Judging },
-        Nominating with { Status = RoundStatus.Decided, Decision = new RoundDecision("1263", "Svedala kommun", "Den första motiveringen."), ScheduledAnnouncement = RoundEventExamples.Moment.AddDays(-1) },
+        Nominating with
+        {
+            Status = RoundStatus.Decided,
+            Decision = new RoundDecision("1263", "Svedala kommun", "Den första motiveringen."),
+            ScheduledAnnouncement = RoundEventExamples.Moment.AddDays(-1),
+        },
         Nominating with { Status = RoundStatus.Announced, Decision = new RoundDecision("1263", "Svedala kommun", "Den första motiveringen.") },
     ];
 
@@ -62,7 +67,11 @@ public sealed class RoundEventDeclarationTests
 
         var stored = JsonSerializer.SerializeToNode(example, kind.Type, Json)!.AsObject();
 
-        var fields = kind.Type.GetConstructors().OrderByDescending(c => c.GetParameters().Length).First().GetParameters().Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name!));
+        var fields = kind.Type.GetConstructors()
+            .OrderByDescending(c => c.GetParameters().Length)
+            .First()
+            .GetParameters()
+            .Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name!));
         Assert.Equal(fields.Order(StringComparer.Ordinal), stored.Select(p => p.Key).Order(StringComparer.Ordinal));
     }
 
@@ -82,7 +91,8 @@ public sealed class RoundEventDeclarationTests
         }
         else
         {
-            Assert.True(States.Zip(after).Any(x => !Same(x.First, x.Second)), $"{kind.Type.Name} folds into no round differently: give it the fold it needs, or declare it {nameof(ILeavesRoundStateAlone)}.");
+            Assert.True(States.Zip(after).Any(x => !Same(x.First, x.Second)), $"{kind.Type.Name} folds into no round differently: give it the fold it needs, " +
+                $"or declare it {nameof(ILeavesRoundStateAlone)}.");
             Assert.All(States.Zip(after).Where(x => x.First is not null), x => Assert.Equal(x.First!.Year, x.Second!.Year));
         }
     }
@@ -140,16 +150,20 @@ public sealed class RoundEventDeclarationTests
             // The phrases and the line are written from the API's history entry: only its fields, and only those the event fills.
             foreach (var template in new[] { wording.Swedish, wording.English, wording.Secretariat }.OfType<string>())
             {
-                Assert.All(Placeholders.In(template), name => Assert.True(shown.GetValueOrDefault(name), $"{storedName}: \"{template}\" names {{{name}}}, which its entry does not give."));
+                Assert.All(Placeholders.In(template), name => Assert.True(shown.GetValueOrDefault(name),
+                    $"{storedName}: \"{template}\" names {{{name}}}, which its entry does not give."));
             }
 
             Assert.All(Placeholders.In(wording.Summary), name =>
-                Assert.True(RoundEventTelling.SummaryPlaceholders.Contains(name) || facts.Values.ContainsKey(name), $"{storedName}: \"{wording.Summary}\" names {{{name}}}, which it has no value for."));
+                Assert.True(RoundEventTelling.SummaryPlaceholders.Contains(name) || facts.Values.ContainsKey(name),
+                    $"{storedName}: \"{wording.Summary}\" names {{{name}}}, which it has no value for."));
         }
 
         if (kind.Telling.WithoutMunicipality is { } without)
         {
-            Assert.All(new[] { without.Summary, without.Swedish, without.English, without.Secretariat }.OfType<string>(), t => Assert.DoesNotContain("municipality", Placeholders.In(t)));
+            Assert.All(
+                new[] { without.Summary, without.Swedish, without.English, without.Secretariat }.OfType<string>(),
+                t => Assert.DoesNotContain("municipality", Placeholders.In(t)));
         }
     }
 
@@ -175,5 +189,9 @@ public sealed class RoundEventDeclarationTests
     private static bool Same(Round? a, Round? b) =>
         a is null || b is null
             ? a is null && b is null
-            : a.Year == b.Year && a.Status == b.Status && a.Nominees.SequenceEqual(b.Nominees) && a.Decision == b.Decision && a.ScheduledAnnouncement == b.ScheduledAnnouncement;
+            : a.Year == b.Year
+                && a.Status == b.Status
+                && a.Nominees.SequenceEqual(b.Nominees)
+                && a.Decision == b.Decision
+                && a.ScheduledAnnouncement == b.ScheduledAnnouncement;
 }

@@ -17,7 +17,12 @@ public static class RoundEventExamples
 
     public static readonly DateTimeOffset Moment = new(2027, 11, 18, 19, 0, 0, TimeSpan.FromHours(1));
 
-    public static readonly Source Source = new("Habo är Sveriges KvalitetsKommun", "Kvalitetsmässan", "https://example.org/habo", "2027-11-18", SourceSupports.NomineeList);
+    public static readonly Source Source = new(
+        "Habo är Sveriges KvalitetsKommun",
+        "Kvalitetsmässan",
+        "https://example.org/habo",
+        "2027-11-18",
+        SourceSupports.NomineeList);
 
     public static IRoundEvent Of(RoundEventKind kind)
     {
@@ -33,6 +38,7 @@ public static class RoundEventExamples
         var t when t == typeof(DateTimeOffset) || t == typeof(DateTimeOffset?) => Moment,
         var t when t == typeof(IReadOnlyList<Source>) => new[] { Source },
         var t when t.IsEnum => Enum.GetValues(t).GetValue(0),
-        _ => throw new NotSupportedException($"No example for {parameter.Member.DeclaringType!.Name}.{parameter.Name} ({parameter.ParameterType.Name}): add one to RoundEventExamples."),
+        _ => throw new NotSupportedException($"No example for {parameter.Member.DeclaringType!.Name}.{parameter.Name} ({parameter.ParameterType.Name}): add " +
+            "one to RoundEventExamples."),
     };
 }

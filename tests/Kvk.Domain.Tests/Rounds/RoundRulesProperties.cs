@@ -8,7 +8,8 @@ using Kvk.Domain.Sources;
 
 namespace Kvk.Domain.Tests.Rounds;
 
-/// <summary>Any sequence of secretariat commands, accepted or refused, leaves a round only in legal states, and every refusal is one its command declares.</summary>
+/// <summary>Any sequence of secretariat commands, accepted or refused, leaves a round only in legal states, and every refusal is one its command
+/// declares.</summary>
 public sealed class RoundRulesProperties
 {
     private static readonly MunicipalityDirectory Municipalities = MunicipalityDirectory.Load(SeedFiles.Municipalities);
@@ -46,7 +47,9 @@ public sealed class RoundRulesProperties
     public void The_generated_sequences_reach_every_status_so_the_property_is_not_vacuous()
     {
         var reached = Commands.Sequences().Generator.Sample(500, 100)
-            .Select(commands => commands.Aggregate((Round?)null, (round, command) => RoundRules.Decide(round, command, Municipalities).Events.Aggregate(round, Round.Evolve)))
+            .Select(commands => commands.Aggregate(
+                (Round?)null,
+                (round, command) => RoundRules.Decide(round, command, Municipalities).Events.Aggregate(round, Round.Evolve)))
             .Where(round => round is not null)
             .Select(round => round!.Status)
             .ToHashSet();

@@ -18,9 +18,18 @@ public sealed class RoundRulesTests
 
     private static Round Nominated => Given(new RoundOpened(2025), new MunicipalityNominated(2025, Habo))!;
 
-    private static Round Decided => Given(new RoundOpened(2025), new MunicipalityNominated(2025, Habo), new NominationsClosed(2025), new JuryDecisionRecorded(2025, Habo, "Habo kommun", "Bra."))!;
+    private static Round Decided => Given(
+        new RoundOpened(2025),
+        new MunicipalityNominated(2025, Habo),
+        new NominationsClosed(2025),
+        new JuryDecisionRecorded(2025, Habo, "Habo kommun", "Bra."))!;
 
-    private static Round Announced => Given(new RoundOpened(2025), new MunicipalityNominated(2025, Habo), new NominationsClosed(2025), new JuryDecisionRecorded(2025, Habo, "Habo kommun", "Bra."), new AwardAnnounced(2025, Habo, "Habo kommun", "Bra.", null))!;
+    private static Round Announced => Given(
+        new RoundOpened(2025),
+        new MunicipalityNominated(2025, Habo),
+        new NominationsClosed(2025),
+        new JuryDecisionRecorded(2025, Habo, "Habo kommun", "Bra."),
+        new AwardAnnounced(2025, Habo, "Habo kommun", "Bra.", null))!;
 
     private static void Refused(RoundOutcome outcome, RefusalCode code)
     {
@@ -52,7 +61,9 @@ public sealed class RoundRulesTests
 
     [Fact]
     public void No_nomination_outside_an_open_round() =>
-        Refused(Decide(Given(new RoundOpened(2025), new MunicipalityNominated(2025, Habo), new NominationsClosed(2025)), new NominateMunicipality(2025, Svedala)), RefusalCode.RoundClosed);
+        Refused(
+            Decide(Given(new RoundOpened(2025), new MunicipalityNominated(2025, Habo), new NominationsClosed(2025)), new NominateMunicipality(2025, Svedala)),
+            RefusalCode.RoundClosed);
 
     [Fact]
     public void A_municipality_is_not_nominated_twice() => Refused(Decide(Nominated, new NominateMunicipality(2025, Habo)), RefusalCode.AlreadyNominated);
@@ -61,7 +72,9 @@ public sealed class RoundRulesTests
     [InlineData("9999")]
     [InlineData("643")]
     [InlineData("")]
-    public void An_unknown_municipality_code_is_refused(string code) => Refused(Decide(Open, new NominateMunicipality(2025, code)), RefusalCode.UnknownMunicipality);
+    public void An_unknown_municipality_code_is_refused(string code) => Refused(
+        Decide(Open, new NominateMunicipality(2025, code)),
+        RefusalCode.UnknownMunicipality);
 
     [Fact]
     public void A_nomination_is_withdrawn_with_a_reason() =>

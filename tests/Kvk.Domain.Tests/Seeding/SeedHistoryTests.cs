@@ -75,7 +75,9 @@ public sealed class SeedHistoryTests
             Assert.All(events.OfType<MunicipalityNominated>(), n => Assert.NotEmpty(n.Sources!));
             Assert.All(events.OfType<JuryDecisionRecorded>(), d => Assert.NotEmpty(d.Sources!));
             Assert.All(events.OfType<AwardAnnounced>(), a => Assert.NotEmpty(a.Sources!));
-            Assert.All(events.OfType<AwardAnnounced>(), a => Assert.Equal(seed.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), a.AnnouncedOn));
+            Assert.All(
+                events.OfType<AwardAnnounced>(),
+                a => Assert.Equal(seed.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), a.AnnouncedOn));
             Assert.All(events.OfType<AwardAnnounced>(), a => Assert.Null(a.AnnouncedAt));
             var list = Assert.Single(events.OfType<NomineeListSourced>());
             Assert.NotEmpty(list.Sources);
@@ -181,7 +183,11 @@ public sealed class SeedHistoryTests
     /// <summary>The rows of a CSV file, read by .NET's own RFC 4180 reader (TextFieldParser).</summary>
     private static List<List<string>> ReadCsv(string text)
     {
-        using var parser = new Microsoft.VisualBasic.FileIO.TextFieldParser(new StringReader(text)) { HasFieldsEnclosedInQuotes = true, TrimWhiteSpace = false };
+        using var parser = new Microsoft.VisualBasic.FileIO.TextFieldParser(new StringReader(text))
+        {
+            HasFieldsEnclosedInQuotes = true,
+            TrimWhiteSpace = false,
+        };
         parser.SetDelimiters(",");
         var rows = new List<List<string>>();
         while (!parser.EndOfData)

@@ -20,15 +20,41 @@ public sealed class LayeringTests
 
     /// <summary>The host's feature folders: each its types, resolvers and list declarations, around the engine.</summary>
     private static readonly string[] Features =
-        ["Kvk.Graph.Awards", "Kvk.Graph.Rounds", "Kvk.Graph.Nominations", "Kvk.Graph.Municipalities", "Kvk.Graph.Search", "Kvk.Graph.Secretariat", "Kvk.Graph.Explorer", "Kvk.Graph.Admin", "Kvk.Graph.Downloads", "Kvk.Graph.Live", "Kvk.Graph.Replication", "Kvk.Graph.Lookups", "Kvk.Graph.Sources", "Kvk.Graph.Meta"];
+        [
+            "Kvk.Graph.Awards",
+            "Kvk.Graph.Rounds",
+            "Kvk.Graph.Nominations",
+            "Kvk.Graph.Municipalities",
+            "Kvk.Graph.Search",
+            "Kvk.Graph.Secretariat",
+            "Kvk.Graph.Explorer",
+            "Kvk.Graph.Admin",
+            "Kvk.Graph.Downloads",
+            "Kvk.Graph.Live",
+            "Kvk.Graph.Replication",
+            "Kvk.Graph.Lookups",
+            "Kvk.Graph.Sources",
+            "Kvk.Graph.Meta",
+        ];
 
     [Fact]
     public void The_domain_core_references_no_storage_web_or_graphql_framework() =>
-        Assert.DoesNotContain(References(Domain), r => r.StartsWith("Marten", StringComparison.Ordinal) || r.StartsWith("JasperFx", StringComparison.Ordinal) || r.StartsWith("Npgsql", StringComparison.Ordinal) || r.StartsWith("GraphQL", StringComparison.Ordinal) || r.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal) || r.StartsWith("Kvk.", StringComparison.Ordinal));
+        Assert.DoesNotContain(
+            References(Domain),
+            r => r.StartsWith("Marten", StringComparison.Ordinal)
+                || r.StartsWith("JasperFx", StringComparison.Ordinal)
+                || r.StartsWith("Npgsql", StringComparison.Ordinal)
+                || r.StartsWith("GraphQL", StringComparison.Ordinal)
+                || r.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal)
+                || r.StartsWith("Kvk.", StringComparison.Ordinal));
 
     [Fact]
     public void Storage_knows_the_domain_and_marten_but_no_web_graphql_or_host() =>
-        Assert.DoesNotContain(References(Storage), r => r.StartsWith("GraphQL", StringComparison.Ordinal) || r.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal) || r is "Kvk.Graph" or "Kvk.Graph.Engine");
+        Assert.DoesNotContain(
+            References(Storage),
+            r => r.StartsWith("GraphQL", StringComparison.Ordinal)
+                || r.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal)
+                || r is "Kvk.Graph" or "Kvk.Graph.Engine");
 
     [Fact]
     public void The_engine_knows_no_feature_no_domain_and_no_storage() =>
@@ -37,7 +63,9 @@ public sealed class LayeringTests
     [Fact]
     public void No_feature_depends_on_the_composition_of_the_host()
     {
-        var result = Types.InAssembly(Host).That().ResideInNamespace("Kvk.Graph").And().DoNotResideInNamespace("Kvk.Graph.Hosting").And().DoNotResideInNamespace("Kvk.Graph.Schema")
+        var result = Types.InAssembly(Host).That().ResideInNamespace("Kvk.Graph")
+            .And().DoNotResideInNamespace("Kvk.Graph.Hosting")
+            .And().DoNotResideInNamespace("Kvk.Graph.Schema")
             .ShouldNot().HaveDependencyOn("Kvk.Graph.Hosting").GetResult();
 
         Assert.True(result.IsSuccessful, "Depend on the host's composition: " + string.Join(", ", result.FailingTypeNames ?? []));
@@ -46,7 +74,8 @@ public sealed class LayeringTests
     [Fact]
     public void No_feature_depends_on_the_root_of_the_schema()
     {
-        var result = Types.InAssembly(Host).That().ResideInNamespaceMatching(string.Join('|', Features.Select(f => $"^{f.Replace(".", "\\.", StringComparison.Ordinal)}(\\.|$)")))
+        var result = Types.InAssembly(Host).That()
+            .ResideInNamespaceMatching(string.Join('|', Features.Select(f => $"^{f.Replace(".", "\\.", StringComparison.Ordinal)}(\\.|$)")))
             .ShouldNot().HaveDependencyOn("Kvk.Graph.Schema").GetResult();
 
         Assert.True(result.IsSuccessful, "Depend on the schema's root types: " + string.Join(", ", result.FailingTypeNames ?? []));

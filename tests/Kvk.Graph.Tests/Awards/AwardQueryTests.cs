@@ -6,7 +6,8 @@ namespace Kvk.Graph.Tests.Awards;
 
 public sealed class AwardQueryTests(SeededKvk kvk) : IClassFixture<SeededKvk>
 {
-    private const string AllAwards = "{ awards(order: [{ year: ASC }]) { totalCount nodes { year title recipientName motivation municipality { code name } } } }";
+    private const string AllAwards = "{ awards(order: [{ year: ASC }]) { totalCount nodes { year title recipientName motivation " +
+        "municipality { code name } } } }";
 
     [Fact]
     public async Task The_eleven_winners_come_back_with_their_motivations_exactly_as_in_the_seed_document()
@@ -51,7 +52,8 @@ public sealed class AwardQueryTests(SeededKvk kvk) : IClassFixture<SeededKvk>
         do
         {
             var page = (await kvk.Server.QueryAsync(
-                "query($after: String) { awards(first: 4, after: $after, order: [{ year: ASC }]) { edges { cursor node { year } } pageInfo { hasNextPage endCursor } } }",
+                "query($after: String) { awards(first: 4, after: $after, order: [{ year: ASC }]) { edges { cursor node { year } } pageInfo { " +
+                    "hasNextPage endCursor } } }",
                 new { after }))["awards"]!;
             years.AddRange(page["edges"]!.AsArray().Select(e => e!["node"]!["year"]!.GetValue<int>()));
             after = page["pageInfo"]!["hasNextPage"]!.GetValue<bool>() ? page["pageInfo"]!["endCursor"]!.GetValue<string>() : null;
@@ -66,12 +68,14 @@ public sealed class AwardQueryTests(SeededKvk kvk) : IClassFixture<SeededKvk>
     [Fact]
     public async Task The_total_count_is_of_the_whole_filtered_list_on_every_page_beyond_the_last_in_a_fragment_and_when_empty()
     {
-        const string Query = "query($after: String) { awards(first: 4, after: $after, where: { year: { gte: 2005 } }) { ...total nodes { year } pageInfo { endCursor } } } fragment total on AwardsConnection { totalCount }";
+        const string Query = "query($after: String) { awards(first: 4, after: $after, where: { year: { gte: 2005 } }) { ...total nodes { year } pageInfo { " +
+            "endCursor } } } fragment total on AwardsConnection { totalCount }";
         var first = (await kvk.Server.QueryAsync(Query, new { after = (string?)null }))["awards"]!;
         var second = (await kvk.Server.QueryAsync(Query, new { after = first["pageInfo"]!["endCursor"]!.GetValue<string>() }))["awards"]!;
         var third = (await kvk.Server.QueryAsync("{ awards(last: 3, where: { year: { gte: 2005 } }) { totalCount } }"))["awards"]!;
         var none = (await kvk.Server.QueryAsync("{ awards(where: { year: { gt: 3000 } }) { totalCount nodes { year } } }"))["awards"]!;
-        var last = (await kvk.Server.QueryAsync("{ awards(first: 100, where: { year: { gte: 2005 } }) { pageInfo { endCursor } } }"))["awards"]!["pageInfo"]!["endCursor"]!.GetValue<string>();
+        var last = (await kvk.Server.QueryAsync("{ awards(first: 100, where: { year: { gte: 2005 } }) { pageInfo { endCursor } } }"))["awards"]!
+            ["pageInfo"]!["endCursor"]!.GetValue<string>();
         var beyond = (await kvk.Server.QueryAsync(Query, new { after = last }))["awards"]!;
 
         Assert.Equal(10, first["totalCount"]!.GetValue<int>());
@@ -103,13 +107,28 @@ public sealed class AwardQueryTests(SeededKvk kvk) : IClassFixture<SeededKvk>
         var data = await kvk.Server.QueryAsync("{ awards(order: [{ municipality: { name: ASC } }]) { nodes { municipality { name } } } }");
 
         var names = data["awards"]!["nodes"]!.AsArray().Select(a => a!["municipality"]!["name"]!.GetValue<string>()).ToList();
-        Assert.Equal(["Botkyrka", "Helsingborg", "Höganäs", "Kungsbacka", "Kävlinge", "Lomma", "Nacka", "Sollentuna", "Stockholm", "Umeå", "Örebro"], names);
+        Assert.Equal(
+            [
+                "Botkyrka",
+                "Helsingborg",
+                "Höganäs",
+                "Kungsbacka",
+                "Kävlinge",
+                "Lomma",
+                "Nacka",
+                "Sollentuna",
+                "Stockholm",
+                "Umeå",
+                "Örebro",
+            ],
+            names);
     }
 
     [Fact]
     public async Task One_award_by_year_with_its_round_and_county()
     {
-        var data = await kvk.Server.QueryAsync("{ award(year: 2017) { title recipientName municipality { code name officialName county { code name shortName } } round { year status nominees { municipality { name } } } } }");
+        var data = await kvk.Server.QueryAsync("{ award(year: 2017) { title recipientName municipality { code name officialName county { code name shortName " +
+            "} } round { year status nominees { municipality { name } } } } }");
 
         Snapshot.Match(KvkTestServer.Pretty(data));
     }

@@ -10,7 +10,9 @@ public sealed class BenchSmokeTests
     {
         var log = new StringWriter();
 
-        var report = await Harness.RunAsync(new BenchOptions(Connections: 4, DurationSeconds: 1, WarmupSeconds: 1, Smoke: true, HostWarmupSeconds: 1, Slices: 2), log);
+        var report = await Harness.RunAsync(
+            new BenchOptions(Connections: 4, DurationSeconds: 1, WarmupSeconds: 1, Smoke: true, HostWarmupSeconds: 1, Slices: 2),
+            log);
 
         var result = Assert.Single(report.Seeded);
         Assert.True(result.Kvk.Requests > 0, log.ToString());

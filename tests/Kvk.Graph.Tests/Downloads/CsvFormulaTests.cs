@@ -20,7 +20,10 @@ public sealed class CsvFormulaTests(SecretariatKvk kvk) : IClassFixture<Secretar
         var nominations = DownloadFiles.Parse(await kvk.Server.Client.GetByteArrayAsync("/download/nominations.csv"));
 
         Assert.Equal("'" + motivation, awards.Single(a => a[0] == $"{year}")[Array.IndexOf(awards[0], "motivation")]);
-        Assert.Contains("\"'=HYPERLINK(\"\"https://example.org\"\",\"\"Habo\"\")\"", System.Text.Encoding.UTF8.GetString(awardsBytes), StringComparison.Ordinal);
+        Assert.Contains(
+            "\"'=HYPERLINK(\"\"https://example.org\"\",\"\"Habo\"\")\"",
+            System.Text.Encoding.UTF8.GetString(awardsBytes),
+            StringComparison.Ordinal);
         Assert.Equal("'" + reason, nominations.Single(n => n[0] == $"{year}" && n[1] == "1263")[Array.IndexOf(nominations[0], "withdrawalReason")]);
     }
 }

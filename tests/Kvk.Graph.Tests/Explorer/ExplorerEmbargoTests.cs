@@ -26,7 +26,8 @@ public sealed class ExplorerEmbargoTests
     private static async Task<JsonNode> MutateAsync(KvkTestServer server, string field, string inputType, object input)
     {
         var response = await server.PostAsync(
-            $"mutation($input: {inputType}!) {{ {field}(input: $input) {{ round {{ status }} errors {{ ... on Error {{ code message }} }} }} }}", new { input }, Token);
+            $"mutation($input: {inputType}!) {{ {field}(input: $input) {{ round {{ status }} errors {{ ... on Error {{ " +
+                "code message } } } }", new { input }, Token);
         var payload = response["data"]?[field] ?? throw new InvalidOperationException(response.ToJsonString());
         Assert.True(payload["errors"] is null, $"{field} was refused: {payload["errors"]?.ToJsonString()}");
         return payload;
@@ -65,7 +66,9 @@ public sealed class ExplorerEmbargoTests
 
         var round = await ExplorerPages.GetOkAsync(server.Client, $"/omgang/{year}");
         Assert.Equal("Status: Juryn har beslutat, vinnaren tillkännages senare", round.Document.QuerySelector("p.status")!.Text());
-        Assert.Equal("Juryn har fattat sitt beslut. Vinnaren och motiveringen offentliggörs när priset tillkännages.", round.Document.QuerySelector("section.decision")!.Text());
+        Assert.Equal(
+            "Juryn har fattat sitt beslut. Vinnaren och motiveringen offentliggörs när priset tillkännages.",
+            round.Document.QuerySelector("section.decision")!.Text());
         Assert.Null(round.Document.QuerySelector("blockquote"));
         Assert.Null(round.Document.QuerySelector("ul.nominees strong"));
         var history = round.Document.QuerySelectorAll("ol.history > li").ToList();
@@ -98,7 +101,9 @@ public sealed class ExplorerEmbargoTests
         Assert.Empty(announced.Document.QuerySelectorAll("script, main mark"));
         Assert.Equal("Kiruna kommun", (await ExplorerPages.GetOkAsync(server.Client, "/")).Document.QuerySelectorAll("li.round")
             .Single(r => r.QuerySelector("h3")!.Text().EndsWith($" {year}", StringComparison.Ordinal)).QuerySelector("dd.winner")!.Text());
-        Assert.Equal("winner", (await ExplorerPages.GetOkAsync(server.Client, "/en/map")).Document.QuerySelector($"a[href='/en/municipality/{Kiruna}']")!.GetAttribute("class"));
+        Assert.Equal(
+            "winner",
+            (await ExplorerPages.GetOkAsync(server.Client, "/en/map")).Document.QuerySelector($"a[href='/en/municipality/{Kiruna}']")!.GetAttribute("class"));
         var found = await ExplorerPages.GetOkAsync(server.Client, $"/sok?q={SecretWord}");
         var hit = Assert.Single(found.Document.QuerySelectorAll("ol.hits li"));
         Assert.Equal(SecretWord, Assert.Single(hit.QuerySelectorAll(".excerpt mark")).TextContent);

@@ -12,7 +12,8 @@ public sealed class HistoryPhrasesTests
 {
     private static readonly MunicipalityName Habo = new("0643", "Habo");
 
-    public static TheoryData<string> PublicEventNames => [.. RoundEventCatalogue.All.Where(k => k.Telling.Disclosure != RoundEventDisclosure.SecretariatOnly).Select(k => k.StoredName)];
+    public static TheoryData<string> PublicEventNames =>
+        [.. RoundEventCatalogue.All.Where(k => k.Telling.Disclosure != RoundEventDisclosure.SecretariatOnly).Select(k => k.StoredName)];
 
     private static HistoryEntry Entry(string type, MunicipalityName? municipality) =>
         new(type, DateTimeOffset.UnixEpoch, "Anna", municipality, "Motivering.", "Skäl.", DateTimeOffset.UnixEpoch);

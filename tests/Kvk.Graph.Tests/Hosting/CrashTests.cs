@@ -90,7 +90,11 @@ public sealed class CrashTests
 
     private static async Task<JsonNode> MutateAsync(HttpClient client, string field, string inputType, object input)
     {
-        using var response = await client.PostAsJsonAsync("/graphql", new { query = $"mutation($input: {inputType}!) {{ {field}(input: $input) {{ round {{ version }} errors {{ ... on Error {{ code }} }} }} }}", variables = new { input } });
+        using var response = await client.PostAsJsonAsync("/graphql", new
+        {
+            query = $"mutation($input: {inputType}!) {{ {field}(input: $input) {{ round {{ version }} errors {{ ... on Error {{ code }} }} }} }}",
+            variables = new { input },
+        });
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         return body["data"]?[field] ?? throw new HttpRequestException($"No payload: {body.ToJsonString()}");
     }

@@ -45,7 +45,8 @@ public sealed class SubscriptionTests : IAsyncLifetime
     [NeedsFact(Needs.NodeTooling)]
     public async Task An_announcement_reaches_award_subscribers()
     {
-        await using var client = NodeScript.Start("subscribe.mjs", WebSocketUrl(_kvk.Client.BaseAddress!), "subscription { awardAnnounced { year recipientName municipality { name } } }", "1");
+        await using var client = NodeScript.Start("subscribe.mjs", WebSocketUrl(_kvk.Client.BaseAddress!),
+            "subscription { awardAnnounced { year recipientName municipality { name } } }", "1");
         Assert.True((bool)(await client.NextJsonAsync(Wait))["ready"]!);
 
         var round = await Given.On(_kvk).AnAnnouncedRound(winner: "1283", motivation: "Motiveringen.", nominees: "1283");

@@ -18,7 +18,7 @@ public sealed partial class ClusterTopologyTests
 
     [Fact]
     [RunsLast]
-    public async Task A_host_killed_under_load_is_taken_out_loses_no_acknowledged_mutation_its_subscribers_reconnect_and_get_what_they_missed_and_sigterm_then_stops_everything()
+    public async Task A_host_killed_under_load_is_taken_out_loses_no_acknowledged_mutation_its_subscribers_reconnect_and_catch_up_and_sigterm_stops_everything()
     {
         var cluster = Cluster;
         var year = RoundYears.Next(cluster.PrimaryConnectionString);
@@ -38,7 +38,8 @@ public sealed partial class ClusterTopologyTests
             foreach (var (follower, host) in followers)
             {
                 Assert.Equal(1, (int)(await follower.NextJsonAsync(Wait))["data"]!["roundChanged"]!["version"]!);
-                output.WriteLine($"openRound through Varnish: at the subscriber on {host} (through HAProxy) {clock.Elapsed.TotalMilliseconds:0} ms after it was sent");
+                output.WriteLine($"openRound through Varnish: at the subscriber on {host} (through HAProxy) {clock.Elapsed.TotalMilliseconds:0} " +
+                    "ms after it was sent");
             }
 
             var codes = MunicipalityDirectory.Load(SeedFiles.Municipalities).All.Select(m => m.Code).Take(60).ToArray();
@@ -50,11 +51,15 @@ public sealed partial class ClusterTopologyTests
             });
             var killedAt = await load.Killed;
             Assert.True(
-                await OpsCluster.EventuallyAsync(async () => (await cluster.HostsSeenByHaproxyAsync())[Victim].StartsWith("DOWN", StringComparison.Ordinal), Wait),
+                await OpsCluster.EventuallyAsync(
+                    async () => (await cluster.HostsSeenByHaproxyAsync())[Victim].StartsWith("DOWN", StringComparison.Ordinal),
+                    Wait),
                 $"HAProxy did not take {Victim} out.");
-            output.WriteLine($"{Victim} killed with SIGKILL after {AcknowledgedBeforeKill} acknowledged mutations; HAProxy had it DOWN {(DateTimeOffset.UtcNow - killedAt).TotalSeconds:0.0} s later");
+            output.WriteLine($"{Victim} killed with SIGKILL after {AcknowledgedBeforeKill} acknowledged mutations; HAProxy had it DOWN " +
+                $"{(DateTimeOffset.UtcNow - killedAt).TotalSeconds:0.0} s later");
             await running;
-            output.WriteLine($"load: {codes.Length} nominations acknowledged after {load.Attempts} attempts ({load.Conflicts} concurrency conflicts, {load.Failures} failed requests); {load.Reads} reads, {load.FailedReads} failed");
+            output.WriteLine($"load: {codes.Length} nominations acknowledged after {load.Attempts} attempts ({load.Conflicts} concurrency conflicts, " +
+                $"{load.Failures} failed requests); {load.Reads} reads, {load.FailedReads} failed");
 
             // The followers on the killed host connect again through HAProxy, to a live host; the others stay where they were.
             foreach (var (orphan, _) in followers.Where(f => f.Host == Victim))
@@ -69,7 +74,8 @@ public sealed partial class ClusterTopologyTests
                 Assert.Equal(2, (int)line["connection"]!);
                 Assert.NotEqual(Victim, (string?)line["host"]);
                 var after = DateTimeOffset.FromUnixTimeMilliseconds((long)line["at"]!) - killedAt;
-                output.WriteLine($"a subscriber of {Victim} was subscribed again through HAProxy, on {line["host"]}, {after.TotalSeconds:0.00} s after the kill");
+                output.WriteLine($"a subscriber of {Victim} was subscribed again through HAProxy, on {line["host"]}, " +
+                    $"{after.TotalSeconds:0.00} s after the kill");
             }
 
             Assert.True((bool)(await NextOfAsync(herald, "disconnected"))["disconnected"]!);
@@ -96,7 +102,8 @@ public sealed partial class ClusterTopologyTests
             Assert.Equal(codes.Length, load.Acknowledged.Count);
             Assert.Subset(nominees, load.Acknowledged.ToHashSet());
             Assert.Equal(codes.Length, nominees.Count);
-            Assert.True(finalVersion == (int)round["version"]!, $"A read after the last notification showed version {round["version"]}, not {finalVersion}. {cluster.ReplayWarnings()}");
+            Assert.True(finalVersion == (int)round["version"]!, $"A read after the last notification showed version {round["version"]}, not {finalVersion}. " +
+                $"{cluster.ReplayWarnings()}");
             Assert.Equal(
                 codes.Length,
                 await ScalarAsync(
@@ -115,7 +122,8 @@ public sealed partial class ClusterTopologyTests
             var back = await NextOfAsync(herald, "ready");
             Assert.NotEqual(Victim, (string?)back["host"]);
             Assert.Equal(year, (int)(await NextOfAsync(herald, "data"))["data"]!["awardAnnounced"]!["year"]!);
-            output.WriteLine($"the award's subscriber of {Victim}, away at the announcement, had the award {(DateTimeOffset.UtcNow - announced).TotalSeconds:0.00} s after it was acknowledged, on {back["host"]}");
+            output.WriteLine($"the award's subscriber of {Victim}, away at the announcement, had the award " +
+                $"{(DateTimeOffset.UtcNow - announced).TotalSeconds:0.00} s after it was acknowledged, on {back["host"]}");
 
             // SIGTERM to the script (as Ctrl-C or a service manager) stops everything it started.
             foreach (var (follower, _) in followers)
@@ -125,7 +133,8 @@ public sealed partial class ClusterTopologyTests
 
             followers.Clear();
             Assert.Equal(143, await cluster.StopAsync());
-            var ports = new[] { cluster.Ports.Varnish, cluster.Ports.Haproxy, cluster.Ports.Stats, cluster.Ports.Primary, cluster.Ports.Replica }.Concat(cluster.Ports.Hosts);
+            var ports = new[] { cluster.Ports.Varnish, cluster.Ports.Haproxy, cluster.Ports.Stats, cluster.Ports.Primary, cluster.Ports.Replica }
+                .Concat(cluster.Ports.Hosts);
             Assert.DoesNotContain(ports, Listening);
             Assert.Empty(Directory.GetFiles(Path.Combine(cluster.Base, "run")));
             Assert.DoesNotContain(new[] { "primary", "replica" }, c => File.Exists(Path.Combine(cluster.Base, c, "postmaster.pid")));
@@ -278,7 +287,8 @@ public sealed partial class ClusterTopologyTests
         {
             var mutation = JsonSerializer.Serialize(new
             {
-                query = "mutation($input: NominateMunicipalityInput!) { nominateMunicipality(input: $input) { round { version } errors { ... on Error { code } } } }",
+                query = "mutation($input: NominateMunicipalityInput!) { nominateMunicipality(input: $input) { round { version } errors { ... on " +
+                    "Error { code } } } }",
                 variables = new { input = new { year, municipalityCode = code, clientMutationId = $"nominate-{code}" } },
             });
             while (true)

@@ -23,7 +23,8 @@ public sealed partial class ClusterTopologyTests(ReplicatedCluster fixture, ITes
 
     /// <summary>The exact answer to <c>round(year:)</c> for a round not recorded: null, with the reason beside it.</summary>
     private static string NoRound(int year) =>
-        $"{{\"data\":{{\"round\":null}},\"extensions\":{{\"lookups\":[{{\"path\":[\"round\"],\"code\":\"NO_SUCH_ROUND\",\"message\":\"No round of {year} has been recorded in Kvk.\"}}]}}}}";
+        $"{{\"data\":{{\"round\":null}},\"extensions\":{{\"lookups\":[{{\"path\":[\"round\"],\"code\":\"NO_SUCH_ROUND\",\"message\":\"No round of {year} has " +
+            "been recorded in Kvk.\"}]}}";
 
     [Fact]
     public async Task Queries_answer_through_varnish_and_haproxy_and_varnish_stores_only_what_is_marked_cacheable_for_everyone()
@@ -48,7 +49,10 @@ public sealed partial class ClusterTopologyTests(ReplicatedCluster fixture, ITes
         using var secondAnswerWithToken = await varnish.SendAsync(answerWithToken);
         using var firstAsset = await varnish.GetAsync("/graphql/assets/graphiql.min.css");
         using var secondAsset = await varnish.GetAsync("/graphql/assets/graphiql.min.css");
-        using var withToken = new HttpRequestMessage(HttpMethod.Get, "/graphql/assets/graphiql.min.css") { Headers = { Authorization = new("Bearer", OpsCluster.Token) } };
+        using var withToken = new HttpRequestMessage(HttpMethod.Get, "/graphql/assets/graphiql.min.css")
+        {
+            Headers = { Authorization = new("Bearer", OpsCluster.Token) },
+        };
         using var assetWithToken = await varnish.SendAsync(withToken);
 
         // A public answer over GET is everyone's: Varnish keeps it for seconds. A POST, or anything asked with a token, never.
@@ -104,7 +108,8 @@ public sealed partial class ClusterTopologyTests(ReplicatedCluster fixture, ITes
                     // Read at once through the subscriber's host: its replica has replayed the change.
                     Assert.Equal(expected, await AskAsync(Cluster.Host(Array.IndexOf(OpsCluster.Hosts, host)), question));
                     Assert.NotNull(change["data"]?["roundChanged"]);
-                    output.WriteLine($"{mutation}: acknowledged after {acknowledged.TotalMilliseconds:0} ms, at the subscriber on {host} after {arrived.TotalMilliseconds:0} ms");
+                    output.WriteLine($"{mutation}: acknowledged after {acknowledged.TotalMilliseconds:0} ms, at the subscriber on {host} after " +
+                        $"{arrived.TotalMilliseconds:0} ms");
                 }
 
                 Assert.NotNull((await throughVarnish.NextJsonAsync(Wait))["data"]?["roundChanged"]);
@@ -165,7 +170,9 @@ public sealed partial class ClusterTopologyTests(ReplicatedCluster fixture, ITes
 
         // HAProxy took every host out while their replica lagged; the next tests need them back.
         Assert.True(
-            await OpsCluster.EventuallyAsync(async () => (await Cluster.HostsSeenByHaproxyAsync()).Values.All(status => status == "UP"), TimeSpan.FromSeconds(30)),
+            await OpsCluster.EventuallyAsync(
+                async () => (await Cluster.HostsSeenByHaproxyAsync()).Values.All(status => status == "UP"),
+                TimeSpan.FromSeconds(30)),
             "HAProxy did not take the hosts back once they were ready again.");
     }
 
@@ -178,7 +185,8 @@ public sealed partial class ClusterTopologyTests(ReplicatedCluster fixture, ITes
     {
         while (followers.Select(f => f.Host).Distinct().Count() < OpsCluster.Hosts.Length)
         {
-            Assert.True(followers.Count < 2 * OpsCluster.Hosts.Length, $"HAProxy sent {followers.Count} subscribers to {string.Join(", ", followers.Select(f => f.Host))}.");
+            Assert.True(followers.Count < 2 * OpsCluster.Hosts.Length, $"HAProxy sent {followers.Count} subscribers to " +
+                $"{string.Join(", ", followers.Select(f => f.Host))}.");
             var follower = NodeScript.Start("follow.mjs", WebSocketUrl(Cluster.Haproxy), subscription);
             var ready = await follower.NextJsonAsync(Wait);
             followers.Add((follower, (string)ready["host"]!));

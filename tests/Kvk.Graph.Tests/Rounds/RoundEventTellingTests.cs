@@ -39,7 +39,9 @@ public sealed class RoundEventTellingTests
 
         Assert.Equal(storedName, entry.Type);
         Told(storedName, entry.Summary);
-        Assert.Equal((facts.MunicipalityCode, facts.Motivation, facts.Reason, facts.Note, facts.ScheduledAt), (entry.MunicipalityCode, entry.Motivation, entry.Reason, entry.Note, entry.ScheduledAt));
+        Assert.Equal(
+            (facts.MunicipalityCode, facts.Motivation, facts.Reason, facts.Note, facts.ScheduledAt),
+            (entry.MunicipalityCode, entry.Motivation, entry.Reason, entry.Note, entry.ScheduledAt));
         if (facts.MunicipalityCode is not null && Placeholders.In(kind.Telling.Told.Summary).Contains("municipality"))
         {
             Assert.Contains(RoundEventExamples.MunicipalityName, entry.Summary, StringComparison.Ordinal);
@@ -67,7 +69,9 @@ public sealed class RoundEventTellingTests
             case RoundEventDisclosure.SecretUntilAnnounced:
                 var secret = Assert.Single(before);
                 Assert.Equal(kind.Telling.WithoutMunicipality!.Summary, secret.Summary);
-                Assert.Equal(told with { Summary = secret.Summary, MunicipalityCode = null, Motivation = null, Reason = null, Note = null, ScheduledAt = null }, secret);
+                Assert.Equal(
+                    told with { Summary = secret.Summary, MunicipalityCode = null, Motivation = null, Reason = null, Note = null, ScheduledAt = null },
+                    secret);
                 Assert.Equal(told, Assert.Single(after));
                 break;
             default:

@@ -39,7 +39,8 @@ public sealed class RoundHistoryTests : IAsyncLifetime
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
     private async Task<JsonArray> History(int year) =>
-        (await _server.QueryAsync($"{{ round(year: {year}) {{ history {{ sequence version type occurredAt actor summary municipality {{ code }} motivation reason }} }} }}"))["round"]!["history"]!.AsArray();
+        (await _server.QueryAsync($"{{ round(year: {year}) {{ history {{ sequence version type occurredAt actor summary municipality {{ code }} " +
+            "motivation reason } } }"))["round"]!["history"]!.AsArray();
 
     [Fact]
     public async Task History_lists_every_event_oldest_first_with_who_recorded_it()
@@ -47,7 +48,16 @@ public sealed class RoundHistoryTests : IAsyncLifetime
         var history = await History(_announced);
 
         Assert.Equal(
-            ["round_opened", "municipality_nominated", "municipality_nominated", "nomination_withdrawn", "nominations_closed", "jury_decision_recorded", "award_announced", "motivation_corrected"],
+            [
+                "round_opened",
+                "municipality_nominated",
+                "municipality_nominated",
+                "nomination_withdrawn",
+                "nominations_closed",
+                "jury_decision_recorded",
+                "award_announced",
+                "motivation_corrected",
+            ],
             history.Select(e => e!["type"]!.GetValue<string>()));
         Assert.Equal(Enumerable.Range(1, 8), history.Select(e => e!["version"]!.GetValue<int>()));
         Assert.All(history, e => Assert.Equal(RecordedRounds.Secretary, e!["actor"]!.GetValue<string>()));

@@ -26,7 +26,8 @@ public sealed class RoundQueryTests(SeededKvk kvk) : IClassFixture<SeededKvk>
     [Fact]
     public async Task The_2025_round_has_its_four_nominees_and_no_decision()
     {
-        var data = await kvk.Server.QueryAsync("{ round(year: 2025) { year title status decision { motivation } award { year } announcedAt nominees { isWinner municipality { code name county { name } } } } }");
+        var data = await kvk.Server.QueryAsync("{ round(year: 2025) { year title status decision { motivation } award { year } announcedAt nominees { " +
+            "isWinner municipality { code name county { name } } } } }");
 
         Snapshot.Match(KvkTestServer.Pretty(data));
     }
@@ -34,7 +35,8 @@ public sealed class RoundQueryTests(SeededKvk kvk) : IClassFixture<SeededKvk>
     [Fact]
     public async Task An_announced_round_shows_its_decision_and_award()
     {
-        var data = await kvk.Server.QueryAsync("{ round(year: 2005) { status version decision { recipientName municipality { name } } award { title } nominees { isWinner municipality { name } } } }");
+        var data = await kvk.Server.QueryAsync("{ round(year: 2005) { status version decision { recipientName municipality { name } } award { title } " +
+            "nominees { isWinner municipality { name } } } }");
 
         Snapshot.Match(KvkTestServer.Pretty(data));
     }

@@ -17,7 +17,8 @@ namespace Kvk.Graph.Tests.Rounds;
 public sealed class TimeTravelProperties(SecretariatKvk kvk) : IClassFixture<SecretariatKvk>
 {
     private static readonly string[] Codes = ["0643", "1263", "0180", "1284"];
-    private const string Query = "query($y: Int!, $v: Int) { round(year: $y, version: $v) { status version decision { motivation municipality { code } } award { motivation municipality { code } } nominees(order: RECORDED) { isWinner withdrawnAt municipality { code } history { change } } } }";
+    private const string Query = "query($y: Int!, $v: Int) { round(year: $y, version: $v) { status version decision { motivation municipality { code } } " +
+        "award { motivation municipality { code } } nominees(order: RECORDED) { isWinner withdrawnAt municipality { code } history { change } } } }";
 
     [Fact]
     public async Task Every_version_of_every_random_round_is_served_as_a_fresh_projection_of_its_prefix()
@@ -81,8 +82,12 @@ public sealed class TimeTravelProperties(SecretariatKvk kvk) : IClassFixture<Sec
         {
             ["status"] = ConstantName.Of(round.Status),
             ["version"] = (int)round.Version,
-            ["decision"] = round.Decision is { } d && (announced || secretariat) ? new JsonObject { ["motivation"] = d.Motivation, ["municipality"] = new JsonObject { ["code"] = d.MunicipalityCode } } : null,
-            ["award"] = announced && views.Award is { } a ? new JsonObject { ["motivation"] = a.Motivation, ["municipality"] = new JsonObject { ["code"] = a.MunicipalityCode } } : null,
+            ["decision"] = round.Decision is { } d && (announced || secretariat)
+                ? new JsonObject { ["motivation"] = d.Motivation, ["municipality"] = new JsonObject { ["code"] = d.MunicipalityCode } }
+                : null,
+            ["award"] = announced && views.Award is { } a
+                ? new JsonObject { ["motivation"] = a.Motivation, ["municipality"] = new JsonObject { ["code"] = a.MunicipalityCode } }
+                : null,
             ["nominees"] = new JsonArray([.. standing.Select(n => (JsonNode)new JsonObject
             {
                 ["isWinner"] = n.IsWinner,

@@ -8,7 +8,8 @@ public sealed class TimeTravelTests(SecretariatKvk kvk) : IClassFixture<Secretar
 {
     private const string Habo = "0643";
     private const string Svedala = "1263";
-    private const string Round = "status version decision { motivation } award { motivation round { version } } nominees { isWinner municipality { code } round { version } } history { type }";
+    private const string Round = "status version decision { motivation } award { motivation round { version } } nominees { isWinner municipality { code } " +
+        "round { version } } history { type }";
 
     [Fact]
     public async Task At_the_decision_nothing_shows_a_winner_and_at_the_announcement_the_award_is_as_announced_not_as_corrected_later()
@@ -42,10 +43,14 @@ public sealed class TimeTravelTests(SecretariatKvk kvk) : IClassFixture<Secretar
     public async Task A_nomination_withdrawn_and_nominated_again_keeps_its_withdrawal_in_the_api_and_in_the_download()
     {
         var year = (await kvk.Given.ARoundWithNominees(Habo)).Year;
-        await kvk.AcceptedAsync("withdrawNomination", "WithdrawNominationInput", new { year, municipalityCode = Habo, reason = "Kommunen bad om att få avstå." });
+        await kvk.AcceptedAsync(
+            "withdrawNomination",
+            "WithdrawNominationInput",
+            new { year, municipalityCode = Habo, reason = "Kommunen bad om att få avstå." });
         await kvk.AcceptedAsync("nominateMunicipality", "NominateMunicipalityInput", new { year, municipalityCode = Habo });
 
-        var nomination = (await kvk.Server.QueryAsync($"{{ nominations(where: {{ year: {{ eq: {year} }} }}) {{ nodes {{ withdrawnAt history {{ change reason recordedAt }} }} }} }}"))["nominations"]!["nodes"]![0]!;
+        var nomination = (await kvk.Server.QueryAsync($"{{ nominations(where: {{ year: {{ eq: {year} }} }}) {{ nodes {{ withdrawnAt history {{ change reason " +
+            "recordedAt } } } }"))["nominations"]!["nodes"]![0]!;
         var csv = await kvk.Server.Client.GetStringAsync("/download/nominations.csv");
 
         Assert.Null(nomination["withdrawnAt"]);

@@ -23,9 +23,15 @@ public sealed class NodeTests(SeededKvk kvk) : IClassFixture<SeededKvk>
     public async Task Counties_round_trip_and_nodes_resolves_many_ids_in_order()
     {
         var data = await kvk.Server.QueryAsync("{ counties { id } award(year: 2009) { id municipality { id } } }");
-        var ids = new[] { data["award"]!["municipality"]!["id"]!.GetValue<string>(), data["counties"]![0]!["id"]!.GetValue<string>(), data["award"]!["id"]!.GetValue<string>() };
+        var ids = new[]
+        {
+            data["award"]!["municipality"]!["id"]!.GetValue<string>(),
+            data["counties"]![0]!["id"]!.GetValue<string>(),
+            data["award"]!["id"]!.GetValue<string>(),
+        };
 
-        var nodes = (await kvk.Server.QueryAsync("query($ids: [ID!]!) { nodes(ids: $ids) { __typename id ... on Municipality { name } ... on County { name } ... on Award { year } } }", new { ids }))["nodes"]!.AsArray();
+        var nodes = (await kvk.Server.QueryAsync("query($ids: [ID!]!) { nodes(ids: $ids) { __typename id ... on Municipality { name } ... on County { name } " +
+            "... on Award { year } } }", new { ids }))["nodes"]!.AsArray();
 
         Assert.Equal(["Municipality", "County", "Award"], nodes.Select(n => n!["__typename"]!.GetValue<string>()));
         Assert.Equal(ids, nodes.Select(n => n!["id"]!.GetValue<string>()));

@@ -14,7 +14,8 @@ public sealed class SchemaQualityTests(SeededKvk kvk) : IClassFixture<SeededKvk>
     public void Every_type_field_argument_and_enum_value_has_a_description()
     {
         var missing = new List<string>();
-        foreach (var type in Schema.AllTypes.Where(t => !t.Name.StartsWith("__", StringComparison.Ordinal) && t is not ScalarGraphType { Name: "String" or "Int" or "Float" or "Boolean" or "ID" }))
+        foreach (var type in Schema.AllTypes.Where(t => !t.Name.StartsWith("__", StringComparison.Ordinal)
+            && t is not ScalarGraphType { Name: "String" or "Int" or "Float" or "Boolean" or "ID" }))
         {
             Check(type.Description, type.Name);
             if (type is IComplexGraphType complex)

@@ -23,7 +23,15 @@ public static class AdminBrowser
 
     /// <summary>Debian's Chromium, offline: Playwright's own browser download cannot work on these machines.</summary>
     private static readonly string[] ChromiumArgs =
-        ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
+        [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--disable-quic",
+        ];
 
     public static Task<KvkTestServer> StartServerAsync() => KvkTestServer.StartAsync(
         null,
@@ -79,7 +87,8 @@ public static class AdminBrowser
     /// <summary>Sends a mutation as a secretary through the API (to set a round up) and fails the test if it is refused.</summary>
     public static async Task AcceptedAsync(KvkTestServer server, string field, string inputType, object input, string token = AnnaToken)
     {
-        var response = await server.PostAsync($"mutation($input: {inputType}!) {{ {field}(input: $input) {{ errors {{ ... on Error {{ code message }} }} }} }}", new { input }, token);
+        var response = await server.PostAsync($"mutation($input: {inputType}!) {{ {field}(input: $input) {{ errors {{ ... on Error {{ " +
+            "code message } } } }", new { input }, token);
         Assert.True(response["data"]?[field] is JsonObject payload && payload["errors"] is null, $"{field} failed: {response.ToJsonString()}");
     }
 }

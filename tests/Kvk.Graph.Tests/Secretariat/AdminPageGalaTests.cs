@@ -14,7 +14,16 @@ public sealed class AdminPageGalaTests
     private const string Lund = "1281";
     private const string Umea = "2480";
 
-    private static readonly string[] Steps = ["#nominera-del", "#dra-tillbaka-del", "#stang-del", "#beslut-del", "#revidera-del", "#schema-del", "#tillkannage-del", "#ratta-del"];
+    private static readonly string[] Steps = [
+        "#nominera-del",
+        "#dra-tillbaka-del",
+        "#stang-del",
+        "#beslut-del",
+        "#revidera-del",
+        "#schema-del",
+        "#tillkannage-del",
+        "#ratta-del",
+    ];
 
     [NeedsFact(Needs.Chromium)]
     public async Task A_clash_during_a_withdrawal_withdraws_no_other_municipality_and_says_what_changed()
@@ -115,7 +124,8 @@ public sealed class AdminPageGalaTests
 
             if (viewport == Phone)
             {
-                Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "The page is wider than a phone's screen.");
+                Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"),
+                    "The page is wider than a phone's screen.");
                 var small = await page.EvaluateAsync<string[]>("""
                     () => [...document.querySelectorAll('button, input, select, summary')]
                       .filter(e => e.offsetParent !== null && e.getBoundingClientRect().height < 44)
@@ -168,9 +178,12 @@ public sealed class AdminPageGalaTests
         await page.ClickAsync("#bekrafta-ja");
         await Assertions.Expect(page.Locator("#schema-meddelande")).ToHaveTextAsync($"Tillkännagivandet är schemalagt till 18 november {year} kl. 19:00.");
         await Assertions.Expect(page.Locator("#schema-meddelande")).ToBeFocusedAsync();
-        await Assertions.Expect(page.Locator("#historik")).ToContainTextAsync($"Anna Andersson schemalade tillkännagivandet till 18 november {year} kl. 19:00.");
+        await Assertions.Expect(page.Locator("#historik")).ToContainTextAsync("Anna Andersson schemalade tillkännagivandet till 18 " +
+            $"november {year} kl. 19:00.");
         var scheduled = (await server.QueryAsync("{ round(year: 2039) { scheduledAnnouncementAt decision { recipientName } } }"))["round"]!;
-        Assert.Equal(new DateTimeOffset(year, 11, 18, 18, 0, 0, TimeSpan.Zero), DateTimeOffset.Parse(scheduled["scheduledAnnouncementAt"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(
+            new DateTimeOffset(year, 11, 18, 18, 0, 0, TimeSpan.Zero),
+            DateTimeOffset.Parse(scheduled["scheduledAnnouncementAt"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture));
         Assert.Null(scheduled["decision"]);
 
         await page.ClickAsync("#avboka");
@@ -193,7 +206,12 @@ public sealed class AdminPageGalaTests
             await AcceptedAsync(server, "nominateMunicipality", "NominateMunicipalityInput", new { year, municipalityCode = code });
         }
 
-        await AcceptedAsync(server, "withdrawNomination", "WithdrawNominationInput", new { year, municipalityCode = Umea, reason = "Kommunen avböjde.", internalNote = "Ring tillbaka efter galan." }, BoToken);
+        await AcceptedAsync(
+            server,
+            "withdrawNomination",
+            "WithdrawNominationInput",
+            new { year, municipalityCode = Umea, reason = "Kommunen avböjde.", internalNote = "Ring tillbaka efter galan." },
+            BoToken);
         if (stage == 1)
         {
             return;
@@ -205,7 +223,12 @@ public sealed class AdminPageGalaTests
             return;
         }
 
-        await AcceptedAsync(server, "recordJuryDecision", "RecordJuryDecisionInput", new { year, municipalityCode = Lund, motivation = "Lund visar hur ett lärande kvalitetsarbete ger resultat." });
+        await AcceptedAsync(server, "recordJuryDecision", "RecordJuryDecisionInput", new
+        {
+            year,
+            municipalityCode = Lund,
+            motivation = "Lund visar hur ett lärande kvalitetsarbete ger resultat.",
+        });
         if (stage == 3)
         {
             await AcceptedAsync(server, "scheduleAnnouncement", "ScheduleAnnouncementInput", new { year, at = DateTimeOffset.UtcNow.AddYears(1) });
@@ -217,7 +240,10 @@ public sealed class AdminPageGalaTests
 
     private static async Task<IReadOnlyList<(string Code, string Reason)>> WithdrawalsAsync(KvkTestServer server)
     {
-        var history = (await server.PostAsync("{ round(year: 2027) { history { type municipality { code } reason } } }", token: AnnaToken))["data"]!["round"]!["history"]!.AsArray();
-        return [.. history.Where(e => e!["type"]!.GetValue<string>() == "nomination_withdrawn").Select(e => (e!["municipality"]!["code"]!.GetValue<string>(), e["reason"]!.GetValue<string>()))];
+        var history = (await server.PostAsync("{ round(year: 2027) { history { type municipality { code } reason } } }", token: AnnaToken))
+            ["data"]!["round"]!["history"]!.AsArray();
+        return [.. history.Where(e => e!["type"]!.GetValue<string>() == "nomination_withdrawn").Select(e => (
+            e!["municipality"]!["code"]!.GetValue<string>(),
+            e["reason"]!.GetValue<string>()))];
     }
 }

@@ -75,7 +75,8 @@ public sealed class AdminPageTests
         await Assertions.Expect(page.Locator("#bekrafta-text")).ToContainTextAsync("Skälet ”Kommunen avböjde.” blir offentligt");
         await page.ClickAsync("#bekrafta-ja");
         await Assertions.Expect(page.Locator("#dra-tillbaka-meddelande")).ToHaveTextAsync("Nomineringen av Kiruna är tillbakadragen.");
-        await Assertions.Expect(page.Locator("#historik")).ToContainTextAsync("Anna Andersson drog tillbaka nomineringen av Kiruna med det offentliga skälet ”Kommunen avböjde.”");
+        await Assertions.Expect(page.Locator("#historik")).ToContainTextAsync("Anna Andersson drog tillbaka nomineringen av Kiruna med det offentliga " +
+            "skälet ”Kommunen avböjde.”");
         await Assertions.Expect(page.Locator("#historik li.intern")).ToContainTextAsync("Kommunchefen ringde.");
 
         await page.SelectOptionAsync("#vinnare", new SelectOptionValue { Label = "Helsingborg" });
@@ -85,7 +86,8 @@ public sealed class AdminPageTests
         await Assertions.Expect(page.Locator("#omgang-meddelande")).ToContainTextAsync("Juryns beslut är registrerat");
         await Assertions.Expect(page.Locator("#omgang-meddelande")).ToBeFocusedAsync();
 
-        await Assertions.Expect(page.Locator("#revidera-motivering")).ToHaveValueAsync("Helsingborg visar att ett långsiktigt och lärande kvalitetsarbete ger resultat för invånarna.");
+        await Assertions.Expect(page.Locator("#revidera-motivering")).ToHaveValueAsync("Helsingborg visar att ett långsiktigt och lärande kvalitetsarbete " +
+            "ger resultat för invånarna.");
         await page.FillAsync("#revidera-motivering", "Helsingborg visar att ett långsiktigt och lärande kvalitetsarbete ger resultat för alla invånare.");
         await page.FillAsync("#revidera-skal", "Juryn justerade sista meningen.");
         await page.ClickAsync("#revidera");
@@ -105,15 +107,18 @@ public sealed class AdminPageTests
         await Assertions.Expect(page.Locator("#omgang-meddelande")).ToHaveTextAsync("Priset är tillkännagivet.");
         await Assertions.Expect(page.Locator("#omgang-status")).ToContainTextAsync("Priset är tillkännagivet");
         await Assertions.Expect(page.Locator("#tillkannagiven-tid")).ToContainTextAsync("Tillkännagiven ");
-        await Assertions.Expect(page.Locator("#ny-motivering")).ToHaveValueAsync("Helsingborg visar att ett långsiktigt och lärande kvalitetsarbete ger resultat för alla invånare.");
+        await Assertions.Expect(page.Locator("#ny-motivering")).ToHaveValueAsync("Helsingborg visar att ett långsiktigt och lärande kvalitetsarbete ger " +
+            "resultat för alla invånare.");
         await page.FillAsync("#ny-motivering", "Helsingborg visar att ett långsiktigt, lärande och modigt kvalitetsarbete ger resultat för alla invånare.");
         await page.FillAsync("#ratta-skal", "Ett ord föll bort.");
         await page.ClickAsync("#ratta");
         await Assertions.Expect(page.Locator("#ratta-meddelande")).ToContainTextAsync("Motiveringen är rättad");
         await Assertions.Expect(page.Locator("#beslut-visning blockquote")).ToContainTextAsync("modigt kvalitetsarbete");
-        await Assertions.Expect(page.Locator("#historik")).ToContainTextAsync("reviderade beslutet: Helsingborg som vinnare, med skälet ”Juryn justerade sista meningen.”");
+        await Assertions.Expect(page.Locator("#historik")).ToContainTextAsync("reviderade beslutet: Helsingborg som vinnare, med skälet ”Juryn " +
+            "justerade sista meningen.”");
 
-        var award = (await server.QueryAsync("{ award(year: 2027) { recipientName motivation sources { title url } municipality { name } round { nominees { municipality { name } } } } }"))["award"]!;
+        var award = (await server.QueryAsync("{ award(year: 2027) { recipientName motivation sources { title url } municipality { name } round { nominees { " +
+            "municipality { name } } } } }"))["award"]!;
         Assert.Equal("Helsingborgs stad", award["recipientName"]!.GetValue<string>());
         Assert.Equal("Helsingborg", award["municipality"]!["name"]!.GetValue<string>());
         Assert.Contains("modigt kvalitetsarbete", award["motivation"]!.GetValue<string>(), StringComparison.Ordinal);

@@ -14,7 +14,8 @@ public sealed class ConcurrencyTests
     [Fact]
     public async Task Parallel_secretaries_lose_no_update_duplicate_no_event_and_record_one_decision_per_round()
     {
-        await using var server = await KvkTestServer.StartAsync(null, "--Kvk:Secretariat:Tokens:0:Name=Parallel", $"--Kvk:Secretariat:Tokens:0:Sha256={Convert.ToHexString(SecretariatTokens.Hash(Token))}");
+        await using var server = await KvkTestServer.StartAsync(null, "--Kvk:Secretariat:Tokens:0:Name=Parallel",
+            $"--Kvk:Secretariat:Tokens:0:Sha256={Convert.ToHexString(SecretariatTokens.Hash(Token))}");
         var given = Given.AsSecretary(server, Token);
         var years = new List<int>();
         for (var i = 0; i < 4; i++)
@@ -58,13 +59,18 @@ public sealed class ConcurrencyTests
     [Fact]
     public async Task Secretaries_writing_at_once_without_an_expected_version_are_each_recorded_on_the_latest_round_at_the_first_ask()
     {
-        await using var server = await KvkTestServer.StartAsync(null, "--Kvk:Secretariat:Tokens:0:Name=Parallel", $"--Kvk:Secretariat:Tokens:0:Sha256={Convert.ToHexString(SecretariatTokens.Hash(Token))}");
+        await using var server = await KvkTestServer.StartAsync(null, "--Kvk:Secretariat:Tokens:0:Name=Parallel",
+            $"--Kvk:Secretariat:Tokens:0:Sha256={Convert.ToHexString(SecretariatTokens.Hash(Token))}");
         var year = (await Given.AsSecretary(server, Token).AnOpenRound()).Year;
         var codes = new[] { "0643", "1263", "0180", "1284", "1880", "2480", "0127", "1262" };
 
         // Fewer writers than the recorder's tries: each conflict means another writer got through, so none runs out.
         Assert.True(codes.Length < Kvk.Storage.Rounds.RoundRecorder.MaxAttempts);
-        var payloads = await Task.WhenAll(codes.Select(code => MutateAsync(server, "nominateMunicipality", "NominateMunicipalityInput", new { year, municipalityCode = code })));
+        var payloads = await Task.WhenAll(codes.Select(code => MutateAsync(
+            server,
+            "nominateMunicipality",
+            "NominateMunicipalityInput",
+            new { year, municipalityCode = code })));
         var decisions = await Task.WhenAll(codes.Take(4).Select(code =>
             MutateAsync(server, "recordJuryDecision", "RecordJuryDecisionInput", new { year, municipalityCode = code, motivation = $"{code} vann {year}." })));
 
@@ -79,7 +85,8 @@ public sealed class ConcurrencyTests
 
     private static async Task<JsonNode> MutateAsync(KvkTestServer server, string field, string inputType, object input)
     {
-        var response = await server.PostAsync($"mutation($input: {inputType}!) {{ {field}(input: $input) {{ round {{ version }} errors {{ ... on Error {{ code }} }} }} }}", new { input }, Token);
+        var response = await server.PostAsync($"mutation($input: {inputType}!) {{ {field}(input: $input) {{ round {{ version }} errors {{ ... on " +
+            "Error { code } } } }", new { input }, Token);
         return response["data"]?[field] ?? throw new InvalidOperationException(response.ToJsonString());
     }
 

@@ -36,7 +36,8 @@ public sealed class DecisionRevisionTests(SecretariatKvk kvk) : IClassFixture<Se
         var year = await DecidedAsync();
         await kvk.AcceptedAsync(
             "reviseDecision", "ReviseDecisionInput",
-            new { year, municipalityCode = Svedala, motivation = "Svedala visar vägen.", reason = "Juryns omröstning räknades om." }, SecretariatKvk.BoToken);
+            new { year, municipalityCode = Svedala, motivation = "Svedala visar vägen.", reason = "Juryns omröstning räknades om." },
+            SecretariatKvk.BoToken);
 
         var publicBefore = await RoundAsync(year, null);
         Assert.Null(publicBefore["decision"]);
@@ -73,7 +74,9 @@ public sealed class DecisionRevisionTests(SecretariatKvk kvk) : IClassFixture<Se
             "withdrawNomination", "WithdrawNominationInput", new { year, municipalityCode = Kiruna, reason = "Kommunen avböjde.", internalNote = Note });
 
         var secretariat = await RoundAsync(year, SecretariatKvk.AnnaToken);
-        Assert.Equal(Note, Assert.Single(secretariat["history"]!.AsArray(), e => e!["type"]!.GetValue<string>() == "internal_note_recorded")!["note"]!.GetValue<string>());
+        Assert.Equal(
+            Note,
+            Assert.Single(secretariat["history"]!.AsArray(), e => e!["type"]!.GetValue<string>() == "internal_note_recorded")!["note"]!.GetValue<string>());
 
         var publicRound = await RoundAsync(year, null);
         Assert.Contains(publicRound["history"]!.AsArray(), e => e!["reason"]?.GetValue<string>() == "Kommunen avböjde.");

@@ -21,7 +21,11 @@ public sealed class MutationErrorTests
     {
         var types = MutationErrorTypes.Create();
 
-        var expected = Enum.GetValues<RefusalCode>().Select(MutationError.CodeOf).Append(MutationError.ConcurrencyConflict).Append(MutationError.IdempotencyKeyReused).Order();
+        var expected = Enum.GetValues<RefusalCode>()
+            .Select(MutationError.CodeOf)
+            .Append(MutationError.ConcurrencyConflict)
+            .Append(MutationError.IdempotencyKeyReused)
+            .Order();
         Assert.Equal(expected, types.Keys.Order());
         Assert.All(types, t => Assert.False(string.IsNullOrWhiteSpace(t.Value.Description), t.Key));
     }

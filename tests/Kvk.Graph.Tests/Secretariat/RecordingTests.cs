@@ -51,7 +51,16 @@ public sealed class RecordingTests(SecretariatKvk kvk) : IClassFixture<Secretari
 
         var events = await kvk.EventsAsync(year);
         Assert.Equal(
-            ["round_opened", "municipality_nominated", "municipality_nominated", "municipality_nominated", "nomination_withdrawn", "nominations_closed", "jury_decision_recorded", "award_announced"],
+            [
+                "round_opened",
+                "municipality_nominated",
+                "municipality_nominated",
+                "municipality_nominated",
+                "nomination_withdrawn",
+                "nominations_closed",
+                "jury_decision_recorded",
+                "award_announced",
+            ],
             events.Select(e => e.Type));
         Assert.All(events.Take(events.Count - 1), e => Assert.Equal(SecretariatKvk.AnnaName, e.User));
         Assert.Equal(SecretariatKvk.BoName, events[^1].User);

@@ -46,7 +46,11 @@ public sealed class ScheduledAnnouncementTests
         Assert.Null(before["round"]!["decision"]);
         Assert.Null(before["round"]!["award"]);
         Assert.Null(before["award"]);
-        Assert.Equal(at.ToUnixTimeMilliseconds(), DateTimeOffset.Parse(scheduled["round"]!["scheduledAnnouncementAt"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture).ToUnixTimeMilliseconds());
+        Assert.Equal(
+            at.ToUnixTimeMilliseconds(),
+            DateTimeOffset.Parse(
+                scheduled["round"]!["scheduledAnnouncementAt"]!.GetValue<string>(),
+                System.Globalization.CultureInfo.InvariantCulture).ToUnixTimeMilliseconds());
 
         var waited = System.Diagnostics.Stopwatch.StartNew();
         JsonNode after;
@@ -70,7 +74,8 @@ public sealed class ScheduledAnnouncementTests
 
     private static async Task<JsonNode> AcceptedAsync(HttpClient client, string field, string inputType, object input)
     {
-        var response = await PostAsync(client, $"mutation($input: {inputType}!) {{ {field}(input: $input) {{ round {{ status scheduledAnnouncementAt }} errors {{ ... on Error {{ code message }} }} }} }}", Token, new { input });
+        var response = await PostAsync(client, $"mutation($input: {inputType}!) {{ {field}(input: $input) {{ round {{ status scheduledAnnouncementAt }} " +
+            "errors { ... on Error { code message } } } }", Token, new { input });
         var payload = response["data"]?[field] ?? throw new InvalidOperationException(response.ToJsonString());
         Assert.True(payload["errors"] is null, $"{field} was refused: {payload["errors"]?.ToJsonString()}");
         return payload;

@@ -39,7 +39,8 @@ public sealed class SecretariatKvk : IAsyncLifetime
     public async Task<JsonNode> MutateAsync(string field, string inputType, object input, string? token = AnnaToken)
     {
         var response = await Server.PostAsync(
-            $"mutation($input: {inputType}!) {{ {field}(input: $input) {{ clientMutationId round {{ year status version }} errors {{ __typename ... on Error {{ code message }} }} }} }}",
+            $"mutation($input: {inputType}!) {{ {field}(input: $input) {{ clientMutationId round {{ year status version }} errors {{ __typename ... on Error " +
+                "{ code message } } } }",
             new { input },
             token);
         if (response["errors"] is JsonArray { Count: > 0 } errors)

@@ -46,7 +46,9 @@ public sealed class SecretariatTokensTests : IDisposable
     public void A_malformed_configured_hash_stops_the_host_with_a_clear_message()
     {
         var e = Assert.Throws<InvalidOperationException>(() => SecretariatTokens.FromConfiguration(
-            Configuration(("Kvk:Secretariat:Tokens:0:Name", "Anna"), ("Kvk:Secretariat:Tokens:0:Sha256", "abc")), Environment(Environments.Production), _directory));
+            Configuration(("Kvk:Secretariat:Tokens:0:Name", "Anna"), ("Kvk:Secretariat:Tokens:0:Sha256", "abc")),
+            Environment(Environments.Production),
+            _directory));
 
         Assert.Contains("Kvk:Secretariat:Tokens:0", e.Message, StringComparison.Ordinal);
     }

@@ -35,7 +35,13 @@ public sealed class SourceInputTests(SecretariatKvk kvk) : IClassFixture<Secreta
         await kvk.AcceptedAsync("announceAward", "AnnounceAwardInput", new { year, source = PressRelease });
         await kvk.AcceptedAsync(
             "correctMotivation", "CorrectMotivationInput",
-            new { year, motivation = "Habo visar vägen framåt.", reason = "Ett ord föll bort.", source = new { title = "Rättelse", publishedOn = "2027" } });
+            new
+            {
+                year,
+                motivation = "Habo visar vägen framåt.",
+                reason = "Ett ord föll bort.",
+                source = new { title = "Rättelse", publishedOn = "2027" },
+            });
 
         var round = (await kvk.Server.QueryAsync(
             "query($y: Int!) { round(year: $y) { nomineesKnown nominees { municipality { code } sources { title publisher url publishedOn supports } } "
@@ -69,13 +75,18 @@ public sealed class SourceInputTests(SecretariatKvk kvk) : IClassFixture<Secreta
         var open = await kvk.Given.AnOpenRound();
         var year = open.Year;
 
-        var payload = await kvk.MutateAsync("nominateMunicipality", "NominateMunicipalityInput", new { year, municipalityCode = Habo, source = new { title = "Nominerade", url, publishedOn } });
+        var payload = await kvk.MutateAsync(
+            "nominateMunicipality",
+            "NominateMunicipalityInput",
+            new { year, municipalityCode = Habo, source = new { title = "Nominerade", url, publishedOn } });
 
         var error = Assert.Single(payload["errors"]!.AsArray())!;
         Assert.Equal("INVALID_INPUT", error["code"]!.GetValue<string>());
         Assert.Contains(named, error["message"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Null(payload["round"]);
-        var round = (await kvk.Server.QueryAsync("query($y: Int!) { round(year: $y) { version nominees { municipality { code } } } }", new { y = year }))["round"]!;
+        var round = (await kvk.Server.QueryAsync(
+            "query($y: Int!) { round(year: $y) { version nominees { municipality { code } } } }",
+            new { y = year }))["round"]!;
         Assert.Equal(open.Version, round["version"]!.GetValue<int>());
         Assert.Empty(round["nominees"]!.AsArray());
     }

@@ -66,7 +66,9 @@ public sealed class SeededSourcesTests(SeededKvk kvk) : IClassFixture<SeededKvk>
 
         var winnerOnly = rounds.Where(r => r["nomineesKnown"]!.GetValue<string>() == "WINNER_ONLY").Select(r => r["year"]!.GetValue<int>());
         Assert.Equal([2007, 2009, 2013], winnerOnly);
-        Assert.All(rounds.Where(r => r["nomineesKnown"]!.GetValue<string>() != "WINNER_ONLY"), r => Assert.Equal("FULL_LIST", r["nomineesKnown"]!.GetValue<string>()));
+        Assert.All(
+            rounds.Where(r => r["nomineesKnown"]!.GetValue<string>() != "WINNER_ONLY"),
+            r => Assert.Equal("FULL_LIST", r["nomineesKnown"]!.GetValue<string>()));
         foreach (var year in new[] { 2007, 2009, 2013 })
         {
             var note = Assert.Single(rounds.Single(r => r["year"]!.GetValue<int>() == year)["notes"]!.AsArray())!;
@@ -112,7 +114,9 @@ public sealed class SeededSourcesTests(SeededKvk kvk) : IClassFixture<SeededKvk>
     {
         var rounds = await RoundsAsync();
         var recordingNames = new HashSet<string>(["recordedAt", "openedAt", "nominatedAt", "decidedAt"], StringComparer.Ordinal);
-        var imported = DateTimeOffset.Parse(rounds[0]["recordedAt"]!.GetValue<string>(), CultureInfo.InvariantCulture).UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var imported = DateTimeOffset.Parse(rounds[0]["recordedAt"]!.GetValue<string>(), CultureInfo.InvariantCulture).UtcDateTime.ToString(
+            "yyyy-MM-dd",
+            CultureInfo.InvariantCulture);
 
         var dated = new List<(string Name, string Value)>();
         void Walk(JsonNode? node, string name)
@@ -148,7 +152,8 @@ public sealed class SeededSourcesTests(SeededKvk kvk) : IClassFixture<SeededKvk>
     [Fact]
     public async Task Seeded_nominees_come_back_in_swedish_alphabetical_order_and_in_recording_order_on_request()
     {
-        var data = await kvk.Server.QueryAsync("{ rounds(first: 12) { nodes { year byName: nominees { municipality { name } } recorded: nominees(order: RECORDED) { municipality { code } } } } }");
+        var data = await kvk.Server.QueryAsync("{ rounds(first: 12) { nodes { year byName: nominees { municipality { name } } recorded: nominees(order: " +
+            "RECORDED) { municipality { code } } } } }");
         var swedish = StringComparer.Create(CultureInfo.GetCultureInfo("sv-SE"), ignoreCase: false);
         var listed = SeedDocument.Nominees().GroupBy(n => n.Year).ToDictionary(g => g.Key, g => g.Select(n => n.Code).ToList());
 
@@ -160,15 +165,20 @@ public sealed class SeededSourcesTests(SeededKvk kvk) : IClassFixture<SeededKvk>
         }
 
         var year2023 = data["rounds"]!["nodes"]!.AsArray().Single(r => r!["year"]!.GetValue<int>() == 2023)!;
-        Assert.Equal(["Arvika", "Höganäs", "Karlskoga", "Ulricehamn"], year2023["byName"]!.AsArray().Select(n => n!["municipality"]!["name"]!.GetValue<string>()));
+        Assert.Equal(
+            ["Arvika", "Höganäs", "Karlskoga", "Ulricehamn"],
+            year2023["byName"]!.AsArray().Select(n => n!["municipality"]!["name"]!.GetValue<string>()));
         var year2021 = data["rounds"]!["nodes"]!.AsArray().Single(r => r!["year"]!.GetValue<int>() == 2021)!;
-        Assert.Equal(["Burlöv", "Höganäs", "Nacka", "Stockholm", "Vallentuna"], year2021["byName"]!.AsArray().Select(n => n!["municipality"]!["name"]!.GetValue<string>()));
+        Assert.Equal(
+            ["Burlöv", "Höganäs", "Nacka", "Stockholm", "Vallentuna"],
+            year2021["byName"]!.AsArray().Select(n => n!["municipality"]!["name"]!.GetValue<string>()));
     }
 
     [Fact]
     public async Task Rounds_filter_and_sort_by_what_is_known_of_their_nominees()
     {
-        var data = await kvk.Server.QueryAsync("{ rounds(where: { nomineesKnown: { eq: WINNER_ONLY } }, order: [{ year: ASC }]) { totalCount nodes { year } } }");
+        var data = await kvk.Server.QueryAsync("{ rounds(where: { nomineesKnown: { eq: WINNER_ONLY } }, order: [{ year: ASC }]) { " +
+            "totalCount nodes { year } } }");
 
         Assert.Equal([2007, 2009, 2013], data["rounds"]!["nodes"]!.AsArray().Select(r => r!["year"]!.GetValue<int>()));
     }

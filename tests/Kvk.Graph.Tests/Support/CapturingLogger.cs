@@ -6,7 +6,9 @@ namespace Kvk.Graph.Tests.Support;
 /// <summary>Keeps the formatted log lines of the given categories, as a console would write them.</summary>
 public sealed class CapturingLogger(ConcurrentQueue<string> lines, params string[] categories) : ILoggerProvider
 {
-    public ILogger CreateLogger(string categoryName) => categories.Contains(categoryName) ? new Capturing(lines) : Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+    public ILogger CreateLogger(string categoryName) => categories.Contains(categoryName)
+        ? new Capturing(lines)
+        : Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
 
     public void Dispose()
     {

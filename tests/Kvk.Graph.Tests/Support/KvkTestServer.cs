@@ -27,14 +27,24 @@ public sealed class KvkTestServer : IAsyncDisposable
 
     public IServiceProvider Services => _app.App.Services;
 
-    /// <summary>Starts a host as in Production (no field suggestions, masked errors); rate limiting is off unless <paramref name="arguments"/> turn it on.</summary>
+    /// <summary>Starts a host as in Production (no field suggestions, masked errors); rate limiting is off unless <paramref name="arguments"/> turn it
+    /// on.</summary>
     public static Task<KvkTestServer> StartAsync(string? connectionString = null, params string[] arguments) => StartAsync(connectionString, null, arguments);
 
     /// <param name="configure">A last word on the host's builder, e.g. a logger provider that a test reads.</param>
     public static async Task<KvkTestServer> StartAsync(string? connectionString, Action<WebApplicationBuilder>? configure, params string[] arguments)
     {
         connectionString ??= await TestPostgres.CreateDatabaseAsync();
-        var app = await KvkApp.CreateAsync(["--urls=http://127.0.0.1:0", $"--ConnectionStrings:Kvk={connectionString}", "--Logging:LogLevel:Default=Warning", "--environment=Production", "--Kvk:RateLimiting:Enabled=false", .. arguments], configure);
+        var app = await KvkApp.CreateAsync(
+            [
+                "--urls=http://127.0.0.1:0",
+                $"--ConnectionStrings:Kvk={connectionString}",
+                "--Logging:LogLevel:Default=Warning",
+                "--environment=Production",
+                "--Kvk:RateLimiting:Enabled=false",
+                .. arguments,
+            ],
+            configure);
         await app.App.StartAsync();
 
         // The change feed's first LISTEN empties the response cache (what was cached before it may have missed a change):
@@ -48,7 +58,10 @@ public sealed class KvkTestServer : IAsyncDisposable
     /// <param name="documentId">A persisted document's id, sent instead of (or beside) the query.</param>
     public async Task<JsonNode> PostAsync(string query, object? variables = null, string? token = null, string? documentId = null, string? operationName = null)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = JsonContent.Create(new { query, variables, documentId, operationName }) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
+        {
+            Content = JsonContent.Create(new { query, variables, documentId, operationName }),
+        };
         if (token is not null)
         {
             request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);

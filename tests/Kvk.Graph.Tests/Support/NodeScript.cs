@@ -72,10 +72,17 @@ public sealed class NodeScript : IAsyncDisposable
     {
         if (!Directory.Exists(Path.Combine(ScriptsFolder, "node_modules")))
         {
-            throw new InvalidOperationException($"The node tooling of tests/js is not installed: install Node.js and npm, then build the tests again (the build installs it), in {Repository.Root}.");
+            throw new InvalidOperationException("The node tooling of tests/js is not installed: install Node.js and npm, then build the tests again (the " +
+                $"build installs it), in {Repository.Root}.");
         }
 
-        var start = new ProcessStartInfo("node") { WorkingDirectory = ScriptsFolder, RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
+        var start = new ProcessStartInfo("node")
+        {
+            WorkingDirectory = ScriptsFolder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+        };
         start.ArgumentList.Add(script);
         foreach (var argument in arguments)
         {

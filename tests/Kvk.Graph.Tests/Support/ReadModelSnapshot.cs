@@ -11,9 +11,12 @@ public static class ReadModelSnapshot
         var parts = new List<string>();
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
-        foreach (var (table, value) in new[] { ("kvk.mt_doc_round", "data"), ("kvk.mt_doc_award", "data"), ("kvk.mt_doc_nomination", "data"), (AwardSearchIndex.Table, AwardSearchIndex.Vector) })
+        foreach (var (table, value) in new[] { ("kvk.mt_doc_round", "data"), ("kvk.mt_doc_award", "data"), ("kvk.mt_doc_nomination", "data"), (
+            AwardSearchIndex.Table,
+            AwardSearchIndex.Vector) })
         {
-            await using var command = new NpgsqlCommand($"select coalesce(string_agg(id || '=' || {value}::text, E'\\n' order by id), '') from {table}", connection);
+            await using var command = new NpgsqlCommand($"select coalesce(string_agg(id || '=' || {value}::text, E'\\n' order by " +
+                $"id), '') from {table}", connection);
             parts.Add((string)(await command.ExecuteScalarAsync())!);
         }
 

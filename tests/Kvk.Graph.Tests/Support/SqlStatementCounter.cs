@@ -24,11 +24,15 @@ public sealed class SqlStatementCounter : IDisposable
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
             ActivityStopped = activity =>
             {
-                if (activity.Source.Name == "Npgsql" && InRequest(activity) && activity.TagObjects.Any(t => t.Key.StartsWith("db.", StringComparison.Ordinal) && Equals(t.Value, _database))
+                if (activity.Source.Name == "Npgsql"
+                    && InRequest(activity)
+                    && activity.TagObjects.Any(t => t.Key.StartsWith("db.", StringComparison.Ordinal) && Equals(t.Value, _database))
                     && !activity.OperationName.StartsWith("CONNECT", StringComparison.Ordinal))
                 {
                     Interlocked.Increment(ref _count);
-                    _statements.Enqueue(activity.GetTagItem("db.query.text") as string ?? activity.GetTagItem("db.statement") as string ?? activity.OperationName);
+                    _statements.Enqueue(activity.GetTagItem("db.query.text") as string
+                        ?? activity.GetTagItem("db.statement") as string
+                        ?? activity.OperationName);
                 }
             },
         };

@@ -22,7 +22,13 @@ public static class Transports
     /// object (<c>data</c>, <c>errors</c>) with the HTTP status where there is one (WebSocket: 200 for a
     /// <c>next</c>, 400 for an <c>error</c> message).
     /// </summary>
-    public static async Task<(int Status, JsonObject Response)> SendAsync(KvkTestServer server, string transport, string query, object? variables = null, string? operationName = null, string? token = null)
+    public static async Task<(int Status, JsonObject Response)> SendAsync(
+        KvkTestServer server,
+        string transport,
+        string query,
+        object? variables = null,
+        string? operationName = null,
+        string? token = null)
     {
         switch (transport)
         {

@@ -42,8 +42,15 @@ public sealed class ProjectionTests
         var decided = Decided();
         Assert.Null(Fold(new AwardViewProjection(Municipalities), decided));
 
-        var announced = decided.Then(new AwardAnnounced(2027, "0643", "Habo kommun", "Habo visar vägen.", new DateTimeOffset(2027, 11, 18, 19, 0, 0, TimeSpan.FromHours(1))));
-        var award = Fold(new AwardViewProjection(Municipalities), announced.Then(new MotivationCorrected(2027, "Habo visar vägen framåt.", "Ett ord föll bort.")))!;
+        var announced = decided.Then(new AwardAnnounced(
+            2027,
+            "0643",
+            "Habo kommun",
+            "Habo visar vägen.",
+            new DateTimeOffset(2027, 11, 18, 19, 0, 0, TimeSpan.FromHours(1))));
+        var award = Fold(
+            new AwardViewProjection(Municipalities),
+            announced.Then(new MotivationCorrected(2027, "Habo visar vägen framåt.", "Ett ord föll bort.")))!;
 
         Assert.Equal("Habo", award.MunicipalityName);
         Assert.Equal("06", award.CountyCode);
@@ -56,7 +63,10 @@ public sealed class ProjectionTests
     public void A_nomination_view_per_municipality_keeps_its_withdrawal_and_learns_that_it_won_only_at_the_announcement()
     {
         var decided = RoundViews.Fold(Key, Decided().Events, Municipalities);
-        var announced = RoundViews.Fold(Key, Decided().Then(new AwardAnnounced(2027, "0643", "Habo kommun", "Habo visar vägen.", null)).Events, Municipalities);
+        var announced = RoundViews.Fold(
+            Key,
+            Decided().Then(new AwardAnnounced(2027, "0643", "Habo kommun", "Habo visar vägen.", null)).Events,
+            Municipalities);
 
         var withdrawn = Assert.Single(decided.Nominations, n => n.MunicipalityCode == "1263");
         Assert.Equal("Kommunen avstod.", withdrawn.WithdrawalReason);

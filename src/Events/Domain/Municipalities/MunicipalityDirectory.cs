@@ -28,7 +28,8 @@ public sealed class MunicipalityDirectory
 
     public IEnumerable<Municipality> InCounty(string countyCode) => All.Where(m => m.County.Code == countyCode);
 
-    /// <summary>The directory of the file, with the open-data links of the reference files beside it where they are (see <see cref="OpenDataLinks"/>).</summary>
+    /// <summary>The directory of the file, with the open-data links of the reference files beside it where they are (see <see
+    /// cref="OpenDataLinks"/>).</summary>
     public static MunicipalityDirectory Load(string csvPath) =>
         OpenDataLinks.Add(Parse(File.ReadAllLines(csvPath)), Path.GetDirectoryName(Path.GetFullPath(csvPath))!);
 

@@ -15,12 +15,18 @@ public static class OpenDataLinks
         var items = Columns(Path.Combine(seedDirectory, "kommun_wikidata.csv"), 4);
         var population = Rows(Path.Combine(seedDirectory, "kommun_population_2018.csv"));
         var groups = Columns(Path.Combine(seedDirectory, "kommun_kommungrupp_2025.csv"), 3);
-        var counties = directory.Counties.ToDictionary(c => c.Code, c => c with { WikidataId = Required(countyItems, c.Code, "lan_wikidata.csv") }, StringComparer.Ordinal);
+        var counties = directory.Counties.ToDictionary(
+            c => c.Code,
+            c => c with { WikidataId = Required(countyItems, c.Code, "lan_wikidata.csv") },
+            StringComparer.Ordinal);
         return new MunicipalityDirectory(directory.All.Select(m => m with
         {
             County = counties[m.County.Code],
             WikidataId = Required(items, m.Code, "kommun_wikidata.csv"),
-            Population = population is null ? null : new Population(int.Parse(population[m.Code][2], System.Globalization.CultureInfo.InvariantCulture), population[m.Code][3], PopulationSource),
+            Population = population is null ? null : new Population(
+                int.Parse(population[m.Code][2], System.Globalization.CultureInfo.InvariantCulture),
+                population[m.Code][3],
+                PopulationSource),
             MunicipalityGroup = Required(groups, m.Code, "kommun_kommungrupp_2025.csv"),
         }));
     }

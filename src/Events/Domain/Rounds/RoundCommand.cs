@@ -16,7 +16,8 @@ public abstract record RoundCommand(int Year)
         round is null ? RoundOutcome.Refuse(RefusalCode.RoundNotFound, $"There is no {Year} round; open it first.") : null;
 }
 
-/// <summary>A command's refusals, declared beside its rule: the ones its rule can give, besides <see cref="RefusalCode.InvalidInput"/> for a year that is no award year.</summary>
+/// <summary>A command's refusals, declared beside its rule: the ones its rule can give, besides <see cref="RefusalCode.InvalidInput"/> for a year that is no
+/// award year.</summary>
 public interface IDeclaredRefusals
 {
     static abstract IReadOnlyList<RefusalCode> Refusals { get; }

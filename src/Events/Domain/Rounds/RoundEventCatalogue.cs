@@ -33,7 +33,8 @@ public static class RoundEventCatalogue
             .Where(t => t is { IsClass: true, IsAbstract: false } && t.IsAssignableTo(typeof(IRoundEvent)))
             .Select(t => t.IsAssignableTo(typeof(IRoundEvent<>).MakeGenericType(t))
                 ? (RoundEventKind)declare.MakeGenericMethod(t).Invoke(null, null)!
-                : throw new InvalidOperationException($"{t.Name} is a round event without its declaration: it implements IRoundEvent<{t.Name}>, with its stored name and telling."))
+                : throw new InvalidOperationException($"{t.Name} is a round event without its declaration: it implements IRoundEvent<{t.Name}>, with its " +
+                    "stored name and telling."))
             .OrderBy(k => k.StoredName, StringComparer.Ordinal)
             .ToList();
         if (kinds.GroupBy(k => k.StoredName, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)

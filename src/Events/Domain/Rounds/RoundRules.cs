@@ -19,7 +19,8 @@ public static class RoundRules
     public static RoundOutcome Decide(Round? round, RoundCommand command, MunicipalityDirectory municipalities) =>
         AwardYear.IsPlausible(command.Year)
             ? command.Decide(round, municipalities)
-            : RoundOutcome.Refuse(RefusalCode.InvalidInput, $"{command.Year} is not an award year: the award is given in odd years from {AwardYear.First} to {AwardYear.Last}.");
+            : RoundOutcome.Refuse(RefusalCode.InvalidInput, $"{command.Year} is not an award year: the award is given in odd years from {AwardYear.First} " +
+                $"to {AwardYear.Last}.");
 
     /// <summary>A text that must hold something, and not too much; null when it does.</summary>
     public static RoundOutcome? RequiredText(string? text, string name, int maxLength)

@@ -5,7 +5,8 @@ using Kvk.Domain.Sources;
 
 namespace Kvk.Domain.Seeding;
 
-/// <summary>A source as <c>seeds/rounds.json</c> gives it; <c>Citation</c> is the text of the <c>source</c> column of <c>nominees.csv</c> it stands for.</summary>
+/// <summary>A source as <c>seeds/rounds.json</c> gives it; <c>Citation</c> is the text of the <c>source</c> column of <c>nominees.csv</c> it stands
+/// for.</summary>
 public sealed record SeedSource(string Title, string? Publisher, string? Url, string? PublishedOn, string Citation)
 {
     public Source Supporting(string supports) => new(Title, Publisher, Url, PublishedOn, supports);

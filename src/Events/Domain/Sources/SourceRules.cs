@@ -29,7 +29,8 @@ public static class SourceRules
 
         if (source.Url is { } url && !IsWebAddress(url))
         {
-            return RoundOutcome.Refuse(RefusalCode.InvalidInput, $"The source's url \"{url}\" is not an absolute http or https address (at most {MaxUrlLength} characters), e.g. \"https://kvalitetsmassan.se/\".");
+            return RoundOutcome.Refuse(RefusalCode.InvalidInput, $"The source's url \"{url}\" is not an absolute http or https address (at most " +
+                $"{MaxUrlLength} characters), e.g. \"https://kvalitetsmassan.se/\".");
         }
 
         return source.PublishedOn is { } date && PartialDate.Parse(date) is null

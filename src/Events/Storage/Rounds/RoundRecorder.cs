@@ -39,7 +39,12 @@ public sealed class RoundRecorder(IDocumentStore store, MunicipalityDirectory mu
     /// The client's id for this request. When given, a second request with the same id from the same actor
     /// appends nothing and returns the first one's result; the mapping is saved with the events, in one transaction.
     /// </param>
-    public async Task<RecordingResult> RecordAsync(RoundCommand command, string actor, long? expectedVersion = null, string? clientMutationId = null, CancellationToken cancellationToken = default)
+    public async Task<RecordingResult> RecordAsync(
+        RoundCommand command,
+        string actor,
+        long? expectedVersion = null,
+        string? clientMutationId = null,
+        CancellationToken cancellationToken = default)
     {
         var processedId = string.IsNullOrEmpty(clientMutationId) ? null : ProcessedMutation.IdFor(actor, clientMutationId);
         if (processedId is not null && await ReplayAsync(processedId, command, cancellationToken) is { } replay)
@@ -68,7 +73,13 @@ public sealed class RoundRecorder(IDocumentStore store, MunicipalityDirectory mu
     /// decided again on the latest round (and may then be refused by the rules, e.g. ALREADY_DECIDED) instead of
     /// answering a conflict the secretary did not ask to hear about. With an expected version, a moved round stays a conflict.
     /// </summary>
-    private async Task<RecordingResult> DecideOnLatestAsync(RoundCommand command, string actor, long? expectedVersion, string? processedId, string? clientMutationId, CancellationToken cancellationToken)
+    private async Task<RecordingResult> DecideOnLatestAsync(
+        RoundCommand command,
+        string actor,
+        long? expectedVersion,
+        string? processedId,
+        string? clientMutationId,
+        CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -81,7 +92,13 @@ public sealed class RoundRecorder(IDocumentStore store, MunicipalityDirectory mu
     }
 
     /// <returns>The result, and whether another write to the stream committed first (the append found the round moved).</returns>
-    private async Task<(RecordingResult Result, bool Overtaken)> DecideAndAppendAsync(RoundCommand command, string actor, long? expectedVersion, string? processedId, string? clientMutationId, CancellationToken cancellationToken)
+    private async Task<(RecordingResult Result, bool Overtaken)> DecideAndAppendAsync(
+        RoundCommand command,
+        string actor,
+        long? expectedVersion,
+        string? processedId,
+        string? clientMutationId,
+        CancellationToken cancellationToken)
     {
         await using var session = store.LightweightSession();
         session.LastModifiedBy = actor;
@@ -158,7 +175,9 @@ public sealed class RoundRecorder(IDocumentStore store, MunicipalityDirectory mu
             return null;
         }
 
-        var same = processed.Command == command.GetType().Name && processed.Year == command.Year && (processed.Input is null || processed.Input == InputOf(command));
+        var same = processed.Command == command.GetType().Name
+            && processed.Year == command.Year
+            && (processed.Input is null || processed.Input == InputOf(command));
         return same
             ? new RecordingResult(RecordingStatus.Accepted, processed.Version, null, Replayed: true)
             : new RecordingResult(RecordingStatus.IdempotencyKeyReused, processed.Version, null);

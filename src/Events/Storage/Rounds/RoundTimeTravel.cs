@@ -12,7 +12,13 @@ namespace Kvk.Storage.Rounds;
 public static class RoundTimeTravel
 {
     /// <returns>Null when the round did not exist yet at that version or moment.</returns>
-    public static async Task<RoundViews?> AsOfAsync(IQuerySession session, MunicipalityDirectory municipalities, int year, long? version, DateTimeOffset? timestamp, CancellationToken cancellationToken)
+    public static async Task<RoundViews?> AsOfAsync(
+        IQuerySession session,
+        MunicipalityDirectory municipalities,
+        int year,
+        long? version,
+        DateTimeOffset? timestamp,
+        CancellationToken cancellationToken)
     {
         var key = AwardYear.StreamKey(year);
         var events = await session.Events.FetchStreamAsync(key, version ?? 0, timestamp?.ToUniversalTime(), token: cancellationToken);

@@ -33,7 +33,10 @@ public sealed class ReadModelRebuild(IDocumentStore store, NpgsqlDataSource data
         {
             after = keys[^1];
             await using var session = store.QuerySession();
-            var events = await session.Events.QueryAllRawEvents().Where(e => e.StreamKey!.IsOneOf(keys.ToArray())).OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
+            var events = await session.Events.QueryAllRawEvents()
+                .Where(e => e.StreamKey!.IsOneOf(keys.ToArray()))
+                .OrderBy(e => e.Sequence)
+                .ToListAsync(cancellationToken);
             var documents = new List<object>();
             foreach (var stream in events.GroupBy(e => e.StreamKey!))
             {
@@ -55,7 +58,8 @@ public sealed class ReadModelRebuild(IDocumentStore store, NpgsqlDataSource data
 
     private async Task<List<string>> NextStreamsAsync(string? after, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand($"select id from kvk.mt_streams where $1::text is null or id > $1 order by id limit {StreamsPerBatch}");
+        await using var command = dataSource.CreateCommand("select id from kvk.mt_streams where $1::text is null or id > $1 order by id " +
+            $"limit {StreamsPerBatch}");
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)after ?? DBNull.Value });
         var keys = new List<string>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

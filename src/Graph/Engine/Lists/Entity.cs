@@ -37,7 +37,15 @@ public abstract record EntityMember(string Name, string Description);
 /// <param name="Sql">The value in SQL, given the entity's source (a table alias, or a JSON expression for an embedded entity).</param>
 /// <param name="Read">The value of a document, for the object type's field; null for a value only filtered on.</param>
 /// <param name="EnumType">For <see cref="ValueKind.Enum"/>: the GraphQL enum's name and its stored values in their meaningful order.</param>
-public sealed record ValueMember(string Name, string Description, ValueKind Kind, Func<string, string> Sql, ValueUse Use, bool Nullable, Func<object, object?>? Read, EnumOrder? EnumType)
+public sealed record ValueMember(
+    string Name,
+    string Description,
+    ValueKind Kind,
+    Func<string, string> Sql,
+    ValueUse Use,
+    bool Nullable,
+    Func<object, object?>? Read,
+    EnumOrder? EnumType)
     : EntityMember(Name, Description)
 {
     public string SqlType => Kind switch
@@ -83,7 +91,8 @@ public sealed record OneMember(string Name, string Description, Func<Entity> Tar
 
 /// <summary>A list of related entities in a table of their own, filtered with <c>some</c>/<c>all</c>/<c>none</c>/<c>any</c>.</summary>
 /// <param name="Correlation">Links an item (its alias, second) to the outer row (its source, first).</param>
-public sealed record ManyMember(string Name, string Description, Func<Entity> Target, Func<string, string, string> Correlation) : EntityMember(Name, Description);
+public sealed record ManyMember(string Name, string Description, Func<Entity> Target, Func<string, string, string> Correlation)
+    : EntityMember(Name, Description);
 
 public abstract record Relation;
 
@@ -205,7 +214,15 @@ public sealed class Entity<TDoc>(string name, string description) : Entity(name,
     /// A value no stored member gives, in custom SQL and (when <paramref name="read"/> is given) as a field of the object
     /// type. Nothing holds the two to agree but <c>ListValueTests</c>: say at the declaration why a stored member will not do.
     /// </summary>
-    public Entity<TDoc> Value(string name, string description, ValueKind kind, Func<string, string> sql, Func<TDoc, object?>? read = null, ValueUse use = ValueUse.Filter | ValueUse.Sort, bool nullable = false, EnumOrder? enumType = null)
+    public Entity<TDoc> Value(
+        string name,
+        string description,
+        ValueKind kind,
+        Func<string, string> sql,
+        Func<TDoc, object?>? read = null,
+        ValueUse use = ValueUse.Filter | ValueUse.Sort,
+        bool nullable = false,
+        EnumOrder? enumType = null)
     {
         Add(new ValueMember(name, description, kind, sql, use, nullable, read is null ? null : document => read((TDoc)document), enumType));
         return this;

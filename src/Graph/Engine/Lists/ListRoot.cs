@@ -44,8 +44,16 @@ public abstract class ListRoot(string field, string description, Entity entity, 
         Arguments = new QueryArguments(
         [
             .. PagingArguments.All,
-            new QueryArgument(new GraphQLTypeReference(Entity.FilterTypeName)) { Name = "where", Description = $"Only the {Items} that meet these conditions." },
-            new QueryArgument(new ListGraphType(new NonNullGraphType(new GraphQLTypeReference(Entity.SortTypeName)))) { Name = "order", Description = "The sort order; the first entry sorts first." },
+            new QueryArgument(new GraphQLTypeReference(Entity.FilterTypeName))
+            {
+                Name = "where",
+                Description = $"Only the {Items} that meet these conditions.",
+            },
+            new QueryArgument(new ListGraphType(new NonNullGraphType(new GraphQLTypeReference(Entity.SortTypeName))))
+            {
+                Name = "order",
+                Description = "The sort order; the first entry sorts first.",
+            },
         ]),
         Resolver = new FuncFieldResolver<object?>(async c => await PageAsync(c, Query(c.GetArgument<object?>("where"), c.GetArgument<object?>("order")))),
     };
@@ -75,7 +83,13 @@ public abstract class ListRoot(string field, string description, Entity entity, 
 
 /// <summary>A root list of documents of type <typeparamref name="TDoc"/>.</summary>
 /// <param name="defaultOrder">The order when none is asked for: value paths ("year", "municipality.name") and their direction.</param>
-public sealed class ListRoot<TDoc>(string field, string description, Entity<TDoc> entity, string listTypeName, string items, params (string Path, bool Descending)[] defaultOrder)
+public sealed class ListRoot<TDoc>(
+    string field,
+    string description,
+    Entity<TDoc> entity,
+    string listTypeName,
+    string items,
+    params (string Path, bool Descending)[] defaultOrder)
     : ListRoot(field, description, entity, listTypeName, items)
 {
     protected override IReadOnlyList<SortKey> DefaultOrder(string table) =>

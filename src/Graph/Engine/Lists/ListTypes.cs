@@ -93,8 +93,18 @@ public static class ListTypes
     {
         var type = new InputObjectGraphType { Name = entity.FilterTypeName, Description = $"Conditions on {Article(entity.Name)}." };
         var self = new GraphQLTypeReference(entity.FilterTypeName);
-        type.AddField(new FieldType { Name = "and", Description = "All of these conditions must hold.", ResolvedType = new ListGraphType(new NonNullGraphType(self)) });
-        type.AddField(new FieldType { Name = "or", Description = "At least one of these conditions must hold.", ResolvedType = new ListGraphType(new NonNullGraphType(self)) });
+        type.AddField(new FieldType
+        {
+            Name = "and",
+            Description = "All of these conditions must hold.",
+            ResolvedType = new ListGraphType(new NonNullGraphType(self)),
+        });
+        type.AddField(new FieldType
+        {
+            Name = "or",
+            Description = "At least one of these conditions must hold.",
+            ResolvedType = new ListGraphType(new NonNullGraphType(self)),
+        });
         foreach (var member in entity.Members)
         {
             var input = member switch
@@ -113,7 +123,8 @@ public static class ListTypes
         return type;
     }
 
-    /// <summary>HotChocolate's list filter: <c>some</c>, <c>all</c>, <c>none</c> of the items match, <c>any</c> item exists, or the items' <c>count</c> meets conditions.</summary>
+    /// <summary>HotChocolate's list filter: <c>some</c>, <c>all</c>, <c>none</c> of the items match, <c>any</c> item exists, or the items' <c>count</c> meets
+    /// conditions.</summary>
     private static InputObjectGraphType ListFilterInput(Entity entity)
     {
         var type = new InputObjectGraphType { Name = entity.ListFilterTypeName, Description = $"Conditions on a list of {entity.Name} items." };
@@ -121,7 +132,12 @@ public static class ListTypes
         type.AddField(new FieldType { Name = "all", Description = "Every item matches (true for an empty list).", ResolvedType = item });
         type.AddField(new FieldType { Name = "none", Description = "No item matches.", ResolvedType = item });
         type.AddField(new FieldType { Name = "some", Description = "At least one item matches.", ResolvedType = item });
-        type.AddField(new FieldType { Name = "any", Description = "True: the list has items; false: the list is empty.", ResolvedType = new BooleanGraphType() });
+        type.AddField(new FieldType
+        {
+            Name = "any",
+            Description = "True: the list has items; false: the list is empty.",
+            ResolvedType = new BooleanGraphType(),
+        });
         type.AddField(new FieldType
         {
             Name = "count",
@@ -145,7 +161,8 @@ public static class ListTypes
             };
             if (input is not null)
             {
-                var description = member is ValueMember { Kind: ValueKind.Enum } ? $"{member.Description} Sorted in the order of its values as listed on the enum." : member.Description;
+                var description = member is ValueMember { Kind: ValueKind.Enum } ? $"{member.Description} Sorted in the order of its values " +
+                    "as listed on the enum." : member.Description;
                 type.AddField(new FieldType { Name = member.Name, Description = description, ResolvedType = new GraphQLTypeReference(input) });
             }
         }

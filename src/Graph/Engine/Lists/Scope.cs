@@ -20,7 +20,14 @@ internal sealed class Scope
     {
     }
 
-    private Scope(Entity entity, string source, string path, Scope? outer, IReadOnlyDictionary<string, Func<string, string>>? shortcuts, string shortcutPrefix, Scope? usedWith)
+    private Scope(
+        Entity entity,
+        string source,
+        string path,
+        Scope? outer,
+        IReadOnlyDictionary<string, Func<string, string>>? shortcuts,
+        string shortcutPrefix,
+        Scope? usedWith)
     {
         Entity = entity;
         _source = source;

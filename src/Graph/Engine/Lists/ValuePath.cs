@@ -11,7 +11,8 @@ public sealed record ValuePath(string Path, IReadOnlyList<OneMember> Relations, 
     /// <summary>The value's SQL over the rows of <paramref name="entity"/> named <paramref name="source"/>.</summary>
     public string Sql(Entity entity, string source, ref int aliases) => Sql(new Scope(entity, source), Relations, Value, ref aliases);
 
-    /// <summary>The paths of <paramref name="entity"/>'s values: its own, and through each relation <paramref name="follow"/> allows (entities are not revisited).</summary>
+    /// <summary>The paths of <paramref name="entity"/>'s values: its own, and through each relation <paramref name="follow"/> allows (entities are not
+    /// revisited).</summary>
     /// <param name="follow">Whether to follow a relation at a depth (0 for the list's own relations).</param>
     public static IReadOnlyList<ValuePath> Of(Entity entity, Func<OneMember, int, bool> follow)
     {
@@ -56,7 +57,8 @@ public sealed record ValuePath(string Path, IReadOnlyList<OneMember> Relations, 
                 var alias = $"v{++aliases}";
                 var inner = scope.Lookup(one, target, alias, lookup);
                 var sql = Sql(inner, relations.Skip(1).ToList(), value, ref aliases);
-                return inner.Used ? $"(select {sql} from {target.Table} {alias} where {lookup.Correlation(scope.Source(), alias)} and {target.ScopeOf(alias)})" : sql;
+                return inner.Used ? $"(select {sql} from {target.Table} {alias} where {lookup.Correlation(scope.Source(), alias)} and " +
+                    $"{target.ScopeOf(alias)})" : sql;
             default:
                 throw new InvalidOperationException($"{one.Name} is a relation of an unknown kind.");
         }

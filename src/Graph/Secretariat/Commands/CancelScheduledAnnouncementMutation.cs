@@ -3,7 +3,8 @@ using Kvk.Domain.Rounds;
 namespace Kvk.Graph.Secretariat.Commands;
 
 public sealed class CancelScheduledAnnouncementMutation() : SecretariatMutation<CancelScheduledAnnouncementMutation.Input, CancelScheduledAnnouncement>(
-    "cancelScheduledAnnouncement", "Cancels the scheduled announcement of a round.", "Cancels the scheduled announcement of a round before it happens; the decision stays secret.")
+    "cancelScheduledAnnouncement", "Cancels the scheduled announcement of a round.", "Cancels the scheduled announcement of a round before it happens; the " +
+        "decision stays secret.")
 {
     public sealed record Input : SecretariatInput;
 

@@ -20,7 +20,8 @@ public sealed class CorrectMotivationMutation() : SecretariatMutation<CorrectMot
     protected override void Fields(SecretariatInputType<Input> input)
     {
         input.Field(x => x.Motivation).Description("The corrected motivation, in full; not empty, at most 4000 characters.");
-        input.Field(x => x.Reason).Description("Why the motivation is corrected, e.g. \"Stavfel i kommunens namn\"; not empty, at most 1000 characters. Public: it is shown in the round's history.");
+        input.Field(x => x.Reason).Description("Why the motivation is corrected, e.g. \"Stavfel i kommunens namn\"; not empty, at most 1000 characters. " +
+            "Public: it is shown in the round's history.");
         input.Field(x => x.Source, type: typeof(SourceInputType)).Description("Where the corrected text is published; added to the award's `sources`.");
     }
 

@@ -16,7 +16,8 @@ public sealed class NominateMunicipalityMutation() : SecretariatMutation<Nominat
     protected override void Fields(SecretariatInputType<Input> input)
     {
         input.Field(x => x.MunicipalityCode).Description("The 4-digit code of the nominated municipality (kommunkod), e.g. \"0643\" for Habo.");
-        input.Field(x => x.Source, type: typeof(SourceInputType)).Description("Where the nomination is published, e.g. the organiser's page of the nominee list; served as the nomination's `sources`.");
+        input.Field(x => x.Source, type: typeof(SourceInputType)).Description("Where the nomination is published, e.g. the organiser's page of the nominee " +
+            "list; served as the nomination's `sources`.");
     }
 
     protected override NominateMunicipality Command(Input input) => new(input.Year, input.MunicipalityCode.Trim(), SourceInput.ToSource(input.Source));

@@ -23,9 +23,16 @@ public sealed class RecordJuryDecisionMutation() : SecretariatMutation<RecordJur
     {
         input.Field(x => x.MunicipalityCode).Description("The 4-digit code of the winning municipality; it must be nominated in the round.");
         input.Field(x => x.Motivation).Description("The jury's motivation (motivering), verbatim; not empty, at most 4000 characters.");
-        input.Field(x => x.RecipientName, nullable: true).Description("The name the award is given to, e.g. \"Helsingborgs stad\"; defaults to the municipality's official name.");
-        input.Field(x => x.Source, type: typeof(SourceInputType)).Description("Where the decision and its motivation are published; served as the decision's `sources`.");
+        input.Field(x => x.RecipientName, nullable: true).Description("The name the award is given to, e.g. \"Helsingborgs stad\"; defaults to the " +
+            "municipality's official name.");
+        input.Field(x => x.Source, type: typeof(SourceInputType)).Description("Where the decision and its motivation are published; served as the " +
+            "decision's `sources`.");
     }
 
-    protected override RecordJuryDecision Command(Input input) => new(input.Year, input.MunicipalityCode.Trim(), input.Motivation, input.RecipientName, SourceInput.ToSource(input.Source));
+    protected override RecordJuryDecision Command(Input input) => new(
+        input.Year,
+        input.MunicipalityCode.Trim(),
+        input.Motivation,
+        input.RecipientName,
+        SourceInput.ToSource(input.Source));
 }

@@ -7,7 +7,8 @@ namespace Kvk.Graph.Secretariat.Commands;
 public sealed class ScheduleAnnouncementMutation() : SecretariatMutation<ScheduleAnnouncementMutation.Input, ScheduleAnnouncement>(
     "scheduleAnnouncement",
     "Schedules the announcement of a decided round for a moment in the future, or moves it; a host announces the award then, exactly once.",
-    "Schedules the announcement of a decided round, or moves a scheduled one. Until the moment the decision stays secret; then a host announces the award, dated at that moment.")
+    "Schedules the announcement of a decided round, or moves a scheduled one. Until the moment the decision stays secret; then a host announces the award, " +
+        "dated at that moment.")
 {
     public sealed record Input : SecretariatInput
     {

@@ -19,8 +19,10 @@ public sealed class WithdrawNominationMutation() : SecretariatMutation<WithdrawN
     protected override void Fields(SecretariatInputType<Input> input)
     {
         input.Field(x => x.MunicipalityCode).Description("The 4-digit code of the municipality whose nomination is withdrawn.");
-        input.Field(x => x.Reason).Description("Why the nomination is withdrawn; not empty, at most 1000 characters. Public: it is shown in the round's history and in the downloads.");
-        input.Field(x => x.InternalNote, nullable: true).Description("An optional note for the secretariat only, kept beside the withdrawal (at most 1000 characters); never shown publicly.");
+        input.Field(x => x.Reason).Description("Why the nomination is withdrawn; not empty, at most 1000 characters. Public: it is shown in the round's " +
+            "history and in the downloads.");
+        input.Field(x => x.InternalNote, nullable: true).Description("An optional note for the secretariat only, kept beside the withdrawal (at most 1000 " +
+            "characters); never shown publicly.");
     }
 
     protected override WithdrawNomination Command(Input input) => new(input.Year, input.MunicipalityCode.Trim(), input.Reason, input.InternalNote);

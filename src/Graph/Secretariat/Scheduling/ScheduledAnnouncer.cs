@@ -17,7 +17,12 @@ namespace Kvk.Graph.Secretariat.Scheduling;
 /// records the announcement at the round's version it read, so that a round that moved meanwhile (announced by
 /// another host, rescheduled, cancelled) is left alone; and the rules refuse a second announcement in any case.
 /// </summary>
-public sealed class ScheduledAnnouncer(IDocumentStore store, NpgsqlDataSource dataSource, RoundRecorder recorder, RoundChangeFeed feed, ILogger<ScheduledAnnouncer> log) : BackgroundService
+public sealed class ScheduledAnnouncer(
+    IDocumentStore store,
+    NpgsqlDataSource dataSource,
+    RoundRecorder recorder,
+    RoundChangeFeed feed,
+    ILogger<ScheduledAnnouncer> log) : BackgroundService
 {
     private readonly ConcurrentDictionary<int, DateTimeOffset> _scheduled = new();
     private int _readAtConnection = -1;
@@ -130,7 +135,11 @@ public sealed class ScheduledAnnouncer(IDocumentStore store, NpgsqlDataSource da
         }
 
         var at = round.ScheduledAnnouncement!.Value;
-        var result = await recorder.RecordAsync(new AnnounceAward(round.Year, at, AskedAt: DateTimeOffset.UtcNow), Actor, round.Version, cancellationToken: cancellationToken);
+        var result = await recorder.RecordAsync(
+            new AnnounceAward(round.Year, at, AskedAt: DateTimeOffset.UtcNow),
+            Actor,
+            round.Version,
+            cancellationToken: cancellationToken);
         if (result.Status == RecordingStatus.Accepted)
         {
             SchedulingLog.Announced(log, round.Year, at);

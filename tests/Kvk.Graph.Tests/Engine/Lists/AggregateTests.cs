@@ -27,7 +27,9 @@ public sealed class AggregateTests(SeededKvk kvk) : IClassFixture<SeededKvk>
 
         Assert.Equal(nominees.Count, data["all"]!["count"]!.GetValue<int>());
         Assert.Equal(expectedWins.Values.Sum(), data["wins"]!["count"]!.GetValue<int>());
-        Assert.Equal(expectedAll.OrderBy(e => e.Key, StringComparer.Ordinal), all.Select(g => KeyValuePair.Create(g.Key, g.Count)).OrderBy(e => e.Key, StringComparer.Ordinal));
+        Assert.Equal(
+            expectedAll.OrderBy(e => e.Key, StringComparer.Ordinal),
+            all.Select(g => KeyValuePair.Create(g.Key, g.Count)).OrderBy(e => e.Key, StringComparer.Ordinal));
         Assert.Equal(expectedWins.OrderBy(e => e.Key, StringComparer.Ordinal), wins.Select(g => KeyValuePair.Create(g.Key, g.Count)));
         Assert.Equal(all.Select(g => g.Count).OrderDescending(), all.Select(g => g.Count));
         Assert.Equal("Skåne län", all.Single(g => g.Key == "12").Name);
@@ -84,11 +86,15 @@ public sealed class AggregateTests(SeededKvk kvk) : IClassFixture<SeededKvk>
         var schema = (await kvk.Server.QueryAsync("{ __schema { queryType { fields { name } } types { name kind enumValues { name } } } }"))["__schema"]!;
         var failures = new List<string>();
         var walked = 0;
-        foreach (var field in schema["queryType"]!["fields"]!.AsArray().Select(f => (string)f!["name"]!).Where(n => n.EndsWith("Aggregate", StringComparison.Ordinal)))
+        foreach (var field in schema["queryType"]!["fields"]!.AsArray()
+            .Select(f => (string)f!["name"]!)
+            .Where(n => n.EndsWith("Aggregate", StringComparison.Ordinal)))
         {
             var list = field[..^"Aggregate".Length];
-            var enumName = schema["types"]!.AsArray().Select(t => (string)t!["name"]!).Single(n => n.EndsWith("GroupBy", StringComparison.Ordinal) && string.Equals(n, Singular(list) + "GroupBy", StringComparison.OrdinalIgnoreCase));
-            foreach (var value in schema["types"]!.AsArray().Single(t => (string?)t!["name"] == enumName)!["enumValues"]!.AsArray().Select(v => (string)v!["name"]!))
+            var enumName = schema["types"]!.AsArray().Select(t => (string)t!["name"]!).Single(n => n.EndsWith("GroupBy", StringComparison.Ordinal)
+                && string.Equals(n, Singular(list) + "GroupBy", StringComparison.OrdinalIgnoreCase));
+            var values = schema["types"]!.AsArray().Single(t => (string?)t!["name"] == enumName)!["enumValues"]!.AsArray().Select(v => (string)v!["name"]!);
+            foreach (var value in values)
             {
                 walked++;
                 var query = $"{{ {field} {{ count groupBy(by: [{value}], order: [{{ count: DESC }}, {{ key: ASC }}], first: 3) {{ key name count }} }} }}";

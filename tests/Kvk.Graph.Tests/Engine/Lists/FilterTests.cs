@@ -78,7 +78,9 @@ public sealed class FilterTests(SeededKvk kvk) : IClassFixture<SeededKvk>
         var data = await kvk.Server.QueryAsync("""
             {
               winners: municipalities(where: { awards: { any: true }, county: { code: { eq: "01" } } }, order: [{ name: ASC }]) { nodes { name } }
-              twice: municipalities(where: { nominations: { some: { year: { lt: 2006 } } }, and: [{ nominations: { some: { year: { gt: 2006 } } } }] }) { nodes { name } }
+              twice: municipalities(
+                where: { nominations: { some: { year: { lt: 2006 } } }, and: [{ nominations: { some: { year: { gt: 2006 } } } }] }
+              ) { nodes { name } }
             }
             """);
 

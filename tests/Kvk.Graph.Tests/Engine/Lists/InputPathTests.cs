@@ -10,7 +10,12 @@ namespace Kvk.Graph.Tests.Engine.Lists;
 public sealed class InputPathTests(SeededKvk kvk) : IClassFixture<SeededKvk>
 {
     private const string Introspection = """
-        { __schema { queryType { fields { name args { name type { ...Ref } } } } types { name kind inputFields { name type { ...Ref } } enumValues { name } } } }
+        {
+          __schema {
+            queryType { fields { name args { name type { ...Ref } } } }
+            types { name kind inputFields { name type { ...Ref } } enumValues { name } }
+          }
+        }
         fragment Ref on __Type { kind name ofType { kind name ofType { kind name ofType { kind name } } } }
         """;
 
@@ -51,7 +56,8 @@ public sealed class InputPathTests(SeededKvk kvk) : IClassFixture<SeededKvk>
                 var query = $"{{ {root}(first: 2, order: [{order}]) {{ totalCount pageInfo {{ endCursor }} nodes {{ __typename }} }} }}";
                 var response = await kvk.Server.PostAsync(query);
                 var cursor = (string?)response["data"]?[root]?["pageInfo"]?["endCursor"];
-                var next = cursor is null ? response : await kvk.Server.PostAsync($"{{ {root}(first: 2, after: \"{cursor}\", order: [{order}]) {{ nodes {{ __typename }} }} }}");
+                var next = cursor is null ? response : await kvk.Server.PostAsync($"{{ {root}(first: 2, after: \"{cursor}\", order: [{order}]) {{ nodes " +
+                    "{ __typename } } }");
                 if ((response["errors"] ?? next["errors"]) is JsonArray { Count: > 0 } errors)
                 {
                     failures.Add($"{query} → {errors[0]!["message"]}");

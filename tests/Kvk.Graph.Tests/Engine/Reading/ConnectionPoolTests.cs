@@ -91,16 +91,28 @@ public sealed class ConnectionPoolTests(SecretariatKvk kvk)
             async () =>
             {
                 var id = Guid.NewGuid().ToString("N");
-                await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => kvk.MutateAsync("nominateMunicipality", "NominateMunicipalityInput", new { year, municipalityCode = "0180", clientMutationId = id })));
-                await kvk.MutateAsync("withdrawNomination", "WithdrawNominationInput", new { year, municipalityCode = "0180", reason = "Prov.", clientMutationId = id + "w" });
+                await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => kvk.MutateAsync(
+                    "nominateMunicipality",
+                    "NominateMunicipalityInput",
+                    new { year, municipalityCode = "0180", clientMutationId = id })));
+                await kvk.MutateAsync(
+                    "withdrawNomination",
+                    "WithdrawNominationInput",
+                    new { year, municipalityCode = "0180", reason = "Prov.", clientMutationId = id + "w" });
             },
 
             // A NUL byte where PostgreSQL would refuse it, and a stale expected version.
             async () =>
             {
-                var refused = await kvk.MutateAsync("nominateMunicipality", "NominateMunicipalityInput", new { year, municipalityCode = "1283", clientMutationId = "a\u0000b" }).ContinueWith(t => t.Exception?.InnerException?.Message ?? "");
+                var refused = await kvk.MutateAsync(
+                    "nominateMunicipality",
+                    "NominateMunicipalityInput",
+                    new { year, municipalityCode = "1283", clientMutationId = "a\u0000b" }).ContinueWith(t => t.Exception?.InnerException?.Message ?? "");
                 Assert.Contains("INVALID_INPUT", refused, StringComparison.Ordinal);
-                var stale = await kvk.MutateAsync("nominateMunicipality", "NominateMunicipalityInput", new { year, municipalityCode = "1283", expectedVersion = 1 });
+                var stale = await kvk.MutateAsync(
+                    "nominateMunicipality",
+                    "NominateMunicipalityInput",
+                    new { year, municipalityCode = "1283", expectedVersion = 1 });
                 Assert.Equal("CONCURRENCY_CONFLICT", (string?)stale["errors"]![0]!["code"]);
             },
         };
@@ -119,7 +131,10 @@ public sealed class ConnectionPoolTests(SecretariatKvk kvk)
         var nominated = new List<JsonNode>();
         foreach (var code in new[] { "0114", "0115", "0117", "0120", "0123", "0125", "0126", "0127", "0128", "0136" })
         {
-            nominated.Add(await kvk.MutateAsync("nominateMunicipality", "NominateMunicipalityInput", new { year, municipalityCode = code, clientMutationId = Guid.NewGuid().ToString("N") }));
+            nominated.Add(await kvk.MutateAsync(
+                "nominateMunicipality",
+                "NominateMunicipalityInput",
+                new { year, municipalityCode = code, clientMutationId = Guid.NewGuid().ToString("N") }));
         }
 
         Assert.All(reads.Select((r, i) => (r, i)), x =>
@@ -135,7 +150,8 @@ public sealed class ConnectionPoolTests(SecretariatKvk kvk)
     /// <summary>A filter of many related-list conditions: PostgreSQL works on it long enough to be interrupted.</summary>
     private static string HeavyFilter(int seed)
     {
-        var conditions = string.Join(", ", Enumerable.Range(0, 150).Select(i => $"{{ nominations: {{ some: {{ municipality: {{ name: {{ contains: \\\"{seed}-{i}\\\" }} }} }} }} }}"));
+        var conditions = string.Join(", ", Enumerable.Range(0, 150).Select(i => "{ nominations: { some: { municipality: { name: { contains: " +
+            $"\\\"{seed}-{i}\\\" }} }} }} }} }}"));
         return $"{{\"query\":\"{{ municipalities(where: {{ or: [{conditions}] }}) {{ totalCount }} }}\"}}";
     }
 }

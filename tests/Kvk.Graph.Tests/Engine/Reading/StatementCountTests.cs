@@ -9,7 +9,16 @@ namespace Kvk.Graph.Tests.Engine.Reading;
 public sealed class StatementCountTests
 {
     private const string AwardsWithEverything = """
-        query($first: Int) { awards(first: $first) { totalCount nodes { year municipality { name county { name } } round { status nominees { municipality { name county { code } } } history { type } award { year } } } } }
+        query($first: Int) {
+          awards(first: $first) {
+            totalCount
+            nodes {
+              year
+              municipality { name county { name } }
+              round { status nominees { municipality { name county { code } } } history { type } award { year } }
+            }
+          }
+        }
         """;
 
     [Fact]

@@ -12,12 +12,22 @@ namespace Kvk.Domain.Rounds;
 /// due later is scheduled (<see cref="ScheduleAnnouncement"/>). Null only where no clock applies (the imported history).
 /// Not part of the request: a retry asked a second later is the same request.
 /// </param>
-public sealed record AnnounceAward(int Year, DateTimeOffset? AnnouncedAt, Source? Source = null, [property: JsonIgnore] DateTimeOffset? AskedAt = null) : RoundCommand(Year), IDeclaredRefusals
+public sealed record AnnounceAward(
+    int Year,
+    DateTimeOffset? AnnouncedAt,
+    Source? Source = null,
+    [property: JsonIgnore] DateTimeOffset? AskedAt = null) : RoundCommand(Year), IDeclaredRefusals
 {
     /// <summary>How far a client's clock may run ahead of the server's before a date counts as the future.</summary>
     public static readonly TimeSpan ClockTolerance = TimeSpan.FromMinutes(1);
 
-    public static IReadOnlyList<RefusalCode> Refusals => [RefusalCode.InvalidInput, RefusalCode.RoundNotFound, RefusalCode.AlreadyAnnounced, RefusalCode.DecisionRequired, RefusalCode.AnnouncementInFuture];
+    public static IReadOnlyList<RefusalCode> Refusals => [
+        RefusalCode.InvalidInput,
+        RefusalCode.RoundNotFound,
+        RefusalCode.AlreadyAnnounced,
+        RefusalCode.DecisionRequired,
+        RefusalCode.AnnouncementInFuture,
+    ];
 
     public override RoundOutcome Decide(Round? round, MunicipalityDirectory municipalities)
     {
@@ -34,11 +44,18 @@ public sealed record AnnounceAward(int Year, DateTimeOffset? AnnouncedAt, Source
         if (AnnouncedAt is { } at && AskedAt is { } now && at > now + ClockTolerance)
         {
             return RoundOutcome.Refuse(RefusalCode.AnnouncementInFuture,
-                $"An announcement now cannot be dated {at:yyyy-MM-dd HH:mm zzz}, in the future: nothing was published. To publish the award at that moment, schedule the announcement (scheduleAnnouncement).");
+                $"An announcement now cannot be dated {at:yyyy-MM-dd HH:mm zzz}, in the future: nothing was published. To publish the award at that moment, " +
+                    "schedule the announcement (scheduleAnnouncement).");
         }
 
         return round.Decision is { } decision
-            ? RoundOutcome.Accept(new AwardAnnounced(round.Year, decision.MunicipalityCode, decision.RecipientName, decision.Motivation, AnnouncedAt, SourceRules.Recorded(Source, SourceSupports.Announcement)))
+            ? RoundOutcome.Accept(new AwardAnnounced(
+                round.Year,
+                decision.MunicipalityCode,
+                decision.RecipientName,
+                decision.Motivation,
+                AnnouncedAt,
+                SourceRules.Recorded(Source, SourceSupports.Announcement)))
             : RoundOutcome.Refuse(RefusalCode.DecisionRequired, $"The jury has not decided the {round.Year} round; record the decision before announcing.");
     }
 }

@@ -11,7 +11,9 @@ public sealed record CorrectMotivation(int Year, string Motivation, string? Reas
 
     public override RoundOutcome Decide(Round? round, MunicipalityDirectory municipalities)
     {
-        var invalid = RoundRules.RequiredText(Motivation, "motivation", RoundRules.MaxMotivationLength) ?? RoundRules.RequiredText(Reason, "reason", RoundRules.MaxReasonLength) ?? SourceRules.Invalid(Source);
+        var invalid = RoundRules.RequiredText(Motivation, "motivation", RoundRules.MaxMotivationLength)
+            ?? RoundRules.RequiredText(Reason, "reason", RoundRules.MaxReasonLength)
+            ?? SourceRules.Invalid(Source);
         if ((invalid ?? Missing(round)) is { } refused)
         {
             return refused;
@@ -24,6 +26,10 @@ public sealed record CorrectMotivation(int Year, string Motivation, string? Reas
 
         return round.Decision.Motivation == Motivation.Trim()
             ? RoundOutcome.Refuse(RefusalCode.InvalidInput, "The corrected motivation is identical to the current one.")
-            : RoundOutcome.Accept(new MotivationCorrected(round.Year, Motivation.Trim(), Reason!.Trim(), SourceRules.Recorded(Source, SourceSupports.MotivationCorrection)));
+            : RoundOutcome.Accept(new MotivationCorrected(
+                round.Year,
+                Motivation.Trim(),
+                Reason!.Trim(),
+                SourceRules.Recorded(Source, SourceSupports.MotivationCorrection)));
     }
 }

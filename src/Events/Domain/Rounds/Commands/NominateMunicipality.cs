@@ -7,7 +7,13 @@ namespace Kvk.Domain.Rounds;
 /// <param name="Source">Where the nomination is published (e.g. the organiser's page of the nominee list), where given.</param>
 public sealed record NominateMunicipality(int Year, string MunicipalityCode, Source? Source = null) : RoundCommand(Year), IDeclaredRefusals
 {
-    public static IReadOnlyList<RefusalCode> Refusals => [RefusalCode.InvalidInput, RefusalCode.RoundNotFound, RefusalCode.UnknownMunicipality, RefusalCode.RoundClosed, RefusalCode.AlreadyNominated];
+    public static IReadOnlyList<RefusalCode> Refusals => [
+        RefusalCode.InvalidInput,
+        RefusalCode.RoundNotFound,
+        RefusalCode.UnknownMunicipality,
+        RefusalCode.RoundClosed,
+        RefusalCode.AlreadyNominated,
+    ];
 
     public override RoundOutcome Decide(Round? round, MunicipalityDirectory municipalities)
     {

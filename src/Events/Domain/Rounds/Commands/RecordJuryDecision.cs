@@ -9,10 +9,22 @@ namespace Kvk.Domain.Rounds;
 /// </summary>
 /// <param name="RecipientName">The name the award is given to, e.g. "Helsingborgs stad"; defaults to the municipality's official name.</param>
 /// <param name="Source">Where the decision and its motivation are published, where given.</param>
-public sealed record RecordJuryDecision(int Year, string MunicipalityCode, string Motivation, string? RecipientName, Source? Source = null) : RoundCommand(Year), IDeclaredRefusals
+public sealed record RecordJuryDecision(
+    int Year,
+    string MunicipalityCode,
+    string Motivation,
+    string? RecipientName,
+    Source? Source = null) : RoundCommand(Year), IDeclaredRefusals
 {
     public static IReadOnlyList<RefusalCode> Refusals =>
-        [RefusalCode.InvalidInput, RefusalCode.RoundNotFound, RefusalCode.UnknownMunicipality, RefusalCode.AlreadyAnnounced, RefusalCode.AlreadyDecided, RefusalCode.NotNominated];
+        [
+            RefusalCode.InvalidInput,
+            RefusalCode.RoundNotFound,
+            RefusalCode.UnknownMunicipality,
+            RefusalCode.AlreadyAnnounced,
+            RefusalCode.AlreadyDecided,
+            RefusalCode.NotNominated,
+        ];
 
     public override RoundOutcome Decide(Round? round, MunicipalityDirectory municipalities)
     {
@@ -51,7 +63,12 @@ public sealed record RecordJuryDecision(int Year, string MunicipalityCode, strin
             events.Add(new NominationsClosed(round.Year));
         }
 
-        events.Add(new JuryDecisionRecorded(round.Year, municipality.Code, RecipientName?.Trim() ?? municipality.OfficialName, Motivation.Trim(), SourceRules.Recorded(Source, SourceSupports.Decision)));
+        events.Add(new JuryDecisionRecorded(
+            round.Year,
+            municipality.Code,
+            RecipientName?.Trim() ?? municipality.OfficialName,
+            Motivation.Trim(),
+            SourceRules.Recorded(Source, SourceSupports.Decision)));
         return RoundOutcome.Accept([.. events]);
     }
 }

@@ -9,10 +9,22 @@ namespace Kvk.Domain.Rounds;
 /// <param name="MunicipalityCode">The winner after the revision; null keeps the recorded one.</param>
 /// <param name="Motivation">The motivation after the revision, in full; null keeps the recorded one.</param>
 /// <param name="RecipientName">The recipient's name; null keeps the recorded one, or for another winner its official name.</param>
-public sealed record ReviseDecision(int Year, string? MunicipalityCode, string? Motivation, string? RecipientName, string Reason) : RoundCommand(Year), IDeclaredRefusals
+public sealed record ReviseDecision(
+    int Year,
+    string? MunicipalityCode,
+    string? Motivation,
+    string? RecipientName,
+    string Reason) : RoundCommand(Year), IDeclaredRefusals
 {
     public static IReadOnlyList<RefusalCode> Refusals =>
-        [RefusalCode.InvalidInput, RefusalCode.RoundNotFound, RefusalCode.UnknownMunicipality, RefusalCode.AlreadyAnnounced, RefusalCode.DecisionRequired, RefusalCode.NotNominated];
+        [
+            RefusalCode.InvalidInput,
+            RefusalCode.RoundNotFound,
+            RefusalCode.UnknownMunicipality,
+            RefusalCode.AlreadyAnnounced,
+            RefusalCode.DecisionRequired,
+            RefusalCode.NotNominated,
+        ];
 
     public override RoundOutcome Decide(Round? round, MunicipalityDirectory municipalities)
     {

@@ -28,12 +28,14 @@ public sealed record ScheduleAnnouncement(int Year, DateTimeOffset At, [property
 
         if (round.Decision is null)
         {
-            return RoundOutcome.Refuse(RefusalCode.DecisionRequired, $"The jury has not decided the {round.Year} round; record the decision before scheduling its announcement.");
+            return RoundOutcome.Refuse(RefusalCode.DecisionRequired, $"The jury has not decided the {round.Year} round; record the decision before " +
+                "scheduling its announcement.");
         }
 
         if (At <= AskedAt)
         {
-            return RoundOutcome.Refuse(RefusalCode.ScheduleInPast, $"{At:yyyy-MM-dd HH:mm zzz} has passed; schedule the announcement for a moment in the future, or announce now.");
+            return RoundOutcome.Refuse(RefusalCode.ScheduleInPast, $"{At:yyyy-MM-dd HH:mm zzz} has passed; schedule the announcement for a moment in the " +
+                "future, or announce now.");
         }
 
         return round.ScheduledAnnouncement == At

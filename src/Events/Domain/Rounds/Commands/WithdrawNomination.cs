@@ -7,7 +7,13 @@ namespace Kvk.Domain.Rounds;
 /// <param name="InternalNote">Optional, for the secretariat only; recorded beside the withdrawal and never shown publicly.</param>
 public sealed record WithdrawNomination(int Year, string MunicipalityCode, string? Reason, string? InternalNote = null) : RoundCommand(Year), IDeclaredRefusals
 {
-    public static IReadOnlyList<RefusalCode> Refusals => [RefusalCode.InvalidInput, RefusalCode.RoundNotFound, RefusalCode.UnknownMunicipality, RefusalCode.RoundClosed, RefusalCode.NotNominated];
+    public static IReadOnlyList<RefusalCode> Refusals => [
+        RefusalCode.InvalidInput,
+        RefusalCode.RoundNotFound,
+        RefusalCode.UnknownMunicipality,
+        RefusalCode.RoundClosed,
+        RefusalCode.NotNominated,
+    ];
 
     public override RoundOutcome Decide(Round? round, MunicipalityDirectory municipalities)
     {

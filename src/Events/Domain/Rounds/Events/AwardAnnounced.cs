@@ -10,7 +10,14 @@ namespace Kvk.Domain.Rounds;
 /// revisions in the history.
 /// </summary>
 /// <param name="Sources">Where the announcement (the decision and its motivation) is published, where given.</param>
-public sealed record AwardAnnounced(int Year, string MunicipalityCode, string RecipientName, string Motivation, DateTimeOffset? AnnouncedAt, IReadOnlyList<Source>? Sources = null, string? AnnouncedOn = null)
+public sealed record AwardAnnounced(
+    int Year,
+    string MunicipalityCode,
+    string RecipientName,
+    string Motivation,
+    DateTimeOffset? AnnouncedAt,
+    IReadOnlyList<Source>? Sources = null,
+    string? AnnouncedOn = null)
     : IRoundEvent<AwardAnnounced>
 {
     public static string StoredName => "award_announced";

@@ -11,7 +11,14 @@ public static class GroupCompiler
 {
     public sealed record GroupOrder(bool ByCount, bool Descending);
 
-    public static async Task<IReadOnlyList<AggregateGroup>> GroupAsync(ReadStore store, ViewQuery query, Entity entity, IReadOnlyList<GroupPath> by, IReadOnlyList<GroupOrder> order, int? first, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<AggregateGroup>> GroupAsync(
+        ReadStore store,
+        ViewQuery query,
+        Entity entity,
+        IReadOnlyList<GroupPath> by,
+        IReadOnlyList<GroupOrder> order,
+        int? first,
+        CancellationToken cancellationToken)
     {
         var columns = new List<string>();
         var grouped = new List<string>();
@@ -21,17 +28,21 @@ public static class GroupCompiler
         {
             var path = by[i];
             columns.Add($"{ValuePath.Sql(new Scope(entity, query.Table), path.Relations, path.Key, ref aliases)} as k{i}");
-            columns.Add($"{(path.Name is null ? "null::text" : ValuePath.Sql(new Scope(entity, query.Table), path.Relations, path.Name, ref aliases))} as n{i}");
+            columns.Add($"{(path.Name is null ? "null::text" : ValuePath.Sql(new Scope(entity, query.Table), path.Relations, path.Name, ref aliases))} " +
+                $"as n{i}");
             grouped.Add($"g.k{i}, g.n{i}");
             keys.Add(path.Key.Ordered($"g.k{i}").Ordered);
         }
 
         var orderBy = order
-            .Select(o => o.ByCount ? "count(*)" + (o.Descending ? " desc" : " asc") : string.Join(", ", keys.Select(k => k + (o.Descending ? " desc nulls last" : " asc nulls first"))))
+            .Select(o => o.ByCount
+                ? "count(*)" + (o.Descending ? " desc" : " asc")
+                : string.Join(", ", keys.Select(k => k + (o.Descending ? " desc nulls last" : " asc nulls first"))))
             .Concat(keys.Select(k => k + " asc nulls first"));
         var selected = string.Concat(Enumerable.Range(0, by.Count).Select(i => $"(g.k{i})::text, g.n{i}, "));
         var limit = first is { } n ? $" limit {n}" : "";
-        var sql = $"select {selected}count(*)::text from (select {string.Join(", ", columns)} from {query.Table}{query.WhereClause}) g group by {string.Join(", ", grouped)} order by {string.Join(", ", orderBy)}{limit}";
+        var sql = $"select {selected}count(*)::text from (select {string.Join(", ", columns)} from {query.Table}{query.WhereClause}) g group by " +
+            $"{string.Join(", ", grouped)} order by {string.Join(", ", orderBy)}{limit}";
         var rows = await store.ValuesAsync(sql, query.Parameters, cancellationToken);
         return [.. rows.Select(r => new AggregateGroup(
             [.. by.Select((path, i) => new GroupKey(path.EnumName, r[2 * i], r[(2 * i) + 1]))],

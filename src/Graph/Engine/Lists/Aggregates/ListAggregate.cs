@@ -43,7 +43,11 @@ public static class ListAggregate
         Name = FieldName(root),
         Description = $"Counts of the {root.Items} (the same items as `{root.Field}`, with the same `where`): their number, and their number per group.",
         ResolvedType = new NonNullGraphType(new GraphQLTypeReference(TypeName(root))),
-        Arguments = new QueryArguments(new QueryArgument(new GraphQLTypeReference(root.Entity.FilterTypeName)) { Name = "where", Description = $"Only the {root.Items} that meet these conditions are counted." }),
+        Arguments = new QueryArguments(new QueryArgument(new GraphQLTypeReference(root.Entity.FilterTypeName))
+        {
+            Name = "where",
+            Description = $"Only the {root.Items} that meet these conditions are counted.",
+        }),
         Resolver = new FuncFieldResolver<object?>(c => new Filtered(root.Query(c.GetArgument<object?>("where"), null), root.Entity)),
     });
 
@@ -73,16 +77,28 @@ public static class ListAggregate
             Name = "count",
             Description = $"The number of {root.Items} selected.",
             ResolvedType = new NonNullGraphType(new IntGraphType()),
-            Resolver = new FuncFieldResolver<object?>(async c => await GroupCompiler.CountAsync(c.ReadStore(), ((Filtered)c.Source!).Query, c.CancellationToken)),
+            Resolver = new FuncFieldResolver<object?>(async c => await GroupCompiler.CountAsync(
+                c.ReadStore(),
+                ((Filtered)c.Source!).Query,
+                c.CancellationToken)),
         });
         var groupBy = new FieldType
         {
             Name = "groupBy",
-            Description = $"The {root.Items} selected, counted per value of `by` (one group per combination of values, at most {MaxKeys} values). Groups are in the order of their keys unless ordered otherwise.",
+            Description = $"The {root.Items} selected, counted per value of `by` (one group per combination of values, at most {MaxKeys} values). Groups are " +
+                "in the order of their keys unless ordered otherwise.",
             ResolvedType = new NonNullGraphType(new ListGraphType(new NonNullGraphType(new GraphQLTypeReference("AggregateGroup")))),
             Arguments = new QueryArguments(
-                new QueryArgument(new NonNullGraphType(new ListGraphType(new NonNullGraphType(new GraphQLTypeReference(GroupEnumName(root.Entity)))))) { Name = "by", Description = "The values to group by; each group has a key per value, in this order." },
-                new QueryArgument(new ListGraphType(new NonNullGraphType(new GraphQLTypeReference("AggregateGroupSortInput")))) { Name = "order", Description = "The order of the groups; the first entry sorts first. Ties are in the order of their keys." },
+                new QueryArgument(new NonNullGraphType(new ListGraphType(new NonNullGraphType(new GraphQLTypeReference(GroupEnumName(root.Entity))))))
+                {
+                    Name = "by",
+                    Description = "The values to group by; each group has a key per value, in this order.",
+                },
+                new QueryArgument(new ListGraphType(new NonNullGraphType(new GraphQLTypeReference("AggregateGroupSortInput"))))
+                {
+                    Name = "order",
+                    Description = "The order of the groups; the first entry sorts first. Ties are in the order of their keys.",
+                },
                 new QueryArgument(new IntGraphType()) { Name = "first", Description = $"Only the first groups in the order (at most {MaxGroups})." }),
             Resolver = new FuncFieldResolver<object?>(async c =>
             {
@@ -102,7 +118,14 @@ public static class ListAggregate
                 var order = (c.GetArgument<List<Dictionary<string, object?>>>("order") ?? [])
                     .SelectMany(o => o.Where(e => e.Value is bool).Select(e => new GroupCompiler.GroupOrder(e.Key == "count", (bool)e.Value!)))
                     .ToList();
-                return await GroupCompiler.GroupAsync(c.ReadStore(), filtered.Query, filtered.Entity, [.. by.Select(b => paths.First(p => p.EnumName == b))], order, first ?? MaxGroups, c.CancellationToken);
+                return await GroupCompiler.GroupAsync(
+                    c.ReadStore(),
+                    filtered.Query,
+                    filtered.Entity,
+                    [.. by.Select(b => paths.First(p => p.EnumName == b))],
+                    order,
+                    first ?? MaxGroups,
+                    c.CancellationToken);
             }),
         };
         groupBy.WithComplexityImpact(GroupByImpact);
@@ -137,19 +160,40 @@ public static class ListAggregate
 
     private static ObjectGraphType<AggregateGroup> GroupType()
     {
-        var type = new ObjectGraphType<AggregateGroup> { Name = "AggregateGroup", Description = "One group of counted items: the values that make it a group, and how many items it holds." };
-        type.Field<StringGraphType>("key").Description("The group's value of the first `by`, as text (\"2007\", \"true\", \"12\"); null for the items without one.").Resolve(c => c.Source.Keys[0].Key);
-        type.Field<StringGraphType>("name").Description("The readable name of the first `by` where it stands for something named (a county's \"Skåne län\"); null otherwise.").Resolve(c => c.Source.Keys[0].Name);
-        type.Field<NonNullGraphType<ListGraphType<NonNullGraphType<AggregateKeyType>>>>("keys").Description("The group's value of each `by`, in the order of `by`.").Resolve(c => c.Source.Keys);
+        var type = new ObjectGraphType<AggregateGroup>
+        {
+            Name = "AggregateGroup",
+            Description = "One group of counted items: the values that make it a group, and how many items it holds.",
+        };
+        type.Field<StringGraphType>("key").Description("The group's value of the first `by`, as text (\"2007\", \"true\", \"12\"); null for " +
+            "the items without one.").Resolve(c => c.Source.Keys[0].Key);
+        type.Field<StringGraphType>("name").Description("The readable name of the first `by` where it stands for something named (a county's \"Skåne " +
+            "län\"); null otherwise.").Resolve(c => c.Source.Keys[0].Name);
+        type.Field<NonNullGraphType<ListGraphType<NonNullGraphType<AggregateKeyType>>>>("keys").Description(
+            "The group's value of each `by`, in the order of `by`.").Resolve(c => c.Source.Keys);
         type.Field<NonNullGraphType<IntGraphType>>("count").Description("How many of the selected items are in the group.").Resolve(c => c.Source.Count);
         return type;
     }
 
     private static InputObjectGraphType GroupSortInput()
     {
-        var type = new InputObjectGraphType { Name = "AggregateGroupSortInput", Description = "Sorts groups by their count or by their keys; give one per entry." };
-        type.AddField(new FieldType { Name = "count", Description = "By the number of items in the group.", ResolvedType = new GraphQLTypeReference("SortEnumType") });
-        type.AddField(new FieldType { Name = "key", Description = "By the groups' keys, in the order their values sort in (Swedish alphabetical order, an enum's declared order).", ResolvedType = new GraphQLTypeReference("SortEnumType") });
+        var type = new InputObjectGraphType
+        {
+            Name = "AggregateGroupSortInput",
+            Description = "Sorts groups by their count or by their keys; give one per entry.",
+        };
+        type.AddField(new FieldType
+        {
+            Name = "count",
+            Description = "By the number of items in the group.",
+            ResolvedType = new GraphQLTypeReference("SortEnumType"),
+        });
+        type.AddField(new FieldType
+        {
+            Name = "key",
+            Description = "By the groups' keys, in the order their values sort in (Swedish alphabetical order, an enum's declared order).",
+            ResolvedType = new GraphQLTypeReference("SortEnumType"),
+        });
         return type;
     }
 

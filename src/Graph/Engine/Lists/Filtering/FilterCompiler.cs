@@ -21,7 +21,9 @@ public sealed class FilterCompiler(ViewQuery query)
     /// <summary>Adds the condition of <paramref name="where"/> on <paramref name="entity"/> (its rows named <paramref name="source"/>) to the query.</summary>
     public static ViewQuery Filter(ViewQuery query, Entity entity, string source, object? where)
     {
-        if (where is IDictionary<string, object?> input && new FilterCompiler(query).Object(new Scope(entity, source), input) is var condition && condition != "true")
+        if (where is IDictionary<string, object?> input
+            && new FilterCompiler(query).Object(new Scope(entity, source), input) is var condition
+            && condition != "true")
         {
             query.Where(condition);
         }
@@ -88,7 +90,11 @@ public sealed class FilterCompiler(ViewQuery query)
                 "none" => $"not exists ({items} and ({Inner()}))",
                 "all" => $"not exists ({items} and not coalesce(({Inner()}), false))",
                 "any" when value is bool any => any ? $"exists ({items})" : $"not exists ({items})",
-                "count" => Operations(Conditions(value, scope.Path(many.Name) + ".count"), ItemCount, $"(select count(*)::int from {target.Table} {alias} where {many.Correlation(scope.Source(), alias)} and {target.ScopeOf(alias)})", scope.Path(many.Name) + ".count"),
+                "count" => Operations(
+                    Conditions(value, scope.Path(many.Name) + ".count"),
+                    ItemCount,
+                    $"(select count(*)::int from {target.Table} {alias} where {many.Correlation(scope.Source(), alias)} and {target.ScopeOf(alias)})",
+                    scope.Path(many.Name) + ".count"),
                 _ => throw Entity.Invalid(InvalidFilter, $"`{op}` is not a list condition on `{scope.Path(many.Name)}`."),
             });
         }
@@ -139,7 +145,10 @@ public sealed class FilterCompiler(ViewQuery query)
 
     private static Array ConvertMany(object? values, SqlColumn column, string path)
     {
-        var converted = (values as IEnumerable ?? throw Entity.Invalid(InvalidFilter, $"`in` and `nin` need a list on `{path}`.")).Cast<object?>().Select(v => Convert(v, column, path)).ToList();
+        var converted = (values as IEnumerable ?? throw Entity.Invalid(InvalidFilter, $"`in` and `nin` need a list on `{path}`."))
+            .Cast<object?>()
+            .Select(v => Convert(v, column, path))
+            .ToList();
         return column.SqlType switch
         {
             "int" => converted.Cast<int>().ToArray(),
@@ -149,7 +158,10 @@ public sealed class FilterCompiler(ViewQuery query)
         };
     }
 
-    private static string EscapeLike(string text) => text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+    private static string EscapeLike(string text) => text
+        .Replace("\\", "\\\\", StringComparison.Ordinal)
+        .Replace("%", "\\%", StringComparison.Ordinal)
+        .Replace("_", "\\_", StringComparison.Ordinal);
 
     private static IEnumerable<IDictionary<string, object?>> Items(object? value) => (value as IEnumerable)?.OfType<IDictionary<string, object?>>() ?? [];
 

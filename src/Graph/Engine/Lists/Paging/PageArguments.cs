@@ -27,6 +27,11 @@ public sealed record PageArguments(int Size, bool Backward, string? After, strin
         }
 
         var withTotal = context.SubFields?.Values.Any(f => f.FieldType.Name == "totalCount") ?? false;
-        return new PageArguments(last ?? first ?? DefaultPageSize, last is not null, context.GetArgument<string?>("after"), context.GetArgument<string?>("before"), withTotal);
+        return new PageArguments(
+            last ?? first ?? DefaultPageSize,
+            last is not null,
+            context.GetArgument<string?>("after"),
+            context.GetArgument<string?>("before"),
+            withTotal);
     }
 }

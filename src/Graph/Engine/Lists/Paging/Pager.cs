@@ -15,7 +15,12 @@ public static class Pager
         PageAsync<T, T>(store, query, page, (document, _) => document, cancellationToken);
 
     /// <param name="map">Makes a node of a document and the values of <see cref="ViewQuery.Selected"/>.</param>
-    public static async Task<Connection<TNode>> PageAsync<TDoc, TNode>(ReadStore store, ViewQuery query, PageArguments page, Func<TDoc, IReadOnlyList<string?>, TNode> map, CancellationToken cancellationToken)
+    public static async Task<Connection<TNode>> PageAsync<TDoc, TNode>(
+        ReadStore store,
+        ViewQuery query,
+        PageArguments page,
+        Func<TDoc, IReadOnlyList<string?>, TNode> map,
+        CancellationToken cancellationToken)
     {
         // The total is of the whole filtered list: its statement is taken before the keyset conditions narrow the query.
         var countSql = $"select count(*) from {query.Table}{query.WhereClause}";
@@ -90,7 +95,9 @@ public static class Pager
         }
 
         static string? Value(ReadRow<TDoc> row, int column) => column == RowId ? row.Id : row.Values[column];
-        var edges = taken.Select(r => new Edge<TNode>([.. keyColumns.Select(c => Value(r, c))], map(r.Document, [.. selectedColumns.Select(c => Value(r, c))]))).ToList();
+        var edges = taken.Select(r => new Edge<TNode>(
+            [.. keyColumns.Select(c => Value(r, c))],
+            map(r.Document, [.. selectedColumns.Select(c => Value(r, c))]))).ToList();
         var pageInfo = new PageInfo(
             hasNextPage: page.Backward ? page.Before is not null : more,
             hasPreviousPage: page.Backward ? more : page.After is not null,

@@ -8,7 +8,8 @@ public static class PagingArguments
     /// <summary><c>first</c>, <c>after</c>, <c>last</c> and <c>before</c>: the cursor-paging arguments of every connection field.</summary>
     public static IEnumerable<QueryArgument> All =>
     [
-        new QueryArgument<IntGraphType> { Name = "first", Description = $"Return the first n items (default {PageArguments.DefaultPageSize}, at most {PageArguments.MaxPageSize})." },
+        new QueryArgument<IntGraphType> { Name = "first", Description = $"Return the first n items (default {PageArguments.DefaultPageSize}, at most " +
+            $"{PageArguments.MaxPageSize})." },
         new QueryArgument<StringGraphType> { Name = "after", Description = "Return items after this cursor." },
         new QueryArgument<IntGraphType> { Name = "last", Description = $"Return the last n items (at most {PageArguments.MaxPageSize})." },
         new QueryArgument<StringGraphType> { Name = "before", Description = "Return items before this cursor." },

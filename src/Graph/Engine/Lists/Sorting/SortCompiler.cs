@@ -56,7 +56,8 @@ public static class SortCompiler
                         Collect(
                             inner,
                             new Dictionary<string, object?> { [entry.Key] = entry.Value },
-                            sql => wrap(inner.Used ? $"(select {sql} from {target.Table} {alias} where {lookup.Correlation(outer.Source(), alias)} and {target.ScopeOf(alias)})" : sql),
+                            sql => wrap(inner.Used ? $"(select {sql} from {target.Table} {alias} where {lookup.Correlation(outer.Source(), alias)} and " +
+                                $"{target.ScopeOf(alias)})" : sql),
                             keys,
                             ref aliases);
                     }

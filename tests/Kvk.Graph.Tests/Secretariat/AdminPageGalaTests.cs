@@ -1,4 +1,5 @@
 using Kvk.Graph.Tests.Support;
+using Kvk.Graph.Tests.Support.Scenarios;
 using Microsoft.Playwright;
 using static Kvk.Graph.Tests.Secretariat.AdminBrowser;
 
@@ -29,10 +30,11 @@ public sealed class AdminPageGalaTests
     public async Task A_clash_during_a_withdrawal_withdraws_no_other_municipality_and_says_what_changed()
     {
         await using var server = await StartServerAsync();
-        await AcceptedAsync(server, "openRound", "OpenRoundInput", new { year = 2027 });
+        var year = RoundYears.Next(server.ConnectionString);
+        await AcceptedAsync(server, "openRound", "OpenRoundInput", new { year });
         foreach (var code in new[] { Lund, Umea, Habo })
         {
-            await AcceptedAsync(server, "nominateMunicipality", "NominateMunicipalityInput", new { year = 2027, municipalityCode = code });
+            await AcceptedAsync(server, "nominateMunicipality", "NominateMunicipalityInput", new { year, municipalityCode = code });
         }
 
         using var playwright = await Playwright.CreateAsync();
@@ -42,8 +44,8 @@ public sealed class AdminPageGalaTests
         var bo = await OpenAsync(browser, server, Desktop, failures);
         await SignInAsync(anna, AnnaToken, AnnaName);
         await SignInAsync(bo, BoToken, BoName);
-        await ChooseRoundAsync(anna, 2027);
-        await ChooseRoundAsync(bo, 2027);
+        await ChooseRoundAsync(anna, year);
+        await ChooseRoundAsync(bo, year);
 
         await anna.SelectOptionAsync("#dra-tillbaka-kommun", Umea);
         await anna.FillAsync("#dra-tillbaka-skal", "Umeå avböjde.");
@@ -65,13 +67,13 @@ public sealed class AdminPageGalaTests
         await Assertions.Expect(anna.Locator("#dra-tillbaka-kommun")).ToHaveValueAsync(Umea);
         await Assertions.Expect(anna.Locator("#dra-tillbaka-skal")).ToHaveValueAsync("Umeå avböjde.");
         await Assertions.Expect(anna.Locator("#nominerade")).Not.ToContainTextAsync("Lund");
-        var afterClash = await WithdrawalsAsync(server);
+        var afterClash = await WithdrawalsAsync(server, year);
         Assert.Equal([(Lund, "Lund drog sig ur.")], afterClash);
 
         await anna.ClickAsync("#dra-tillbaka");
         await anna.ClickAsync("#bekrafta-ja");
         await Assertions.Expect(message).ToHaveTextAsync("Nomineringen av Umeå är tillbakadragen.");
-        Assert.Equal([(Lund, "Lund drog sig ur."), (Umea, "Umeå avböjde.")], await WithdrawalsAsync(server));
+        Assert.Equal([(Lund, "Lund drog sig ur."), (Umea, "Umeå avböjde.")], await WithdrawalsAsync(server, year));
         Assert.Empty(failures);
     }
 
@@ -79,18 +81,20 @@ public sealed class AdminPageGalaTests
     public async Task Each_stage_offers_only_its_steps_and_passes_axe_at_a_desktop_and_a_phone_width()
     {
         await using var server = await StartServerAsync();
-        await RoundInStageAsync(server, 2029, 0);
-        await RoundInStageAsync(server, 2031, 1);
-        await RoundInStageAsync(server, 2033, 2);
-        await RoundInStageAsync(server, 2035, 3);
-        await RoundInStageAsync(server, 2037, 4);
+        // A round in each stage, from an open one without nominees to an announced one.
+        var years = Enumerable.Range(0, 5).Select(_ => RoundYears.Next(server.ConnectionString)).ToArray();
+        for (var stage = 0; stage < years.Length; stage++)
+        {
+            await RoundInStageAsync(server, years[stage], stage);
+        }
+
         (string Name, int Year, string[] Offered)[] stages =
         [
-            ("nominering-tom", 2029, ["#nominera-del"]),
-            ("nominering", 2031, ["#nominera-del", "#dra-tillbaka-del", "#stang-del", "#beslut-del"]),
-            ("juryn-bedomer", 2033, ["#beslut-del"]),
-            ("beslut", 2035, ["#revidera-del", "#schema-del", "#tillkannage-del"]),
-            ("tillkannagiven", 2037, ["#ratta-del"]),
+            ("nominering-tom", years[0], ["#nominera-del"]),
+            ("nominering", years[1], ["#nominera-del", "#dra-tillbaka-del", "#stang-del", "#beslut-del"]),
+            ("juryn-bedomer", years[2], ["#beslut-del"]),
+            ("beslut", years[3], ["#revidera-del", "#schema-del", "#tillkannage-del"]),
+            ("tillkannagiven", years[4], ["#ratta-del"]),
         ];
 
         using var playwright = await Playwright.CreateAsync();
@@ -141,7 +145,7 @@ public sealed class AdminPageGalaTests
             }
 
             var confirm = page;
-            await ChooseRoundAsync(confirm, 2035);
+            await ChooseRoundAsync(confirm, years[3]);
             await confirm.ClickAsync("#tillkannage");
             await Assertions.Expect(confirm.Locator("#bekrafta")).ToBeVisibleAsync();
             violations.AddRange((await Axe.ViolationsAsync(confirm)).Select(v => $"confirmation at {viewport.Width}px: {v}"));
@@ -150,7 +154,8 @@ public sealed class AdminPageGalaTests
             await page.Context.CloseAsync();
         }
 
-        Assert.Equal("DECIDED", (await server.QueryAsync("{ round(year: 2035) { status } }"))["round"]!["status"]!.GetValue<string>());
+        var decided = await server.QueryAsync("query($y: Int!) { round(year: $y) { status } }", new { y = years[3] });
+        Assert.Equal("DECIDED", decided["round"]!["status"]!.GetValue<string>());
         Assert.Empty(violations);
         Assert.Empty(failures);
     }
@@ -159,14 +164,15 @@ public sealed class AdminPageGalaTests
     public async Task The_announcement_is_scheduled_in_swedish_time_after_a_confirmation_and_cancelled()
     {
         await using var server = await StartServerAsync();
-        await RoundInStageAsync(server, 2039, 3);
-        await AcceptedAsync(server, "cancelScheduledAnnouncement", "CancelScheduledAnnouncementInput", new { year = 2039 });
+        var round = RoundYears.Next(server.ConnectionString);
+        await RoundInStageAsync(server, round, 3);
+        await AcceptedAsync(server, "cancelScheduledAnnouncement", "CancelScheduledAnnouncementInput", new { year = round });
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await LaunchAsync(playwright);
         var failures = new List<string>();
         var page = await OpenAsync(browser, server, Phone, failures);
         await SignInAsync(page, AnnaToken, AnnaName);
-        await ChooseRoundAsync(page, 2039);
+        await ChooseRoundAsync(page, round);
         await Assertions.Expect(page.Locator("#schema-status")).ToHaveTextAsync("Inget tillkännagivande är schemalagt.");
         await Assertions.Expect(page.Locator("#avboka")).ToBeHiddenAsync();
 
@@ -180,7 +186,8 @@ public sealed class AdminPageGalaTests
         await Assertions.Expect(page.Locator("#schema-meddelande")).ToBeFocusedAsync();
         await Assertions.Expect(page.Locator("#historik")).ToContainTextAsync("Anna Andersson schemalade tillkännagivandet till 18 " +
             $"november {year} kl. 19:00.");
-        var scheduled = (await server.QueryAsync("{ round(year: 2039) { scheduledAnnouncementAt decision { recipientName } } }"))["round"]!;
+        var scheduled = (await server.QueryAsync(
+            "query($y: Int!) { round(year: $y) { scheduledAnnouncementAt decision { recipientName } } }", new { y = round }))["round"]!;
         Assert.Equal(
             new DateTimeOffset(year, 11, 18, 18, 0, 0, TimeSpan.Zero),
             DateTimeOffset.Parse(scheduled["scheduledAnnouncementAt"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture));
@@ -188,7 +195,8 @@ public sealed class AdminPageGalaTests
 
         await page.ClickAsync("#avboka");
         await Assertions.Expect(page.Locator("#schema-meddelande")).ToContainTextAsync("Det schemalagda tillkännagivandet är inställt.");
-        Assert.Null((await server.QueryAsync("{ round(year: 2039) { scheduledAnnouncementAt } }"))["round"]!["scheduledAnnouncementAt"]);
+        var cancelled = await server.QueryAsync("query($y: Int!) { round(year: $y) { scheduledAnnouncementAt } }", new { y = round });
+        Assert.Null(cancelled["round"]!["scheduledAnnouncementAt"]);
         Assert.Empty(failures);
     }
 
@@ -238,9 +246,10 @@ public sealed class AdminPageGalaTests
         await AcceptedAsync(server, "announceAward", "AnnounceAwardInput", new { year, announcedAt = DateTimeOffset.UtcNow.AddMinutes(-5) });
     }
 
-    private static async Task<IReadOnlyList<(string Code, string Reason)>> WithdrawalsAsync(KvkTestServer server)
+    private static async Task<IReadOnlyList<(string Code, string Reason)>> WithdrawalsAsync(KvkTestServer server, int year)
     {
-        var history = (await server.PostAsync("{ round(year: 2027) { history { type municipality { code } reason } } }", token: AnnaToken))
+        var history = (await server.PostAsync(
+                "query($year: Int!) { round(year: $year) { history { type municipality { code } reason } } }", new { year }, AnnaToken))
             ["data"]!["round"]!["history"]!.AsArray();
         return [.. history.Where(e => e!["type"]!.GetValue<string>() == "nomination_withdrawn").Select(e => (
             e!["municipality"]!["code"]!.GetValue<string>(),

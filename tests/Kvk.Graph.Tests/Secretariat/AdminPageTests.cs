@@ -1,4 +1,5 @@
 using Kvk.Graph.Tests.Support;
+using Kvk.Graph.Tests.Support.Scenarios;
 using Microsoft.Playwright;
 using static Kvk.Graph.Tests.Secretariat.AdminBrowser;
 
@@ -31,6 +32,7 @@ public sealed class AdminPageTests
     public async Task A_secretary_records_a_full_round_in_the_browser_and_the_public_sees_the_award()
     {
         await using var server = await StartServerAsync();
+        var year = RoundYears.Next(server.ConnectionString);
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await LaunchAsync(playwright);
         var failures = new List<string>();
@@ -43,10 +45,10 @@ public sealed class AdminPageTests
         await SignInAsync(page, AnnaToken, AnnaName);
         await Assertions.Expect(page.Locator("#omgangar-rubrik")).ToBeFocusedAsync();
 
-        await page.FillAsync("#nytt-ar", "2027");
+        await page.FillAsync("#nytt-ar", $"{year}");
         await page.ClickAsync("#oppna");
-        await Assertions.Expect(page.Locator("#oppna-meddelande")).ToHaveTextAsync("Omgång 2027 är öppnad.");
-        await Assertions.Expect(page.Locator("#omgang-ar")).ToHaveTextAsync("2027");
+        await Assertions.Expect(page.Locator("#oppna-meddelande")).ToHaveTextAsync($"Omgång {year} är öppnad.");
+        await Assertions.Expect(page.Locator("#omgang-ar")).ToHaveTextAsync($"{year}");
         foreach (var name in new[] { "Habo", "Svedala", "Helsingborg", "Kiruna" })
         {
             await page.FillAsync("#kommun", name);
@@ -92,16 +94,17 @@ public sealed class AdminPageTests
         await page.FillAsync("#revidera-skal", "Juryn justerade sista meningen.");
         await page.ClickAsync("#revidera");
         await Assertions.Expect(page.Locator("#revidera-meddelande")).ToContainTextAsync("Beslutet är reviderat");
-        Assert.Null((await server.QueryAsync("{ round(year: 2027) { decision { motivation } } }"))["round"]!["decision"]);
+        Assert.Null((await server.QueryAsync("query($y: Int!) { round(year: $y) { decision { motivation } } }", new { y = year }))["round"]!["decision"]);
 
         await page.ClickAsync("#tillkannage");
         await Assertions.Expect(page.Locator("#bekrafta-text")).ToContainTextAsync("Vinnaren (Helsingborgs stad) och motiveringen blir offentliga direkt");
         await page.ClickAsync("#bekrafta-nej");
         await Assertions.Expect(page.Locator("#bekrafta")).ToBeHiddenAsync();
-        Assert.Equal("DECIDED", (await server.QueryAsync("{ round(year: 2027) { status } }"))["round"]!["status"]!.GetValue<string>());
+        var decided = await server.QueryAsync("query($y: Int!) { round(year: $y) { status } }", new { y = year });
+        Assert.Equal("DECIDED", decided["round"]!["status"]!.GetValue<string>());
 
-        await page.FillAsync("#tillkannage-kalla", "Helsingborg är Sveriges KvalitetsKommun 2027");
-        await page.FillAsync("#tillkannage-kalla-lank", "https://kvalitetsmassan.se/pressmeddelande-2027");
+        await page.FillAsync("#tillkannage-kalla", $"Helsingborg är Sveriges KvalitetsKommun {year}");
+        await page.FillAsync("#tillkannage-kalla-lank", $"https://kvalitetsmassan.se/pressmeddelande-{year}");
         await page.ClickAsync("#tillkannage");
         await page.ClickAsync("#bekrafta-ja");
         await Assertions.Expect(page.Locator("#omgang-meddelande")).ToHaveTextAsync("Priset är tillkännagivet.");
@@ -117,15 +120,15 @@ public sealed class AdminPageTests
         await Assertions.Expect(page.Locator("#historik")).ToContainTextAsync("reviderade beslutet: Helsingborg som vinnare, med skälet ”Juryn " +
             "justerade sista meningen.”");
 
-        var award = (await server.QueryAsync("{ award(year: 2027) { recipientName motivation sources { title url } municipality { name } round { nominees { " +
-            "municipality { name } } } } }"))["award"]!;
+        var award = (await server.QueryAsync("query($y: Int!) { award(year: $y) { recipientName motivation sources { title url } municipality { name } " +
+            "round { nominees { municipality { name } } } } }", new { y = year }))["award"]!;
         Assert.Equal("Helsingborgs stad", award["recipientName"]!.GetValue<string>());
         Assert.Equal("Helsingborg", award["municipality"]!["name"]!.GetValue<string>());
         Assert.Contains("modigt kvalitetsarbete", award["motivation"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(["Habo", "Helsingborg", "Svedala"], award["round"]!["nominees"]!.AsArray().Select(n => n!["municipality"]!["name"]!.GetValue<string>()));
         var source = Assert.Single(award["sources"]!.AsArray())!;
-        Assert.Equal("Helsingborg är Sveriges KvalitetsKommun 2027", source["title"]!.GetValue<string>());
-        Assert.Equal("https://kvalitetsmassan.se/pressmeddelande-2027", source["url"]!.GetValue<string>());
+        Assert.Equal($"Helsingborg är Sveriges KvalitetsKommun {year}", source["title"]!.GetValue<string>());
+        Assert.Equal($"https://kvalitetsmassan.se/pressmeddelande-{year}", source["url"]!.GetValue<string>());
         Assert.Empty(failures);
     }
 }

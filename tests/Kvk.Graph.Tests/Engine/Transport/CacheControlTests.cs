@@ -21,7 +21,8 @@ public sealed class CacheControlTests : IAsyncLifetime
     [InlineData(Transports.Get, "{ viewer { isSecretariat } }")]
     [InlineData(Transports.Sse, "{ viewer { isSecretariat } }")]
     [InlineData(Transports.Post, "{ notAField }")]
-    [InlineData(Transports.Get, "mutation { openRound(input: { year: 2051 }) { errors { ... on Error { code } } } }")]
+    // A mutation over GET is refused before it runs: the year it would open is never read.
+    [InlineData(Transports.Get, "mutation($year: Int!) { openRound(input: { year: $year }) { errors { ... on Error { code } } } }")]
     public async Task Every_response_to_a_token_holder_is_private_and_not_stored(string transport, string query)
     {
         using var request = Transports.Request(transport, query);

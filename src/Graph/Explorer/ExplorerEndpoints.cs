@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Kvk.Domain.Municipalities;
 using Kvk.Domain.Seeding;
+using Kvk.Graph.Engine.Lists.Filtering;
 using Kvk.Graph.Engine.Pipeline;
 using Kvk.Graph.Engine.Transport;
 using Kvk.Graph.Search;
@@ -128,7 +129,7 @@ public static class ExplorerEndpoints
                 var years = answer.Data?.Search.Nodes.Select(h => h.Award.Year).ToList() ?? [];
                 var downloads = years.Count == 0 ? (IReadOnlyList<ExplorerDownload>)[] : [new(
                     "awards",
-                    new Dictionary<string, object?> { ["year"] = new Dictionary<string, object?> { ["in"] = years } })];
+                    new Dictionary<string, object?> { ["year"] = new Dictionary<string, object?> { [FilterOperators.In] = years } })];
                 return SearchPage.Render(language, query, text, answer.Data, answer.Failure?.Messages, SearchQueries.MaxTextLength) with
                 {
                     Query = Panel(context, language, operation, downloads),

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Kvk.Graph.Engine.Lists.Filtering;
 
 namespace Kvk.Graph.Explorer;
 
@@ -16,7 +17,7 @@ public sealed record ExplorerDownload(string List, object? Where = null)
 
     /// <summary><c>{ "field": { "eq": value } }</c>.</summary>
     public static Dictionary<string, object?> Equal(string field, object? value) =>
-        new(StringComparer.Ordinal) { [field] = new Dictionary<string, object?> { ["eq"] = value } };
+        new(StringComparer.Ordinal) { [field] = new Dictionary<string, object?> { [FilterOperators.Eq] = value } };
 }
 
 /// <summary>

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Kvk.Graph.Engine.Pipeline;
 
 namespace Kvk.Graph.Admin;
@@ -40,12 +41,15 @@ public static class AdminPage
             _ = path == Path ? endpoint.WithContentSecurityPolicy(ContentSecurityPolicy) : endpoint.WithAdmission(AdmissionPolicy.StaticAsset);
         }
 
-        // Fixed for the host's life, as its static files are; not kept by a browser past a deployment that changes it.
+        // Fixed for the host's life, as its static files are: written once, at its first request, rather than hashing the
+        // documents again for each; not kept by a browser past a deployment that changes it.
+        var vocabulary = new Lazy<byte[]>(() => JsonSerializer.SerializeToUtf8Bytes(
+            AdminVocabulary.Of(endpoints.ServiceProvider.GetRequiredService<PersistedDocumentRegistry>()), AdminVocabulary.Json));
         endpoints.MapGet(AdminVocabulary.Path, async context =>
         {
             context.Response.Headers.CacheControl = "no-store";
-            var vocabulary = AdminVocabulary.Of(context.RequestServices.GetRequiredService<PersistedDocumentRegistry>());
-            await context.Response.WriteAsJsonAsync(vocabulary, AdminVocabulary.Json, context.RequestAborted);
+            context.Response.ContentType = "application/json; charset=utf-8";
+            await context.Response.Body.WriteAsync(vocabulary.Value, context.RequestAborted);
         }).WithAdmission(AdmissionPolicy.StaticAsset);
     }
 }

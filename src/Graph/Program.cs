@@ -6,7 +6,7 @@ using Kvk.Storage.Store;
 var commandLine = CommandLine.Parse(args);
 try
 {
-    await using var kvk = await KvkApp.CreateAsync(commandLine.HostArguments);
+    await using var kvk = await KvkApp.CreateAsync(commandLine.HostArguments, serves: commandLine.Serves);
     switch (commandLine.Command)
     {
         case "rebuild":

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using Kvk.Domain.Municipalities;
 using Kvk.Domain.Seeding;
@@ -20,8 +19,6 @@ namespace Kvk.Graph.Explorer;
 /// </summary>
 public static class ExplorerEndpoints
 {
-    public const string StylesheetPath = "/explorer.css";
-
     /// <summary>Only this origin's stylesheet and images; no script at all, no framing, forms only to this origin.</summary>
     public static readonly ContentSecurityPolicy ContentSecurityPolicy = ContentSecurityPolicy.Allowing(
         "style-src 'self'",
@@ -37,15 +34,13 @@ public static class ExplorerEndpoints
         var map = new Lazy<SwedenMap>(() => SwedenMap.Load(
             Path.Combine(SeedFiles.Directory, "kommuner_scb.geojson"),
             Path.Combine(SeedFiles.Directory, "lan_scb.geojson")));
-        var css = Stylesheet();
-        var version = Convert.ToHexStringLower(SHA256.HashData(css))[..12];
-        var stylesheet = $"{StylesheetPath}?v={version}";
-
-        endpoints.MapGet(StylesheetPath, (HttpContext context) =>
+        var stylesheet = ExplorerStylesheet.Address;
+        endpoints.MapGet(ExplorerStylesheet.Path, (HttpContext context) =>
         {
             // The pages name the stylesheet by its content's hash, so that a changed one is a new address.
-            context.Response.Headers.CacheControl = context.Request.Query["v"] == version ? "public, max-age=31536000, immutable" : "no-cache";
-            return Results.Bytes(css, "text/css; charset=utf-8");
+            var current = context.Request.Query["v"] == ExplorerStylesheet.Version;
+            context.Response.Headers.CacheControl = current ? "public, max-age=31536000, immutable" : "no-cache";
+            return Results.Bytes(ExplorerStylesheet.Bytes, "text/css; charset=utf-8");
         }).WithAdmission(AdmissionPolicy.StaticAsset);
 
         foreach (var language in new[] { ExplorerLanguage.Swedish, ExplorerLanguage.English })
@@ -206,13 +201,4 @@ public static class ExplorerEndpoints
     /// </summary>
     private static Task WriteAsync(HttpContext context, CachedResponse response) =>
         EdgeCaching.WriteAsync(context, response, context.RequestServices.GetRequiredService<EdgeCachePolicy>());
-
-    private static byte[] Stylesheet()
-    {
-        using var stream = typeof(ExplorerEndpoints).Assembly.GetManifestResourceStream("Kvk.Explorer.explorer.css")
-            ?? throw new InvalidOperationException("The explorer's stylesheet is not embedded.");
-        using var buffer = new MemoryStream();
-        stream.CopyTo(buffer);
-        return buffer.ToArray();
-    }
 }

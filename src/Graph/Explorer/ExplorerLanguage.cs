@@ -46,6 +46,16 @@ public sealed partial class ExplorerLanguage
 
     public string MunicipalityRoute => MunicipalityBase + "{code}";
 
+    /// <summary>The Atom feed of the record's facts in this language (<c>/feed.atom</c>, <c>/en/feed.atom</c>).</summary>
+    public string Feed => Root + FeedFile;
+
+    /// <summary>The Atom feed of one municipality's facts, beside its page.</summary>
+    public string MunicipalityFeed(string code) => Municipality(code) + FeedFile;
+
+    public string MunicipalityFeedRoute => MunicipalityRoute + FeedFile;
+
+    private const string FeedFile = "/feed.atom";
+
     private string RoundBase => Root + (this == Swedish ? "/omgang/" : "/round/");
 
     private string MunicipalityBase => Root + (this == Swedish ? "/kommun/" : "/municipality/");
@@ -100,6 +110,15 @@ public sealed partial class ExplorerLanguage
     public required string SourcesNote { get; init; }
 
     public required string SourcesLink { get; init; }
+
+    // The Atom feeds
+    public required string FeedTitle { get; init; }
+
+    public required Func<string, string> MunicipalityFeedTitle { get; init; }
+
+    public required string FeedLink { get; init; }
+
+    public required Func<string, string> MunicipalityFeedLink { get; init; }
 
     public required string And { get; init; }
 

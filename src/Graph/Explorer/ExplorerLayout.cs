@@ -26,11 +26,20 @@ public sealed record ExplorerPage(
 {
     /// <summary>The query behind the page (<see cref="QueryPanel"/>), at the foot of its content; empty for a page without one.</summary>
     public Html Query { get; init; } = Html.Empty;
+
+    /// <summary>The Atom feeds of what the page shows, besides the language's feed of the whole record (a municipality's own).</summary>
+    public IReadOnlyList<ExplorerFeed> Feeds { get; init; } = [];
 }
+
+/// <summary>An Atom feed a page offers in its head (<c>&lt;link rel="alternate"&gt;</c>), so that a reader finds it from the page.</summary>
+public sealed record ExplorerFeed(string Title, string Path);
 
 /// <summary>The frame of every explorer page: skip link, header with menu, language switch and search, footer with the open data.</summary>
 public static class ExplorerLayout
 {
+    /// <summary>The media type of the Atom feeds the pages link to.</summary>
+    public const string FeedType = "application/atom+xml";
+
     public static string Render(ExplorerLanguage language, ExplorerPage page, string stylesheet)
     {
         var other = language.Other;
@@ -48,6 +57,8 @@ public static class ExplorerLayout
             <link rel="stylesheet" href="{stylesheet}">
             <link rel="icon" href="/admin/favicon.svg" type="image/svg+xml">
             <link rel="alternate" hreflang="{other.Code}" href="{page.PathIn(other)}">
+            {page.Feeds.Prepend(new ExplorerFeed(language.FeedTitle, language.Feed)).Select(feed => Html.Of(
+                $"<link rel=\"alternate\" type=\"{FeedType}\" href=\"{feed.Path}\" title=\"{feed.Title}\">"))}
             </head>
             <body>
             <a class="skip" href="#innehall">{language.SkipToContent}</a>
@@ -78,6 +89,7 @@ public static class ExplorerLayout
             <li><a href="/download/awards.csv">{language.AwardsCsv}</a></li>
             <li><a href="/download/nominations.csv">{language.NominationsCsv}</a></li>
             <li><a href="/graphql">{language.GraphiQL}</a></li>
+            <li><a href="{language.Feed}" type="{FeedType}">{language.FeedLink}</a></li>
             </ul>
             <p>{language.SourcesNote} <a href="{language.Sources}">{language.SourcesLink}</a></p>
             </footer>

@@ -30,14 +30,15 @@ public sealed record ExplorerOperation(string Document, IReadOnlyDictionary<stri
 
     /// <summary>
     /// Runs the document through the API's pipeline as the public would (<see cref="SurfaceClient"/>): the same limits,
-    /// search rules and embargo as the API's, and a line of the operation log with the transport "Explorer".
+    /// search rules and embargo as the API's, and a line of the operation log with the transport "Explorer" (or the
+    /// surface's that runs it, e.g. "Feed").
     /// </summary>
-    public async Task<ExplorerAnswer<T>> RunAsync<T>(HttpContext context)
+    public async Task<ExplorerAnswer<T>> RunAsync<T>(HttpContext context, string surface = "Explorer")
         where T : class
     {
         var client = context.RequestServices.GetRequiredService<SurfaceClient>();
         var inputs = Variables.Count == 0 ? null : new Inputs(Variables.ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal));
-        var answer = await client.RunAsync(context, "Explorer", Document, inputs);
+        var answer = await client.RunAsync(context, surface, Document, inputs);
         var errors = answer.Errors;
         if (errors.Count == 0 && answer.Data.ValueKind == JsonValueKind.Object)
         {

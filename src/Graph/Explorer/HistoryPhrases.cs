@@ -1,3 +1,4 @@
+using System.Text;
 using Kvk.Domain.Rounds;
 
 namespace Kvk.Graph.Explorer;
@@ -21,15 +22,50 @@ public sealed class HistoryPhrases
     /// <summary>The entry in words; its type where it has none (a kind this host does not know, or one without its municipality).</summary>
     /// <param name="municipality">A link to a municipality's page.</param>
     public Html Describe(HistoryEntry entry, Func<MunicipalityName, Html> municipality) =>
-        RoundEventCatalogue.Named(entry.Type) is { } kind && _phrase(kind.Telling.For(entry.Municipality is not null)) is { } phrase
-            && Html.Template(phrase, name => name switch
-            {
-                "municipality" => entry.Municipality is { } m ? municipality(m) : null,
-                "reason" => Html.Of($"{entry.Reason}"),
-                "motivation" => Html.Of($"{entry.Motivation}"),
-                "at" => Html.Of($"{ExplorerLanguage.Timestamp(entry.ScheduledAt ?? entry.OccurredAt)}"),
-                _ => null,
-            }) is { } told
+        Phrase(entry) is { } phrase
+            && Html.Template(phrase, name => name == "municipality"
+                ? entry.Municipality is { } m ? municipality(m) : null
+                : Value(entry, name) is { } value ? Html.Of($"{value}") : null) is { } told
             ? told
             : Html.Of($"{entry.Type}");
+
+    /// <summary>The entry in words as plain text, the municipality by its name (a feed's title); its type where it has none.</summary>
+    public string Tell(HistoryEntry entry)
+    {
+        if (Phrase(entry) is not { } phrase)
+        {
+            return entry.Type;
+        }
+
+        var text = new StringBuilder(phrase.Length + 64);
+        foreach (var (part, isName) in Placeholders.Parts(phrase))
+        {
+            if (!isName)
+            {
+                text.Append(part);
+            }
+            else if ((part == "municipality" ? entry.Municipality?.Name : Value(entry, part)) is { } value)
+            {
+                text.Append(value);
+            }
+            else
+            {
+                return entry.Type;
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private string? Phrase(HistoryEntry entry) =>
+        RoundEventCatalogue.Named(entry.Type) is { } kind ? _phrase(kind.Telling.For(entry.Municipality is not null)) : null;
+
+    /// <summary>What a placeholder other than the municipality stands for: a missing reason or motivation is empty text.</summary>
+    private static string? Value(HistoryEntry entry, string name) => name switch
+    {
+        "reason" => entry.Reason ?? "",
+        "motivation" => entry.Motivation ?? "",
+        "at" => ExplorerLanguage.Timestamp(entry.ScheduledAt ?? entry.OccurredAt),
+        _ => null,
+    };
 }

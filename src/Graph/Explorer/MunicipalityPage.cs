@@ -59,8 +59,12 @@ public static class MunicipalityPage
                     $"<li><a href=\"{MunicipalityElsewhere.Wikidata(municipality.WikidataId!)}\">{language.WikidataLink}</a></li>")}
                 </ul>
                 <p><a href="{language.Map}">{language.AllOnTheMap}</a></p>
+                <p class="feed"><a href="{language.MunicipalityFeed(code)}" type="{ExplorerLayout.FeedType}">{language.MunicipalityFeedLink(municipality.Name)}</a></p>
                 """),
-            other => other.Municipality(code));
+            other => other.Municipality(code))
+        {
+            Feeds = [new ExplorerFeed(language.MunicipalityFeedTitle(municipality.Name), language.MunicipalityFeed(code))],
+        };
     }
 
     private static string Result(ExplorerLanguage language, MunicipalityNomination nomination) => nomination switch

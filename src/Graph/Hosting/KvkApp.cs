@@ -8,6 +8,7 @@ using Kvk.Graph.Engine.Pipeline;
 using Kvk.Graph.Engine.Reading;
 using Kvk.Graph.Engine.Transport;
 using Kvk.Graph.Explorer;
+using Kvk.Graph.Feeds;
 using Kvk.Graph.Live;
 using Kvk.Graph.Replication;
 using Kvk.Graph.Rounds;
@@ -71,6 +72,7 @@ public sealed class KvkApp : IAsyncDisposable
             // The schema is built now, so that a mistake in it stops the start instead of the first request.
             app.Services.GetRequiredService<GraphQL.Types.ISchema>().Initialize();
             app.MapExplorer();
+            app.MapFeeds();
             await PrepareStoreAsync(app.Services, cancellationToken);
             KvkLog.Ready(app.Logger, started.Elapsed.TotalSeconds, database.IsLocal ? "local PostgreSQL under .kvk/" : "ConnectionStrings:Kvk");
             return new KvkApp(app, database);

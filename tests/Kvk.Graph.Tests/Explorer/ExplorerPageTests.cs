@@ -271,7 +271,15 @@ public sealed class ExplorerPageTests(SeededKvk kvk) : IClassFixture<SeededKvk>
             Assert.NotEqual(swedish.Main.Text(), english.Main.Text());
             // The same record in both: the same links to rounds and municipalities, in the other language's addresses.
             Assert.Equal(Links(swedish, "/omgang/", "/kommun/"), Links(english, "/en/round/", "/en/municipality/"));
+
+            // Each offers its language's Atom feed in its head, and a municipality's page that municipality's feed besides.
+            var municipality = swedishPath.StartsWith("/kommun/", StringComparison.Ordinal);
+            Assert.Equal(municipality ? ["/feed.atom", $"/kommun/{Hoganas}/feed.atom"] : ["/feed.atom"], Feeds(swedish));
+            Assert.Equal(municipality ? ["/en/feed.atom", $"/en/municipality/{Hoganas}/feed.atom"] : ["/en/feed.atom"], Feeds(english));
         }
+
+        var hoganas = await ExplorerPages.GetOkAsync(Client, $"/kommun/{Hoganas}");
+        Assert.Equal("Följ Höganäs i registret (Atom-flöde)", hoganas.Main.QuerySelector($"a[href='/kommun/{Hoganas}/feed.atom']")!.Text());
 
         var round = await ExplorerPages.GetOkAsync(Client, "/en/round/2023");
         Assert.Equal("Winner: Höganäs kommun", round.Document.QuerySelector("section.decision h2")!.Text());
@@ -283,6 +291,12 @@ public sealed class ExplorerPageTests(SeededKvk kvk) : IClassFixture<SeededKvk>
             "Höganäs: Won in 2023. Nominated in 2021 and 2023.",
             map.Document.QuerySelector($"a[href='/en/municipality/{Hoganas}']")!.GetAttribute("aria-label"));
     }
+
+    /// <summary>The Atom feeds a page's head offers (<c>&lt;link rel="alternate" type="application/atom+xml"&gt;</c>), each with a title.</summary>
+    private static List<string> Feeds(ExplorerResponse page) =>
+        [.. page.Document.Head!.QuerySelectorAll("link[rel=alternate][type='application/atom+xml']")
+            .Select(link => (Href: link.GetAttribute("href")!, Title: link.GetAttribute("title")))
+            .Select(feed => string.IsNullOrWhiteSpace(feed.Title) ? "untitled " + feed.Href : feed.Href)];
 
     /// <summary>The rounds and municipalities a page's main content links to, as years and codes.</summary>
     private static List<string> Links(ExplorerResponse page, string roundPrefix, string municipalityPrefix) =>
@@ -350,12 +364,12 @@ public sealed class ExplorerPageTests(SeededKvk kvk) : IClassFixture<SeededKvk>
     }
 
     [Fact]
-    public async Task The_footer_links_to_the_downloads_to_graphiql_and_to_the_sources_and_terms()
+    public async Task The_footer_links_to_the_downloads_to_graphiql_to_the_feed_and_to_the_sources_and_terms()
     {
         var page = await ExplorerPages.GetOkAsync(Client, "/");
 
         var links = page.Document.QuerySelectorAll("footer a").Select(a => a.GetAttribute("href")).ToList();
-        Assert.Equal(["/download/awards.csv", "/download/nominations.csv", "/graphql", "/kallor"], links);
+        Assert.Equal(["/download/awards.csv", "/download/nominations.csv", "/graphql", "/feed.atom", "/kallor"], links);
         foreach (var link in links)
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, link);

@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using Kvk.Graph.Hosting;
+using Kvk.Graph.Engine.Files;
 
 namespace Kvk.Graph.Secretariat;
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using Kvk.Graph.Engine.Files;
 using Npgsql;
 
 namespace Kvk.Graph.Hosting;

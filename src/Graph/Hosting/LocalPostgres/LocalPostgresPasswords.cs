@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Kvk.Graph.Engine.Files;
 
 namespace Kvk.Graph.Hosting;
 

@@ -1,3 +1,4 @@
+using Kvk.Graph.Engine.Files;
 using Npgsql;
 
 namespace Kvk.Graph.Hosting;

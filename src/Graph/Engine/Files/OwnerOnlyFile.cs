@@ -1,7 +1,7 @@
-namespace Kvk.Graph.Hosting;
+namespace Kvk.Graph.Engine.Files;
 
 /// <summary>Files with secrets in them (passwords, a dump of the read model): readable and writable by their owner alone (0600).</summary>
-internal static class OwnerOnlyFile
+public static class OwnerOnlyFile
 {
     public const UnixFileMode Mode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 

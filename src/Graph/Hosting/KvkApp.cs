@@ -14,6 +14,7 @@ using Kvk.Graph.Rounds;
 using Kvk.Graph.Schema;
 using Kvk.Graph.Search;
 using Kvk.Graph.Secretariat;
+using Kvk.Graph.Secretariat.Credentials;
 using Kvk.Graph.Secretariat.Scheduling;
 using Kvk.Storage.Awards;
 using Kvk.Storage.Municipalities;
@@ -54,7 +55,7 @@ public sealed class KvkApp : IAsyncDisposable
         {
             AddServices(builder.Services, builder.Configuration, builder.Environment, database.ConnectionString);
             builder.Services.AddSingleton(SecretariatTokens.FromConfiguration(builder.Configuration, builder.Environment, Directory.GetCurrentDirectory()));
-            builder.Services.AddSingleton<IBearerAuthenticator, SecretariatAuthenticator>();
+            builder.Services.AddKvkCredentials();
             builder.Services.AddKvkOperations(builder.Configuration);
             builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = QueryLimits.From(builder.Configuration).MaxRequestBodyBytes);
             app = builder.Build();
@@ -69,6 +70,11 @@ public sealed class KvkApp : IAsyncDisposable
             app.Services.GetRequiredService<GraphQL.Types.ISchema>().Initialize();
             app.MapExplorer();
             await PrepareStoreAsync(app.Services, cancellationToken);
+            if (app.Environment.IsProduction() && !await app.Services.GetRequiredService<SecretariatHealthCheck>().AnyAsync(cancellationToken))
+            {
+                CredentialLog.NoSecretariatCredential(app.Logger);
+            }
+
             KvkLog.Ready(app.Logger, started.Elapsed.TotalSeconds, database.IsLocal ? "local PostgreSQL under .kvk/" : "ConnectionStrings:Kvk");
             return new KvkApp(app, database);
         }
@@ -149,6 +155,8 @@ public sealed class KvkApp : IAsyncDisposable
         var log = services.GetRequiredService<ILogger<KvkApp>>();
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
         await AwardSearchIndex.EnsureAsync(services.GetRequiredService<NpgsqlDataSource>(), cancellationToken);
+        await CredentialTables.EnsureAsync(services.GetRequiredService<NpgsqlDataSource>(), cancellationToken);
+        await EmbargoReadLog.EnsureAsync(services.GetRequiredService<NpgsqlDataSource>(), cancellationToken);
         await MunicipalityDocuments.SynchronizeAsync(store, services.GetRequiredService<MunicipalityDirectory>(), cancellationToken);
         var imported = await services.GetRequiredService<SeedImporter>().ImportAsync(SeedHistory.Load(SeedFiles.Rounds), cancellationToken);
         if (imported.Count > 0)

@@ -22,7 +22,8 @@ public static class Operations
     {
         services.AddHealthChecks()
             .AddCheck<PostgresHealthCheck>("postgresql", tags: ["ready"])
-            .AddCheck<ReplicaLagHealthCheck>("replica", tags: ["ready"]);
+            .AddCheck<ReplicaLagHealthCheck>("replica", tags: ["ready"])
+            .AddCheck<SecretariatHealthCheck>("secretariat", tags: ["ready"]);
 
         // Any origin may read; no credentials and no Authorization header cross origins, so the
         // secretariat's mutations stay with its own pages.

@@ -19,18 +19,21 @@ public sealed record RoundHistoryEntry(
     string? Motivation,
     string? Reason,
     string? Note = null,
-    DateTimeOffset? ScheduledAt = null)
+    DateTimeOffset? ScheduledAt = null,
+    bool Embargoed = false)
 {
     /// <summary>
     /// Describes the events of one round stream, oldest first, each in its declared words
     /// (<see cref="RoundEventTelling"/>). Until the round is announced, a decision and its revisions
     /// (<see cref="RoundEventDisclosure.SecretUntilAnnounced"/>) are only said to exist unless <paramref name="secretariat"/>
-    /// is asking. The secretariat's internal notes (<see cref="RoundEventDisclosure.SecretariatOnly"/>) are left out
-    /// unless it is asking.
+    /// or the <paramref name="press"/> under embargo is asking (such an entry is <see cref="Embargoed"/>). The secretariat's
+    /// internal notes (<see cref="RoundEventDisclosure.SecretariatOnly"/>) are left out unless it is asking.
     /// </summary>
-    public static IReadOnlyList<RoundHistoryEntry> Describe(IReadOnlyList<IEvent> events, MunicipalityDirectory municipalities, bool secretariat)
+    public static IReadOnlyList<RoundHistoryEntry> Describe(
+        IReadOnlyList<IEvent> events, MunicipalityDirectory municipalities, bool secretariat, bool press = false)
     {
-        var disclosed = secretariat || events.Any(e => e.Data is AwardAnnounced);
+        var announced = events.Any(e => e.Data is AwardAnnounced);
+        var disclosed = secretariat || press || announced;
         return [.. events.OrderBy(e => e.Version)
             .Select(e => (Event: e, Kind: RoundEventCatalogue.Of(e.Data)))
             .Where(x => secretariat || x.Kind.Telling.Disclosure != RoundEventDisclosure.SecretariatOnly)
@@ -42,7 +45,8 @@ public sealed record RoundHistoryEntry(
                     x.Kind.Telling.For(facts.MunicipalityCode is not null).Summary,
                     name => Value(name, fact, facts, municipalities));
                 return new RoundHistoryEntry(x.Event.Sequence, x.Event.Version, x.Kind.StoredName, x.Event.Timestamp, x.Event.UserName, summary,
-                    facts.MunicipalityCode, facts.Motivation, facts.Reason, facts.Note, facts.ScheduledAt);
+                    facts.MunicipalityCode, facts.Motivation, facts.Reason, facts.Note, facts.ScheduledAt,
+                    Embargoed: x.Kind.Telling.Disclosure == RoundEventDisclosure.SecretUntilAnnounced && !announced);
             })];
     }
 

@@ -42,7 +42,35 @@ public sealed class SecretariatTokens
 
     public static byte[] Hash(string token) => SHA256.HashData(Encoding.UTF8.GetBytes(token));
 
+    /// <summary>A new token: 256 random bits, base64url, so that a plain SHA-256 of it is as good as a slow password hash.</summary>
+    public static string Generate() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    /// <summary>The names bound to configured tokens (for <c>secretariat list</c>).</summary>
+    public IEnumerable<string> Names => _tokens.Select(t => t.Name);
+
     public static SecretariatTokens FromConfiguration(IConfiguration configuration, IHostEnvironment environment, string workingDirectory)
+    {
+        var tokens = new List<SecretariatToken>(Configured(configuration));
+        if (tokens.Count == 0 && environment.IsDevelopment())
+        {
+            var generated = Generate();
+            var path = Path.Combine(workingDirectory, ".kvk", "secretariat-token");
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, generated + "\n");
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
+
+            Console.WriteLine($"Secretariat token for this development run (also in {path}):\n  {generated}");
+            tokens.Add(new SecretariatToken(configuration[NameVariable] is { Length: > 0 } devName ? devName : DefaultName, Hash(generated)));
+        }
+
+        return new SecretariatTokens(tokens);
+    }
+
+    /// <summary>The configured tokens only, never a generated one (what a command such as <c>secretariat list</c> reads).</summary>
+    public static IReadOnlyList<SecretariatToken> Configured(IConfiguration configuration)
     {
         var tokens = new List<SecretariatToken>();
         if (configuration[TokenVariable] is { Length: > 0 } token)
@@ -62,21 +90,6 @@ public sealed class SecretariatTokens
             tokens.Add(new SecretariatToken(name.Trim(), Convert.FromHexString(hex)));
         }
 
-        if (tokens.Count == 0 && environment.IsDevelopment())
-        {
-            var generated = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-            var path = Path.Combine(workingDirectory, ".kvk", "secretariat-token");
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllText(path, generated + "\n");
-            if (!OperatingSystem.IsWindows())
-            {
-                File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-            }
-
-            Console.WriteLine($"Secretariat token for this development run (also in {path}):\n  {generated}");
-            tokens.Add(new SecretariatToken(configuration[NameVariable] is { Length: > 0 } devName ? devName : DefaultName, Hash(generated)));
-        }
-
-        return new SecretariatTokens(tokens);
+        return tokens;
     }
 }

@@ -72,7 +72,7 @@ public sealed class KvkApp : IAsyncDisposable
             await PrepareStoreAsync(app.Services, cancellationToken);
             if (app.Environment.IsProduction() && !await app.Services.GetRequiredService<SecretariatHealthCheck>().AnyAsync(cancellationToken))
             {
-                CredentialLog.NoSecretariatCredential(app.Logger);
+                CredentialLog.NoSecretariatCredential(app.Services.GetRequiredService<ILogger<KvkApp>>());
             }
 
             KvkLog.Ready(app.Logger, started.Elapsed.TotalSeconds, database.IsLocal ? "local PostgreSQL under .kvk/" : "ConnectionStrings:Kvk");

@@ -20,6 +20,8 @@ public static class Operations
 {
     public static void AddKvkOperations(this IServiceCollection services, IConfiguration configuration)
     {
+        // One instance: the host asks it at start too (the warning when nobody can record).
+        services.AddSingleton<SecretariatHealthCheck>();
         services.AddHealthChecks()
             .AddCheck<PostgresHealthCheck>("postgresql", tags: ["ready"])
             .AddCheck<ReplicaLagHealthCheck>("replica", tags: ["ready"])

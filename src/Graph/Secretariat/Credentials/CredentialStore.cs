@@ -49,7 +49,7 @@ public sealed class CredentialStore(NpgsqlDataSource dataSource, TimeProvider cl
         command.Parameters.AddWithValue(credential.Role);
         command.Parameters.AddWithValue(credential.Sha256);
         command.Parameters.AddWithValue(credential.IssuedAt);
-        command.Parameters.AddWithValue(credential.ExpiresAt);
+        command.Parameters.AddWithValue(credential.ExpiresAt.ToUniversalTime());
         await command.ExecuteNonQueryAsync(cancellationToken);
         return (token, credential);
     }

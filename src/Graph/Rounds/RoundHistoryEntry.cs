@@ -19,21 +19,19 @@ public sealed record RoundHistoryEntry(
     string? Motivation,
     string? Reason,
     string? Note = null,
-    DateTimeOffset? ScheduledAt = null,
-    bool Embargoed = false)
+    DateTimeOffset? ScheduledAt = null)
 {
     /// <summary>
     /// Describes the events of one round stream, oldest first, each in its declared words
     /// (<see cref="RoundEventTelling"/>). Until the round is announced, a decision and its revisions
     /// (<see cref="RoundEventDisclosure.SecretUntilAnnounced"/>) are only said to exist unless <paramref name="secretariat"/>
-    /// or the <paramref name="press"/> under embargo is asking (such an entry is <see cref="Embargoed"/>). The secretariat's
+    /// or the <paramref name="press"/> under embargo is asking (<see cref="HasUndisclosed"/>). The secretariat's
     /// internal notes (<see cref="RoundEventDisclosure.SecretariatOnly"/>) are left out unless it is asking.
     /// </summary>
     public static IReadOnlyList<RoundHistoryEntry> Describe(
         IReadOnlyList<IEvent> events, MunicipalityDirectory municipalities, bool secretariat, bool press = false)
     {
-        var announced = events.Any(e => e.Data is AwardAnnounced);
-        var disclosed = secretariat || press || announced;
+        var disclosed = secretariat || press || events.Any(e => e.Data is AwardAnnounced);
         return [.. events.OrderBy(e => e.Version)
             .Select(e => (Event: e, Kind: RoundEventCatalogue.Of(e.Data)))
             .Where(x => secretariat || x.Kind.Telling.Disclosure != RoundEventDisclosure.SecretariatOnly)
@@ -45,10 +43,14 @@ public sealed record RoundHistoryEntry(
                     x.Kind.Telling.For(facts.MunicipalityCode is not null).Summary,
                     name => Value(name, fact, facts, municipalities));
                 return new RoundHistoryEntry(x.Event.Sequence, x.Event.Version, x.Kind.StoredName, x.Event.Timestamp, x.Event.UserName, summary,
-                    facts.MunicipalityCode, facts.Motivation, facts.Reason, facts.Note, facts.ScheduledAt,
-                    Embargoed: x.Kind.Telling.Disclosure == RoundEventDisclosure.SecretUntilAnnounced && !announced);
+                    facts.MunicipalityCode, facts.Motivation, facts.Reason, facts.Note, facts.ScheduledAt);
             })];
     }
+
+    /// <summary>Whether the events hold a fact still secret (a decision or a revision, and no announcement yet).</summary>
+    public static bool HasUndisclosed(IReadOnlyList<IEvent> events) =>
+        !events.Any(e => e.Data is AwardAnnounced)
+        && events.Any(e => RoundEventCatalogue.Of(e.Data).Telling.Disclosure == RoundEventDisclosure.SecretUntilAnnounced);
 
     /// <summary>A placeholder of a summary (<see cref="RoundEventTelling.SummaryPlaceholders"/>, or one of the event's values), as the API writes it.</summary>
     private static string Value(string name, IRoundEvent fact, RoundEventFacts facts, MunicipalityDirectory municipalities) => name switch

@@ -56,10 +56,11 @@ public sealed class RoundType : ObjectGraphType<RoundView>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<RoundEventType>>>>("history")
             .Description("Every recorded fact of the round, oldest first, with who recorded it and when. For a round viewed at an earlier version or moment, " +
                 "the history up to then.")
-            .Resolve(c => c.Load(RoundLoaders.EventsByYear, c.Source.Year).ThenAsync(async (events, _) =>
+            .Resolve(c => c.Load(RoundLoaders.EventsByYear, c.Source.Year).ThenAsync(async (all, _) =>
             {
-                var history = RoundHistoryEntry.Describe([.. events.Where(e => e.Version <= c.Source.Version)], municipalities, c.IsSecretariat(), c.IsPress());
-                return c.IsPress() && history.Any(e => e.Embargoed) ? await Logged(c, c.Source.Year, history) : history;
+                IReadOnlyList<JasperFx.Events.IEvent> events = [.. all.Where(e => e.Version <= c.Source.Version)];
+                var history = RoundHistoryEntry.Describe(events, municipalities, c.IsSecretariat(), c.IsPress());
+                return c.IsPress() && RoundHistoryEntry.HasUndisclosed(events) ? await Logged(c, c.Source.Year, history) : history;
             }));
         Field<DateTimeType>("announcedAt").Description("When the award was announced, where the sources give the moment; null otherwise (see `announcedOn`).")
             .Resolve(c => c.Source.Announcement?.AnnouncedAt);

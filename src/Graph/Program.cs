@@ -2,10 +2,16 @@ using Kvk.Graph.Hosting;
 using Kvk.Storage.Store;
 
 // `dotnet run --project src/Graph` serves; `… -- rebuild` projects the read model again from every
-// stored event, against the same database.
+// stored event, against the same database; `… -- secretariat issue|revoke|list` manages credentials.
 var commandLine = CommandLine.Parse(args);
 try
 {
+    if (commandLine.Command == SecretariatCommand.Name)
+    {
+        // The database only, no host: a command never makes or prints a development token.
+        return await SecretariatCommand.RunAsync(commandLine.HostArguments, Console.Out, Console.Error, CancellationToken.None);
+    }
+
     await using var kvk = await KvkApp.CreateAsync(commandLine.HostArguments, serves: commandLine.Serves);
     switch (commandLine.Command)
     {

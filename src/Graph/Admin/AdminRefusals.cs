@@ -17,6 +17,19 @@ public static class AdminRefusals
         [MutationError.ConcurrencyConflict] = "Omgången ändrades innan din åtgärd sparades, och den sparades inte.",
         [MutationError.IdempotencyKeyReused] = "Begäran skickades redan med andra uppgifter. Försök igen.",
         [SecretariatMutation.Unauthenticated] = "Nyckeln är ogiltig eller saknas. Logga in igen.",
+        [SecretariatMutation.Forbidden] = "Nyckeln är en pressnyckel: den kan läsa men inte registrera något.",
+    };
+
+    /// <summary>
+    /// A credential that was valid and is refused now, by the reason the API gives (<c>extensions.reason</c>). What the
+    /// secretary had entered is still in the page: it is sent once she signs in with a new key.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Credentials { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        [SecretariatAuthenticator.Expired] =
+            "Din inloggning har gått ut. Be om en ny nyckel och logga in igen – det du har skrivit finns kvar på sidan.",
+        [SecretariatAuthenticator.Revoked] =
+            "Din inloggning har återkallats. Be om en ny nyckel och logga in igen – det du har skrivit finns kvar på sidan.",
     };
 
     /// <summary>

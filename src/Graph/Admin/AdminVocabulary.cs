@@ -21,12 +21,17 @@ namespace Kvk.Graph.Admin;
 /// otherwise when its entry names no municipality), with the entry's fields as placeholders
 /// (<see cref="RoundEventTelling.EntryPlaceholders"/>).
 /// </param>
+/// <param name="CredentialRefusals">
+/// Why a credential that worked is refused now (<c>extensions.reason</c> of UNAUTHENTICATED: EXPIRED, REVOKED) → what the
+/// sign-in view says.
+/// </param>
 public sealed record AdminVocabulary(
     IReadOnlyDictionary<string, string> Refusals,
     IReadOnlyDictionary<string, string> InvalidInput,
     IReadOnlyDictionary<string, int> Limits,
     IReadOnlyDictionary<string, string> Documents,
-    IReadOnlyDictionary<string, AdminEventLines> Events)
+    IReadOnlyDictionary<string, AdminEventLines> Events,
+    IReadOnlyDictionary<string, string> CredentialRefusals)
 {
     public const string Path = AdminPage.Path + "/vocabulary.json";
 
@@ -41,7 +46,7 @@ public sealed record AdminVocabulary(
     };
 
     public static AdminVocabulary Of(PersistedDocumentRegistry documents) =>
-        new(AdminRefusals.Messages, AdminRefusals.InvalidInput, AdminLimits.All, documents.IdsIn(DocumentFolder), EventLines);
+        new(AdminRefusals.Messages, AdminRefusals.InvalidInput, AdminLimits.All, documents.IdsIn(DocumentFolder), EventLines, AdminRefusals.Credentials);
 
     private static readonly IReadOnlyDictionary<string, AdminEventLines> EventLines = RoundEventCatalogue.All.ToDictionary(
         kind => kind.StoredName,

@@ -68,7 +68,20 @@ async function graphql(name, variables) {
   const headers = { 'Content-Type': 'application/json', Accept: 'application/json' };
   if (token()) { headers.Authorization = 'Bearer ' + token(); }
   const response = await fetch('/graphql', { method: 'POST', headers, body: JSON.stringify({ documentId: documents[name], variables }) });
-  return response.json();
+  const result = await response.json();
+  // A key that worked and has expired or been revoked: back to the sign-in view, saying why. Nothing entered is cleared.
+  const refused = await credentialRefusal(result);
+  if (refused) {
+    signOut(false);
+    say('inloggning-meddelande', refused, 'fel');
+  }
+  return result;
+}
+
+// The sign-in view's words for an expired or revoked key (extensions.reason of UNAUTHENTICATED), or null.
+async function credentialRefusal(result) {
+  const error = (result.errors || []).find((e) => e.extensions && e.extensions.code === 'UNAUTHENTICATED');
+  return (error && (await vocabulary).credentialRefusals[error.extensions.reason]) || null;
 }
 
 // Each field names the limit it carries (data-limit, data-min, data-max); the number is the one the API holds it to.
@@ -191,6 +204,7 @@ async function loadRounds(select) {
   const year = state.selectedYear;
   // Without a chosen round the document leaves its round out; its year is then never read.
   const result = await graphql('Rounds', { year: year || 0, withRound: !!year });
+  if (!result.data) { return; }
   state.rounds = result.data.rounds.nodes;
   state.round = year ? result.data.round : null;
   state.history = state.round ? state.round.history : [];
@@ -205,6 +219,7 @@ function chooseYear(year) {
 
 async function loadMunicipalities() {
   const result = await graphql('Municipalities');
+  if (!result.data) { return; }
   state.municipalities = result.data.counties.flatMap((c) => c.municipalities).sort((a, b) => a.name.localeCompare(b.name, 'sv'));
   $('kommuner').replaceChildren(...state.municipalities.map((m) => {
     const o = document.createElement('option');
@@ -375,7 +390,7 @@ async function signIn(candidate) {
   const result = await graphql('Viewer');
   if (!result.data || !result.data.viewer.isSecretariat) {
     signOut(false);
-    say('inloggning-meddelande', (await vocabulary).refusals.UNAUTHENTICATED, 'fel');
+    say('inloggning-meddelande', (await credentialRefusal(result)) || (await vocabulary).refusals.UNAUTHENTICATED, 'fel');
     return;
   }
 

@@ -1,3 +1,6 @@
+using Kvk.Graph.Engine.Schema;
+using Kvk.Graph.Secretariat;
+using Kvk.Graph.Secretariat.Credentials;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
 
@@ -21,4 +24,26 @@ public sealed class PostgresHealthCheck(NpgsqlDataSource dataSource) : IHealthCh
             return HealthCheckResult.Unhealthy("PostgreSQL does not answer.");
         }
     }
+}
+
+/// <summary>
+/// Can anyone record? Never unhealthy (public reading does not need it), but a host with no configured secretariat token
+/// and no issued, unexpired, unrevoked secretariat credential says so in its readiness report, as in its log at start.
+/// </summary>
+public sealed class SecretariatHealthCheck(SecretariatTokens tokens, CredentialCache credentials, TimeProvider clock) : IHealthCheck
+{
+    public const string NoCredential = "No secretariat credential: nothing can be recorded until one is configured or issued (`secretariat issue`).";
+
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var issued = (await credentials.CurrentAsync(cancellationToken)).ValidAt(clock.GetUtcNow(), Viewer.SecretariatRole);
+        var data = new Dictionary<string, object> { ["configuredTokens"] = tokens.Count, ["issuedSecretariatCredentials"] = issued };
+        return HealthCheckResult.Healthy(
+            tokens.Count + issued == 0 ? NoCredential : $"{tokens.Count} configured secretariat token(s), {issued} issued secretariat credential(s) valid.",
+            data);
+    }
+
+    /// <summary>Whether a host may record: the warning at start in Production.</summary>
+    public async Task<bool> AnyAsync(CancellationToken cancellationToken) =>
+        tokens.Count > 0 || (await credentials.CurrentAsync(cancellationToken)).ValidAt(clock.GetUtcNow(), Viewer.SecretariatRole) > 0;
 }

@@ -15,6 +15,7 @@ using Kvk.Graph.Rounds;
 using Kvk.Graph.Schema;
 using Kvk.Graph.Search;
 using Kvk.Graph.Secretariat;
+using Kvk.Graph.Secretariat.Credentials;
 using Kvk.Graph.Secretariat.Scheduling;
 using Kvk.Storage.Awards;
 using Kvk.Storage.Municipalities;
@@ -58,7 +59,7 @@ public sealed class KvkApp : IAsyncDisposable
             AddServices(builder.Services, builder.Configuration, builder.Environment, database.ConnectionString);
             builder.Services.AddSingleton(
                 SecretariatTokens.FromConfiguration(builder.Configuration, builder.Environment, Directory.GetCurrentDirectory(), serves));
-            builder.Services.AddSingleton<IBearerAuthenticator, SecretariatAuthenticator>();
+            builder.Services.AddKvkCredentials();
             builder.Services.AddKvkOperations(builder.Configuration);
             builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = QueryLimits.From(builder.Configuration).MaxRequestBodyBytes);
             app = builder.Build();
@@ -74,6 +75,11 @@ public sealed class KvkApp : IAsyncDisposable
             app.MapExplorer();
             app.MapFeeds();
             await PrepareStoreAsync(app.Services, cancellationToken);
+            if (app.Environment.IsProduction() && !await app.Services.GetRequiredService<SecretariatHealthCheck>().AnyAsync(cancellationToken))
+            {
+                CredentialLog.NoSecretariatCredential(app.Services.GetRequiredService<ILogger<KvkApp>>());
+            }
+
             KvkLog.Ready(app.Logger, started.Elapsed.TotalSeconds, database.IsLocal ? "local PostgreSQL under .kvk/" : "ConnectionStrings:Kvk");
             return new KvkApp(app, database);
         }
@@ -154,6 +160,8 @@ public sealed class KvkApp : IAsyncDisposable
         var log = services.GetRequiredService<ILogger<KvkApp>>();
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
         await AwardSearchIndex.EnsureAsync(services.GetRequiredService<NpgsqlDataSource>(), cancellationToken);
+        await CredentialTables.EnsureAsync(services.GetRequiredService<NpgsqlDataSource>(), cancellationToken);
+        await EmbargoReadLog.EnsureAsync(services.GetRequiredService<NpgsqlDataSource>(), cancellationToken);
         await MunicipalityDocuments.SynchronizeAsync(store, services.GetRequiredService<MunicipalityDirectory>(), cancellationToken);
         var imported = await services.GetRequiredService<SeedImporter>().ImportAsync(SeedHistory.Load(SeedFiles.Rounds), cancellationToken);
         if (imported.Count > 0)

@@ -20,9 +20,12 @@ public static class Operations
 {
     public static void AddKvkOperations(this IServiceCollection services, IConfiguration configuration)
     {
+        // One instance: the host asks it at start too (the warning when nobody can record).
+        services.AddSingleton<SecretariatHealthCheck>();
         services.AddHealthChecks()
             .AddCheck<PostgresHealthCheck>("postgresql", tags: ["ready"])
-            .AddCheck<ReplicaLagHealthCheck>("replica", tags: ["ready"]);
+            .AddCheck<ReplicaLagHealthCheck>("replica", tags: ["ready"])
+            .AddCheck<SecretariatHealthCheck>("secretariat", tags: ["ready"]);
 
         // Any origin may read; no credentials and no Authorization header cross origins, so the
         // secretariat's mutations stay with its own pages.

@@ -25,12 +25,13 @@ public sealed record RoundHistoryEntry(
     /// Describes the events of one round stream, oldest first, each in its declared words
     /// (<see cref="RoundEventTelling"/>). Until the round is announced, a decision and its revisions
     /// (<see cref="RoundEventDisclosure.SecretUntilAnnounced"/>) are only said to exist unless <paramref name="secretariat"/>
-    /// is asking. The secretariat's internal notes (<see cref="RoundEventDisclosure.SecretariatOnly"/>) are left out
-    /// unless it is asking.
+    /// or the <paramref name="press"/> under embargo is asking (<see cref="HasUndisclosed"/>). The secretariat's
+    /// internal notes (<see cref="RoundEventDisclosure.SecretariatOnly"/>) are left out unless it is asking.
     /// </summary>
-    public static IReadOnlyList<RoundHistoryEntry> Describe(IReadOnlyList<IEvent> events, MunicipalityDirectory municipalities, bool secretariat)
+    public static IReadOnlyList<RoundHistoryEntry> Describe(
+        IReadOnlyList<IEvent> events, MunicipalityDirectory municipalities, bool secretariat, bool press = false)
     {
-        var disclosed = secretariat || events.Any(e => e.Data is AwardAnnounced);
+        var disclosed = secretariat || press || events.Any(e => e.Data is AwardAnnounced);
         return [.. events.OrderBy(e => e.Version)
             .Select(e => (Event: e, Kind: RoundEventCatalogue.Of(e.Data)))
             .Where(x => secretariat || x.Kind.Telling.Disclosure != RoundEventDisclosure.SecretariatOnly)
@@ -45,6 +46,11 @@ public sealed record RoundHistoryEntry(
                     facts.MunicipalityCode, facts.Motivation, facts.Reason, facts.Note, facts.ScheduledAt);
             })];
     }
+
+    /// <summary>Whether the events hold a fact still secret (a decision or a revision, and no announcement yet).</summary>
+    public static bool HasUndisclosed(IReadOnlyList<IEvent> events) =>
+        !events.Any(e => e.Data is AwardAnnounced)
+        && events.Any(e => RoundEventCatalogue.Of(e.Data).Telling.Disclosure == RoundEventDisclosure.SecretUntilAnnounced);
 
     /// <summary>A placeholder of a summary (<see cref="RoundEventTelling.SummaryPlaceholders"/>, or one of the event's values), as the API writes it.</summary>
     private static string Value(string name, IRoundEvent fact, RoundEventFacts facts, MunicipalityDirectory municipalities) => name switch

@@ -44,8 +44,11 @@ public sealed class RoundType : ObjectGraphType<RoundView>
                 "no decision is recorded; for 2007, 2009 and 2013, that the nominee lists were not published.")
             .WithComplexityImpact(1, SourceFields.ExpectedSources).Resolve(c => c.Source.Notes);
         Field<JuryDecisionType>("decision")
-            .Description("The jury's decision. Secret until the award is announced: null before that for the public, even when `status` is DECIDED.")
-            .Resolve(c => c.Source.Status == RoundStatus.Announced || c.IsSecretariat() ? c.Source.Decision : null);
+            .Description("The jury's decision. Secret until the award is announced: null before that for the public, even when `status` is DECIDED " +
+                "(the secretariat and a press credential under embargo read it; every press read of it is logged).")
+            .ResolveAsync(async c => c.Source.Status == RoundStatus.Announced || c.IsSecretariat() ? c.Source.Decision
+                : c.IsPress() && c.Source.Decision is { } decision ? await Logged(c, c.Source.Year, decision)
+                : null);
         Field<AwardType>("award").Description("The award, once announced; null before.")
             .Resolve(c => c.Source.Status != RoundStatus.Announced ? null
                 : c.Service<PastRounds>().Of(c.Source) is { } past ? past.Award
@@ -53,8 +56,12 @@ public sealed class RoundType : ObjectGraphType<RoundView>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<RoundEventType>>>>("history")
             .Description("Every recorded fact of the round, oldest first, with who recorded it and when. For a round viewed at an earlier version or moment, " +
                 "the history up to then.")
-            .Resolve(c => c.Load(RoundLoaders.EventsByYear, c.Source.Year).Then(events =>
-                RoundHistoryEntry.Describe([.. events.Where(e => e.Version <= c.Source.Version)], municipalities, c.IsSecretariat())));
+            .Resolve(c => c.Load(RoundLoaders.EventsByYear, c.Source.Year).ThenAsync(async (all, _) =>
+            {
+                IReadOnlyList<JasperFx.Events.IEvent> events = [.. all.Where(e => e.Version <= c.Source.Version)];
+                var history = RoundHistoryEntry.Describe(events, municipalities, c.IsSecretariat(), c.IsPress());
+                return c.IsPress() && RoundHistoryEntry.HasUndisclosed(events) ? await Logged(c, c.Source.Year, history) : history;
+            }));
         Field<DateTimeType>("announcedAt").Description("When the award was announced, where the sources give the moment; null otherwise (see `announcedOn`).")
             .Resolve(c => c.Source.Announcement?.AnnouncedAt);
         Field<DateTimeType>("scheduledAnnouncementAt").Description("When the announcement is scheduled to happen (the winner stays secret until then); null " +
@@ -63,6 +70,13 @@ public sealed class RoundType : ObjectGraphType<RoundView>
         Field<PartialDateType>("announcedOn").Description("The date of the announcement as precise as the sources give it (the seeded rounds: the year only, " +
             "no invented day); null before the announcement.")
             .Resolve(c => c.Source.Announcement is { } a ? AwardType.AnnouncedOn(a.AnnouncedOn, a.AnnouncedAt) : null);
+    }
+
+    /// <summary>An undisclosed decision (or its history) as a press credential reads it: only once its read is logged.</summary>
+    private static async Task<T> Logged<T>(IResolveFieldContext context, int year, T value)
+    {
+        await context.Service<EmbargoReadLog>().RecordAsync(context, year);
+        return value;
     }
 
     private static readonly StringComparer Swedish = StringComparer.Create(CultureInfo.GetCultureInfo("sv-SE"), ignoreCase: false);

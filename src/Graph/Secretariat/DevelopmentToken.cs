@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Kvk.Graph.Engine.Files;
 
 namespace Kvk.Graph.Secretariat;
@@ -19,7 +18,7 @@ internal static class DevelopmentToken
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var generated = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var generated = SecretariatTokens.Generate();
         var draft = $"{path}.{Guid.NewGuid():N}";
         using (var writer = new StreamWriter(OwnerOnlyFile.Create(draft)))
         {

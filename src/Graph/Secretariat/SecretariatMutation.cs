@@ -16,11 +16,14 @@ public sealed record MutationPayload(RoundView? Round, IReadOnlyList<MutationErr
 /// <summary>
 /// One secretariat command as a mutation, after HotChocolate's mutation conventions: one input, one payload, and one
 /// union of the errors it can return, made of the refusals its domain command declares and the recording's own
-/// (a conflict, a reused key). Every mutation needs a secretariat token.
+/// (a conflict, a reused key). Every mutation needs a secretariat token; a press credential is refused (FORBIDDEN).
 /// </summary>
 public abstract class SecretariatMutation(string name, string description)
 {
     public const string Unauthenticated = "UNAUTHENTICATED";
+
+    /// <summary>A valid credential that may not record: the press's.</summary>
+    public const string Forbidden = "FORBIDDEN";
 
     /// <summary>The field, e.g. "nominateMunicipality".</summary>
     public string Name { get; } = name;
@@ -73,12 +76,23 @@ public abstract class SecretariatMutation(string name, string description)
 
     private async Task<MutationPayload> RecordAsync(IResolveFieldContext context)
     {
+        if (context.IsPress())
+        {
+            throw new ExecutionError("A press credential reads under embargo and records nothing: recording needs a secretariat credential.")
+            {
+                Code = Forbidden,
+            };
+        }
+
         if (!context.IsSecretariat() || context.User?.Identity?.Name is not { Length: > 0 } actor)
         {
-            throw new ExecutionError("Recording needs a secretariat token: send the header `Authorization: Bearer <token>` with a valid token.")
+            var error = new ExecutionError("Recording needs a secretariat token: send the header `Authorization: Bearer <token>` with a valid token.")
             {
                 Code = Unauthenticated,
             };
+
+            // A token was sent and is not known (an expired or revoked one never gets here: the pipeline refuses its every operation).
+            throw context.User?.FindFirst(SecretariatAuthenticator.RefusedClaim) is { } refused ? error.AddExtension("reason", refused.Value) : error;
         }
 
         var input = ReadInput(context);

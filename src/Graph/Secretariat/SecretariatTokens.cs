@@ -43,8 +43,31 @@ public sealed class SecretariatTokens
 
     public static byte[] Hash(string token) => SHA256.HashData(Encoding.UTF8.GetBytes(token));
 
+    /// <summary>A new token: 256 random bits, base64url, so that a plain SHA-256 of it is as good as a slow password hash.</summary>
+    public static string Generate() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    /// <summary>The names bound to configured tokens (for <c>secretariat list</c>).</summary>
+    public IEnumerable<string> Names => _tokens.Select(t => t.Name);
+
     /// <param name="serving">False for an operator's command (<see cref="Hosting.CommandLine.Serves"/>).</param>
     public static SecretariatTokens FromConfiguration(IConfiguration configuration, IHostEnvironment environment, string workingDirectory, bool serving)
+    {
+        var tokens = new List<SecretariatToken>(Configured(configuration));
+
+        // Only a serving host makes or prints one: a command beside it uses the database and leaves the host's token alone.
+        if (tokens.Count == 0 && serving && environment.IsDevelopment())
+        {
+            var path = Path.Combine(workingDirectory, ".kvk", "secretariat-token");
+            var development = DevelopmentToken.ReadOrCreate(path);
+            Console.WriteLine($"Secretariat token for development (also in {path}):\n  {development}");
+            tokens.Add(new SecretariatToken(configuration[NameVariable] is { Length: > 0 } devName ? devName : DefaultName, Hash(development)));
+        }
+
+        return new SecretariatTokens(tokens);
+    }
+
+    /// <summary>The configured tokens only, never a generated one (what a command such as <c>secretariat list</c> reads).</summary>
+    public static IReadOnlyList<SecretariatToken> Configured(IConfiguration configuration)
     {
         var tokens = new List<SecretariatToken>();
         if (configuration[TokenVariable] is { Length: > 0 } token)
@@ -64,15 +87,6 @@ public sealed class SecretariatTokens
             tokens.Add(new SecretariatToken(name.Trim(), Convert.FromHexString(hex)));
         }
 
-        // Only a serving host makes or prints one: a command beside it uses the database and leaves the host's token alone.
-        if (tokens.Count == 0 && serving && environment.IsDevelopment())
-        {
-            var path = Path.Combine(workingDirectory, ".kvk", "secretariat-token");
-            var development = DevelopmentToken.ReadOrCreate(path);
-            Console.WriteLine($"Secretariat token for development (also in {path}):\n  {development}");
-            tokens.Add(new SecretariatToken(configuration[NameVariable] is { Length: > 0 } devName ? devName : DefaultName, Hash(development)));
-        }
-
-        return new SecretariatTokens(tokens);
+        return tokens;
     }
 }

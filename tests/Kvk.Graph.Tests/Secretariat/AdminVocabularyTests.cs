@@ -52,6 +52,16 @@ public sealed partial class AdminVocabularyTests
     }
 
     [Fact]
+    public async Task An_expired_or_revoked_credential_has_its_swedish_words_for_the_sign_in_view()
+    {
+        await using var server = await StartServerAsync();
+        var words = (await VocabularyAsync(server))["credentialRefusals"]!;
+
+        Assert.StartsWith("Din inloggning har gått ut", (string?)words["EXPIRED"], StringComparison.Ordinal);
+        Assert.StartsWith("Din inloggning har återkallats", (string?)words["REVOKED"], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_page_names_a_shipped_document_for_every_operation_and_a_mutation_document_for_every_mutation()
     {
         await using var server = await StartServerAsync();

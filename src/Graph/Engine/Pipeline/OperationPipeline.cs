@@ -29,7 +29,7 @@ public sealed record OperationRequest(
 
 /// <summary>
 /// The one path every GraphQL operation takes, whichever transport brought it: admission (the rate limit),
-/// the variables' limits, the read route (<see cref="ReadRoute"/>: the secretariat reads the primary), then
+/// the user's credential (still valid?), the variables' limits, the read route (<see cref="ReadRoute"/>: the secretariat reads the primary), then
 /// execution, where the document cache, the document limits, the validation rules (aliases, depth, complexity
 /// with filters counted, input values) and the timeout apply; then the resolvers' notes (<see cref="OperationNotes"/>),
 /// the suggestions for misspelt input names (<see cref="InputSuggestions"/>), the error policy and one log line. A
@@ -88,7 +88,9 @@ public sealed class OperationPipeline
     {
         var clock = Stopwatch.StartNew();
         var request = operation.Request;
-        var result = _limits.CheckVariables(request.Variables) is { } refusal
+        var result = await CredentialRefusalAsync(operation, cancellationToken) is { } refused
+            ? new ExecutionResult { Errors = [refused.ToError()] }
+            : _limits.CheckVariables(request.Variables) is { } refusal
             ? new ExecutionResult { Errors = [refusal] }
             : ErrorPolicy.WithExpectedForms(await ExecuteCheckedAsync(operation, cancellationToken));
         if (!_development)
@@ -107,6 +109,15 @@ public sealed class OperationPipeline
         }
         return result;
     }
+
+    /// <summary>
+    /// Whether the user's credential still holds, asked for every operation: a WebSocket keeps the user it was opened
+    /// with, so a credential revoked or expired since is refused at its next operation, as over HTTP.
+    /// </summary>
+    private static ValueTask<CredentialRefusal?> CredentialRefusalAsync(OperationRequest operation, CancellationToken cancellationToken) =>
+        operation.Services.GetService<IBearerAuthenticator>() is { } authenticator
+            ? authenticator.CheckAsync(operation.User, cancellationToken)
+            : ValueTask.FromResult<CredentialRefusal?>(null);
 
     private async Task<ExecutionResult> ExecuteCheckedAsync(OperationRequest operation, CancellationToken cancellationToken)
     {

@@ -220,7 +220,8 @@ public sealed class WebSocketTransport : IAsyncDisposable
     /// <summary>
     /// Acknowledges the connection. A browser cannot set <c>Authorization</c> on a WebSocket, so a token may come
     /// in the payload as <c>graphql-ws</c> clients send it (<c>{ "Authorization": "Bearer …" }</c>); one that is not
-    /// valid closes the connection (4403) rather than leave a secretary believing she is signed in.
+    /// valid closes the connection (4403, "Forbidden: EXPIRED" or "Forbidden: REVOKED" where that is the reason) rather than
+    /// leave a secretary believing she is signed in. Every operation asks again whether the credential still holds (the pipeline).
     /// </summary>
     private async Task InitAsync(JsonElement payload)
     {
@@ -233,9 +234,13 @@ public sealed class WebSocketTransport : IAsyncDisposable
         _initReceived = true;
         if (Authorization(payload) is { } header)
         {
-            if (_context.RequestServices.GetService<IBearerAuthenticator>()?.Authenticate(header) is not { } user)
+            var authenticator = _context.RequestServices.GetService<IBearerAuthenticator>();
+            var user = authenticator is null ? null : await authenticator.AuthenticateAsync(header, _connection.Token);
+            if (user is not { Identity.IsAuthenticated: true })
             {
-                await CloseAsync(4403, "Forbidden");
+                // An expired or revoked credential says so in the close reason; an unknown one is only Forbidden.
+                var refused = user is null ? null : await authenticator!.CheckAsync(user, _connection.Token);
+                await CloseAsync(4403, refused is null ? "Forbidden" : $"Forbidden: {refused.Reason}");
                 return;
             }
 

@@ -17,6 +17,7 @@ using Kvk.Graph.Secretariat;
 using Kvk.Graph.Secretariat.Scheduling;
 using Kvk.Storage.Awards;
 using Kvk.Storage.Municipalities;
+using Kvk.Storage.PublicLog;
 using Kvk.Storage.Rounds;
 using Kvk.Storage.Seeding;
 using Kvk.Storage.Store;
@@ -142,18 +143,30 @@ public sealed class KvkApp : IAsyncDisposable
         });
     }
 
-    /// <summary>Creates or updates the schema, the municipality documents and, in an empty store, the award history.</summary>
+    /// <summary>
+    /// Creates or updates the schema, the municipality documents and, in an empty store, the award history; chains into
+    /// the public log what is not chained yet.
+    /// </summary>
     private static async Task PrepareStoreAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         var store = services.GetRequiredService<IDocumentStore>();
         var log = services.GetRequiredService<ILogger<KvkApp>>();
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
-        await AwardSearchIndex.EnsureAsync(services.GetRequiredService<NpgsqlDataSource>(), cancellationToken);
+        var dataSource = services.GetRequiredService<NpgsqlDataSource>();
+        await AwardSearchIndex.EnsureAsync(dataSource, cancellationToken);
+        await PublicLogTable.EnsureAsync(dataSource, cancellationToken);
         await MunicipalityDocuments.SynchronizeAsync(store, services.GetRequiredService<MunicipalityDirectory>(), cancellationToken);
         var imported = await services.GetRequiredService<SeedImporter>().ImportAsync(SeedHistory.Load(SeedFiles.Rounds), cancellationToken);
         if (imported.Count > 0)
         {
             KvkLog.Imported(log, imported.Count, imported);
+        }
+
+        // A store written before the public log existed (or by a writer that did not chain) gets its entries now.
+        var chained = await PublicLogWriter.CatchUpAsync(dataSource, cancellationToken);
+        if (chained > 0)
+        {
+            KvkLog.Chained(log, chained);
         }
     }
 

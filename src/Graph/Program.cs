@@ -1,9 +1,21 @@
 using Kvk.Graph.Hosting;
+using Kvk.Graph.PublicLog;
 using Kvk.Storage.Store;
 
 // `dotnet run --project src/Graph` serves; `… -- rebuild` projects the read model again from every
-// stored event, against the same database.
+// stored event, against the same database; `… -- verify <URL|FILE>` checks a public log, with no database at all.
 var commandLine = CommandLine.Parse(args);
+if (commandLine is { Command: "verify" })
+{
+    if (commandLine.HostArguments is not [var source])
+    {
+        await Console.Error.WriteLineAsync("verify takes one argument: a Kvk's address (http://…) or a file of its log (NDJSON, as GET /events serves it).");
+        return 2;
+    }
+
+    return await VerifyCommand.RunAsync(source, Console.Out, CancellationToken.None);
+}
+
 try
 {
     await using var kvk = await KvkApp.CreateAsync(commandLine.HostArguments);

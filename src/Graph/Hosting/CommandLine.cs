@@ -1,11 +1,11 @@
 namespace Kvk.Graph.Hosting;
 
 /// <summary>
-/// Splits the host's arguments: a leading command (<c>rebuild</c>) and the rest, which configure the
-/// host as usual (<c>--urls</c>, <c>--ConnectionStrings:Kvk=…</c>).
+/// Splits the host's arguments: a leading command (<c>rebuild</c>, <c>verify</c>) and the rest, which configure the
+/// host as usual (<c>--urls</c>, <c>--ConnectionStrings:Kvk=…</c>), or for <c>verify</c> name what to verify.
 /// </summary>
 public sealed record CommandLine(string? Command, string[] HostArguments)
 {
     public static CommandLine Parse(string[] args) =>
-        args is ["rebuild", .. var rest] ? new CommandLine(args[0], rest) : new CommandLine(null, args);
+        args is ["rebuild" or "verify", .. var rest] ? new CommandLine(args[0], rest) : new CommandLine(null, args);
 }

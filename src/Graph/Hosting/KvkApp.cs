@@ -9,6 +9,7 @@ using Kvk.Graph.Engine.Reading;
 using Kvk.Graph.Engine.Transport;
 using Kvk.Graph.Explorer;
 using Kvk.Graph.Live;
+using Kvk.Graph.PublicLog;
 using Kvk.Graph.Replication;
 using Kvk.Graph.Rounds;
 using Kvk.Graph.Schema;
@@ -65,6 +66,7 @@ public sealed class KvkApp : IAsyncDisposable
             app.UseResponseCompression();
             app.MapGraphQL();
             app.MapDownloads(KvkSchema.Lists);
+            app.MapPublicLog();
             app.MapAdminPage();
             // The schema is built now, so that a mistake in it stops the start instead of the first request.
             app.Services.GetRequiredService<GraphQL.Types.ISchema>().Initialize();
@@ -139,7 +141,7 @@ public sealed class KvkApp : IAsyncDisposable
         {
             options.Providers.Add<BrotliCompressionProvider>();
             options.Providers.Add<GzipCompressionProvider>();
-            options.MimeTypes = [MediaTypes.GraphQLResponseJson, MediaTypes.Json, "text/html", "text/javascript", "text/css"];
+            options.MimeTypes = [MediaTypes.GraphQLResponseJson, MediaTypes.Json, "text/html", "text/javascript", "text/css", "application/x-ndjson"];
         });
     }
 

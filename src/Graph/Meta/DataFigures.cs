@@ -39,7 +39,9 @@ public sealed record DataFigures(long EventCount, string DataVersion, DateTimeOf
     {
         // Positions have no gaps: the last one is the number of entries.
         var rows = await store.ValuesAsync(
-            $"select position::text, hash, canonical::jsonb->>'recordedAt' from {PublicLogTable.Name} order by position desc limit 1", [], cancellationToken);
+            $"select l.position::text, l.hash, l.canonical::jsonb->>'recordedAt' from {PublicLogTable.Name} l order by l.position desc limit 1",
+            [],
+            cancellationToken);
         if (rows is not [var head])
         {
             return new DataFigures(0, PublicLogHash.EmptyVersion, null);

@@ -35,6 +35,7 @@ public sealed class LayeringTests
             "Kvk.Graph.Lookups",
             "Kvk.Graph.Sources",
             "Kvk.Graph.Meta",
+            "Kvk.Graph.PublicLog",
         ];
 
     [Fact]

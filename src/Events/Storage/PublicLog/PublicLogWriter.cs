@@ -27,12 +27,14 @@ public static class PublicLogWriter
     public const string SaltHeader = "salt";
 
     /// <summary>
-    /// The salt of a stored event (SQL over <c>mt_events</c>): its header; a decision recorded before decisions had
-    /// salts is sealed with its id (the "D" form), which is published with the entry: such a seal hides nothing.
+    /// The salt of a stored event, as SQL over the <c>mt_events</c> row <paramref name="alias"/>: its header; a decision
+    /// recorded before decisions had salts is sealed with its id (the "D" form, as PostgreSQL writes a uuid), which the
+    /// entry publishes: such a seal proves the decision unchanged, but does not hide it from one who guesses it whole.
     /// </summary>
-    public const string StoredSalt = $"coalesce(headers->>'{SaltHeader}', id::text)";
+    public static string StoredSalt(string alias) => $"coalesce({alias}.headers->>'{SaltHeader}', {alias}.id::text)";
 
-    private static readonly string[] Sealed = Names(RoundEventDisclosure.SecretUntilAnnounced);
+    /// <summary>The stored names of the events chained sealed: the decision and its revisions.</summary>
+    public static readonly string[] Sealed = Names(RoundEventDisclosure.SecretUntilAnnounced);
 
     private static readonly string[] Chained = [.. Names(RoundEventDisclosure.Public), .. Sealed];
 
@@ -112,7 +114,7 @@ public static class PublicLogWriter
         const string Events = KvkStoreOptions.SchemaName + ".mt_events";
         await using var command = new NpgsqlCommand(
             $"""
-            select e.seq_id, e.id, e.stream_id, e.version, e.type, e.timestamp, e.user_name, e.data::text, {StoredSalt},
+            select e.seq_id, e.id, e.stream_id, e.version, e.type, e.timestamp, e.user_name, e.data::text, {StoredSalt("e")},
                 (select count(*) from {Events} s where s.stream_id = e.stream_id and s.version <= e.version and s.type = any($1))::int
             from {Events} e
             where {condition} and position('/' in e.stream_id) = 0 and e.type = any($2)

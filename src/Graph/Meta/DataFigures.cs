@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
+using Kvk.Domain.PublicLog;
 using Kvk.Graph.Engine.Reading;
 using Kvk.Graph.Engine.Transport;
-using Kvk.Domain.PublicLog;
 using Kvk.Storage.PublicLog;
 
 namespace Kvk.Graph.Meta;

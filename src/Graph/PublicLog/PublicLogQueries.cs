@@ -20,7 +20,11 @@ public static class PublicLogQueries
                 "follow it, oldest first, at most `first`; ask again with the last one's `dataVersion` for more. A version this record never had is the " +
                 "error UNKNOWN_DATA_VERSION; text that is no data version, INVALID_INPUT. \"0-00000000\" is the empty record: the whole log.")
             .Argument<NonNullGraphType<StringGraphType>>("since", "A data version this record had.")
-            .Argument<IntGraphType>("first", a => a.DefaultValue = PageArguments.MaxPageSize)
+            .Argument<IntGraphType>("first", a =>
+            {
+                a.Description = $"How many entries at most, 0 to {PageArguments.MaxPageSize}.";
+                a.DefaultValue = PageArguments.MaxPageSize;
+            })
             .ResolveAsync(async c =>
             {
                 var since = c.GetArgument<string>("since");

@@ -2,8 +2,8 @@ using Kvk.Domain.PublicLog;
 using Kvk.Domain.Rounds;
 using Kvk.Graph.Tests.Support;
 using Kvk.Graph.Tests.Support.Scenarios;
-using Microsoft.Extensions.DependencyInjection;
 using Kvk.Storage.Rounds;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Kvk.Graph.Tests.PublicLog;
 

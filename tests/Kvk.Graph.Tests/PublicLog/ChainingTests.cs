@@ -46,4 +46,24 @@ public sealed class ChainingTests
 
         Assert.Equal(served, await ServedLog.BodyAsync(second));
     }
+
+    [Fact]
+    public async Task A_decision_stored_before_decisions_had_salts_is_sealed_with_its_id()
+    {
+        string connectionString;
+        int year;
+        await using (var first = await KvkTestServer.StartAsync())
+        {
+            connectionString = first.ConnectionString;
+            year = (await Given.On(first).AnAnnouncedRound()).Year;
+            await ReadModelSnapshot.ExecuteAsync(connectionString, "update kvk.mt_events set headers = headers - 'salt'; delete from kvk.public_log");
+        }
+
+        await using var second = await KvkTestServer.StartAsync(connectionString);
+
+        var (_, fault) = PublicLogChain.Verify(await ServedLog.LinesAsync(second));
+        Assert.Null(fault);
+        var decision = Assert.Single(await ServedLog.OfRoundAsync(second, year), e => e["sealed"] is not null);
+        Assert.Equal(decision["id"]!.GetValue<string>(), decision["revealed"]!["salt"]!.GetValue<string>());
+    }
 }

@@ -59,6 +59,8 @@ public sealed class SealTests(SecretariatKvk kvk) : IClassFixture<SecretariatKvk
         Assert.All(revealed, e => Assert.Equal(
             e["sealed"]!["seal"]!.GetValue<string>(),
             PublicLogEntry.SealOf(e["revealed"]!["salt"]!.GetValue<string>(), e["revealed"]!["data"]!.ToJsonString())));
+        Assert.All(revealed, e => Assert.Matches("^[A-Za-z0-9_-]{43}$", e["revealed"]!["salt"]!.GetValue<string>()));
         Assert.True(chain.RevealedSeals >= 2);
+        Assert.All(await kvk.EventsAsync(round.Year), e => Assert.Null(e.Data["salt"]));
     }
 }

@@ -1,7 +1,5 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
-using JasperFx.Events;
-using Kvk.Domain.Rounds;
 using Marten;
 using Marten.Services;
 using Npgsql;
@@ -54,7 +52,7 @@ public sealed class ChainedSession : IAsyncDisposable
     public async Task CommitAsync(CancellationToken cancellationToken)
     {
         var appended = Session.PendingChanges.Streams().SelectMany(s => s.Events).ToList();
-        foreach (var e in appended.Where(e => IsSealed(e) && e.GetHeader(PublicLogWriter.SaltHeader) is null))
+        foreach (var e in appended.Where(e => PublicLogWriter.IsSealed(e.Data) && e.GetHeader(PublicLogWriter.SaltHeader) is null))
         {
             e.SetHeader(PublicLogWriter.SaltHeader, NewSalt());
         }
@@ -63,8 +61,6 @@ public sealed class ChainedSession : IAsyncDisposable
         await PublicLogWriter.ChainAsync(_transaction, [.. appended.Select(e => e.Sequence)], cancellationToken);
         await _transaction.CommitAsync(cancellationToken);
     }
-
-    private static bool IsSealed(IEvent e) => RoundEventCatalogue.Of(e.Data).Telling.Disclosure == RoundEventDisclosure.SecretUntilAnnounced;
 
     private static string NewSalt() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
 

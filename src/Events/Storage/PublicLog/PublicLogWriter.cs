@@ -36,6 +36,9 @@ public static class PublicLogWriter
     /// <summary>The stored names of the events chained sealed: the decision and its revisions.</summary>
     public static readonly string[] Sealed = Names(RoundEventDisclosure.SecretUntilAnnounced);
 
+    /// <summary>Whether a round event is chained sealed, and so needs a salt.</summary>
+    public static bool IsSealed(object roundEvent) => RoundEventCatalogue.Of(roundEvent).Telling.Disclosure == RoundEventDisclosure.SecretUntilAnnounced;
+
     private static readonly string[] Chained = [.. Names(RoundEventDisclosure.Public), .. Sealed];
 
     /// <summary>Chains the events of these sequences, appended in <paramref name="transaction"/>, before it commits.</summary>

@@ -51,7 +51,7 @@ public sealed class SeedImporter(IDocumentStore store, MunicipalityDirectory mun
                 var version = i + 1;
                 events[i].Id = SeedEventIdentity.EventId(key, version);
                 events[i].Timestamp = history.Released;
-                if (events[i].Data is JuryDecisionRecorded or DecisionRevised)
+                if (PublicLogWriter.IsSealed(events[i].Data))
                 {
                     events[i].SetHeader(PublicLogWriter.SaltHeader, SeedEventIdentity.Salt(key, version));
                 }

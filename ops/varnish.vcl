@@ -7,7 +7,7 @@ vcl 4.1;
 # or shares anything asked with a token; subscriptions, WebSocket upgrades and Server-Sent Events alike, are piped
 # through: a tunnel between client and host that forwards each event as it comes and closes with the client.
 #
-# The hosts mark public GraphQL answers over GET, the explorer's pages and the CSV downloads
+# The hosts mark public GraphQL answers over GET, the explorer's pages, the CSV downloads and /events
 # "public, max-age=5, stale-while-revalidate=30" with a strong ETag. Varnish keeps each for max-age, then serves
 # it for up to stale-while-revalidate more while it asks a host again in the background with If-None-Match, which
 # a host answers 304 without a body when nothing changed. A client's own If-None-Match is answered 304 here.

@@ -10,6 +10,7 @@ using Kvk.Graph.Engine.Transport;
 using Kvk.Graph.Explorer;
 using Kvk.Graph.Feeds;
 using Kvk.Graph.Live;
+using Kvk.Graph.PublicLog;
 using Kvk.Graph.Replication;
 using Kvk.Graph.Rounds;
 using Kvk.Graph.Schema;
@@ -19,6 +20,7 @@ using Kvk.Graph.Secretariat.Credentials;
 using Kvk.Graph.Secretariat.Scheduling;
 using Kvk.Storage.Awards;
 using Kvk.Storage.Municipalities;
+using Kvk.Storage.PublicLog;
 using Kvk.Storage.Rounds;
 using Kvk.Storage.Seeding;
 using Kvk.Storage.Store;
@@ -69,6 +71,7 @@ public sealed class KvkApp : IAsyncDisposable
             app.UseResponseCompression();
             app.MapGraphQL();
             app.MapDownloads(KvkSchema.Lists);
+            app.MapPublicLog();
             app.MapAdminPage();
             // The schema is built now, so that a mistake in it stops the start instead of the first request.
             app.Services.GetRequiredService<GraphQL.Types.ISchema>().Initialize();
@@ -149,24 +152,36 @@ public sealed class KvkApp : IAsyncDisposable
         {
             options.Providers.Add<BrotliCompressionProvider>();
             options.Providers.Add<GzipCompressionProvider>();
-            options.MimeTypes = [MediaTypes.GraphQLResponseJson, MediaTypes.Json, "text/html", "text/javascript", "text/css"];
+            options.MimeTypes = [MediaTypes.GraphQLResponseJson, MediaTypes.Json, "text/html", "text/javascript", "text/css", "application/x-ndjson"];
         });
     }
 
-    /// <summary>Creates or updates the schema, the municipality documents and, in an empty store, the award history.</summary>
+    /// <summary>
+    /// Creates or updates the schema, the municipality documents and, in an empty store, the award history; chains into
+    /// the public log what is not chained yet.
+    /// </summary>
     private static async Task PrepareStoreAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         var store = services.GetRequiredService<IDocumentStore>();
         var log = services.GetRequiredService<ILogger<KvkApp>>();
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
-        await AwardSearchIndex.EnsureAsync(services.GetRequiredService<NpgsqlDataSource>(), cancellationToken);
-        await CredentialTables.EnsureAsync(services.GetRequiredService<NpgsqlDataSource>(), cancellationToken);
-        await EmbargoReadLog.EnsureAsync(services.GetRequiredService<NpgsqlDataSource>(), cancellationToken);
+        var dataSource = services.GetRequiredService<NpgsqlDataSource>();
+        await AwardSearchIndex.EnsureAsync(dataSource, cancellationToken);
+        await PublicLogTable.EnsureAsync(dataSource, cancellationToken);
+        await CredentialTables.EnsureAsync(dataSource, cancellationToken);
+        await EmbargoReadLog.EnsureAsync(dataSource, cancellationToken);
         await MunicipalityDocuments.SynchronizeAsync(store, services.GetRequiredService<MunicipalityDirectory>(), cancellationToken);
         var imported = await services.GetRequiredService<SeedImporter>().ImportAsync(SeedHistory.Load(SeedFiles.Rounds), cancellationToken);
         if (imported.Count > 0)
         {
             KvkLog.Imported(log, imported.Count, imported);
+        }
+
+        // A store written before the public log existed (or by a writer that did not chain) gets its entries now.
+        var chained = await PublicLogWriter.CatchUpAsync(dataSource, cancellationToken);
+        if (chained > 0)
+        {
+            KvkLog.Chained(log, chained);
         }
     }
 

@@ -8,4 +8,7 @@ public static partial class KvkLog
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Imported the award history: {Count} rounds ({Years})")]
     public static partial void Imported(ILogger logger, int count, IReadOnlyList<int> years);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Chained {Count} stored events into the public log")]
+    public static partial void Chained(ILogger logger, int count);
 }

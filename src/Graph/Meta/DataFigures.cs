@@ -1,20 +1,21 @@
 using System.Globalization;
 using System.Text.Json;
+using Kvk.Domain.PublicLog;
 using Kvk.Graph.Engine.Reading;
 using Kvk.Graph.Engine.Transport;
-using Kvk.Storage.Store;
+using Kvk.Storage.PublicLog;
 
 namespace Kvk.Graph.Meta;
 
 /// <summary>
-/// How much has been recorded: the number of events, the last one's sequence and when it was recorded. The data
-/// version is the last sequence: it changes with every recorded fact and only then, so a citation that names it
-/// names exactly what was cited.
+/// How much of the record is public, read from the head of the public log: the number of its entries, the data version
+/// that names it (its last position and the start of its last hash, <see cref="PublicLogHash.DataVersion"/>) and when
+/// its last entry was recorded. The version changes with every public fact and only then (a secretariat-only note
+/// changes nothing here), it is the same on every install that holds the same record, and it names its content: a
+/// citation that names it names exactly what was cited, and anyone can check a copy against it.
 /// </summary>
-public sealed record DataFigures(long EventCount, long LastSequence, DateTimeOffset? LastRecordedAt)
+public sealed record DataFigures(long EventCount, string DataVersion, DateTimeOffset? LastRecordedAt)
 {
-    public string DataVersion => string.Create(CultureInfo.InvariantCulture, $"v{LastSequence}");
-
     private const string CacheKey = "meta\nfigures";
 
     /// <summary>
@@ -36,14 +37,20 @@ public sealed record DataFigures(long EventCount, long LastSequence, DateTimeOff
 
     private static async Task<DataFigures> ReadAsync(ReadStore store, CancellationToken cancellationToken)
     {
-        var row = (await store.ValuesAsync(
-            "select count(*)::text, coalesce(max(seq_id), 0)::text, to_char(max(timestamp) at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') from " +
-                $"{KvkStoreOptions.SchemaName}.mt_events",
+        // Positions have no gaps: the last one is the number of entries.
+        var rows = await store.ValuesAsync(
+            $"select l.position::text, l.hash, l.canonical::jsonb->>'recordedAt' from {PublicLogTable.Name} l order by l.position desc limit 1",
             [],
-            cancellationToken))[0];
+            cancellationToken);
+        if (rows is not [var head])
+        {
+            return new DataFigures(0, PublicLogHash.EmptyVersion, null);
+        }
+
+        var position = long.Parse(head[0]!, CultureInfo.InvariantCulture);
         return new DataFigures(
-            long.Parse(row[0]!, CultureInfo.InvariantCulture),
-            long.Parse(row[1]!, CultureInfo.InvariantCulture),
-            row[2] is { } at ? DateTimeOffset.Parse(at, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal) : null);
+            position,
+            PublicLogHash.DataVersion(position, head[1]!),
+            DateTimeOffset.Parse(head[2]!, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal));
     }
 }

@@ -19,8 +19,8 @@ public static class RoundQueries
                 "(`extensions.lookups` says why; or, with `version`, when it did not exist yet; with `asOf` before its recording, the error NOT_YET_RECORDED).")
             .Argument<NonNullGraphType<IntGraphType>>("year", "The award year, e.g. 2025.")
             .Argument<DateTimeType>("asOf", "Time travel by the clock of recording: the round as it stood in Kvk at this moment, folded from its events. A " +
-                "moment before the round was recorded is answered with the error NOT_YET_RECORDED (the seeded history was recorded when it was imported, not " +
-                "in its award years).")
+                "moment before the round was recorded is answered with the error NOT_YET_RECORDED (the seeded history is recorded at the seed's release " +
+                "date, not in its award years).")
             .Argument<IntGraphType>("version", "Time travel: the round as it stood at this version of its event stream (1 is the opening).")
             .ResolveAsync(async c =>
             {

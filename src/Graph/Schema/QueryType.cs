@@ -4,6 +4,7 @@ using Kvk.Graph.Awards;
 using Kvk.Graph.Meta;
 using Kvk.Graph.Municipalities;
 using Kvk.Graph.Nominations;
+using Kvk.Graph.PublicLog;
 using Kvk.Graph.Rounds;
 using Kvk.Graph.Search;
 using Kvk.Graph.Secretariat;
@@ -25,5 +26,6 @@ public sealed class QueryType : ObjectGraphType
         this.AddNodeQueries(municipalities);
         this.AddSecretariatQueries();
         this.AddMetaQueries();
+        this.AddPublicLogQueries();
     }
 }

@@ -36,6 +36,7 @@ public sealed class LayeringTests
             "Kvk.Graph.Lookups",
             "Kvk.Graph.Sources",
             "Kvk.Graph.Meta",
+            "Kvk.Graph.PublicLog",
         ];
 
     [Fact]

@@ -199,7 +199,7 @@ public sealed class DownloadTests(SeededKvk kvk) : IClassFixture<SeededKvk>
         Assert.Equal(HttpStatusCode.NotModified, second.StatusCode);
         Assert.Empty(await second.Content.ReadAsByteArrayAsync());
         var version = meta["dataVersion"]!.GetValue<string>();
-        Assert.Matches("^v[0-9]+$", version);
+        Assert.Matches("^[0-9]+-[0-9a-f]{8}$", version);
         Assert.Equal($"kvk-rounds-{version}.csv", first.Content.Headers.ContentDisposition!.FileName!.Trim('"'));
         Assert.Equal($"kvk-rounds-{version}.xlsx", filtered.Content.Headers.ContentDisposition!.FileName!.Trim('"'));
         var lastRecordedAt = DateTimeOffset.Parse(meta["lastRecordedAt"]!.GetValue<string>(), CultureInfo.InvariantCulture).ToUnixTimeSeconds();

@@ -30,5 +30,18 @@ public static class PublicLogHash
     public static string DataVersion(long position, string hash) =>
         position == 0 ? EmptyVersion : string.Create(CultureInfo.InvariantCulture, $"{position}-{hash[..8]}");
 
+    /// <summary>Reads a data version: its position and the first eight hex digits of the hash it names.</summary>
+    /// <returns>False for text of another form (the position without leading zeros, the digits in lowercase).</returns>
+    public static bool TryParseDataVersion(string text, out long position, out string hashPrefix)
+    {
+        var dash = text.IndexOf('-', StringComparison.Ordinal);
+        hashPrefix = dash < 0 ? "" : text[(dash + 1)..];
+        var digits = dash < 0 ? "" : text[..dash];
+        var valid = digits.Length is > 0 and <= 18 && digits.All(char.IsAsciiDigit) && (digits == "0" || digits[0] != '0')
+            && hashPrefix.Length == 8 && hashPrefix.All(char.IsAsciiHexDigitLower);
+        position = valid ? long.Parse(digits, CultureInfo.InvariantCulture) : 0;
+        return valid && (position > 0 || text == EmptyVersion);
+    }
+
     private static string Hex(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 }

@@ -38,7 +38,11 @@ public sealed record SeedRound(
 }
 
 /// <summary>The published history of the award: what the host imports into an empty store.</summary>
-public sealed record SeedHistory(IReadOnlyList<SeedRound> Rounds)
+/// <param name="Released">
+/// When this seed was released (the day its data last changed): the recording time of every seeded fact, so that every
+/// install that imports the same seed holds the same record, to the byte, whenever it imports it.
+/// </param>
+public sealed record SeedHistory(IReadOnlyList<SeedRound> Rounds, DateTimeOffset Released)
 {
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
@@ -49,7 +53,7 @@ public sealed record SeedHistory(IReadOnlyList<SeedRound> Rounds)
     public static SeedHistory Load(string path)
     {
         using var stream = File.OpenRead(path);
-        return JsonSerializer.Deserialize<SeedHistory>(stream, Options)
-            ?? throw new InvalidDataException($"{path} holds no seed history.");
+        var history = JsonSerializer.Deserialize<SeedHistory>(stream, Options) ?? throw new InvalidDataException($"{path} holds no seed history.");
+        return history.Released != default ? history : throw new InvalidDataException($"{path} names no release date (\"released\").");
     }
 }

@@ -1,6 +1,7 @@
 using JasperFx;
 using Kvk.Domain.Municipalities;
 using Kvk.Domain.Rounds;
+using Kvk.Storage.PublicLog;
 using Marten;
 using Marten.Exceptions;
 
@@ -27,8 +28,9 @@ public enum RecordingStatus
 
 /// <summary>
 /// The write path of a round: read its stream, let <see cref="RoundRules"/> decide, append at the
-/// version that was read. Inline projections update the read model in the same transaction. After the
-/// commit the <see cref="IRoundChangeNotifier"/> (when there is one) is told, for live updates.
+/// version that was read. Inline projections update the read model, and the public log chains the events, in the same
+/// transaction (<see cref="ChainedSession"/>). After the commit the <see cref="IRoundChangeNotifier"/> (when there is
+/// one) is told, for live updates.
 /// </summary>
 public sealed class RoundRecorder(IDocumentStore store, MunicipalityDirectory municipalities, IRoundChangeNotifier? notifier = null)
 {
@@ -100,8 +102,8 @@ public sealed class RoundRecorder(IDocumentStore store, MunicipalityDirectory mu
         string? clientMutationId,
         CancellationToken cancellationToken)
     {
-        await using var session = store.LightweightSession();
-        session.LastModifiedBy = actor;
+        await using var chained = await ChainedSession.OpenAsync(store, actor, cancellationToken);
+        var session = chained.Session;
         var key = AwardYear.StreamKey(command.Year);
         var stored = await session.Events.FetchStreamAsync(key, token: cancellationToken);
         var version = stored.Count == 0 ? 0 : stored[^1].Version;
@@ -144,7 +146,7 @@ public sealed class RoundRecorder(IDocumentStore store, MunicipalityDirectory mu
 
         try
         {
-            await session.SaveChangesAsync(cancellationToken);
+            await chained.CommitAsync(cancellationToken);
         }
         catch (Exception e) when (e is ConcurrencyException or ExistingStreamIdCollisionException)
         {

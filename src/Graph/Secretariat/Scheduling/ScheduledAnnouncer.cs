@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Kvk.Domain.Rounds;
 using Kvk.Graph.Live;
 using Kvk.Storage.Programmes;
+using Kvk.Storage.PublicLog;
 using Kvk.Storage.Rounds;
 using Marten;
 using Npgsql;
@@ -28,7 +29,7 @@ public sealed class ScheduledAnnouncer(
     private int _readAtConnection = -1;
 
     /// <summary>Who the history says announced it.</summary>
-    public const string Actor = "schemalagt tillkännagivande";
+    public const string Actor = PublicLogActors.Scheduler;
 
     /// <summary>How late after its moment an announcement may happen at most (besides the time a host takes to record it).</summary>
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);

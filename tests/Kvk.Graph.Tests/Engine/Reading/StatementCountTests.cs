@@ -59,7 +59,7 @@ public sealed class StatementCountTests
         var given = Given.On(server);
         var extra = Enumerable.Range(0, 50).Select(_ => given.AFreeYear())
             .Select(year => new SeedRound(year, ["0643", "1263", "0180"], new SeedDecision("0643", "Habo kommun", $"Motivering {year}."), true)).ToList();
-        await server.Services.GetRequiredService<SeedImporter>().ImportAsync(new SeedHistory(extra));
+        await server.Services.GetRequiredService<SeedImporter>().ImportAsync(SeedHistory.Load(SeedFiles.Rounds) with { Rounds = extra });
         return server;
     }
 

@@ -18,7 +18,7 @@ if (commandLine is { Command: "verify" })
 
 try
 {
-    await using var kvk = await KvkApp.CreateAsync(commandLine.HostArguments);
+    await using var kvk = await KvkApp.CreateAsync(commandLine.HostArguments, serves: commandLine.Serves);
     switch (commandLine.Command)
     {
         case "rebuild":

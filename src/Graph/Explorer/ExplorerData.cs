@@ -57,15 +57,51 @@ public sealed record AggregateKey(string? Key);
 /// <summary><c>Explorer/Round</c>: the round (null when the year has none), its withdrawn nominations, and its neighbours.</summary>
 public sealed record RoundData(RoundDetail? Round, Connection<WithdrawnNomination> Withdrawn, Connection<YearOnly> Previous, Connection<YearOnly> Next);
 
-public sealed record RoundDetail(int Year, RoundStatus Status, IReadOnlyList<RoundNominee> Nominees, RoundAward? Award, IReadOnlyList<HistoryEntry> History);
+/// <summary>The values of the API's <c>NomineesKnown</c> a page words, as the API names them.</summary>
+public static class NomineesKnownValue
+{
+    public const string WinnerOnly = "WINNER_ONLY";
 
-public sealed record RoundNominee(bool IsWinner, MunicipalityInCounty Municipality);
+    public const string NotPublishedYet = "NOT_PUBLISHED_YET";
+}
+
+/// <param name="NomineesKnown">The API's <c>NomineesKnown</c> value as it names it ("FULL_LIST", <see cref="NomineesKnownValue"/>).</param>
+/// <param name="Sources">The sources of the list of nominees.</param>
+public sealed record RoundDetail(
+    int Year,
+    RoundStatus Status,
+    string NomineesKnown,
+    IReadOnlyList<SourceRef> Sources,
+    IReadOnlyList<RoundNoteEntry> Notes,
+    IReadOnlyList<RoundNominee> Nominees,
+    RoundDecision? Decision,
+    RoundAward? Award,
+    IReadOnlyList<HistoryEntry> History);
+
+public sealed record RoundNominee(bool IsWinner, MunicipalityInCounty Municipality, IReadOnlyList<SourceRef> Sources);
+
+/// <summary>The jury's decision as the public sees it: null until the award is announced.</summary>
+public sealed record RoundDecision(IReadOnlyList<SourceRef> Sources);
+
+/// <summary>A round's note as the API's <c>RoundNote</c> gives it: what is known of the round but not recorded as a fact of it.</summary>
+public sealed record RoundNoteEntry(string Text, IReadOnlyList<SourceRef> Sources);
+
+/// <summary>
+/// A source as the API's <c>Source</c> gives it; <c>supports</c> is the API's words for what it supports (the domain's
+/// <see cref="Kvk.Domain.Sources.SourceSupports"/>), by which the pages group sources.
+/// </summary>
+public sealed record SourceRef(string Title, string? Publisher, string? Url, string? PublishedOn, string Supports);
 
 public sealed record MunicipalityInCounty(string Code, string Name, CountyName County);
 
 public sealed record CountyName(string Name);
 
-public sealed record RoundAward(string RecipientName, string Motivation, DateTimeOffset? AnnouncedAt, MunicipalityRef Municipality);
+public sealed record RoundAward(
+    string RecipientName,
+    string Motivation,
+    DateTimeOffset? AnnouncedAt,
+    MunicipalityRef Municipality,
+    IReadOnlyList<SourceRef> Sources);
 
 public sealed record WithdrawnNomination(string? WithdrawalReason, MunicipalityName Municipality);
 
@@ -104,11 +140,25 @@ public sealed record MunicipalityDetail(
         [.. Nominations.Where(n => n.WithdrawnAt is null).Select(n => n.Year).Distinct()]);
 }
 
-public sealed record MunicipalityAward(int Year, string RecipientName, string Motivation);
+public sealed record MunicipalityAward(int Year, string RecipientName, string Motivation, IReadOnlyList<SourceRef> Sources);
 
-public sealed record MunicipalityNomination(int Year, bool IsWinner, DateTimeOffset? WithdrawnAt, string? WithdrawalReason, RoundStatusOnly Round);
+public sealed record MunicipalityNomination(
+    int Year,
+    bool IsWinner,
+    DateTimeOffset? WithdrawnAt,
+    string? WithdrawalReason,
+    RoundStatusOnly Round,
+    IReadOnlyList<SourceRef> Sources);
 
 public sealed record RoundStatusOnly(RoundStatus Status);
+
+/// <summary><c>Explorer/Sources</c>: the record's terms and sources as the API's <c>meta</c> gives them, and the rounds.</summary>
+public sealed record SourcesData(RecordTerms Meta, Connection<RoundCoverage> Rounds);
+
+public sealed record RecordTerms(string DataVersion, string Licence, IReadOnlyList<SourceRef> Sources);
+
+/// <param name="NomineesKnown">As <see cref="RoundDetail.NomineesKnown"/>.</param>
+public sealed record RoundCoverage(int Year, string NomineesKnown);
 
 /// <summary><c>Explorer/Search</c>: the API's hits, best first.</summary>
 public sealed record SearchData(SearchConnection Search);

@@ -72,6 +72,10 @@ public static class ExplorerEndpoints
                     other => other.Map,
                     data => MapPage.Render(language, data, context.RequestServices.GetRequiredService<MunicipalityDirectory>(), map.Value)));
 
+            Page(language.Sources, _ => language.Sources, context =>
+                ShowAsync<SourcesData>(context, language, SourcesPage.Operation, [new("rounds")], other => other.Sources,
+                    data => SourcesPage.Render(language, data)));
+
             Page(language.RoundRoute, context => Year(context) is { } year ? language.Round(year) : null, context =>
             {
                 if (Year(context) is not { } year)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Kvk.Domain.Rounds;
+using Kvk.Domain.Sources;
 
 namespace Kvk.Graph.Explorer;
 
@@ -22,7 +23,8 @@ public sealed partial class ExplorerLanguage
         AwardsCsv = "All awards (CSV)",
         NominationsCsv = "All nominations (CSV)",
         GraphiQL = "The GraphQL API in your browser (GraphiQL)",
-        SourcesNote = "The facts come from published sources named in the project's seeds/SOURCES.md. Municipal boundaries: Statistics Sweden (SCB), CC0.",
+        SourcesNote = "Every round and municipality names the source of each fact. Municipal boundaries: Statistics Sweden (SCB), CC0.",
+        SourcesLink = "Sources, terms and licence",
         And = "and",
         Winner = "winner",
         Municipalities = "municipalities",
@@ -61,6 +63,31 @@ public sealed partial class ExplorerLanguage
         OtherRounds = "Other rounds",
         MotivationOfEvent = "The motivation",
         History = HistoryPhrases.English,
+        NomineeCoverage = known => known switch
+        {
+            NomineesKnownValue.WinnerOnly => "The list of nominees was not published: only the winner is known. Do not count this round's nominations.",
+            NomineesKnownValue.NotPublishedYet => "The list of nominees is not final: nominations are open.",
+            _ => null,
+        },
+        NotesHeading = "Notes on the round",
+        NotesIntro = "What is known of the round but not recorded as a fact of it, with its sources.",
+        SourcesHeading = "Sources",
+        SourcesIntro = "The source of each fact on this page, by what it supports.",
+        Supports = supports => supports switch
+        {
+            SourceSupports.NomineeList => "The list of nominees",
+            SourceSupports.Nomination => "The nominations",
+            SourceSupports.Decision => "The jury's decision and motivation",
+            SourceSupports.Announcement => "The announcement",
+            SourceSupports.MotivationCorrection => "The corrected motivation",
+            SourceSupports.Note => "The notes",
+            _ => supports,
+        },
+        SourceFor = facts => $"for {facts}",
+        SourceIsHomePage = "only the site's home page",
+        SourceHasNoDate = "date unknown",
+        SourcesOfAward = year => string.Create(CultureInfo.InvariantCulture, $"The award of {year}"),
+        SourcesOfNomination = year => string.Create(CultureInfo.InvariantCulture, $"The nomination of {year}"),
         MunicipalityIntro = (official, county) => $"{official} in {county}.",
         CodeLabel = "Municipality code",
         AwardsHeading = "Awards",
@@ -74,8 +101,9 @@ public sealed partial class ExplorerLanguage
         NominationsCaption = name => $"Nominations of {name}",
         ElsewhereHeading = "The municipality in other sources",
         AllOnTheMap = "All municipalities on the map",
-        KoladaLink = "Kolada: the municipality in Kolada's API (same municipality code)",
-        KoladaDataLink = "Kolada: the municipality's key figures for",
+        KoladaSiteLink = "Kolada: the database of municipal key figures (search for the municipality on the site)",
+        KoladaLink = "Kolada: the municipality in Kolada's API, as JSON for programs (same municipality code)",
+        KoladaDataLink = "Kolada: the municipality's key figures as JSON for programs,",
         WikidataLink = "Wikidata: the municipality's item",
         MapTitle = "The map: what each municipality has achieved",
         MapIntro = "Sweden's 290 municipalities by what they have achieved in the award: won, nominated or never nominated. Each municipality is a link to " +
@@ -99,6 +127,19 @@ public sealed partial class ExplorerLanguage
         AchieversHeading = "Municipalities that have been nominated",
         AchieversCaption = "Municipalities that have won or been nominated, with the years",
         MunicipalityColumn = "Municipality",
+        SourcesTitle = "Sources and terms",
+        SourcesPageIntro = "Where the record's facts come from and what you may do with them. Every award, round and nomination also names its own " +
+            "sources, on its page and in the API (the field sources).",
+        DataVersion = version => $"Data version: {version}. Name it when you cite the data.",
+        TermsHeading = "Terms and licence",
+        TermsIntro = "The terms as the API states them (meta { licence }):",
+        RecordSourcesHeading = "The record's sources as a whole",
+        RoundSourcesHeading = "Each round's sources",
+        RoundSourcesIntro = "Each round's page names the source of its list of nominees, of its nominations, of the jury's decision and motivation, " +
+            "of the announcement and of its notes.",
+        WinnerOnlyShort = "only the winner is known",
+        SourceFilesNote = "In the project's source code, seeds/SOURCES.md and docs/data.md describe each source file: where it comes from and how it " +
+            "was changed.",
         SearchTitle = "Search the jury's motivations",
         SearchHelp = "The search goes through the jury's motivations of every announced award and shows the best match first. The motivations are in " +
             "Swedish: search in Swedish. A word also finds its inflected forms, a word ending in * finds every word it begins, words in quotes are found in " +

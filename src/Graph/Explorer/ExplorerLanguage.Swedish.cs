@@ -1,5 +1,6 @@
 using System.Globalization;
 using Kvk.Domain.Rounds;
+using Kvk.Domain.Sources;
 
 namespace Kvk.Graph.Explorer;
 
@@ -22,7 +23,8 @@ public sealed partial class ExplorerLanguage
         AwardsCsv = "Alla utmärkelser (CSV)",
         NominationsCsv = "Alla nomineringar (CSV)",
         GraphiQL = "GraphQL-API:t i webbläsaren (GraphiQL)",
-        SourcesNote = "Uppgifterna kommer från publicerade källor som anges i projektets seeds/SOURCES.md. Kommungränserna är SCB:s (CC0).",
+        SourcesNote = "Varje omgång och kommun anger källan till varje uppgift. Kommungränserna är SCB:s (CC0).",
+        SourcesLink = "Källor, villkor och licens",
         And = "och",
         Winner = "vinnare",
         Municipalities = "kommuner",
@@ -60,6 +62,32 @@ public sealed partial class ExplorerLanguage
         OtherRounds = "Andra omgångar",
         MotivationOfEvent = "Motiveringen",
         History = HistoryPhrases.Swedish,
+        NomineeCoverage = known => known switch
+        {
+            NomineesKnownValue.WinnerOnly =>
+                "Listan över nominerade publicerades inte: bara vinnaren är känd. Räkna därför inte omgångens nomineringar.",
+            NomineesKnownValue.NotPublishedYet => "Listan över nominerade är inte slutlig: nomineringen pågår.",
+            _ => null,
+        },
+        NotesHeading = "Anteckningar om omgången",
+        NotesIntro = "Det som är känt om omgången men inte registrerat som ett faktum i den, med källor. Anteckningarna är skrivna på engelska.",
+        SourcesHeading = "Källor",
+        SourcesIntro = "Källan till varje uppgift på sidan, efter vad den styrker.",
+        Supports = supports => supports switch
+        {
+            SourceSupports.NomineeList => "Listan över nominerade",
+            SourceSupports.Nomination => "Nomineringarna",
+            SourceSupports.Decision => "Juryns beslut och motivering",
+            SourceSupports.Announcement => "Tillkännagivandet",
+            SourceSupports.MotivationCorrection => "Den rättade motiveringen",
+            SourceSupports.Note => "Anteckningarna",
+            _ => supports,
+        },
+        SourceFor = facts => $"för {facts}",
+        SourceIsHomePage = "bara webbplatsens startsida",
+        SourceHasNoDate = "datum okänt",
+        SourcesOfAward = year => string.Create(CultureInfo.InvariantCulture, $"Utmärkelsen {year}"),
+        SourcesOfNomination = year => string.Create(CultureInfo.InvariantCulture, $"Nomineringen {year}"),
         MunicipalityIntro = (official, county) => $"{official} i {county}.",
         CodeLabel = "Kommunkod",
         AwardsHeading = "Utmärkelser",
@@ -73,8 +101,9 @@ public sealed partial class ExplorerLanguage
         NominationsCaption = name => $"Nomineringar av {name}",
         ElsewhereHeading = "Kommunen i andra källor",
         AllOnTheMap = "Alla kommuner på kartan",
-        KoladaLink = "Kolada: kommunen i Koladas API (samma kommunkod)",
-        KoladaDataLink = "Kolada: kommunens nyckeltal för",
+        KoladaSiteLink = "Kolada: databasen med kommunernas nyckeltal (sök kommunen på webbplatsen)",
+        KoladaLink = "Kolada: kommunen i Koladas API, som JSON för program (samma kommunkod)",
+        KoladaDataLink = "Kolada: kommunens nyckeltal som JSON för program,",
         WikidataLink = "Wikidata: kommunens objekt",
         MapTitle = "Kartan: vad varje kommun har uppnått",
         MapIntro = "Sveriges 290 kommuner efter vad de har uppnått i utmärkelsen: vunnit, nominerats eller aldrig nominerats. " +
@@ -98,6 +127,18 @@ public sealed partial class ExplorerLanguage
         AchieversHeading = "Kommuner som har nominerats",
         AchieversCaption = "Kommuner som har vunnit eller nominerats, med åren",
         MunicipalityColumn = "Kommun",
+        SourcesTitle = "Källor och villkor",
+        SourcesPageIntro = "Varifrån registrets uppgifter kommer och vad du får göra med dem. Varje utmärkelse, omgång och nominering anger också sina " +
+            "egna källor, på sin sida och i API:t (fältet sources).",
+        DataVersion = version => $"Dataversion: {version}. Ange den när du citerar uppgifterna.",
+        TermsHeading = "Villkor och licens",
+        TermsIntro = "Villkoren som API:t anger dem (meta { licence }), på engelska:",
+        RecordSourcesHeading = "Registrets källor som helhet",
+        RoundSourcesHeading = "Varje omgångs källor",
+        RoundSourcesIntro = "Varje omgångs sida anger källan till listan över nominerade, till nomineringarna, till juryns beslut och motivering, till " +
+            "tillkännagivandet och till omgångens anteckningar.",
+        WinnerOnlyShort = "bara vinnaren är känd",
+        SourceFilesNote = "I projektets källkod beskriver seeds/SOURCES.md och docs/data.md varje källfil: varifrån den kommer och hur den har ändrats.",
         SearchTitle = "Sök i juryns motiveringar",
         SearchHelp = "Sökningen går igenom juryns motiveringar för alla tillkännagivna utmärkelser och visar bästa träff först. " +
             "Ett ord hittar också sina böjningsformer, ett ord som slutar med * hittar alla ord som börjar så, " +

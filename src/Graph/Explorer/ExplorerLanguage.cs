@@ -34,6 +34,9 @@ public sealed partial class ExplorerLanguage
 
     public string Search => Root + (this == Swedish ? "/sok" : "/search");
 
+    /// <summary>The page of the record's sources and terms.</summary>
+    public string Sources => Root + (this == Swedish ? "/kallor" : "/sources");
+
     public string Round(int year) => RoundBase + year.ToString(CultureInfo.InvariantCulture);
 
     public string Municipality(string code) => MunicipalityBase + code;
@@ -96,6 +99,8 @@ public sealed partial class ExplorerLanguage
 
     public required string SourcesNote { get; init; }
 
+    public required string SourcesLink { get; init; }
+
     public required string And { get; init; }
 
 
@@ -155,6 +160,32 @@ public sealed partial class ExplorerLanguage
 
     public required HistoryPhrases History { get; init; }
 
+    /// <summary>What is known of a round's nominee list where it is not the full list (<see cref="NomineesKnownValue"/>); null for the full list.</summary>
+    public required Func<string, string?> NomineeCoverage { get; init; }
+
+    public required string NotesHeading { get; init; }
+
+    public required string NotesIntro { get; init; }
+
+    // Sources, on every page that shows a fact
+    public required string SourcesHeading { get; init; }
+
+    public required string SourcesIntro { get; init; }
+
+    /// <summary>A group of sources by what they support, from the API's words for it (<c>Source.supports</c>).</summary>
+    public required Func<string, string> Supports { get; init; }
+
+    /// <summary>The facts of a group a source is named for, e.g. "för Habo och Svedala".</summary>
+    public required Func<string, string> SourceFor { get; init; }
+
+    public required string SourceIsHomePage { get; init; }
+
+    public required string SourceHasNoDate { get; init; }
+
+    public required Func<int, string> SourcesOfAward { get; init; }
+
+    public required Func<int, string> SourcesOfNomination { get; init; }
+
     // A municipality
     public required Func<string, string, string> MunicipalityIntro { get; init; }
 
@@ -182,6 +213,8 @@ public sealed partial class ExplorerLanguage
     public required string ElsewhereHeading { get; init; }
 
     public required string AllOnTheMap { get; init; }
+
+    public required string KoladaSiteLink { get; init; }
 
     public required string KoladaLink { get; init; }
 
@@ -233,6 +266,27 @@ public sealed partial class ExplorerLanguage
     public required string AchieversCaption { get; init; }
 
     public required string MunicipalityColumn { get; init; }
+
+    // The sources and terms
+    public required string SourcesTitle { get; init; }
+
+    public required string SourcesPageIntro { get; init; }
+
+    public required Func<string, string> DataVersion { get; init; }
+
+    public required string TermsHeading { get; init; }
+
+    public required string TermsIntro { get; init; }
+
+    public required string RecordSourcesHeading { get; init; }
+
+    public required string RoundSourcesHeading { get; init; }
+
+    public required string RoundSourcesIntro { get; init; }
+
+    public required string WinnerOnlyShort { get; init; }
+
+    public required string SourceFilesNote { get; init; }
 
     // The search
     public required string SearchTitle { get; init; }

@@ -79,7 +79,7 @@ public static class ExplorerLayout
             <li><a href="/download/nominations.csv">{language.NominationsCsv}</a></li>
             <li><a href="/graphql">{language.GraphiQL}</a></li>
             </ul>
-            <p>{language.SourcesNote}</p>
+            <p>{language.SourcesNote} <a href="{language.Sources}">{language.SourcesLink}</a></p>
             </footer>
             </body>
             </html>

@@ -8,6 +8,12 @@ namespace Kvk.Graph.Explorer;
 /// </summary>
 public static class MunicipalityElsewhere
 {
+    /// <summary>
+    /// Kolada's pages for people. Its pages of one municipality are addressed by an id of Kolada's own, not by the
+    /// municipality code, so the pages link the site and label the API's addresses as JSON.
+    /// </summary>
+    public const string KoladaSite = "https://www.kolada.se/";
+
     /// <summary>Every key figure Kolada holds for the municipality in a year.</summary>
     public static string KoladaData(string code, int year) => string.Create(
         CultureInfo.InvariantCulture,

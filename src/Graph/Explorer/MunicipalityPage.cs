@@ -2,7 +2,10 @@ using Kvk.Domain.Rounds;
 
 namespace Kvk.Graph.Explorer;
 
-/// <summary><c>/kommun/{code}</c> and <c>/en/municipality/{code}</c>: a municipality's awards and nominations, its county, and its data elsewhere.</summary>
+/// <summary>
+/// <c>/kommun/{code}</c> and <c>/en/municipality/{code}</c>: a municipality's awards and nominations with the sources of
+/// each, its county, and its data elsewhere.
+/// </summary>
 public static class MunicipalityPage
 {
     public static ExplorerOperation Operation(string code) => ExplorerOperation.Of("Explorer/Municipality", ("code", code));
@@ -25,6 +28,9 @@ public static class MunicipalityPage
             """));
         var rows = municipality.Nominations.Select(n => Html.Of(
             $"<tr><th scope=\"row\">{ExplorerLinks.Round(language, n.Year)}</th><td>{Result(language, n)}</td></tr>"));
+        var sources = municipality.Nominations.Select(n => (Fact: language.SourcesOfNomination(n.Year), n.Sources))
+            .Concat(municipality.Awards.Select(a => (Fact: language.SourcesOfAward(a.Year), a.Sources)))
+            .Select(f => Html.Of($"<dt>{f.Fact}</dt><dd>{SourceList.Of(language, f.Sources)}</dd>"));
         var koladaYears = municipality.Nominations.Select(n => n.Year).Distinct().Select(year => Html.Of(
             $"<li><a href=\"{MunicipalityElsewhere.KoladaData(code, year)}\">{language.KoladaDataLink} {year}</a></li>"));
 
@@ -40,8 +46,12 @@ public static class MunicipalityPage
                     ? Html.Of($"<p>{language.NeverNominated}</p>")
                     : Html.Of($"<table class=\"narrow\"><caption>{language.NominationsCaption(municipality.Name)}</caption>" +
                         $"<thead><tr>{Html.ColumnHeads(language.YearColumn, language.ResultColumn)}</tr></thead><tbody>{rows}</tbody></table>"))}
+                {Html.If(
+                    municipality.Nominations.Count + municipality.Awards.Count > 0,
+                    $"<h2>{language.SourcesHeading}</h2><dl class=\"sources\">{sources}</dl>")}
                 <h2>{language.ElsewhereHeading}</h2>
                 <ul class="elsewhere">
+                <li><a href="{MunicipalityElsewhere.KoladaSite}">{language.KoladaSiteLink}</a></li>
                 <li><a href="{municipality.KoladaUrl}">{language.KoladaLink}</a></li>
                 {koladaYears}
                 {Html.If(

@@ -1,8 +1,9 @@
 namespace Kvk.Graph.Explorer;
 
 /// <summary>
-/// <c>/omgang/{year}</c> and <c>/en/round/{year}</c>: a round's nominees, the award and its motivation once
-/// announced, and the round's history as the API tells it to the public.
+/// <c>/omgang/{year}</c> and <c>/en/round/{year}</c>: a round's nominees (and how much of their list is known), the
+/// award and its motivation once announced, the round's notes, the sources of each of these, and the round's history
+/// as the API tells it to the public.
 /// </summary>
 public static class RoundPage
 {
@@ -41,6 +42,23 @@ public static class RoundPage
             </li>
             """));
 
+        // The seeded notes are written in English (seeds/rounds.json), and only the seed import records notes.
+        var notes = round.Notes.Select(note => Html.Of($"""
+            <li>
+            <p lang="en">{note.Text}</p>
+            {SourceList.Of(language, note.Sources)}
+            </li>
+            """));
+        var coverage = language.NomineeCoverage(round.NomineesKnown);
+        IEnumerable<(SourceRef, string?)> sources =
+        [
+            .. round.Sources.Select(s => (s, (string?)null)),
+            .. round.Nominees.SelectMany(n => n.Sources.Select(s => (s, (string?)n.Municipality.Name))),
+            .. (round.Decision?.Sources ?? []).Select(s => (s, (string?)null)),
+            .. (round.Award?.Sources ?? []).Select(s => (s, (string?)null)),
+            .. round.Notes.SelectMany(n => n.Sources).Select(s => (s, (string?)null)),
+        ];
+
         var previous = data.Previous.Nodes is [var before, ..] ? before : null;
         var next = data.Next.Nodes is [var after, ..] ? after : null;
 
@@ -64,8 +82,17 @@ public static class RoundPage
                 </section>
                 <section>
                 <h2>{language.NomineesLabel}</h2>
+                {Html.If(coverage is not null, $"<p class=\"notice coverage\">{coverage}</p>")}
                 {(round.Nominees.Count == 0 ? Html.Of($"<p>{language.NoNomineesYet}</p>") : Html.Of($"<ul class=\"nominees nominee-list\">{nominees}</ul>"))}
                 {Html.If(withdrawn.Count > 0, $"<h3>{language.WithdrawnHeading}</h3><ul>{withdrawn}</ul>")}
+                </section>
+                {Html.If(
+                    round.Notes.Count > 0,
+                    $"<section class=\"notes\"><h2>{language.NotesHeading}</h2><p>{language.NotesIntro}</p><ul>{notes}</ul></section>")}
+                <section class="provenance">
+                <h2>{language.SourcesHeading}</h2>
+                <p>{language.SourcesIntro}</p>
+                {SourceList.Grouped(language, sources)}
                 </section>
                 <section>
                 <h2>{language.HistoryHeading}</h2>

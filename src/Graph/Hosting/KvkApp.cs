@@ -45,7 +45,9 @@ public sealed class KvkApp : IAsyncDisposable
     public WebApplication App { get; }
 
     /// <param name="configure">A last word on the builder, for tests that observe the host (e.g. its logs).</param>
-    public static async Task<KvkApp> CreateAsync(string[] args, Action<WebApplicationBuilder>? configure = null, CancellationToken cancellationToken = default)
+    /// <param name="serves">False when it runs an operator's command (<see cref="CommandLine.Serves"/>).</param>
+    public static async Task<KvkApp> CreateAsync(
+        string[] args, Action<WebApplicationBuilder>? configure = null, bool serves = true, CancellationToken cancellationToken = default)
     {
         var started = Stopwatch.StartNew();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
@@ -55,7 +57,8 @@ public sealed class KvkApp : IAsyncDisposable
         try
         {
             AddServices(builder.Services, builder.Configuration, builder.Environment, database.ConnectionString);
-            builder.Services.AddSingleton(SecretariatTokens.FromConfiguration(builder.Configuration, builder.Environment, Directory.GetCurrentDirectory()));
+            builder.Services.AddSingleton(
+                SecretariatTokens.FromConfiguration(builder.Configuration, builder.Environment, Directory.GetCurrentDirectory(), serves));
             builder.Services.AddSingleton<IBearerAuthenticator, SecretariatAuthenticator>();
             builder.Services.AddKvkOperations(builder.Configuration);
             builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = QueryLimits.From(builder.Configuration).MaxRequestBodyBytes);

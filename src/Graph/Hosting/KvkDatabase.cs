@@ -5,7 +5,7 @@ namespace Kvk.Graph.Hosting;
 
 /// <summary>
 /// The database the host uses: <c>ConnectionStrings:Kvk</c> when set, otherwise a PostgreSQL cluster of
-/// its own under <c>.kvk/</c> in the working directory, stopped again when the host stops. A missing prerequisite of that
+/// its own under <c>.kvk/</c> in the working directory, stopped again when the last process using it stops. A missing prerequisite of that
 /// cluster is one sentence at start (<see cref="LocalPostgresUnavailableException"/>), never a stack trace later.
 /// </summary>
 public sealed class KvkDatabase : IAsyncDisposable

@@ -16,8 +16,8 @@ public static class DataTerms
     /// <summary>The sources the record is built from, as a whole; each fact also carries its own.</summary>
     public static readonly IReadOnlyList<Source> Sources =
     [
-        new("Vinnare av Sveriges KvalitetsKommun (the project's source document of winners and motivations, 2003–2023)", null, null, null,
-            "the winners and the jury's motivations, quoted verbatim"),
+        new("Vinnare av Sveriges KvalitetsKommun (a list of the winners 2003–2023 with the jury's motivations; the copy names no publisher, address or date)",
+            null, null, null, "the winners and the jury's motivations, quoted verbatim"),
         new("The published nominee lists of each round (one source per round, named on each round)",
             "Kvalitetsmässan, SKR/SKL, Kvalitetsmagasinet, municipalities, Lokalpressen", null, null, "the nominees of each round"),
         new("Kommuner och län, koder (municipality_county.csv of sjbrg/swedish-geodata)", "SCB", "https://github.com/sjbrg/swedish-geodata", null,

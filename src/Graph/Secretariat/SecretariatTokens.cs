@@ -9,7 +9,8 @@ public sealed record SecretariatToken(string Name, byte[] Sha256);
 /// <summary>
 /// The tokens that may record rounds. From configuration only: <c>KVK_SECRETARIAT_TOKEN</c> (one token, named by
 /// <c>KVK_SECRETARIAT_NAME</c> or "secretariat") and/or <c>Kvk:Secretariat:Tokens</c> as a list of <c>{ Name, Sha256 }</c>.
-/// In Development with neither, a token is generated at start, printed once and written to <c>.kvk/secretariat-token</c>.
+/// In Development with neither, a serving host prints the token of <c>.kvk/secretariat-token</c>, made on the first start
+/// (<see cref="DevelopmentToken"/>).
 /// </summary>
 public sealed class SecretariatTokens
 {
@@ -42,7 +43,8 @@ public sealed class SecretariatTokens
 
     public static byte[] Hash(string token) => SHA256.HashData(Encoding.UTF8.GetBytes(token));
 
-    public static SecretariatTokens FromConfiguration(IConfiguration configuration, IHostEnvironment environment, string workingDirectory)
+    /// <param name="serving">False for an operator's command (<see cref="Hosting.CommandLine.Serves"/>).</param>
+    public static SecretariatTokens FromConfiguration(IConfiguration configuration, IHostEnvironment environment, string workingDirectory, bool serving)
     {
         var tokens = new List<SecretariatToken>();
         if (configuration[TokenVariable] is { Length: > 0 } token)
@@ -62,19 +64,13 @@ public sealed class SecretariatTokens
             tokens.Add(new SecretariatToken(name.Trim(), Convert.FromHexString(hex)));
         }
 
-        if (tokens.Count == 0 && environment.IsDevelopment())
+        // Only a serving host makes or prints one: a command beside it uses the database and leaves the host's token alone.
+        if (tokens.Count == 0 && serving && environment.IsDevelopment())
         {
-            var generated = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
             var path = Path.Combine(workingDirectory, ".kvk", "secretariat-token");
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllText(path, generated + "\n");
-            if (!OperatingSystem.IsWindows())
-            {
-                File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-            }
-
-            Console.WriteLine($"Secretariat token for this development run (also in {path}):\n  {generated}");
-            tokens.Add(new SecretariatToken(configuration[NameVariable] is { Length: > 0 } devName ? devName : DefaultName, Hash(generated)));
+            var development = DevelopmentToken.ReadOrCreate(path);
+            Console.WriteLine($"Secretariat token for development (also in {path}):\n  {development}");
+            tokens.Add(new SecretariatToken(configuration[NameVariable] is { Length: > 0 } devName ? devName : DefaultName, Hash(development)));
         }
 
         return new SecretariatTokens(tokens);

@@ -10,36 +10,17 @@ namespace Kvk.Graph.Tests.Explorer;
 /// </summary>
 public sealed class ExplorerBrowserTests(SeededKvk kvk) : IClassFixture<SeededKvk>
 {
-    private const string Chromium = "/usr/bin/chromium";
-
-    /// <summary>Debian's Chromium, offline: Playwright's own browser download cannot work on these machines.</summary>
-    private static readonly string[] ChromiumArgs =
-        [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--disable-quic",
-        ];
-
     private static readonly (string Name, string Path)[] SwedishPages =
         [("timeline", "/"), ("map", "/karta"), ("round", "/omgang/2023"), ("municipality", "/kommun/1284"), ("search", "/sok?q=styrning")];
 
     /// <summary>A search the API refuses (an empty text): the search page says so, with status 400.</summary>
     private const string RefusedSearch = "/en/search?q=";
 
-    private static readonly string[] EnglishPages = ["/en", "/en/map", "/en/round/2025", "/en/municipality/0180", "/en/search?q=kvalitet", RefusedSearch];
+    private static readonly string[] EnglishPages =
+        ["/en", "/en/map", "/en/round/2025", "/en/municipality/0180", "/en/search?q=kvalitet", RefusedSearch, "/en/sources"];
 
     private static readonly ViewportSize Desktop = new() { Width = 1280, Height = 900 };
     private static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
-
-    private static async Task<IBrowser> LaunchAsync(IPlaywright playwright)
-    {
-        Assert.True(File.Exists(Chromium), $"The browser tests drive Debian's Chromium at {Chromium}: install it (apt-get install chromium) or run .ci/run.");
-        return await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true, Args = ChromiumArgs });
-    }
 
     private string Url(string path) => new Uri(kvk.Server.Client.BaseAddress!, path).ToString();
 
@@ -47,7 +28,7 @@ public sealed class ExplorerBrowserTests(SeededKvk kvk) : IClassFixture<SeededKv
     public async Task Every_kind_of_page_passes_axe_at_a_desktop_and_a_phone_width()
     {
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await LaunchAsync(playwright);
+        await using var browser = await ExplorerBrowser.LaunchAsync(playwright);
         var violations = new List<string>();
         foreach (var viewport in new[] { Desktop, Phone })
         {
@@ -77,7 +58,7 @@ public sealed class ExplorerBrowserTests(SeededKvk kvk) : IClassFixture<SeededKv
     public async Task Pages_load_under_their_own_content_security_policy_with_their_stylesheet_and_nothing_refused()
     {
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await LaunchAsync(playwright);
+        await using var browser = await ExplorerBrowser.LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new() { ViewportSize = Desktop });
         var failures = new List<string>();
         page.Console += (_, message) =>
@@ -109,7 +90,7 @@ public sealed class ExplorerBrowserTests(SeededKvk kvk) : IClassFixture<SeededKv
     public async Task A_keyboard_user_skips_to_the_content_and_reaches_each_municipality_of_the_map_by_its_name()
     {
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await LaunchAsync(playwright);
+        await using var browser = await ExplorerBrowser.LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new() { ViewportSize = Phone, Locale = "sv-SE" });
         await page.GotoAsync(Url("/karta"));
 

@@ -350,12 +350,12 @@ public sealed class ExplorerPageTests(SeededKvk kvk) : IClassFixture<SeededKvk>
     }
 
     [Fact]
-    public async Task The_footer_links_to_the_downloads_and_to_graphiql()
+    public async Task The_footer_links_to_the_downloads_to_graphiql_and_to_the_sources_and_terms()
     {
         var page = await ExplorerPages.GetOkAsync(Client, "/");
 
         var links = page.Document.QuerySelectorAll("footer a").Select(a => a.GetAttribute("href")).ToList();
-        Assert.Equal(["/download/awards.csv", "/download/nominations.csv", "/graphql"], links);
+        Assert.Equal(["/download/awards.csv", "/download/nominations.csv", "/graphql", "/kallor"], links);
         foreach (var link in links)
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, link);

@@ -25,11 +25,13 @@ public sealed partial class ExplorerQueryTests(SeededKvk kvk) : IClassFixture<Se
         "/omgang/2023",
         "/kommun/1284",
         "/sok?q=styrning",
+        "/kallor",
         "/en",
         "/en/map",
         "/en/round/2021",
         "/en/municipality/0643",
         "/en/search?q=styr*",
+        "/en/sources",
     ];
 
     /// <summary>The page's content outside the query panel.</summary>
@@ -110,6 +112,14 @@ public sealed partial class ExplorerQueryTests(SeededKvk kvk) : IClassFixture<Se
                 Assert.Equal(
                     Values(data["municipality"]!["nominations"], n => n["year"]!.ToString()),
                     page.Document.QuerySelectorAll("tbody tr th").Select(th => th.Text()));
+                break;
+            case "/kallor" or "/en/sources":
+                Assert.Equal(
+                    Values(data["rounds"]!["nodes"], r => r["year"]!.ToString()),
+                    page.Document.QuerySelectorAll("ul.round-links a").Select(a => a.Text()));
+                Assert.Equal(
+                    Values(data["meta"]!["sources"], s => s["title"]!.ToString()),
+                    page.Document.QuerySelectorAll("dl.sources cite").Select(c => c.Text()));
                 break;
             default:
                 Assert.Equal(

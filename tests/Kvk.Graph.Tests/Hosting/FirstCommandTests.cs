@@ -45,7 +45,7 @@ public sealed class FirstCommandTests
             }
 
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(kvk, "pgpass")));
-            var postmaster = PostmasterOf(dataDirectory);
+            var postmaster = Postmaster.Of(dataDirectory);
             Assert.NotNull(postmaster);
 
             await RunAsync("kill", "-INT", "--", $"-{run.Id}");
@@ -54,8 +54,8 @@ public sealed class FirstCommandTests
                 await run.WaitForExitAsync(stopping.Token);
             }
 
-            Assert.Null(PostmasterOf(dataDirectory));
-            Assert.True(await HasEndedAsync(postmaster.Value), $"PostgreSQL (pid {postmaster}) still runs after the host stopped.");
+            Assert.Null(Postmaster.Of(dataDirectory));
+            Assert.True(await Postmaster.HasEndedAsync(postmaster.Value), $"PostgreSQL (pid {postmaster}) still runs after the host stopped.");
         }
         finally
         {
@@ -127,41 +127,6 @@ public sealed class FirstCommandTests
         return Process.Start(start)!;
     }
 
-    private static int? PostmasterOf(string dataDirectory)
-    {
-        var pidFile = Path.Combine(dataDirectory, "postmaster.pid");
-        return File.Exists(pidFile) ? int.Parse(File.ReadLines(pidFile).First(), CultureInfo.InvariantCulture) : null;
-    }
-
-    /// <summary>A process that is gone, or dead and waiting for its parent (a zombie).</summary>
-    private static bool IsRunning(int pid)
-    {
-        var stat = $"/proc/{pid}/stat";
-        try
-        {
-            var state = File.ReadAllText(stat);
-            return state[(state.LastIndexOf(')') + 2)..][0] is not ('Z' or 'X');
-        }
-        catch (IOException)
-        {
-            return false;
-        }
-    }
-
-    /// <summary>The postmaster removes its pid file on its way out; it is gone soon after.</summary>
-    private static async Task<bool> HasEndedAsync(int pid)
-    {
-        for (var wait = Stopwatch.StartNew(); wait.Elapsed < TimeSpan.FromSeconds(30); await Task.Delay(100))
-        {
-            if (!IsRunning(pid))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     private static async Task CleanUpAsync(Process? run, string? dataDirectory, string parent)
     {
         if (run is { HasExited: false })
@@ -171,7 +136,7 @@ public sealed class FirstCommandTests
         }
 
         run?.Dispose();
-        if (dataDirectory is not null && PostmasterOf(dataDirectory) is { } postmaster && IsRunning(postmaster))
+        if (dataDirectory is not null && Postmaster.Of(dataDirectory) is { } postmaster && Postmaster.IsRunning(postmaster))
         {
             await RunAsync("kill", "-QUIT", postmaster.ToString(CultureInfo.InvariantCulture));
         }

@@ -80,15 +80,38 @@ public sealed class LocalClusterTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_second_start_adopts_the_running_cluster_with_the_same_passwords()
+    public async Task A_second_start_adopts_the_running_cluster_with_the_same_passwords_and_leaves_it_running_when_it_ends()
     {
-        // Not disposed: stopping it would stop the cluster the fixture started.
         var again = await LocalPostgres.StartAsync(Path.GetDirectoryName(_postgres.PasswordFile)!);
 
         Assert.Equal(_postgres.Port, again.Port);
-        await using var connection = new NpgsqlConnection(again.ConnectionString);
-        await connection.OpenAsync();
-        Assert.Equal(LocalPostgres.DatabaseName, await ScalarAsync<string>(connection, "select current_database()"));
+        await using (var connection = new NpgsqlConnection(again.ConnectionString))
+        {
+            await connection.OpenAsync();
+            Assert.Equal(LocalPostgres.DatabaseName, await ScalarAsync<string>(connection, "select current_database()"));
+        }
+
+        await again.DisposeAsync();
+
+        // The fixture's start still holds its lease: the cluster is its to stop.
+        await using var still = new NpgsqlConnection(_postgres.ConnectionString);
+        await still.OpenAsync();
+        Assert.Equal(1, await ScalarAsync<int>(still, "select 1"));
+    }
+
+    [Fact]
+    public async Task Two_starts_at_once_in_a_new_folder_make_one_cluster_that_stops_with_the_last_of_them()
+    {
+        var folder = NewFolder();
+
+        var both = await Task.WhenAll(LocalPostgres.StartAsync(folder, throwaway: true), LocalPostgres.StartAsync(folder, throwaway: true));
+
+        Assert.Equal(both[0].Port, both[1].Port);
+        var postmaster = File.ReadLines(Path.Combine(both[0].DataDirectory, "postmaster.pid")).First();
+        await both[0].DisposeAsync();
+        Assert.True(File.Exists(Path.Combine(both[1].DataDirectory, "postmaster.pid")), "The first to end stopped the cluster under the second.");
+        await both[1].DisposeAsync();
+        Assert.False(File.Exists(Path.Combine(both[1].DataDirectory, "postmaster.pid")), $"PostgreSQL (pid {postmaster}) runs after the last user ended.");
     }
 
     [Fact]
@@ -117,7 +140,7 @@ public sealed class LocalClusterTests : IAsyncLifetime
             l => !l.StartsWith('#') && l.Contains("trust", StringComparison.Ordinal));
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(migrated.PasswordFile));
         Assert.Equal(
-            [Path.GetFileName(migrated.PasswordFile), LocalPostgres.DataFolderName],
+            [LocalPostgresLease.FolderName, Path.GetFileName(migrated.PasswordFile), LocalPostgres.DataFolderName],
             Directory.EnumerateFileSystemEntries(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         old.Database = "postgres";
         await using var oldWay = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(old.ConnectionString) { Port = migrated.Port }.ConnectionString);

@@ -18,7 +18,10 @@ public sealed class SecretariatTokensTests : IDisposable
     public void The_environment_token_is_bound_to_the_configured_name()
     {
         var tokens = SecretariatTokens.FromConfiguration(
-            Configuration(("KVK_SECRETARIAT_TOKEN", "s3cret"), ("KVK_SECRETARIAT_NAME", "Maja")), Environment(Environments.Production), _directory);
+            Configuration(("KVK_SECRETARIAT_TOKEN", "s3cret"), ("KVK_SECRETARIAT_NAME", "Maja")),
+            Environment(Environments.Production),
+            _directory,
+            serving: true);
 
         Assert.Equal("Maja", tokens.Authenticate("s3cret"));
         Assert.Null(tokens.Authenticate("s3cre"));
@@ -35,7 +38,7 @@ public sealed class SecretariatTokensTests : IDisposable
                 ("Kvk:Secretariat:Tokens:1:Name", "Bo"),
                 ("Kvk:Secretariat:Tokens:1:Sha256", Convert.ToHexString(SecretariatTokens.Hash("bo-token")).ToLowerInvariant())),
             Environment(Environments.Production),
-            _directory);
+            _directory, serving: true);
 
         Assert.Equal("Anna", tokens.Authenticate("anna-token"));
         Assert.Equal("Bo", tokens.Authenticate("bo-token"));
@@ -48,7 +51,7 @@ public sealed class SecretariatTokensTests : IDisposable
         var e = Assert.Throws<InvalidOperationException>(() => SecretariatTokens.FromConfiguration(
             Configuration(("Kvk:Secretariat:Tokens:0:Name", "Anna"), ("Kvk:Secretariat:Tokens:0:Sha256", "abc")),
             Environment(Environments.Production),
-            _directory));
+            _directory, serving: true));
 
         Assert.Contains("Kvk:Secretariat:Tokens:0", e.Message, StringComparison.Ordinal);
     }
@@ -56,7 +59,7 @@ public sealed class SecretariatTokensTests : IDisposable
     [Fact]
     public void Without_tokens_development_generates_one_and_writes_it_under_dot_kvk()
     {
-        var tokens = SecretariatTokens.FromConfiguration(Configuration(), Environment(Environments.Development), _directory);
+        var tokens = SecretariatTokens.FromConfiguration(Configuration(), Environment(Environments.Development), _directory, serving: true);
 
         var written = File.ReadAllText(Path.Combine(_directory, ".kvk", "secretariat-token")).Trim();
         Assert.True(written.Length >= 40);
@@ -64,9 +67,38 @@ public sealed class SecretariatTokensTests : IDisposable
     }
 
     [Fact]
+    public void A_later_development_host_reuses_the_token_of_the_first()
+    {
+        var first = SecretariatTokens.FromConfiguration(Configuration(), Environment(Environments.Development), _directory, serving: true);
+        var path = Path.Combine(_directory, ".kvk", "secretariat-token");
+        var written = File.ReadAllText(path).Trim();
+
+        var second = SecretariatTokens.FromConfiguration(Configuration(), Environment(Environments.Development), _directory, serving: true);
+
+        Assert.Equal(written, File.ReadAllText(path).Trim());
+        Assert.Equal(SecretariatTokens.DefaultName, first.Authenticate(written));
+        Assert.Equal(SecretariatTokens.DefaultName, second.Authenticate(written));
+    }
+
+    [Fact]
+    public void A_command_in_development_neither_makes_nor_replaces_a_token()
+    {
+        var path = Path.Combine(_directory, ".kvk", "secretariat-token");
+
+        var command = SecretariatTokens.FromConfiguration(Configuration(), Environment(Environments.Development), _directory, serving: false);
+
+        Assert.Equal(0, command.Count);
+        Assert.False(File.Exists(path));
+        SecretariatTokens.FromConfiguration(Configuration(), Environment(Environments.Development), _directory, serving: true);
+        var hosts = File.ReadAllText(path);
+        SecretariatTokens.FromConfiguration(Configuration(), Environment(Environments.Development), _directory, serving: false);
+        Assert.Equal(hosts, File.ReadAllText(path));
+    }
+
+    [Fact]
     public void Without_tokens_production_accepts_none()
     {
-        var tokens = SecretariatTokens.FromConfiguration(Configuration(), Environment(Environments.Production), _directory);
+        var tokens = SecretariatTokens.FromConfiguration(Configuration(), Environment(Environments.Production), _directory, serving: true);
 
         Assert.Equal(0, tokens.Count);
         Assert.False(File.Exists(Path.Combine(_directory, ".kvk", "secretariat-token")));

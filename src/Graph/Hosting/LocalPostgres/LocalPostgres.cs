@@ -12,7 +12,8 @@ namespace Kvk.Graph.Hosting;
 /// (<c>.kvk/</c>): the cluster in <c>postgres/</c> (see <see cref="LocalPostgresPlacement"/>) and its passwords in
 /// <c>pgpass</c>. It listens on loopback only, without a Unix socket, and every connection needs a password
 /// (scram-sha-256): another user of the machine cannot read the jury's secret decision from the read model. The
-/// application connects as a role that owns its database and nothing more.
+/// application connects as a role that owns its database and nothing more. Several processes may use it at once (a
+/// host and an operator's command): it stops with the last of them (<see cref="LocalPostgresLease"/>).
 /// </summary>
 public sealed class LocalPostgres : IAsyncDisposable
 {
@@ -22,6 +23,7 @@ public sealed class LocalPostgres : IAsyncDisposable
 
     private readonly PostgresTools _tools;
     private readonly LocalPostgresPasswords _passwords;
+    private LocalPostgresLease? _lease;
 
     private LocalPostgres(PostgresTools tools, string dataDirectory, string passwordFile, LocalPostgresPasswords passwords, int port)
     {
@@ -58,9 +60,38 @@ public sealed class LocalPostgres : IAsyncDisposable
     public static async Task<LocalPostgres> StartAsync(
         string folder, bool throwaway = false, bool applicationCreatesDatabases = false, CancellationToken cancellationToken = default)
     {
-        var tools = await PostgresTools.FindAsync(cancellationToken);
         folder = Path.GetFullPath(folder);
         Directory.CreateDirectory(folder);
+        using (await LocalPostgresLease.StartStopLockAsync(folder, cancellationToken))
+        {
+            var server = await StartOrAdoptAsync(folder, throwaway, applicationCreatesDatabases, cancellationToken);
+            server._lease = LocalPostgresLease.Take(folder);
+            return server;
+        }
+    }
+
+    /// <summary>Gives this process's lease back and stops the server if no other process holds one (see <see cref="LocalPostgresLease"/>).</summary>
+    public async ValueTask DisposeAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        var folder = Path.GetDirectoryName(PasswordFile)!;
+        using (await LocalPostgresLease.StartStopLockAsync(folder, CancellationToken.None))
+        {
+            _lease?.Dispose();
+            _lease = null;
+
+            // Stopped already (an outage a test made) or by hand: nothing to stop.
+            if (!LocalPostgresLease.AnyHeld(folder) && RunningPort() is not null)
+            {
+                await StopAsync(CancellationToken.None);
+            }
+        }
+    }
+
+    private static async Task<LocalPostgres> StartOrAdoptAsync(
+        string folder, bool throwaway, bool applicationCreatesDatabases, CancellationToken cancellationToken)
+    {
+        var tools = await PostgresTools.FindAsync(cancellationToken);
         var dataDirectory = await LocalPostgresPlacement.DataDirectoryAsync(folder, tools, cancellationToken);
         var passwordFile = Path.Combine(folder, LocalPostgresPasswords.FileName);
         var passwords = LocalPostgresPasswords.Read(passwordFile);
@@ -89,12 +120,6 @@ public sealed class LocalPostgres : IAsyncDisposable
         }
 
         return server;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        NpgsqlConnection.ClearAllPools();
-        await StopAsync(CancellationToken.None);
     }
 
     /// <summary>Stops the server, keeping its data (an outage, for tests of the host's recovery).</summary>

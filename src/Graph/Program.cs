@@ -3,17 +3,19 @@ using Kvk.Graph.PublicLog;
 using Kvk.Storage.Store;
 
 // `dotnet run --project src/Graph` serves; `… -- rebuild` projects the read model again from every
-// stored event, against the same database; `… -- verify <URL|FILE>` checks a public log, with no database at all.
+// stored event, against the same database; `… -- verify <URL|FILE>` checks a public log, with no database at all;
+// `… -- mirror <URL|FILE>` copies another Kvk's public record into this one's database.
 var commandLine = CommandLine.Parse(args);
-if (commandLine is { Command: "verify" })
+if (commandLine is { Command: "verify" or "mirror", Argument: null })
 {
-    if (commandLine.HostArguments is not [var source])
-    {
-        await Console.Error.WriteLineAsync("verify takes one argument: a Kvk's address (http://…) or a file of its log (NDJSON, as GET /events serves it).");
-        return 2;
-    }
+    await Console.Error.WriteLineAsync(
+        $"{commandLine.Command} takes one argument: a Kvk's address (http://…) or a file of its log (NDJSON, as GET /events serves it).");
+    return 2;
+}
 
-    return await VerifyCommand.RunAsync(source, Console.Out, CancellationToken.None);
+if (commandLine is { Command: "verify", Argument: { } verified })
+{
+    return await VerifyCommand.RunAsync(verified, Console.Out, CancellationToken.None);
 }
 
 try
@@ -24,6 +26,8 @@ try
         case "rebuild":
             await RebuildCommand.RunAsync(kvk.App.Services.GetRequiredService<ReadModelRebuild>(), CancellationToken.None);
             return 0;
+        case "mirror":
+            return await MirrorCommand.RunAsync(kvk.App.Services, commandLine.Argument!, Console.Out, CancellationToken.None);
         default:
             await kvk.App.RunAsync();
             return 0;

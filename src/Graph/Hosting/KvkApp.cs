@@ -74,7 +74,7 @@ public sealed class KvkApp : IAsyncDisposable
             // The schema is built now, so that a mistake in it stops the start instead of the first request.
             app.Services.GetRequiredService<GraphQL.Types.ISchema>().Initialize();
             app.MapExplorer();
-            await PrepareStoreAsync(app.Services, cancellationToken);
+            await PrepareStoreAsync(app.Services, serves, cancellationToken);
             KvkLog.Ready(app.Logger, started.Elapsed.TotalSeconds, database.IsLocal ? "local PostgreSQL under .kvk/" : "ConnectionStrings:Kvk");
             return new KvkApp(app, database);
         }
@@ -152,7 +152,11 @@ public sealed class KvkApp : IAsyncDisposable
     /// Creates or updates the schema, the municipality documents and, in an empty store, the award history; chains into
     /// the public log what is not chained yet.
     /// </summary>
-    private static async Task PrepareStoreAsync(IServiceProvider services, CancellationToken cancellationToken)
+    /// <param name="serves">
+    /// Only a serving host imports the award history into an empty store: a command works on the store as it finds it
+    /// (<c>mirror</c> fills an empty one with another Kvk's record, seed and all).
+    /// </param>
+    private static async Task PrepareStoreAsync(IServiceProvider services, bool serves, CancellationToken cancellationToken)
     {
         var store = services.GetRequiredService<IDocumentStore>();
         var log = services.GetRequiredService<ILogger<KvkApp>>();
@@ -161,7 +165,7 @@ public sealed class KvkApp : IAsyncDisposable
         await AwardSearchIndex.EnsureAsync(dataSource, cancellationToken);
         await PublicLogTable.EnsureAsync(dataSource, cancellationToken);
         await MunicipalityDocuments.SynchronizeAsync(store, services.GetRequiredService<MunicipalityDirectory>(), cancellationToken);
-        var imported = await services.GetRequiredService<SeedImporter>().ImportAsync(SeedHistory.Load(SeedFiles.Rounds), cancellationToken);
+        var imported = serves ? await services.GetRequiredService<SeedImporter>().ImportAsync(SeedHistory.Load(SeedFiles.Rounds), cancellationToken) : [];
         if (imported.Count > 0)
         {
             KvkLog.Imported(log, imported.Count, imported);

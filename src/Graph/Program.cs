@@ -32,6 +32,8 @@ try
         case "rebuild":
             await RebuildCommand.RunAsync(kvk.App.Services.GetRequiredService<ReadModelRebuild>(), CancellationToken.None);
             return 0;
+        case "mirror":
+            return await MirrorCommand.RunAsync(kvk.App.Services, commandLine.Argument!, Console.Out, CancellationToken.None);
         default:
             await kvk.App.RunAsync();
             return 0;

@@ -77,8 +77,8 @@ public sealed class KvkApp : IAsyncDisposable
             app.Services.GetRequiredService<GraphQL.Types.ISchema>().Initialize();
             app.MapExplorer();
             app.MapFeeds();
-            await PrepareStoreAsync(app.Services, cancellationToken);
-            if (app.Environment.IsProduction() && !await app.Services.GetRequiredService<SecretariatHealthCheck>().AnyAsync(cancellationToken))
+            await PrepareStoreAsync(app.Services, serves, cancellationToken);
+            if (serves && app.Environment.IsProduction() && !await app.Services.GetRequiredService<SecretariatHealthCheck>().AnyAsync(cancellationToken))
             {
                 CredentialLog.NoSecretariatCredential(app.Services.GetRequiredService<ILogger<KvkApp>>());
             }
@@ -160,7 +160,11 @@ public sealed class KvkApp : IAsyncDisposable
     /// Creates or updates the schema, the municipality documents and, in an empty store, the award history; chains into
     /// the public log what is not chained yet.
     /// </summary>
-    private static async Task PrepareStoreAsync(IServiceProvider services, CancellationToken cancellationToken)
+    /// <param name="serves">
+    /// Only a serving host imports the award history into an empty store: a command works on the store as it finds it
+    /// (<c>mirror</c> fills an empty one with another Kvk's record, seed and all).
+    /// </param>
+    private static async Task PrepareStoreAsync(IServiceProvider services, bool serves, CancellationToken cancellationToken)
     {
         var store = services.GetRequiredService<IDocumentStore>();
         var log = services.GetRequiredService<ILogger<KvkApp>>();
@@ -171,7 +175,7 @@ public sealed class KvkApp : IAsyncDisposable
         await CredentialTables.EnsureAsync(dataSource, cancellationToken);
         await EmbargoReadLog.EnsureAsync(dataSource, cancellationToken);
         await MunicipalityDocuments.SynchronizeAsync(store, services.GetRequiredService<MunicipalityDirectory>(), cancellationToken);
-        var imported = await services.GetRequiredService<SeedImporter>().ImportAsync(SeedHistory.Load(SeedFiles.Rounds), cancellationToken);
+        var imported = serves ? await services.GetRequiredService<SeedImporter>().ImportAsync(SeedHistory.Load(SeedFiles.Rounds), cancellationToken) : [];
         if (imported.Count > 0)
         {
             KvkLog.Imported(log, imported.Count, imported);

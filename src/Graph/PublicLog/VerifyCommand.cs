@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using Kvk.Domain.PublicLog;
 
@@ -15,12 +14,11 @@ public static class VerifyCommand
     public static async Task<int> RunAsync(string source, TextWriter output, CancellationToken cancellationToken)
     {
         var chain = new PublicLogChain();
-        var fromHost = Uri.TryCreate(source, UriKind.Absolute, out var address) && address.Scheme is "http" or "https";
-        using var client = fromHost ? new HttpClient { BaseAddress = new Uri(source.TrimEnd('/') + "/") } : null;
+        using var log = new PublicLogSource(source);
+        var client = log.Host;
         try
         {
-            var lines = client is null ? File.ReadLinesAsync(source, cancellationToken) : LinesAsync(client, cancellationToken);
-            await foreach (var line in lines)
+            await foreach (var line in log.LinesAsync(cancellationToken))
             {
                 if (line.Length > 0 && chain.Add(line) is { } fault)
                 {
@@ -46,27 +44,6 @@ public static class VerifyCommand
         {
             await output.WriteLineAsync($"Cannot read {source}: {e.Message}");
             return 1;
-        }
-    }
-
-    /// <summary>Every line of the host's log, page after page as its <c>Link: rel="next"</c> says.</summary>
-    private static async IAsyncEnumerable<string> LinesAsync(HttpClient client, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var next = $"{EventsEndpoint.Path}?limit={EventsEndpoint.MaxLimit}";
-        while (next is not null)
-        {
-            using var response = await client.GetAsync(next.TrimStart('/'), HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-            response.EnsureSuccessStatusCode();
-            using var body = new StreamReader(await response.Content.ReadAsStreamAsync(cancellationToken));
-            while (await body.ReadLineAsync(cancellationToken) is { } line)
-            {
-                yield return line;
-            }
-
-            var link = response.Headers.TryGetValues("Link", out var links)
-                ? links.FirstOrDefault(l => l.EndsWith("rel=\"next\"", StringComparison.Ordinal))
-                : null;
-            next = link?[1..link.IndexOf('>', StringComparison.Ordinal)];
         }
     }
 

@@ -37,10 +37,11 @@ public sealed class SeedDeterminismTests
 
     private static async Task<Served> ServedAsync(DateTimeOffset? notBefore = null)
     {
-        // Waits, if it must, so that the second import's clock reads at least a second later than the first's.
-        if (notBefore - DateTimeOffset.UtcNow is { Ticks: > 0 } wait)
+        // Waits, if it must, so that the second import's clock reads at least a second later than the first's (a timer may
+        // wake a little early, so until the clock says so).
+        while (notBefore - DateTimeOffset.UtcNow is { Ticks: > 0 } wait)
         {
-            await Task.Delay(wait);
+            await Task.Delay(wait + TimeSpan.FromMilliseconds(20));
         }
 
         var started = DateTimeOffset.UtcNow;

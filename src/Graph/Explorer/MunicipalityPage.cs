@@ -30,7 +30,7 @@ public static class MunicipalityPage
             $"<tr><th scope=\"row\">{ExplorerLinks.Round(language, n.Year)}</th><td>{Result(language, n)}</td></tr>"));
         var sources = municipality.Nominations.Select(n => (Fact: language.SourcesOfNomination(n.Year), n.Sources))
             .Concat(municipality.Awards.Select(a => (Fact: language.SourcesOfAward(a.Year), a.Sources)))
-            .Select(f => Html.Of($"<dt>{f.Fact}</dt><dd>{SourceList.Of(language, f.Sources)}</dd>"));
+            .Select(f => Html.Of($"<dt>{f.Fact}</dt><dd>{SourceCitations.Of(language, f.Sources)}</dd>"));
         var koladaYears = municipality.Nominations.Select(n => n.Year).Distinct().Select(year => Html.Of(
             $"<li><a href=\"{MunicipalityElsewhere.KoladaData(code, year)}\">{language.KoladaDataLink} {year}</a></li>"));
 

@@ -46,7 +46,7 @@ public static class RoundPage
         var notes = round.Notes.Select(note => Html.Of($"""
             <li>
             <p lang="en">{note.Text}</p>
-            {SourceList.Of(language, note.Sources)}
+            {SourceCitations.Of(language, note.Sources)}
             </li>
             """));
         var coverage = language.NomineeCoverage(round.NomineesKnown);
@@ -92,7 +92,7 @@ public static class RoundPage
                 <section class="provenance">
                 <h2>{language.SourcesHeading}</h2>
                 <p>{language.SourcesIntro}</p>
-                {SourceList.Grouped(language, sources)}
+                {SourceCitations.Grouped(language, sources)}
                 </section>
                 <section>
                 <h2>{language.HistoryHeading}</h2>

@@ -15,7 +15,7 @@ public static class SourcesPage
             $"<li>{ExplorerLinks.Round(language, r.Year)}{Html.If(r.NomineesKnown == NomineesKnownValue.WinnerOnly, $" ({language.WinnerOnlyShort})")}</li>"));
         // The licence and what each source supports are the API's words (DataTerms), in English only: a translation here
         // would be a second text to keep.
-        var sources = data.Meta.Sources.Select(s => Html.Of($"<dt lang=\"en\">{s.Supports}</dt><dd>{SourceList.Of(language, [s])}</dd>"));
+        var sources = data.Meta.Sources.Select(s => Html.Of($"<dt lang=\"en\">{s.Supports}</dt><dd>{SourceCitations.Of(language, [s])}</dd>"));
         return new ExplorerPage(
             language.SourcesTitle,
             Html.Of($"""

@@ -7,7 +7,7 @@ namespace Kvk.Graph.Explorer;
 /// where the API gives an http(s) address (else the title as text: it then describes where the source is found, as the
 /// seed document's does), its publisher and its date where known, and what is not known of it.
 /// </summary>
-public static class SourceList
+public static class SourceCitations
 {
     /// <summary>What sources support, in the order of a round's life: a round page groups its sources so.</summary>
     private static readonly string[] Order =

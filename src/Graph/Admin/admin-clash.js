@@ -81,8 +81,10 @@ function reportLost(lost) {
   lost.forEach(({ step, kept }) => {
     $(step.message).replaceChildren();
     parts.push(paragraph(step.mine(kept) + ' registrerades inte. ' + STAGE_NOW[state.round.status]));
-    if (kept.shown.length) { parts.push(paragraph('Det du skrev finns kvar:'), keptList(kept)); }
-    parts.push(...(step.after ? step.after(kept) : []));
+    const next = step.after ? step.after(kept) : [];
+    // Two decisions are shown side by side by their own choice; anything else kept is listed.
+    if (kept.shown.length && !(next.length && step.after === twoDecisions)) { parts.push(paragraph('Det du skrev finns kvar:'), keptList(kept)); }
+    parts.push(...next);
     step.base = null;
     step.dirty = false;
   });

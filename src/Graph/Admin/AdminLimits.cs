@@ -20,5 +20,7 @@ public static class AdminLimits
         ["recipientName"] = RoundRules.MaxNameLength,
         ["sourceTitle"] = SourceRules.MaxTitleLength,
         ["sourceUrl"] = SourceRules.MaxUrlLength,
+        // The API's DateTime carries a four-digit year: a later announcement cannot be written.
+        ["lastScheduleYear"] = DateTimeOffset.MaxValue.Year,
     };
 }

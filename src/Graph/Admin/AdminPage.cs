@@ -16,6 +16,9 @@ public static class AdminPage
     {
         [Path] = ("admin.html", "text/html; charset=utf-8"),
         [Path + "/admin.js"] = ("admin.js", "text/javascript; charset=utf-8"),
+        [Path + "/admin-checks.js"] = ("admin-checks.js", "text/javascript; charset=utf-8"),
+        [Path + "/admin-clash.js"] = ("admin-clash.js", "text/javascript; charset=utf-8"),
+        [Path + "/admin-live.js"] = ("admin-live.js", "text/javascript; charset=utf-8"),
         [Path + "/admin.css"] = ("admin.css", "text/css; charset=utf-8"),
         [Path + "/favicon.svg"] = ("favicon.svg", "image/svg+xml"),
     };

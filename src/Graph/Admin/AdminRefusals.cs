@@ -27,9 +27,9 @@ public static class AdminRefusals
     public static IReadOnlyDictionary<string, string> Credentials { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         [SecretariatAuthenticator.Expired] =
-            "Din inloggning har gått ut. Be om en ny nyckel och logga in igen – det du har skrivit finns kvar på sidan.",
+            "Din inloggning har gått ut; det du höll på med registrerades inte. Be om en ny nyckel och logga in igen – det du skrev kommer tillbaka.",
         [SecretariatAuthenticator.Revoked] =
-            "Din inloggning har återkallats. Be om en ny nyckel och logga in igen – det du har skrivit finns kvar på sidan.",
+            "Din inloggning har återkallats; det du höll på med registrerades inte. Be om en ny nyckel och logga in igen – det du skrev kommer tillbaka.",
     };
 
     /// <summary>

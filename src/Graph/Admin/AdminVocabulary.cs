@@ -15,6 +15,8 @@ namespace Kvk.Graph.Admin;
 /// <param name="Refusals">A refusal code (ROUND_NOT_FOUND) → what the page says.</param>
 /// <param name="InvalidInput">A mutation's document name (OpenRound) → what the page says of its INVALID_INPUT.</param>
 /// <param name="Limits">A limit's name (motivation) → the number the API holds a field to.</param>
+/// <param name="Checks">A check's name (tooLong) → what the page says beside a field that breaks it, before any confirmation.</param>
+/// <param name="Fields">A limit's name (motivation) → the name of the fields that carry it, in a check's words.</param>
 /// <param name="Documents">A document's name (Rounds) → its id, as <c>documentId</c> on <c>/graphql</c> takes it.</param>
 /// <param name="Events">
 /// An event's stored name → its line after the actor's name (<c>line</c>, and <c>withoutMunicipality</c> where it is told
@@ -29,6 +31,8 @@ public sealed record AdminVocabulary(
     IReadOnlyDictionary<string, string> Refusals,
     IReadOnlyDictionary<string, string> InvalidInput,
     IReadOnlyDictionary<string, int> Limits,
+    IReadOnlyDictionary<string, string> Checks,
+    IReadOnlyDictionary<string, AdminFieldName> Fields,
     IReadOnlyDictionary<string, string> Documents,
     IReadOnlyDictionary<string, AdminEventLines> Events,
     IReadOnlyDictionary<string, string> CredentialRefusals)
@@ -45,8 +49,15 @@ public sealed record AdminVocabulary(
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
     };
 
-    public static AdminVocabulary Of(PersistedDocumentRegistry documents) =>
-        new(AdminRefusals.Messages, AdminRefusals.InvalidInput, AdminLimits.All, documents.IdsIn(DocumentFolder), EventLines, AdminRefusals.Credentials);
+    public static AdminVocabulary Of(PersistedDocumentRegistry documents) => new(
+        AdminRefusals.Messages,
+        AdminRefusals.InvalidInput,
+        AdminLimits.All,
+        AdminChecks.Messages,
+        AdminChecks.Fields,
+        documents.IdsIn(DocumentFolder),
+        EventLines,
+        AdminRefusals.Credentials);
 
     private static readonly IReadOnlyDictionary<string, AdminEventLines> EventLines = RoundEventCatalogue.All.ToDictionary(
         kind => kind.StoredName,

@@ -1,7 +1,8 @@
 // The secretariat's admin page. Plain JavaScript, no build step, no dependencies: it talks to /graphql with the
-// token kept in sessionStorage. It offers only the steps valid in the round's stage, asks before a step that publishes
-// or cannot be undone, keeps what the secretary chose (by municipality code) across every reload, and on a clash says
-// what changed and by whom, and leaves the pending action as it was to be sent again.
+// token kept in sessionStorage. It offers only the steps valid in the round's stage, checks a step before it asks for
+// confirmation (admin-checks.js), asks before a step that publishes or cannot be undone, keeps what the secretary
+// chose (by municipality code) and wrote across every reload, follows the round live (admin-live.js), and when the
+// round moved under a step says what happened and what the step can still become (admin-clash.js).
 'use strict';
 
 const TOKEN_KEY = 'kvk-secretariat-token';
@@ -16,49 +17,65 @@ const STATUS = {
 
 const SHORT_STATUS = { NOMINATING: 'Nominering', JUDGING: 'Juryn bedömer', DECIDED: 'Beslutad', ANNOUNCED: 'Tillkännagiven' };
 
-// What the host enforces, in its own words (GET /admin/vocabulary.json): the Swedish message of every refusal code, the
-// limits the fields carry, the ids of the persisted documents this page sends and each event's line in a round's
-// history, so that the page repeats none of them.
+// What the host enforces, in its own words (GET /admin/vocabulary.json): the Swedish message of every refusal code and
+// check, the limits the fields carry, the ids of the persisted documents this page sends and each event's line in a
+// round's history, so that the page repeats none of them.
 const vocabulary = fetch('/admin/vocabulary.json').then((response) => response.json());
 
 const $ = (id) => document.getElementById(id);
-const state = { rounds: [], round: null, history: [], selectedYear: null, municipalities: [], choices: {} };
+const state = { rounds: [], round: null, history: [], selectedYear: null, municipalities: [], choices: {}, me: null };
 const TIME = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', dateStyle: 'long', timeStyle: 'short' });
 
-// The offset of Swedish time from UTC at a moment, in minutes (60 in winter, 120 in summer).
-function swedishOffset(moment) {
-  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-US', {
-    timeZone: 'Europe/Stockholm', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
-  }).formatToParts(moment).map((p) => [p.type, Number(p.value)]));
-  return Math.round((Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute) - moment.getTime()) / 60000);
-}
-
-// A date and time written in Swedish time (from a datetime-local field), whatever the browser's own time zone is.
-function swedishTime(local) {
-  const [date, time] = local.split('T');
-  const [y, mo, d] = date.split('-').map(Number);
-  const [h, mi] = time.split(':').map(Number);
-  const written = Date.UTC(y, mo - 1, d, h, mi);
-  let utc = written - swedishOffset(new Date(written)) * 60000;
-  utc = written - swedishOffset(new Date(utc)) * 60000;
-  return new Date(utc).toISOString();
-}
+// The steps of a round, by the persisted document that records them: their form, the part of the page that holds it
+// (hidden when the round's stage does not offer the step), the message beside it, the fields the secretary fills,
+// how the page names the step when it was not recorded, and what it can still become after the round moved on.
+// base is the round's version the secretary began the step at; a change after it is a clash.
+const STEPS = {
+  NominateMunicipality: { form: 'nominera-formular', part: 'nominera-del', message: 'nominera-meddelande', fields: ['kommun'],
+    mine: (k) => 'Din nominering av ' + k.values.kommun.trim() },
+  WithdrawNomination: { form: 'dra-tillbaka-formular', part: 'dra-tillbaka-del', message: 'dra-tillbaka-meddelande',
+    fields: ['dra-tillbaka-kommun', 'dra-tillbaka-skal', 'dra-tillbaka-anteckning'],
+    mine: (k) => 'Ditt tillbakadragande av ' + nameOf(k.values['dra-tillbaka-kommun']) },
+  CloseNominations: { form: 'stang-formular', part: 'stang-del', message: 'stang-meddelande', fields: [], mine: () => 'Din stängning av nomineringen' },
+  RecordJuryDecision: { form: 'beslut-formular', part: 'beslut-del', message: 'beslut-meddelande', fields: ['vinnare', 'mottagare', 'motivering'],
+    mine: (k) => 'Ditt beslut (' + nameOf(k.values.vinnare) + ')', after: twoDecisions },
+  ReviseDecision: { form: 'revidera-formular', part: 'revidera-del', message: 'revidera-meddelande',
+    fields: ['revidera-vinnare', 'revidera-motivering', 'revidera-skal'], mine: () => 'Din revision av beslutet', after: revisionAfterAnnouncement },
+  ScheduleAnnouncement: { form: 'schema-formular', part: 'schema-del', message: 'schema-meddelande', fields: ['schema-tid'],
+    mine: () => 'Din schemaläggning av tillkännagivandet' },
+  CancelScheduledAnnouncement: { form: 'avboka-formular', part: 'schema-del', message: 'schema-meddelande', fields: [],
+    mine: () => 'Din inställning av tillkännagivandet' },
+  AnnounceAward: { form: 'tillkannage-formular', part: 'tillkannage-del', message: 'tillkannage-meddelande',
+    fields: ['tillkannage-kalla', 'tillkannage-kalla-lank'], mine: () => 'Ditt tillkännagivande' },
+  CorrectMotivation: { form: 'ratta-formular', part: 'ratta-del', message: 'ratta-meddelande', fields: ['ny-motivering', 'ratta-skal'],
+    mine: () => 'Din rättelse av motiveringen' },
+};
 
 function token() { return sessionStorage.getItem(TOKEN_KEY); }
 
 function when(iso) { return iso ? TIME.format(new Date(iso)) : ''; }
 
-// A message beside the form that caused it: an error is an alert, a success a status; focus goes to it.
+// A message where it belongs, in view: an error is an alert, a success a status (both live regions); focus goes to it.
 function say(id, text, kind) {
   const box = $(id);
   box.setAttribute('role', kind === 'fel' ? 'alert' : 'status');
+  box.setAttribute('aria-live', kind === 'fel' ? 'assertive' : 'polite');
   box.className = 'meddelande ' + (kind || '');
   box.replaceChildren(...(Array.isArray(text) ? text : [text]).map((part) => (typeof part === 'string' ? document.createTextNode(part) : part)));
-  if (text && text.length) { box.focus(); }
+  if (text && text.length) {
+    box.scrollIntoView({ block: 'nearest' });
+    box.focus({ preventScroll: true });
+  }
 }
 
 function clearMessages() {
-  document.querySelectorAll('.meddelande').forEach((box) => { box.replaceChildren(); box.className = 'meddelande'; box.removeAttribute('role'); });
+  document.querySelectorAll('.meddelande').forEach((box) => {
+    box.replaceChildren();
+    box.className = 'meddelande';
+    box.removeAttribute('role');
+    box.removeAttribute('aria-live');
+  });
+  clearFieldErrors(document);
 }
 
 // Runs one of the page's persisted documents (PersistedDocuments/Admin/{name}.graphql) by its id: only its variables
@@ -69,27 +86,48 @@ async function graphql(name, variables) {
   if (token()) { headers.Authorization = 'Bearer ' + token(); }
   const response = await fetch('/graphql', { method: 'POST', headers, body: JSON.stringify({ documentId: documents[name], variables }) });
   const result = await response.json();
-  // A key that worked and has expired or been revoked: back to the sign-in view, saying why. Nothing entered is cleared.
+  // A key that worked and has expired or been revoked: back to the sign-in view, saying why. What the secretary typed is
+  // kept in memory (never in the page or the tab's storage) and given back when they sign in again with a new key.
   const refused = await credentialRefusal(result);
   if (refused) {
+    keepTyped();
     signOut(false);
     say('inloggning-meddelande', refused, 'fel');
   }
   return result;
 }
 
+// What was typed when the key stopped working: who typed it, in which round, field by field.
+let interrupted = null;
+
+function keepTyped() {
+  if (!state.me || !state.round) { return; }
+  const fields = [...document.querySelectorAll('#arbete textarea, #arbete input:not([type=hidden]):not([type=checkbox])')]
+    .filter((field) => field.id && field.value.trim() !== '')
+    .map((field) => [field.id, field.value]);
+  interrupted = fields.length > 0 ? { who: state.me, year: state.round.year, fields } : null;
+}
+
+// Only to the same secretary (by the name on the new key), when they show the same round again.
+function restoreTyped() {
+  const kept = interrupted;
+  if (!kept || !state.me) { return; }
+  if (kept.who !== state.me) { interrupted = null; return; }
+  if (!state.round || state.round.year !== kept.year) { return; }
+  interrupted = null;
+  kept.fields.forEach(([id, value]) => {
+    const field = $(id);
+    if (field && !field.closest('[hidden]')) {
+      field.value = value;
+      field.dispatchEvent(new Event('input', { bubbles: true }));
+    }
+  });
+}
+
 // The sign-in view's words for an expired or revoked key (extensions.reason of UNAUTHENTICATED), or null.
 async function credentialRefusal(result) {
   const error = (result.errors || []).find((e) => e.extensions && e.extensions.code === 'UNAUTHENTICATED');
   return (error && (await vocabulary).credentialRefusals[error.extensions.reason]) || null;
-}
-
-// Each field names the limit it carries (data-limit, data-min, data-max); the number is the one the API holds it to.
-async function applyLimits() {
-  const { limits } = await vocabulary;
-  document.querySelectorAll('[data-limit]').forEach((field) => { field.maxLength = limits[field.dataset.limit]; });
-  document.querySelectorAll('[data-min]').forEach((field) => { field.min = limits[field.dataset.min]; });
-  document.querySelectorAll('[data-max]').forEach((field) => { field.max = limits[field.dataset.max]; });
 }
 
 function mutationId() {
@@ -117,68 +155,80 @@ function confirmStep(title, text, yes) {
   });
 }
 
+// The secretary began a step: from now on a change to the round by someone else is a clash for it.
+function beginStep(step) {
+  step.dirty = true;
+  if (step.base == null && state.round) { step.base = state.round.version; }
+}
+
+function clearFields(step) {
+  step.fields.forEach((id) => { $(id).value = ''; delete state.choices[id]; });
+  step.base = null;
+  step.dirty = false;
+  countAll();
+}
+
 // Sends one secretariat mutation (its document's name: the mutation's type name, e.g. 'OpenRound') against the round's
-// version the secretary saw. On success the listed fields are emptied and the round reloaded before the message shows;
-// on a clash nothing the secretary entered is touched.
-async function record(name, input, messageId, success, clear) {
-  const seenVersion = input.expectedVersion;
-  say(messageId, 'Sparar …');
+// version the secretary began the step at. On success the step's fields are emptied and the round reloaded before the
+// message shows; on a clash nothing the secretary entered is touched.
+async function record(name, input, success, target) {
+  const step = STEPS[name] || { message: 'oppna-meddelande', fields: ['nytt-ar'] };
+  const kept = snapshot(step);
+  step.sending = true;
+  say(step.message, 'Sparar …');
+  try {
+    return await send(name, step, input, kept, success, target);
+  } finally {
+    step.sending = false;
+  }
+}
+
+async function send(name, step, input, kept, success, target) {
   let result;
   try {
     result = await graphql(name, { input: { ...input, clientMutationId: mutationId() } });
   } catch (e) {
-    say(messageId, 'Kunde inte nå servern. Inget sparades. Försök igen.', 'fel');
+    say(step.message, 'Kunde inte nå servern. Inget sparades. Försök igen.', 'fel');
     return false;
   }
 
   const { refusals, invalidInput } = await vocabulary;
   if (result.errors && result.errors.length) {
     const code = result.errors[0].extensions && result.errors[0].extensions.code;
-    say(messageId, refusals[code] || 'Servern kunde inte ta emot åtgärden. Inget sparades.', 'fel');
-    if (code === 'UNAUTHENTICATED') { signOut(false); }
+    if (code === 'UNAUTHENTICATED') {
+      // An expired or revoked key has already signed the page out, saying why (graphql()); any other, here.
+      if (token()) {
+        signOut(false);
+        say('inloggning-meddelande', refusals.UNAUTHENTICATED, 'fel');
+      }
+      return false;
+    }
+    say(step.message, refusals[code] || 'Servern kunde inte ta emot åtgärden. Inget sparades.', 'fel');
     return false;
   }
 
   const payload = result.data.recorded;
   if (payload.errors && payload.errors.length) {
     const code = payload.errors[0].code;
+    await loadRounds();
     if (code === 'CONCURRENCY_CONFLICT') {
-      await clash(messageId, seenVersion);
+      clash(step, kept, input.expectedVersion);
       return false;
     }
 
-    await loadRounds();
-    say(messageId, (code === 'INVALID_INPUT' && invalidInput[name]) || refusals[code] || 'Åtgärden avvisades. Inget sparades.', 'fel');
+    const refusal = (code === 'INVALID_INPUT' && invalidInput[name]) || refusals[code] || 'Åtgärden avvisades. Inget sparades.';
+    say(step.part && $(step.part).hidden ? 'omgang-meddelande' : step.message, refusal, 'fel');
     return false;
   }
 
-  (clear || []).forEach((id) => { $(id).value = ''; delete state.choices[id]; });
+  clearFields(step);
   await loadRounds(payload.round.year);
   // A step that ends its stage hides its form: then the message goes beside the round's stage, where the eye is.
-  say($(messageId).closest('[hidden]') ? 'omgang-meddelande' : messageId, success, 'ok');
+  say(target || ($(step.message).closest('[hidden]') ? 'omgang-meddelande' : step.message), success, 'ok');
   return true;
 }
 
-// Another secretary changed the round first: reload it (keeping every choice), say what changed since the version this
-// secretary saw, and ask them to send their action again.
-async function clash(messageId, seenVersion) {
-  await loadRounds();
-  const changes = state.history.filter((e) => seenVersion === undefined || e.version > seenVersion);
-  const list = document.createElement('ul');
-  list.replaceChildren(...changes.map((e) => {
-    const li = document.createElement('li');
-    li.textContent = (e.actor || 'Någon') + ' ' + describe(e) + ' (' + when(e.occurredAt) + ').';
-    return li;
-  }));
-  const { refusals } = await vocabulary;
-  say(messageId, [
-    refusals.CONCURRENCY_CONFLICT,
-    list,
-    'Dina val och texter finns kvar. Kontrollera dem mot omgången som den är nu och skicka igen om de fortfarande stämmer.',
-  ], 'fel');
-}
-
-function name(code) {
+function nameOf(code) {
   const found = state.municipalities.find((m) => m.code === code);
   return found ? found.name : code;
 }
@@ -199,20 +249,42 @@ function describe(e) {
   return (!m && lines.withoutMunicipality ? lines.withoutMunicipality : lines.line).replace(/\{([A-Za-z]+)\}/g, (_, key) => values[key] ?? '');
 }
 
-async function loadRounds(select) {
+// Reads the rounds again, one reading at a time (a live change and the page's own step may ask at once), so that an
+// older answer never replaces a newer one.
+let reading = Promise.resolve();
+
+function loadRounds(select) {
+  const next = reading.then(() => readRounds(select));
+  reading = next.catch(() => undefined);
+  return next;
+}
+
+async function readRounds(select) {
   if (select) { chooseYear(select); }
   const year = state.selectedYear;
   // Without a chosen round the document leaves its round out; its year is then never read.
   const result = await graphql('Rounds', { year: year || 0, withRound: !!year });
-  if (!result.data) { return; }
+  if (!token() || !result.data) { return; }
+  const before = state.round && state.round.year === year ? state.round : null;
+  // The steps the secretary had begun, as they were, in case the round's new stage no longer offers them.
+  const begun = before ? Object.values(STEPS).filter((s) => s.dirty && !s.sending && !$(s.part).hidden)
+    .map((step) => ({ step, kept: snapshot(step), since: step.base })) : [];
   state.rounds = result.data.rounds.nodes;
   state.round = year ? result.data.round : null;
   state.history = state.round ? state.round.history : [];
   renderRounds();
   renderRound();
+  restoreTyped();
+  if (before && state.round && state.round.version > before.version) {
+    const others = changesSince(before.version).filter((e) => e.actor !== state.me);
+    if (others.length) { $('omgang-live').textContent = 'Nytt i omgången: ' + others.map(told).join(' '); }
+    const lost = begun.filter((b) => $(b.step.part).hidden && changesSince(b.since).some((e) => e.actor !== state.me));
+    if (lost.length) { reportLost(lost); }
+  }
 }
 
 function chooseYear(year) {
+  if (year !== state.selectedYear) { Object.values(STEPS).forEach((s) => { s.base = null; s.dirty = false; }); }
   state.selectedYear = year;
   sessionStorage.setItem(YEAR_KEY, String(year));
 }
@@ -239,18 +311,19 @@ function roundRow(round) {
   if (round.year === state.selectedYear) { row.className = 'vald'; row.setAttribute('aria-current', 'true'); }
   row.append(cell(round.year), cell(SHORT_STATUS[round.status] || round.status), cell(round.nominees.length));
   const action = document.createElement('td');
-  const button = document.createElement('button');
-  button.type = 'button';
-  button.textContent = 'Välj';
-  button.setAttribute('aria-label', 'Välj omgång ' + round.year);
-  button.addEventListener('click', async () => {
+  const choose = document.createElement('button');
+  choose.type = 'button';
+  choose.textContent = 'Välj';
+  choose.setAttribute('aria-label', 'Välj omgång ' + round.year);
+  choose.addEventListener('click', async () => {
     chooseYear(round.year);
     clearMessages();
+    $('omgang-live').textContent = '';
     await loadRounds();
     $('omgang-rubrik').scrollIntoView({ block: 'start' });
     $('omgang-rubrik').focus();
   });
-  action.append(button);
+  action.append(choose);
   row.append(action);
   return row;
 }
@@ -284,6 +357,7 @@ function prefill(id, text) {
   const field = $(id);
   if (field.dataset.from !== text && (field.value === '' || field.value === field.dataset.from)) { field.value = text; }
   field.dataset.from = text;
+  count(field);
 }
 
 function show(id, visible) { $(id).hidden = !visible; }
@@ -320,6 +394,7 @@ function renderRound() {
   fillNominees('dra-tillbaka-kommun', round.nominees);
   fillNominees('vinnare', round.nominees);
   fillNominees('revidera-vinnare', round.nominees, round.decision ? round.decision.municipality.code : '');
+  $('beslut-visning').replaceChildren();
   if (round.decision) {
     prefill('revidera-motivering', round.decision.motivation);
     prefill('ny-motivering', round.decision.motivation);
@@ -351,38 +426,11 @@ function renderRound() {
   }));
 }
 
-// Near matches for a name that is no municipality: the same letters without å, ä, ö, or at most two letters off.
-function suggestions(typed) {
-  const plain = (s) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().trim();
-  const wanted = plain(typed);
-  const distance = (a, b) => {
-    const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-    for (let i = 1; i <= a.length; i++) {
-      let previous = row[0];
-      row[0] = i;
-      for (let j = 1; j <= b.length; j++) {
-        const kept = row[j];
-        row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-        previous = kept;
-      }
-    }
-    return row[b.length];
-  };
-  return state.municipalities
-    .map((m) => ({ m, d: distance(wanted, plain(m.name)) }))
-    .filter((x) => x.d <= Math.max(1, Math.min(2, Math.floor(wanted.length / 4))) || (wanted.length >= 3 && plain(x.m.name).startsWith(wanted)))
-    .sort((a, b) => a.d - b.d)
-    .slice(0, 3)
-    .map((x) => x.m);
-}
-
-function municipalityByName(typed) {
-  const wanted = typed.trim().toLowerCase();
-  return state.municipalities.find((m) => m.name.toLowerCase() === wanted || m.code === wanted);
-}
-
-function guarded(input) {
-  return { year: state.round.year, expectedVersion: state.round.version, ...input };
+// The step's input, against the round's version the secretary began it at (or the one shown now, for a step that is
+// only a button), taken before any confirmation: a change while the dialog is open is a clash too.
+function guarded(name, input) {
+  const step = STEPS[name];
+  return { year: state.round.year, expectedVersion: step.base ?? state.round.version, ...input };
 }
 
 async function signIn(candidate) {
@@ -394,6 +442,7 @@ async function signIn(candidate) {
     return;
   }
 
+  state.me = result.data.viewer.name;
   $('namn').textContent = result.data.viewer.name;
   $('inloggad').hidden = false;
   $('inloggning').hidden = true;
@@ -401,16 +450,38 @@ async function signIn(candidate) {
   const remembered = Number(sessionStorage.getItem(YEAR_KEY));
   if (remembered) { state.selectedYear = remembered; }
   await Promise.all([loadMunicipalities(), loadVocabulary().then(() => loadRounds())]);
+  follow();
   const target = state.round ? $('omgang-rubrik') : $('omgangar-rubrik');
   target.focus();
 }
 
+// Nothing secret stays in the page after signing out: the rounds, the decision, the history and what was written are
+// removed from the document, not only hidden.
+function forget() {
+  unfollow();
+  Object.assign(state, { rounds: [], round: null, history: [], selectedYear: null, choices: {}, me: null });
+  sessionStorage.removeItem(YEAR_KEY);
+  Object.values(STEPS).forEach((s) => { s.base = null; s.dirty = false; });
+  document.querySelectorAll('#arbete form').forEach((form) => form.reset());
+  document.querySelectorAll('#arbete [data-from]').forEach((field) => { delete field.dataset.from; });
+  ['nominerade', 'historik', 'beslut-visning', 'omgang-ar', 'omgang-status', 'schema-status', 'omgang-live', 'forslag', 'namn',
+    'dra-tillbaka-kommun', 'vinnare', 'revidera-vinnare'].forEach((id) => $(id).replaceChildren());
+  document.querySelectorAll('#arbete tbody').forEach((body) => body.replaceChildren());
+  clearMessages();
+  countAll();
+  show('omgang', false);
+}
+
 function signOut(announce) {
   sessionStorage.removeItem(TOKEN_KEY);
+  forget();
   $('inloggad').hidden = true;
   $('inloggning').hidden = false;
   $('arbete').hidden = true;
-  if (announce) { say('inloggning-meddelande', 'Du är utloggad.', 'ok'); }
+  if (announce) {
+    interrupted = null;
+    say('inloggning-meddelande', 'Du är utloggad.', 'ok');
+  }
 }
 
 function on(formId, handler) {
@@ -427,10 +498,10 @@ function selectedName(id) {
 
 async function nominate() {
   const typed = $('kommun').value;
-  const box = $('forslag');
-  box.hidden = true;
+  $('forslag').hidden = true;
+  clearFieldErrors($('nominera-formular'));
   if (!typed.trim()) {
-    say('nominera-meddelande', 'Skriv kommunens namn.', 'fel');
+    passes('nominera-formular', [['kommun', 'Skriv kommunens namn.']]);
     return;
   }
 
@@ -442,19 +513,118 @@ async function nominate() {
       return;
     }
 
-    const buttons = near.map((m) => {
-      const b = document.createElement('button');
-      b.type = 'button';
-      b.className = 'forslag';
-      b.textContent = m.name;
-      b.addEventListener('click', () => { $('kommun').value = m.name; $('kommun').focus(); clearMessages(); });
-      return b;
-    });
+    const buttons = near.map((m) => button(m.name, () => { $('kommun').value = m.name; $('kommun').focus(); clearMessages(); }));
     say('nominera-meddelande', ['Det finns ingen kommun som heter ”' + typed.trim() + '”. Menade du ', ...buttons.flatMap((b, i) => (i ? [' eller ', b] : [b])), '?'], 'fel');
     return;
   }
 
-  await record('NominateMunicipality', guarded({ municipalityCode: found.code }), 'nominera-meddelande', found.name + ' är nominerad.', ['kommun']);
+  await record('NominateMunicipality', guarded('NominateMunicipality', { municipalityCode: found.code }), found.name + ' är nominerad.');
+}
+
+async function withdraw() {
+  if (!passes('dra-tillbaka-formular', [
+    ['dra-tillbaka-kommun', choiceProblem('dra-tillbaka-kommun')],
+    ['dra-tillbaka-skal', textProblem('dra-tillbaka-skal', true)],
+    ['dra-tillbaka-anteckning', textProblem('dra-tillbaka-anteckning', false)],
+  ])) { return; }
+  const input = guarded('WithdrawNomination', {});
+  const municipality = selectedName('dra-tillbaka-kommun');
+  const reason = $('dra-tillbaka-skal').value.trim();
+  if (!await confirmStep('Dra tillbaka nomineringen av ' + municipality + '?',
+    'Skälet ”' + reason + '” blir offentligt i omgångens historik och i nedladdningarna. En tillbakadragen nominering finns kvar i historiken.', 'Dra tillbaka ' + municipality)) { return; }
+  const note = $('dra-tillbaka-anteckning').value.trim() || null;
+  await record('WithdrawNomination', { ...input, municipalityCode: $('dra-tillbaka-kommun').value, reason, internalNote: note },
+    'Nomineringen av ' + municipality + ' är tillbakadragen.');
+}
+
+async function closeNominations() {
+  const input = guarded('CloseNominations', {});
+  const names = state.round.nominees.map((n) => n.municipality.name).join(', ');
+  if (!await confirmStep('Stänga nomineringen för ' + state.round.year + '?',
+    'Listan över nominerade blir slutgiltig och offentlig som den är: ' + names + '. Det går inte att öppna nomineringen igen.', 'Stäng nomineringen')) { return; }
+  await record('CloseNominations', input, 'Nomineringen är stängd.');
+}
+
+async function decide() {
+  if (!passes('beslut-formular', [
+    ['vinnare', choiceProblem('vinnare')],
+    ['mottagare', textProblem('mottagare', false)],
+    ['motivering', textProblem('motivering', true)],
+  ])) { return; }
+  const input = guarded('RecordJuryDecision', {});
+  const winner = selectedName('vinnare');
+  // A decision while the nominations are open closes them for good: that is asked as the close itself is.
+  if (state.round.status === 'NOMINATING' && !await confirmStep('Registrera beslutet och stänga nomineringen för ' + state.round.year + '?',
+    'Nomineringen är fortfarande öppen. Beslutet stänger den för gott: listan över nominerade blir slutgiltig och offentlig som den är: '
+      + state.round.nominees.map((n) => n.municipality.name).join(', ') + '. Vinnaren (' + winner + ') och motiveringen är hemliga tills priset tillkännages.',
+    'Stäng nomineringen och registrera beslutet')) { return; }
+  const recipient = $('mottagare').value.trim();
+  await record('RecordJuryDecision', { ...input, municipalityCode: $('vinnare').value, motivation: $('motivering').value, recipientName: recipient || null },
+    'Juryns beslut är registrerat. Det är hemligt tills priset tillkännages.');
+}
+
+async function revise() {
+  const decision = state.round.decision;
+  const code = $('revidera-vinnare').value;
+  const motivation = $('revidera-motivering').value;
+  const changed = {
+    municipalityCode: code !== decision.municipality.code ? code : null,
+    motivation: motivation.trim() !== decision.motivation ? motivation : null,
+  };
+  if (!passes('revidera-formular', [
+    ['revidera-vinnare', choiceProblem('revidera-vinnare')],
+    ['revidera-motivering', textProblem('revidera-motivering', true)
+      || (!changed.municipalityCode && !changed.motivation ? words.invalidInput.ReviseDecision : null)],
+    ['revidera-skal', textProblem('revidera-skal', true)],
+  ])) { return; }
+  await record('ReviseDecision', guarded('ReviseDecision', { ...changed, reason: $('revidera-skal').value }),
+    'Beslutet är reviderat. Det är fortfarande hemligt; revisionen syns i historiken efter tillkännagivandet.');
+}
+
+async function schedule() {
+  const moment = scheduleMoment('schema-tid');
+  if (!passes('schema-formular', [['schema-tid', moment.problem]])) { return; }
+  const input = guarded('ScheduleAnnouncement', {});
+  const decision = state.round.decision;
+  if (!await confirmStep('Schemalägga tillkännagivandet till ' + when(moment.iso) + '?',
+    'Då blir vinnaren (' + decision.recipientName + ') och motiveringen offentliga automatiskt. Fram till dess går det att flytta eller ställa in.', 'Schemalägg')) { return; }
+  await record('ScheduleAnnouncement', { ...input, at: moment.iso }, 'Tillkännagivandet är schemalagt till ' + when(moment.iso) + '.');
+}
+
+async function announce() {
+  const title = $('tillkannage-kalla').value.trim();
+  const url = $('tillkannage-kalla-lank').value.trim();
+  if (!passes('tillkannage-formular', [
+    ['tillkannage-kalla', textProblem('tillkannage-kalla', false) || (url && !title ? words.checks.urlWithoutTitle : null)],
+    ['tillkannage-kalla-lank', urlProblem('tillkannage-kalla-lank')],
+  ])) { return; }
+  const input = guarded('AnnounceAward', {});
+  const decision = state.round.decision;
+  if (!await confirmStep('Tillkännage priset ' + state.round.year + ' nu?',
+    'Vinnaren (' + decision.recipientName + ') och motiveringen blir offentliga direkt för alla. Det går inte att ångra.', 'Tillkännage nu')) { return; }
+  const source = title ? { source: { title, url: url || null, publishedOn: new Date().toISOString().slice(0, 10) } } : {};
+  await record('AnnounceAward', { ...input, announcedAt: new Date().toISOString(), ...source }, 'Priset är tillkännagivet.');
+}
+
+async function correct() {
+  const motivation = $('ny-motivering').value;
+  const reason = $('ratta-skal').value.trim();
+  if (!passes('ratta-formular', [
+    ['ny-motivering', textProblem('ny-motivering', true) || (motivation.trim() === state.round.decision.motivation ? words.checks.unchangedCorrection : null)],
+    ['ratta-skal', textProblem('ratta-skal', true)],
+  ])) { return; }
+  const input = guarded('CorrectMotivation', {});
+  if (!await confirmStep('Rätta den publicerade motiveringen för ' + state.round.year + '?',
+    'Den nya motiveringen och skälet ”' + reason + '” blir offentliga direkt för alla. Den tidigare motiveringen finns kvar i historiken.',
+    'Rätta motiveringen')) { return; }
+  await record('CorrectMotivation', { ...input, motivation, reason }, 'Motiveringen är rättad; den tidigare finns kvar i historiken.');
+}
+
+async function openRound() {
+  if (!passes('oppna-formular', [['nytt-ar', yearProblem('nytt-ar')]])) { return; }
+  const year = Number($('nytt-ar').value.trim());
+  // The round opens above this form: its message goes to the top of the round, in view.
+  await record('OpenRound', { year }, 'Omgång ' + year + ' är öppnad.', 'omgang-meddelande');
 }
 
 document.addEventListener('DOMContentLoaded', () => {
@@ -462,71 +632,19 @@ document.addEventListener('DOMContentLoaded', () => {
   on('inloggningsformular', async () => { await signIn($('token').value.trim()); $('token').value = ''; });
   $('logga-ut').addEventListener('click', () => signOut(true));
   ['dra-tillbaka-kommun', 'vinnare', 'revidera-vinnare'].forEach((id) => $(id).addEventListener('change', () => { state.choices[id] = $(id).value; }));
+  Object.values(STEPS).forEach((step) => ['input', 'change'].forEach((type) => $(step.form).addEventListener(type, () => beginStep(step))));
 
-  on('oppna-formular', async () => {
-    const year = Number($('nytt-ar').value);
-    if (await record('OpenRound', { year }, 'oppna-meddelande', 'Omgång ' + year + ' är öppnad.', ['nytt-ar'])) {
-      chooseYear(year);
-      await loadRounds();
-    }
-  });
+  on('oppna-formular', openRound);
   on('nominera-formular', nominate);
-  on('dra-tillbaka-formular', async () => {
-    const municipality = selectedName('dra-tillbaka-kommun');
-    const reason = $('dra-tillbaka-skal').value.trim();
-    if (!await confirmStep('Dra tillbaka nomineringen av ' + municipality + '?',
-      'Skälet ”' + reason + '” blir offentligt i omgångens historik och i nedladdningarna. En tillbakadragen nominering finns kvar i historiken.', 'Dra tillbaka ' + municipality)) { return; }
-    const note = $('dra-tillbaka-anteckning').value.trim() || null;
-    await record('WithdrawNomination', guarded({ municipalityCode: $('dra-tillbaka-kommun').value, reason, internalNote: note }),
-      'dra-tillbaka-meddelande', 'Nomineringen av ' + municipality + ' är tillbakadragen.', ['dra-tillbaka-skal', 'dra-tillbaka-anteckning', 'dra-tillbaka-kommun']);
-  });
-  on('stang-formular', async () => {
-    const names = state.round.nominees.map((n) => n.municipality.name).join(', ');
-    if (!await confirmStep('Stänga nomineringen för ' + state.round.year + '?',
-      'Listan över nominerade blir slutgiltig och offentlig som den är: ' + names + '. Det går inte att öppna nomineringen igen.', 'Stäng nomineringen')) { return; }
-    await record('CloseNominations', guarded({}), 'stang-meddelande', 'Nomineringen är stängd.');
-  });
-  on('beslut-formular', async () => {
-    const recipient = $('mottagare').value.trim();
-    await record('RecordJuryDecision', guarded({ municipalityCode: $('vinnare').value, motivation: $('motivering').value, recipientName: recipient || null }),
-      'beslut-meddelande', 'Juryns beslut är registrerat. Det är hemligt tills priset tillkännages.', ['motivering', 'mottagare', 'vinnare']);
-  });
-  on('revidera-formular', async () => {
-    const decision = state.round.decision;
-    const code = $('revidera-vinnare').value;
-    const motivation = $('revidera-motivering').value;
-    const changed = {
-      municipalityCode: code !== decision.municipality.code ? code : null,
-      motivation: motivation.trim() !== decision.motivation ? motivation : null,
-    };
-    await record('ReviseDecision', guarded({ ...changed, reason: $('revidera-skal').value }),
-      'revidera-meddelande', 'Beslutet är reviderat. Det är fortfarande hemligt; revisionen syns i historiken efter tillkännagivandet.', ['revidera-skal', 'revidera-vinnare']);
-  });
-  on('schema-formular', async () => {
-    const at = new Date(swedishTime($('schema-tid').value));
-    const decision = state.round.decision;
-    if (!await confirmStep('Schemalägga tillkännagivandet till ' + when(at.toISOString()) + '?',
-      'Då blir vinnaren (' + decision.recipientName + ') och motiveringen offentliga automatiskt. Fram till dess går det att flytta eller ställa in.', 'Schemalägg')) { return; }
-    await record('ScheduleAnnouncement', guarded({ at: at.toISOString() }),
-      'schema-meddelande', 'Tillkännagivandet är schemalagt till ' + when(at.toISOString()) + '.', ['schema-tid']);
-  });
-  on('avboka-formular', async () => {
-    await record('CancelScheduledAnnouncement', guarded({}), 'schema-meddelande',
-      'Det schemalagda tillkännagivandet är inställt. Beslutet är fortfarande hemligt.');
-  });
-  on('tillkannage-formular', async () => {
-    const decision = state.round.decision;
-    if (!await confirmStep('Tillkännage priset ' + state.round.year + ' nu?',
-      'Vinnaren (' + decision.recipientName + ') och motiveringen blir offentliga direkt för alla. Det går inte att ångra.', 'Tillkännage nu')) { return; }
-    const title = $('tillkannage-kalla').value.trim();
-    const url = $('tillkannage-kalla-lank').value.trim();
-    const source = title ? { source: { title, url: url || null, publishedOn: new Date().toISOString().slice(0, 10) } } : {};
-    await record('AnnounceAward', guarded({ announcedAt: new Date().toISOString(), ...source }), 'tillkannage-meddelande', 'Priset är tillkännagivet.');
-  });
-  on('ratta-formular', async () => {
-    await record('CorrectMotivation', guarded({ motivation: $('ny-motivering').value, reason: $('ratta-skal').value }),
-      'ratta-meddelande', 'Motiveringen är rättad; den tidigare finns kvar i historiken.', ['ratta-skal']);
-  });
+  on('dra-tillbaka-formular', withdraw);
+  on('stang-formular', closeNominations);
+  on('beslut-formular', decide);
+  on('revidera-formular', revise);
+  on('schema-formular', schedule);
+  on('avboka-formular', () => record('CancelScheduledAnnouncement', guarded('CancelScheduledAnnouncement', {}),
+    'Det schemalagda tillkännagivandet är inställt. Beslutet är fortfarande hemligt.'));
+  on('tillkannage-formular', announce);
+  on('ratta-formular', correct);
 
   if (token()) { signIn(token()); }
 });

@@ -132,6 +132,7 @@ public static class ExplorerEndpoints
                 return SearchPage.Render(language, query, text, answer.Data, answer.Failure?.Messages, SearchQueries.MaxTextLength) with
                 {
                     Query = Panel(context, language, operation, downloads),
+                    DataVersion = answer.DataVersion,
                 };
             });
         }
@@ -152,7 +153,7 @@ public static class ExplorerEndpoints
     {
         var answer = await operation.RunAsync<T>(context);
         var page = answer.Data is { } data ? render(data) : FailedPage.Render(language, answer.Failure!, pathIn);
-        return page with { Query = Panel(context, language, operation, downloads) };
+        return page with { Query = Panel(context, language, operation, downloads), DataVersion = answer.DataVersion };
     }
 
     private static Html Panel(HttpContext context, ExplorerLanguage language, ExplorerOperation operation, IReadOnlyList<ExplorerDownload> downloads)

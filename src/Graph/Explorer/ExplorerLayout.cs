@@ -29,6 +29,9 @@ public sealed record ExplorerPage(
 
     /// <summary>The Atom feeds of what the page shows, besides the language's feed of the whole record (a municipality's own).</summary>
     public IReadOnlyList<ExplorerFeed> Feeds { get; init; } = [];
+
+    /// <summary>The data version of what the page shows, at its foot (to cite it by); null for a page without data.</summary>
+    public string? DataVersion { get; init; }
 }
 
 /// <summary>An Atom feed a page offers in its head (<c>&lt;link rel="alternate"&gt;</c>), so that a reader finds it from the page.</summary>
@@ -92,6 +95,7 @@ public static class ExplorerLayout
             <li><a href="{language.Feed}" type="{FeedType}">{language.FeedLink}</a></li>
             </ul>
             <p>{language.SourcesNote} <a href="{language.Sources}">{language.SourcesLink}</a></p>
+            {Html.If(page.DataVersion is not null, $"<p class=\"data-version\">{language.DataVersion(page.DataVersion!)}</p>")}
             </footer>
             </body>
             </html>

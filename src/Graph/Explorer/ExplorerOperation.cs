@@ -42,7 +42,9 @@ public sealed record ExplorerOperation(string Document, IReadOnlyDictionary<stri
         var errors = answer.Errors;
         if (errors.Count == 0 && answer.Data.ValueKind == JsonValueKind.Object)
         {
-            return new ExplorerAnswer<T>(answer.Data.Deserialize<T>(Json), null);
+            var version = answer.Data.TryGetProperty("meta", out var meta) && meta.ValueKind == JsonValueKind.Object
+                && meta.TryGetProperty("dataVersion", out var value) ? value.GetString() : null;
+            return new ExplorerAnswer<T>(answer.Data.Deserialize<T>(Json), null, version);
         }
 
         // The API refused what the address asked (its variables, or a value an argument does not take): the reader's
@@ -56,7 +58,8 @@ public sealed record ExplorerOperation(string Document, IReadOnlyDictionary<stri
 }
 
 /// <summary>What the API answered a page: its data, read into the page's records, or why there is none.</summary>
-public sealed record ExplorerAnswer<T>(T? Data, ExplorerFailure? Failure)
+/// <param name="DataVersion">The data version the answer is of, where the page's document asks it (<c>meta { dataVersion }</c>).</param>
+public sealed record ExplorerAnswer<T>(T? Data, ExplorerFailure? Failure, string? DataVersion = null)
     where T : class;
 
 /// <summary>An operation that did not answer: 400 when the API refused it, 503 when it failed while running.</summary>

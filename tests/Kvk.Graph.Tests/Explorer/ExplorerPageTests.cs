@@ -364,6 +364,19 @@ public sealed class ExplorerPageTests(SeededKvk kvk) : IClassFixture<SeededKvk>
     }
 
     [Fact]
+    public async Task Every_page_with_data_shows_the_data_version_it_shows_at_its_foot()
+    {
+        var version = (await kvk.Server.QueryAsync("{ meta { dataVersion } }"))["meta"]!["dataVersion"]!.GetValue<string>();
+        foreach (var path in new[] { "/", "/karta", "/omgang/2023", $"/kommun/{Hoganas}", "/sok?q=demokrati", "/en/round/2023", "/kallor" })
+        {
+            var page = await ExplorerPages.GetOkAsync(Client, path);
+
+            var shown = page.Document.QuerySelector("footer .data-version")?.TextContent ?? $"(no data version on {path})";
+            Assert.Contains(version, shown, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task The_footer_links_to_the_downloads_to_graphiql_to_the_feed_and_to_the_sources_and_terms()
     {
         var page = await ExplorerPages.GetOkAsync(Client, "/");

@@ -184,6 +184,7 @@ public sealed class AdminPageGalaTests
         await page.ClickAsync("#bekrafta-ja");
         await Assertions.Expect(page.Locator("#schema-meddelande")).ToHaveTextAsync($"Tillkännagivandet är schemalagt till 18 november {year} kl. 19:00.");
         await Assertions.Expect(page.Locator("#schema-meddelande")).ToBeFocusedAsync();
+        await AdminView.InViewAsync(page, "#schema-meddelande");
         await Assertions.Expect(page.Locator("#historik")).ToContainTextAsync("Anna Andersson schemalade tillkännagivandet till 18 " +
             $"november {year} kl. 19:00.");
         var scheduled = (await server.QueryAsync(

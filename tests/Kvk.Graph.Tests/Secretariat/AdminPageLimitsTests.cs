@@ -53,13 +53,17 @@ public sealed class AdminPageLimitsTests
         Assert.DoesNotMatch(@"\s(maxlength|min|max)=", html);
 
         var fields = JsonNode.Parse(await page.EvaluateAsync<string>(
-            "() => JSON.stringify([...document.querySelectorAll('[data-limit]')].map((f) => ({ id: f.id, name: f.dataset.limit, value: f.maxLength })))"))!
-            .AsArray().Select(f => new FieldLimit((string)f!["id"]!, (string)f["name"]!, (int)f["value"]!)).ToList();
+            "() => JSON.stringify([...document.querySelectorAll('[data-limit]')].map((f) => " +
+            "({ id: f.id, name: f.dataset.limit, value: Number(f.dataset.maxLength), cut: f.maxLength })))"))!
+            .AsArray().Select(f => new FieldLimit((string)f!["id"]!, (string)f["name"]!, (int)f["value"]!, (int)f["cut"]!)).ToList();
         Assert.Equal(TextFields.Keys.Order(StringComparer.Ordinal), fields.Select(f => f.Id).Order(StringComparer.Ordinal));
         foreach (var field in fields)
         {
             Assert.True(limits.TryGetValue(field.Name, out var limit), $"#{field.Id} names no served limit ({field.Name}).");
             Assert.Equal(limit, field.Value);
+
+            // Counted and refused with its length, never cut by the browser.
+            Assert.Equal(-1, field.Cut);
             var (document, input) = TextFields[field.Id];
             Assert.NotEqual(InvalidInput, await CodeAsync(server, vocabulary, document, input(new string('a', limit))));
             Assert.Equal(InvalidInput, await CodeAsync(server, vocabulary, document, input(new string('a', limit + 1))));
@@ -67,8 +71,8 @@ public sealed class AdminPageLimitsTests
 
         var year = page.Locator("#nytt-ar");
         var (first, last) = (limits[(await year.GetAttributeAsync("data-min"))!], limits[(await year.GetAttributeAsync("data-max"))!]);
-        Assert.Equal(first.ToString(System.Globalization.CultureInfo.InvariantCulture), await year.GetAttributeAsync("min"));
-        Assert.Equal(last.ToString(System.Globalization.CultureInfo.InvariantCulture), await year.GetAttributeAsync("max"));
+        Assert.Equal(first.ToString(System.Globalization.CultureInfo.InvariantCulture), await year.GetAttributeAsync("data-min-value"));
+        Assert.Equal(last.ToString(System.Globalization.CultureInfo.InvariantCulture), await year.GetAttributeAsync("data-max-value"));
         Assert.NotEqual(InvalidInput, await CodeAsync(server, vocabulary, "OpenRound", new { year = first }));
         Assert.NotEqual(InvalidInput, await CodeAsync(server, vocabulary, "OpenRound", new { year = last }));
         Assert.Equal(InvalidInput, await CodeAsync(server, vocabulary, "OpenRound", new { year = first - 2 }));
@@ -84,5 +88,5 @@ public sealed class AdminPageLimitsTests
         return (string?)response["data"]!["recorded"]!["errors"]?[0]?["code"];
     }
 
-    private sealed record FieldLimit(string Id, string Name, int Value);
+    private sealed record FieldLimit(string Id, string Name, int Value, int Cut);
 }

@@ -47,7 +47,8 @@ public sealed class AdminPageTests
 
         await page.FillAsync("#nytt-ar", $"{year}");
         await page.ClickAsync("#oppna");
-        await Assertions.Expect(page.Locator("#oppna-meddelande")).ToHaveTextAsync($"Omgång {year} är öppnad.");
+        await Assertions.Expect(page.Locator("#omgang-meddelande")).ToHaveTextAsync($"Omgång {year} är öppnad.");
+        await AdminView.InViewAsync(page, "#omgang-meddelande");
         await Assertions.Expect(page.Locator("#omgang-ar")).ToHaveTextAsync($"{year}");
         foreach (var name in new[] { "Habo", "Svedala", "Helsingborg", "Kiruna" })
         {
@@ -85,6 +86,11 @@ public sealed class AdminPageTests
         await page.FillAsync("#mottagare", "Helsingborgs stad");
         await page.FillAsync("#motivering", "Helsingborg visar att ett långsiktigt och lärande kvalitetsarbete ger resultat för invånarna.");
         await page.ClickAsync("#registrera-beslut");
+
+        // The nominations are still open: the decision closes them for good, and says so before.
+        await Assertions.Expect(page.Locator("#bekrafta-text")).ToContainTextAsync("Beslutet stänger den för gott");
+        await Assertions.Expect(page.Locator("#bekrafta-text")).ToContainTextAsync("Svedala");
+        await page.ClickAsync("#bekrafta-ja");
         await Assertions.Expect(page.Locator("#omgang-meddelande")).ToContainTextAsync("Juryns beslut är registrerat");
         await Assertions.Expect(page.Locator("#omgang-meddelande")).ToBeFocusedAsync();
 
@@ -115,6 +121,8 @@ public sealed class AdminPageTests
         await page.FillAsync("#ny-motivering", "Helsingborg visar att ett långsiktigt, lärande och modigt kvalitetsarbete ger resultat för alla invånare.");
         await page.FillAsync("#ratta-skal", "Ett ord föll bort.");
         await page.ClickAsync("#ratta");
+        await Assertions.Expect(page.Locator("#bekrafta-text")).ToContainTextAsync("Den nya motiveringen och skälet ”Ett ord föll bort.” blir offentliga");
+        await page.ClickAsync("#bekrafta-ja");
         await Assertions.Expect(page.Locator("#ratta-meddelande")).ToContainTextAsync("Motiveringen är rättad");
         await Assertions.Expect(page.Locator("#beslut-visning blockquote")).ToContainTextAsync("modigt kvalitetsarbete");
         await Assertions.Expect(page.Locator("#historik")).ToContainTextAsync("reviderade beslutet: Helsingborg som vinnare, med skälet ”Juryn " +

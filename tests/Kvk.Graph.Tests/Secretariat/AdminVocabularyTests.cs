@@ -76,8 +76,12 @@ public sealed partial class AdminVocabularyTests
 
         Assert.All(MutationType.All, m => Assert.Contains(m.TypeName, files.Keys));
         Assert.All(vocabulary["invalidInput"]!.AsObject(), i => Assert.Contains(i.Key, files.Keys));
-        var script = await server.Client.GetStringAsync(AdminPage.Path + "/admin.js");
-        Assert.All(documents, d => Assert.Matches($"(graphql|record)\\('{d.Key}'", script));
+        // The page's scripts, as its markup loads them.
+        var html = await server.Client.GetStringAsync(AdminPage.Path);
+        var scripts = await Task.WhenAll(ScriptSource().Matches(html).Select(m => server.Client.GetStringAsync(m.Groups[1].Value)));
+        var script = string.Join("\n", scripts);
+        Assert.Contains("function record(", script, StringComparison.Ordinal);
+        Assert.All(documents, d => Assert.Matches($"(graphql|record|subscribe)\\('{d.Key}'", script));
     }
 
     /// <summary><c>RoundNotFoundError</c> → <c>ROUND_NOT_FOUND</c>, the inverse of <see cref="MutationError.TypeNameOf"/>.</summary>
@@ -90,4 +94,7 @@ public sealed partial class AdminVocabularyTests
 
     [GeneratedRegex("(?<!^)([A-Z])")]
     private static partial Regex WordStart();
+
+    [GeneratedRegex("<script src=\"([^\"]+)\"")]
+    private static partial Regex ScriptSource();
 }

@@ -1,4 +1,5 @@
 using Kvk.Graph.Engine.Transport;
+using Kvk.Graph.Live;
 using Kvk.Graph.Tests.Support;
 using Kvk.Storage.Store;
 using Microsoft.Extensions.DependencyInjection;
@@ -56,8 +57,9 @@ public sealed class ChangeFeedRecoveryTests : IAsyncLifetime
 
     private static async Task<int?> ListenerAsync(NpgsqlDataSource database)
     {
-        await using var find = database.CreateCommand("select pid from pg_stat_activity where datname = current_database() and query ilike 'listen %' and " +
-            "pid <> pg_backend_pid() order by backend_start desc limit 1");
+        // The change feed's own listener: the host listens on other channels too (credentials).
+        await using var find = database.CreateCommand("select pid from pg_stat_activity where datname = current_database() and " +
+            $"query ilike 'listen {PostgresRoundNotifier.Channel}' and pid <> pg_backend_pid() order by backend_start desc limit 1");
         return await find.ExecuteScalarAsync() as int?;
     }
 

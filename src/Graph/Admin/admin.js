@@ -271,6 +271,7 @@ async function readRounds(select) {
     .map((step) => ({ step, kept: snapshot(step), since: step.base })) : [];
   state.rounds = result.data.rounds.nodes;
   state.round = year ? result.data.round : null;
+  if (state.round && result.data.viewer) { state.round.embargoReads = result.data.viewer.embargoReads; }
   state.history = state.round ? state.round.history : [];
   renderRounds();
   renderRound();
@@ -362,6 +363,19 @@ function prefill(id, text) {
 
 function show(id, visible) { $(id).hidden = !visible; }
 
+// The secretariat sees who of the press read the round's decision under embargo, and when (the press, and anyone else, reads null).
+function renderEmbargoReads(reads) {
+  show('lasningar-del', !!reads && reads.length > 0);
+  $('lasningar').replaceChildren(...(reads || []).map((r) => {
+    const li = document.createElement('li');
+    const time = document.createElement('time');
+    time.dateTime = r.readAt;
+    time.textContent = when(r.readAt);
+    li.append(time, document.createTextNode(' – ' + r.credentialName + ' läste beslutet (' + r.operation + ').'));
+    return li;
+  }));
+}
+
 function renderRound() {
   const round = state.round;
   show('omgang', !!round);
@@ -381,14 +395,16 @@ function renderRound() {
   const nominating = round.status === 'NOMINATING';
   const hasNominees = round.nominees.length > 0;
   const decided = round.status === 'DECIDED';
-  show('nominera-del', nominating);
-  show('dra-tillbaka-del', nominating && hasNominees);
-  show('stang-del', nominating && hasNominees);
-  show('beslut-del', (nominating || round.status === 'JUDGING') && hasNominees);
-  show('revidera-del', decided);
-  show('schema-del', decided);
-  show('tillkannage-del', decided);
-  show('ratta-del', round.status === 'ANNOUNCED');
+  const writes = !state.press;
+  show('nominera-del', writes && nominating);
+  show('dra-tillbaka-del', writes && nominating && hasNominees);
+  show('stang-del', writes && nominating && hasNominees);
+  show('beslut-del', writes && (nominating || round.status === 'JUDGING') && hasNominees);
+  show('revidera-del', writes && decided);
+  show('schema-del', writes && decided);
+  show('tillkannage-del', writes && decided);
+  show('ratta-del', writes && round.status === 'ANNOUNCED');
+  renderEmbargoReads(round.embargoReads);
   show('beslut-visning-del', !!round.decision);
 
   fillNominees('dra-tillbaka-kommun', round.nominees);
@@ -436,13 +452,17 @@ function guarded(name, input) {
 async function signIn(candidate) {
   sessionStorage.setItem(TOKEN_KEY, candidate);
   const result = await graphql('Viewer');
-  if (!result.data || !result.data.viewer.isSecretariat) {
+  if (!result.data || !(result.data.viewer.isSecretariat || result.data.viewer.isPress)) {
     signOut(false);
     say('inloggning-meddelande', (await credentialRefusal(result)) || (await vocabulary).refusals.UNAUTHENTICATED, 'fel');
     return;
   }
 
   state.me = result.data.viewer.name;
+  // The press reads under embargo and records nothing: the page shows the rounds and hides every step.
+  state.press = !result.data.viewer.isSecretariat;
+  $('pressvy').hidden = !state.press;
+  show('oppna-del', !state.press);
   $('namn').textContent = result.data.viewer.name;
   $('inloggad').hidden = false;
   $('inloggning').hidden = true;
@@ -459,13 +479,14 @@ async function signIn(candidate) {
 // removed from the document, not only hidden.
 function forget() {
   unfollow();
-  Object.assign(state, { rounds: [], round: null, history: [], selectedYear: null, choices: {}, me: null });
+  Object.assign(state, { rounds: [], round: null, history: [], selectedYear: null, choices: {}, me: null, press: false });
+  $('pressvy').hidden = true;
   sessionStorage.removeItem(YEAR_KEY);
   Object.values(STEPS).forEach((s) => { s.base = null; s.dirty = false; });
   document.querySelectorAll('#arbete form').forEach((form) => form.reset());
   document.querySelectorAll('#arbete [data-from]').forEach((field) => { delete field.dataset.from; });
   ['nominerade', 'historik', 'beslut-visning', 'omgang-ar', 'omgang-status', 'schema-status', 'omgang-live', 'forslag', 'namn',
-    'dra-tillbaka-kommun', 'vinnare', 'revidera-vinnare'].forEach((id) => $(id).replaceChildren());
+    'dra-tillbaka-kommun', 'vinnare', 'revidera-vinnare', 'lasningar'].forEach((id) => $(id).replaceChildren());
   document.querySelectorAll('#arbete tbody').forEach((body) => body.replaceChildren());
   clearMessages();
   countAll();

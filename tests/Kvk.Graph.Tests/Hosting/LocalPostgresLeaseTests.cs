@@ -43,6 +43,13 @@ public sealed class LocalPostgresLeaseTests
                 Assert.DoesNotContain(token, rebuild.Output, StringComparison.Ordinal);
             }
 
+            // An operator's credential command in the same folder: it uses the cluster and leaves it running.
+            using (var credentials = KvkProcess.Start(folder, "secretariat", "list"))
+            {
+                Assert.True(await credentials.ExitAsync() == 0, credentials.Output);
+                Assert.DoesNotContain(token, credentials.Output, StringComparison.Ordinal);
+            }
+
             var secondUrl = $"http://127.0.0.1:{LocalPostgres.FreePort()}";
             using (var second = KvkProcess.Start(folder, "--urls", secondUrl))
             {

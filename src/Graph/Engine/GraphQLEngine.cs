@@ -28,10 +28,12 @@ public static class GraphQLEngine
         services.AddSingleton(limits);
         services.AddSingleton(RateLimits.From(configuration, environment));
         services.AddSingleton<Admission>();
+        services.AddSingleton<SharedEventResults>();
         services.AddSingleton<OperationPipeline>();
         services.AddSingleton<PersistedDocumentRegistry>();
         services.AddSingleton<SurfaceClient>();
         services.AddSingleton(ResponseCache.From(configuration));
+        services.AddSingleton<SerializedResults>();
         services.AddSingleton(EdgeCachePolicy.From(configuration));
         services.AddSingleton<LoadedViews>();
         services.AddScoped<ReadRoute>();

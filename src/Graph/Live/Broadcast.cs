@@ -1,7 +1,13 @@
+using Kvk.Graph.Engine.Pipeline;
+
 namespace Kvk.Graph.Live;
 
-/// <summary>A minimal hot observable: every value published goes to the observers subscribed at that moment.</summary>
-public sealed class Broadcast<T> : IObservable<T>
+/// <summary>
+/// A minimal hot observable: every value published goes to the observers subscribed at that moment. Each goes to all
+/// as the same object, opened in <paramref name="shared"/> (where given) so that its subscribers of one selection share
+/// one result of it.
+/// </summary>
+public sealed class Broadcast<T>(SharedEventResults? shared = null) : IObservable<T>
 {
     private readonly Lock _gate = new();
     private IObserver<T>[] _observers = [];
@@ -10,6 +16,11 @@ public sealed class Broadcast<T> : IObservable<T>
 
     public void Publish(T value)
     {
+        if (value is not null && !typeof(T).IsValueType)
+        {
+            shared?.Open(value);
+        }
+
         foreach (var observer in Volatile.Read(ref _observers))
         {
             observer.OnNext(value);

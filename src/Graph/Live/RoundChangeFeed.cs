@@ -1,4 +1,5 @@
 using Kvk.Domain.Municipalities;
+using Kvk.Graph.Engine.Pipeline;
 using Kvk.Graph.Engine.Reading;
 using Kvk.Graph.Engine.Transport;
 using Kvk.Graph.Replication;
@@ -27,13 +28,14 @@ public sealed class RoundChangeFeed(
     MunicipalityDirectory municipalities,
     ResponseCache cache,
     ReplicaReplay replay,
+    SharedEventResults shared,
     ILogger<RoundChangeFeed> log) : BackgroundService
 {
     private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public Broadcast<RoundView> Rounds { get; } = new();
+    public Broadcast<RoundView> Rounds { get; } = new(shared);
 
-    public Broadcast<AwardView> Awards { get; } = new();
+    public Broadcast<AwardView> Awards { get; } = new(shared);
 
     /// <summary>
     /// How many times <c>LISTEN</c> has been put in place: when it grows, changes may have been recorded unheard, and

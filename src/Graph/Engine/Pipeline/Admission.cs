@@ -14,10 +14,21 @@ namespace Kvk.Graph.Engine.Pipeline;
 /// on by default in Production and switched by <c>Kvk:RateLimiting:Enabled</c>. Every operation on every
 /// transport takes one permit, and so does every other HTTP request; static files (stylesheets, scripts) take theirs
 /// from a bucket of their own, <c>Kvk:RateLimiting:Assets</c>. Long-lived connections (WebSocket, event streams) are
-/// capped per client, and operations per WebSocket connection, whether or not the rate limit is on.
+/// capped per client, operations per WebSocket connection, and subscriptions per client across its connections, whether
+/// or not the rate limit is on. The caps per client are high enough for a newsroom whose watchers all come from one NAT
+/// address (an idle watcher costs a host little memory: see docs/security-and-limits.md).
 /// </summary>
 public sealed record RateLimits(bool Enabled, int PerSecond, int Burst, int MaxConnectionsPerClient, int MaxOperationsPerConnection)
 {
+    /// <summary>The default of <see cref="MaxConnectionsPerClient"/>.</summary>
+    public const int DefaultMaxConnectionsPerClient = 4000;
+
+    /// <summary>
+    /// Subscriptions of one client on this host at once, over all its connections: every WebSocket operation in progress
+    /// (a subscription, in practice) and every event stream.
+    /// </summary>
+    public int MaxSubscriptionsPerClient { get; init; } = DefaultMaxConnectionsPerClient;
+
     /// <summary>The bucket of static files (<see cref="AdmissionBucket.Assets"/>): permits a second.</summary>
     public int AssetsPerSecond { get; init; } = 10;
 
@@ -31,9 +42,10 @@ public sealed record RateLimits(bool Enabled, int PerSecond, int Burst, int MaxC
             section.GetValue<bool?>("Enabled") ?? environment.IsProduction(),
             section.GetValue<int?>("PermitsPerSecond") ?? 50,
             section.GetValue<int?>("Burst") ?? 100,
-            section.GetValue<int?>("MaxConnectionsPerClient") ?? 100,
+            section.GetValue<int?>("MaxConnectionsPerClient") ?? DefaultMaxConnectionsPerClient,
             section.GetValue<int?>("MaxOperationsPerConnection") ?? 100)
         {
+            MaxSubscriptionsPerClient = section.GetValue<int?>("MaxSubscriptionsPerClient") ?? DefaultMaxConnectionsPerClient,
             AssetsPerSecond = section.GetValue<int?>("Assets:PermitsPerSecond") ?? 10,
             AssetsBurst = section.GetValue<int?>("Assets:Burst") ?? 50,
         };
@@ -53,10 +65,12 @@ public sealed class Admission : IDisposable
     public const string RateLimited = "RATE_LIMITED";
     public const string TooManyConnections = "TOO_MANY_CONNECTIONS";
     public const string TooManyOperations = "TOO_MANY_OPERATIONS";
+    public const string TooManySubscriptions = "TOO_MANY_SUBSCRIPTIONS";
 
     private readonly PartitionedRateLimiter<string>? _limiter;
     private readonly PartitionedRateLimiter<string>? _assets;
-    private readonly ConcurrentDictionary<string, int> _connections = new(StringComparer.Ordinal);
+    private readonly Tally _connections = new();
+    private readonly Tally _subscriptions = new();
 
     public Admission(RateLimits limits)
     {
@@ -156,29 +170,22 @@ public sealed class Admission : IDisposable
     private static int RefillSeconds(int permits, int perSecond) => (int)Math.Ceiling(permits / (double)Math.Max(1, perSecond));
 
     /// <summary>Opens a long-lived connection of <paramref name="client"/>; disposing the lease closes it. Null lease: refused.</summary>
-    public (IDisposable? Lease, AdmissionRefusal? Refusal) Connect(string client)
-    {
-        var count = _connections.AddOrUpdate(client, 1, (_, n) => n + 1);
-        if (count > Limits.MaxConnectionsPerClient)
-        {
-            Release(client);
-            return (null, new AdmissionRefusal(TooManyConnections, "Too many open connections: at most " +
-                $"{Limits.MaxConnectionsPerClient} per client.", TimeSpan.FromSeconds(5)));
-        }
+    public (IDisposable? Lease, AdmissionRefusal? Refusal) Connect(string client) =>
+        _connections.Take(client, Limits.MaxConnectionsPerClient) is { } lease ? (lease, null)
+        : (null, new AdmissionRefusal(TooManyConnections, "Too many open connections: at most " +
+            $"{Limits.MaxConnectionsPerClient} per client. Retry after 5 s.", TimeSpan.FromSeconds(5)));
 
-        return (new Lease(this, client), null);
-    }
+    /// <summary>
+    /// Starts a subscription of <paramref name="client"/> (a WebSocket operation, an event stream); disposing the lease
+    /// ends it. Null lease: refused.
+    /// </summary>
+    public (IDisposable? Lease, AdmissionRefusal? Refusal) Subscribe(string client) =>
+        _subscriptions.Take(client, Limits.MaxSubscriptionsPerClient) is { } lease ? (lease, null)
+        : (null, new AdmissionRefusal(TooManySubscriptions, "Too many subscriptions: at most " +
+            $"{Limits.MaxSubscriptionsPerClient} per client. Retry after 5 s.", TimeSpan.FromSeconds(5)));
 
     public AdmissionRefusal TooManyOperationsOnConnection() =>
         new(TooManyOperations, $"Too many operations on this connection: at most {Limits.MaxOperationsPerConnection} at once.", TimeSpan.Zero);
-
-    private void Release(string client)
-    {
-        if (_connections.AddOrUpdate(client, 0, (_, n) => n - 1) <= 0)
-        {
-            _connections.TryRemove(new KeyValuePair<string, int>(client, 0));
-        }
-    }
 
     public void Dispose()
     {
@@ -186,15 +193,40 @@ public sealed class Admission : IDisposable
         _assets?.Dispose();
     }
 
-    private sealed class Lease(Admission admission, string client) : IDisposable
+    /// <summary>What each client holds of one kind (connections, subscriptions), each taken under a cap and given back once.</summary>
+    private sealed class Tally
     {
-        private int _released;
+        private readonly ConcurrentDictionary<string, int> _held = new(StringComparer.Ordinal);
 
-        public void Dispose()
+        public IDisposable? Take(string client, int cap)
         {
-            if (Interlocked.Exchange(ref _released, 1) == 0)
+            if (_held.AddOrUpdate(client, 1, (_, n) => n + 1) > cap)
             {
-                admission.Release(client);
+                Release(client);
+                return null;
+            }
+
+            return new Lease(this, client);
+        }
+
+        private void Release(string client)
+        {
+            if (_held.AddOrUpdate(client, 0, (_, n) => n - 1) <= 0)
+            {
+                _held.TryRemove(new KeyValuePair<string, int>(client, 0));
+            }
+        }
+
+        private sealed class Lease(Tally tally, string client) : IDisposable
+        {
+            private int _released;
+
+            public void Dispose()
+            {
+                if (Interlocked.Exchange(ref _released, 1) == 0)
+                {
+                    tally.Release(client);
+                }
             }
         }
     }

@@ -8,8 +8,8 @@ namespace Kvk.Graph.Engine.Transport;
 
 /// <summary>
 /// The <c>graphql-sse</c> protocol in its distinct connections mode: one request, one operation; each result is a
-/// <c>next</c> event, and a <c>complete</c> event ends the stream. A stream is a long-lived connection, counted
-/// against its client's cap (<see cref="Admission.Connect"/>).
+/// <c>next</c> event, and a <c>complete</c> event ends the stream. A stream is a long-lived connection and a
+/// subscription, counted against its client's caps (<see cref="Admission.Connect"/>, <see cref="Admission.Subscribe"/>).
 /// </summary>
 public static class ServerSentEvents
 {
@@ -17,14 +17,19 @@ public static class ServerSentEvents
 
     public static async Task RunAsync(HttpContext context, OperationPipeline pipeline, OperationRequest operation)
     {
+        // A stream is a connection and a subscription of its client; over either cap, 429 with Retry-After, which an
+        // EventSource or graphql-sse client retries.
         var (connection, refused) = pipeline.Admission.Connect(operation.Client);
-        if (refused is not null)
+        var (subscription, over) = refused is null ? pipeline.Admission.Subscribe(operation.Client) : (null, null);
+        if ((refused ?? over) is { } refusal)
         {
-            await HttpTransport.WriteRefusalAsync(context, MediaTypes.Json, refused);
+            connection?.Dispose();
+            await HttpTransport.WriteRefusalAsync(context, MediaTypes.Json, refusal);
             return;
         }
 
         using (connection)
+        using (subscription)
         {
             var result = await pipeline.ExecuteAsync(operation, context.RequestAborted);
             using var writer = new EventWriter(context);
@@ -88,17 +93,22 @@ public static class ServerSentEvents
     private sealed class EventWriter(HttpContext context) : IDisposable
     {
         private readonly SemaphoreSlim _gate = new(1, 1);
-        private readonly IGraphQLTextSerializer _serializer = context.RequestServices.GetRequiredService<IGraphQLTextSerializer>();
+        private readonly SerializedResults _results = context.RequestServices.GetRequiredService<SerializedResults>();
 
+        /// <summary>An event with a result as its data: the result's JSON is written once for all its subscribers (<see cref="SerializedResults"/>).</summary>
         public Task WriteAsync(string name, ExecutionResult? data) =>
-            WriteRawAsync($"event: {name}\ndata: {(data is null ? "" : _serializer.Serialize(data))}\n\n");
+            WriteRawAsync(Encoding.UTF8.GetBytes($"event: {name}\ndata: "), data is null ? default : _results.Of(data), "\n\n"u8.ToArray());
 
-        public async Task WriteRawAsync(string text)
+        public Task WriteRawAsync(string text) => WriteRawAsync(Encoding.UTF8.GetBytes(text), default, default);
+
+        private async Task WriteRawAsync(ReadOnlyMemory<byte> head, ReadOnlyMemory<byte> body, ReadOnlyMemory<byte> tail)
         {
             await _gate.WaitAsync(context.RequestAborted);
             try
             {
-                await context.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(text), context.RequestAborted);
+                await context.Response.Body.WriteAsync(head, context.RequestAborted);
+                await context.Response.Body.WriteAsync(body, context.RequestAborted);
+                await context.Response.Body.WriteAsync(tail, context.RequestAborted);
                 await context.Response.Body.FlushAsync(context.RequestAborted);
             }
             finally

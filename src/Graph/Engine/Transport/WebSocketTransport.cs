@@ -17,8 +17,9 @@ namespace Kvk.Graph.Engine.Transport;
 /// <c>connection_init</c>/<c>connection_ack</c>, <c>subscribe</c>, <c>next</c>, <c>error</c>, <c>complete</c>,
 /// <c>ping</c>/<c>pong</c>, and its close codes (4400 bad message, 4401 subscribe before ack, 4403 a token that
 /// is not valid, 4406 wrong subprotocol, 4408 no init in time, 4409 duplicate id, 4429 init twice; 1009 a message
-/// larger than a request body may be). It only frames: every operation goes through the pipeline, in a service
-/// scope of its own. A connection is counted against its client's cap, each operation takes a permit, and a
+/// larger than a request body may be; 1013 a connection over its client's cap or rate, which clients retry). It only
+/// frames: every operation goes through the pipeline, in a service scope of its own. A connection is counted against
+/// its client's cap, each operation takes a permit and a place under its client's cap of subscriptions, and a
 /// connection holds a bounded number of operations. A closing connection waits a moment for the client's close,
 /// then is cut; one with nothing to do for a while is closed.
 /// </summary>
@@ -30,6 +31,7 @@ public sealed class WebSocketTransport : IAsyncDisposable
     private readonly HttpContext _context;
     private readonly OperationPipeline _pipeline;
     private readonly IGraphQLTextSerializer _serializer;
+    private readonly SerializedResults _results;
     private readonly SemaphoreSlim _sendGate = new(1, 1);
     private readonly ConcurrentDictionary<string, CancellationTokenSource> _operations = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _connection;
@@ -45,6 +47,7 @@ public sealed class WebSocketTransport : IAsyncDisposable
         _context = context;
         _pipeline = context.RequestServices.GetRequiredService<OperationPipeline>();
         _serializer = context.RequestServices.GetRequiredService<IGraphQLTextSerializer>();
+        _results = context.RequestServices.GetRequiredService<SerializedResults>();
         _connection = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
         _user = context.User;
         _client = client;
@@ -54,19 +57,7 @@ public sealed class WebSocketTransport : IAsyncDisposable
     {
         var pipeline = context.RequestServices.GetRequiredService<OperationPipeline>();
         var client = Admission.ClientOf(context);
-        if (pipeline.Admit(client) is { } refused)
-        {
-            await HttpTransport.WriteRefusalAsync(context, MediaTypes.Json, refused);
-            return;
-        }
-
-        var (connection, tooMany) = pipeline.Admission.Connect(client);
-        if (tooMany is not null)
-        {
-            await HttpTransport.WriteRefusalAsync(context, MediaTypes.Json, tooMany);
-            return;
-        }
-
+        var (connection, refused) = pipeline.Admit(client) is { } limited ? (null, limited) : pipeline.Admission.Connect(client);
         using (connection)
         {
             var offersProtocol = context.WebSockets.WebSocketRequestedProtocols.Contains(SubProtocol);
@@ -75,6 +66,15 @@ public sealed class WebSocketTransport : IAsyncDisposable
             if (!offersProtocol)
             {
                 await transport.CloseAsync(4406, "Subprotocol not acceptable");
+                await transport.DrainAsync();
+                return;
+            }
+
+            if (refused is not null)
+            {
+                // Refused after the upgrade, with a code graphql-ws clients retry (1013 Try Again Later): an HTTP 429 at the
+                // handshake reaches a browser's client only as a failed connection.
+                await transport.CloseAsync(1013, $"Try again later: {refused.Code}, retry after {refused.RetryAfterSeconds} s");
                 await transport.DrainAsync();
                 return;
             }
@@ -294,9 +294,12 @@ public sealed class WebSocketTransport : IAsyncDisposable
             return;
         }
 
-        var refused = _operations.Count >= _pipeline.Admission.Limits.MaxOperationsPerConnection
-            ? _pipeline.Admission.TooManyOperationsOnConnection()
-            : _pipeline.Admit(_client);
+        // Over a cap the operation alone is refused, with an `error` for its id: the connection and its other
+        // subscriptions go on, and the client may subscribe again later.
+        var (subscription, refused) = _operations.Count >= _pipeline.Admission.Limits.MaxOperationsPerConnection
+            ? (null, _pipeline.Admission.TooManyOperationsOnConnection())
+            : _pipeline.Admit(_client) is { } limited ? (null, limited)
+            : _pipeline.Admission.Subscribe(_client);
         if (refused is not null)
         {
             await SendAsync(new OperationMessage { Id = id, Type = "error", Payload = new[] { refused.ToError() } });
@@ -305,14 +308,15 @@ public sealed class WebSocketTransport : IAsyncDisposable
 
         var cancellation = CancellationTokenSource.CreateLinkedTokenSource(_connection.Token);
         _operations[id] = cancellation;
-        await StartOperationAsync(id, request, cancellation);
+        await StartOperationAsync(id, request, cancellation, subscription!);
     }
 
     /// <summary>
     /// Runs the operation up to the point where a subscription listens, before the next message is read: a client
     /// that gets the result of a later operation on this connection knows its subscription is in place.
     /// </summary>
-    private async Task StartOperationAsync(string id, GraphQLRequest request, CancellationTokenSource cancellation)
+    /// <param name="lease">The operation's place under its client's cap of subscriptions, given back when it ends.</param>
+    private async Task StartOperationAsync(string id, GraphQLRequest request, CancellationTokenSource cancellation, IDisposable lease)
     {
         var scope = _context.RequestServices.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
         var following = false;
@@ -336,9 +340,9 @@ public sealed class WebSocketTransport : IAsyncDisposable
 
             var (stream, subscription) = SubscriptionRelay.Follow(
                 streams.Values.Single(),
-                next => SendAsync(new OperationMessage { Id = id, Type = "next", Payload = next }));
+                next => SendNextAsync(id, next));
             following = true;
-            _ = FollowAsync(id, stream, subscription, scope, cancellation);
+            _ = FollowAsync(id, stream, subscription, lease, scope, cancellation);
         }
         catch (Exception e) when (e is WebSocketException or OperationCanceledException)
         {
@@ -348,13 +352,20 @@ public sealed class WebSocketTransport : IAsyncDisposable
         {
             if (!following)
             {
+                lease.Dispose();
                 End(id, cancellation);
                 await scope.DisposeAsync();
             }
         }
     }
 
-    private async Task FollowAsync(string id, SubscriptionRelay stream, IDisposable subscription, AsyncServiceScope scope, CancellationTokenSource cancellation)
+    private async Task FollowAsync(
+        string id,
+        SubscriptionRelay stream,
+        IDisposable subscription,
+        IDisposable lease,
+        AsyncServiceScope scope,
+        CancellationTokenSource cancellation)
     {
         try
         {
@@ -368,6 +379,7 @@ public sealed class WebSocketTransport : IAsyncDisposable
         finally
         {
             subscription.Dispose();
+            lease.Dispose();
             End(id, cancellation);
             await scope.DisposeAsync();
         }
@@ -388,9 +400,31 @@ public sealed class WebSocketTransport : IAsyncDisposable
         }
     }
 
-    private async Task SendAsync(OperationMessage message)
+    private Task SendAsync(OperationMessage message) => SendAsync(Encoding.UTF8.GetBytes(_serializer.Serialize(message)));
+
+    /// <summary>
+    /// A subscription's result as a <c>next</c> message: the result's JSON is written once for all its subscribers
+    /// (<see cref="SerializedResults"/>) and framed here with this operation's id.
+    /// </summary>
+    private Task SendNextAsync(string id, ExecutionResult result)
     {
-        var bytes = Encoding.UTF8.GetBytes(_serializer.Serialize(message));
+        var payload = _results.Of(result).Span;
+        var message = new ArrayBufferWriter<byte>(payload.Length + id.Length + 64);
+        using (var writer = new Utf8JsonWriter(message))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("id", id);
+            writer.WriteString("type", "next");
+            writer.WritePropertyName("payload");
+            writer.WriteRawValue(payload, skipInputValidation: true);
+            writer.WriteEndObject();
+        }
+
+        return SendAsync(message.WrittenMemory);
+    }
+
+    private async Task SendAsync(ReadOnlyMemory<byte> bytes)
+    {
         await _sendGate.WaitAsync(_connection.Token);
         try
         {

@@ -1,6 +1,10 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Kvk.Domain.Rounds;
 using Kvk.Graph.Tests.Support;
+using Kvk.Graph.Tests.Support.Scenarios;
+using Kvk.Storage.Rounds;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Kvk.Graph.Tests.Engine.Pipeline;
 
@@ -94,7 +98,7 @@ public sealed class AdmissionTests
     }
 
     [Fact]
-    public async Task A_client_cannot_hold_more_connections_than_its_cap()
+    public async Task A_connection_over_its_clients_cap_is_accepted_then_closed_with_a_code_clients_retry_and_an_event_stream_gets_429()
     {
         await using var server = await KvkTestServer.StartAsync(null, "--Kvk:RateLimiting:MaxConnectionsPerClient=3");
         var open = new List<GraphQLWebSocket>();
@@ -105,25 +109,31 @@ public sealed class AdmissionTests
                 open.Add(await GraphQLWebSocket.ConnectAsync(server.Client.BaseAddress!));
             }
 
-            var refused = await Assert.ThrowsAsync<System.Net.WebSockets.WebSocketException>(() => GraphQLWebSocket.ConnectAsync(server.Client.BaseAddress!));
+            // The upgrade succeeds (an HTTP 429 at the handshake reaches a browser's client only as a failed connection);
+            // the close that follows is 1013 Try Again Later, which graphql-ws retries.
+            using var over = await GraphQLWebSocket.ConnectAsync(server.Client.BaseAddress!);
+            var (status, reason) = await over.ReceiveCloseAsync();
             using var sse = await server.Client.SendAsync(Transports.Request(Transports.Sse,
                 "subscription { awardAnnounced { year } }"), HttpCompletionOption.ResponseHeadersRead);
-            Assert.Contains("429", refused.Message, StringComparison.Ordinal);
+            Assert.Equal(1013, status);
+            Assert.Contains("TOO_MANY_CONNECTIONS", reason, StringComparison.Ordinal);
             Assert.Equal(HttpStatusCode.TooManyRequests, sse.StatusCode);
+            Assert.Equal(TimeSpan.FromSeconds(5), sse.Headers.RetryAfter!.Delta);
 
             open[0].Dispose();
             open.RemoveAt(0);
             await WaitUntilAsync(async () =>
             {
-                try
+                var next = await GraphQLWebSocket.ConnectAsync(server.Client.BaseAddress!);
+                await next.SendAsync("{\"type\":\"connection_init\"}");
+                if ((string?)(await next.ReceiveAsync())?["type"] == "connection_ack")
                 {
-                    open.Add(await GraphQLWebSocket.ConnectAsync(server.Client.BaseAddress!));
+                    open.Add(next);
                     return true;
                 }
-                catch (System.Net.WebSockets.WebSocketException)
-                {
-                    return false;
-                }
+
+                next.Dispose();
+                return false;
             });
         }
         finally
@@ -133,15 +143,16 @@ public sealed class AdmissionTests
     }
 
     [Fact]
-    public async Task A_connection_holds_a_bounded_number_of_operations_and_refuses_the_rest_one_by_one()
+    public async Task A_connection_holds_a_bounded_number_of_operations_and_refuses_the_rest_one_by_one_while_the_others_go_on()
     {
         await using var server = await KvkTestServer.StartAsync(null, "--Kvk:RateLimiting:MaxOperationsPerConnection=20");
+        var year = Given.On(server).AFreeYear();
         using var socket = await GraphQLWebSocket.ConnectAsync(server.Client.BaseAddress!);
         await socket.InitAsync();
 
         for (var i = 0; i < 25; i++)
         {
-            await socket.SubscribeAsync($"s{i}", "subscription { awardAnnounced { year } }");
+            await socket.SubscribeAsync($"s{i}", "subscription($year: Int) { roundChanged(year: $year) { status } }", new { year });
         }
 
         await socket.SubscribeAsync("probe", "{ __typename }");
@@ -159,10 +170,60 @@ public sealed class AdmissionTests
             }
         }
 
-        Assert.Equal(5, refusals.Count);
+        Assert.Equal(["s20", "s21", "s22", "s23", "s24"], refusals.Select(r => (string?)r["id"]));
         Assert.All(refusals, r => Assert.Equal("TOO_MANY_OPERATIONS", (string?)r["payload"]![0]!["extensions"]!["code"]));
         Assert.Equal("error", (string?)probe!["type"]);
         Assert.Equal(System.Net.WebSockets.WebSocketState.Open, socket.Socket.State);
+
+        await Live.SubscriptionTests.RecordAsync(server.Services.GetRequiredService<RoundRecorder>(), new OpenRound(year));
+        var received = new HashSet<string>(StringComparer.Ordinal);
+        while (received.Count < 20 && await socket.ReceiveAsync() is { } message)
+        {
+            Assert.Equal("next", (string?)message["type"]);
+            received.Add((string)message["id"]!);
+        }
+
+        Assert.Equal(Enumerable.Range(0, 20).Select(i => $"s{i}").ToHashSet(), received);
+    }
+
+    [Fact]
+    public async Task A_client_over_its_subscriptions_across_connections_is_refused_the_operation_and_an_event_stream_gets_429()
+    {
+        await using var server = await KvkTestServer.StartAsync(null, "--Kvk:RateLimiting:MaxSubscriptionsPerClient=3");
+        using var first = await GraphQLWebSocket.ConnectAsync(server.Client.BaseAddress!);
+        using var second = await GraphQLWebSocket.ConnectAsync(server.Client.BaseAddress!);
+        await first.InitAsync();
+        await second.InitAsync();
+        await first.SubscribeAsync("a", "subscription { awardAnnounced { year } }");
+        await first.SubscribeAsync("b", "subscription { awardAnnounced { year } }");
+        await second.SubscribeAsync("c", "subscription { awardAnnounced { year } }");
+        await second.SubscribeAsync("d", "subscription { awardAnnounced { year } }");
+
+        var refused = Assert.Single(await second.ReceiveOperationAsync("d"));
+        using var sse = await server.Client.SendAsync(Transports.Request(Transports.Sse,
+            "subscription { awardAnnounced { year } }"), HttpCompletionOption.ResponseHeadersRead);
+        Assert.Equal("error", (string?)refused["type"]);
+        Assert.Equal("TOO_MANY_SUBSCRIPTIONS", (string?)refused["payload"]![0]!["extensions"]!["code"]);
+        Assert.Equal(System.Net.WebSockets.WebSocketState.Open, second.Socket.State);
+        Assert.Equal(HttpStatusCode.TooManyRequests, sse.StatusCode);
+        Assert.NotNull(sse.Headers.RetryAfter);
+
+        // A subscription that ends gives its place back.
+        await first.SendAsync("{\"id\":\"a\",\"type\":\"complete\"}");
+        var attempt = 0;
+        await WaitUntilAsync(async () =>
+        {
+            var id = $"e{attempt++}";
+            await second.SubscribeAsync(id, "subscription { awardAnnounced { year } }");
+            await second.SubscribeAsync(id + "-probe", "{ __typename }");
+            var refusedAgain = false;
+            while (await second.ReceiveAsync() is { } message && (string?)message["id"] != id + "-probe")
+            {
+                refusedAgain |= (string?)message["id"] == id && (string?)message["type"] == "error";
+            }
+
+            return !refusedAgain;
+        });
     }
 
     private static async Task WaitUntilAsync(Func<Task<bool>> condition)

@@ -21,7 +21,7 @@ public sealed class ReplicaLossTests(ITestOutputHelper output)
     [Fact]
     public async Task With_the_replica_killed_every_host_stays_ready_reads_the_primary_and_acknowledges_every_mutation_then_returns_to_the_replica()
     {
-        await using var cluster = await OpsCluster.StartAsync(new Dictionary<string, string> { ["Kvk__Replica__MaxLagSeconds"] = "2" });
+        await using var cluster = await OpsCluster.StartAsync();
         Assert.True(await EveryHostReadsFromAsync(cluster, "replica"), "Not every host read the replica once the cluster was up.");
         var year = RoundYears.Next(cluster.PrimaryConnectionString);
         var question = $"{{ round(year: {year}) {{ status nominees {{ municipality {{ code }} }} }} }}";

@@ -1,4 +1,5 @@
 using Kvk.Graph.Engine.Schema;
+using Kvk.Graph.Replication;
 using Kvk.Graph.Secretariat;
 using Kvk.Graph.Secretariat.Credentials;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -6,8 +7,11 @@ using Npgsql;
 
 namespace Kvk.Graph.Hosting;
 
-/// <summary>Can the host reach PostgreSQL and read its store? (ready)</summary>
-public sealed class PostgresHealthCheck(NpgsqlDataSource dataSource) : IHealthCheck
+/// <summary>
+/// Can the host reach the primary and read its store? (ready) Without it nothing can be recorded, but a host whose
+/// replica still answers serves the public's reads: it is degraded then, and unready only when neither answers.
+/// </summary>
+public sealed class PostgresHealthCheck(NpgsqlDataSource dataSource, ReplicaMonitor replica) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -21,7 +25,9 @@ public sealed class PostgresHealthCheck(NpgsqlDataSource dataSource) : IHealthCh
         }
         catch (Exception e) when (e is NpgsqlException or OperationCanceledException or TimeoutException)
         {
-            return HealthCheckResult.Unhealthy("PostgreSQL does not answer.");
+            return replica.Latest is { ReplicaAnswers: true }
+                ? HealthCheckResult.Degraded("The primary does not answer: nothing can be recorded; public reads go to the replica.")
+                : HealthCheckResult.Unhealthy("PostgreSQL does not answer.");
         }
     }
 }

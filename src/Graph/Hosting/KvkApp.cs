@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using Kvk.Domain.Municipalities;
 using Kvk.Domain.Seeding;
 using Kvk.Graph.Admin;
@@ -146,6 +147,9 @@ public sealed class KvkApp : IAsyncDisposable
         var replica = ReplicaSettings.From(configuration);
         services.AddSingleton(replica);
         services.AddSingleton<ReplicaReplay>();
+        services.AddSingleton(provider => new ReadSource(replica.ReadsFromReplica, provider.GetRequiredService<IMeterFactory>()));
+        services.AddSingleton<ReplicaMonitor>();
+        services.AddHostedService(s => s.GetRequiredService<ReplicaMonitor>());
         services.AddSingleton<MotivationWords>();
         services.AddScoped<PastRounds>();
         services.AddResponseCompression(options =>

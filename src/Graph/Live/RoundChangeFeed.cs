@@ -147,9 +147,10 @@ public sealed class RoundChangeFeed(
     /// </summary>
     private async Task<bool> AwaitReplayAsync(RoundChange change, CancellationToken stoppingToken)
     {
-        if (change.Position is not { } position)
+        // While the host reads the primary (no replica, or one gone or too far behind) there is nothing to wait for.
+        if (change.Position is not { } position || !replay.ReadsReplicaNow)
         {
-            return !replay.Settings.ReadsFromReplica;
+            return false;
         }
 
         try

@@ -13,13 +13,20 @@ public readonly record struct ReplayWait(bool Replayed, TimeSpan Waited);
 /// a little after the primary made it; whoever announces the commit waits here first, so that a client told
 /// of a change never reads the state before it.
 /// </summary>
-public sealed class ReplicaReplay(NpgsqlDataSource primary, [FromKeyedServices(ReadStore.DataSourceKey)] NpgsqlDataSource reads, ReplicaSettings settings)
+public sealed class ReplicaReplay(
+    NpgsqlDataSource primary,
+    [FromKeyedServices(ReadStore.DataSourceKey)] NpgsqlDataSource reads,
+    ReplicaSettings settings,
+    ReadSource source)
 {
     // Every host waits for the same change on its own: the shorter the poll, the shorter the moment in which one
     // host already shows a change that another does not yet. Polls happen only while a change is awaited.
     private static readonly TimeSpan LongestPoll = TimeSpan.FromMilliseconds(10);
 
     public ReplicaSettings Settings => settings;
+
+    /// <summary>Whether the public reads the replica now (not when none is configured, nor while the host reads the primary instead).</summary>
+    public bool ReadsReplicaNow => settings.ReadsFromReplica && !source.FromPrimary;
 
     /// <summary>The primary's WAL write position now.</summary>
     public async Task<NpgsqlLogSequenceNumber> PrimaryPositionAsync(CancellationToken cancellationToken)
@@ -37,7 +44,8 @@ public sealed class ReplicaReplay(NpgsqlDataSource primary, [FromKeyedServices(R
 
     /// <summary>
     /// Polls the read database until it has replayed <paramref name="position"/>, for at most
-    /// <see cref="ReplicaSettings.MaxLag"/>. Returns at once when reads go to the primary.
+    /// <see cref="ReplicaSettings.MaxLag"/>. Returns at once when no replica is configured, and unreplayed as soon as
+    /// the host turns its reads to the primary (<see cref="ReadSource"/>).
     /// </summary>
     public async Task<ReplayWait> WaitForAsync(NpgsqlLogSequenceNumber position, CancellationToken cancellationToken)
     {
@@ -55,7 +63,7 @@ public sealed class ReplicaReplay(NpgsqlDataSource primary, [FromKeyedServices(R
                 return new ReplayWait(true, clock.Elapsed);
             }
 
-            if (clock.Elapsed >= settings.MaxLag)
+            if (clock.Elapsed >= settings.MaxLag || source.FromPrimary)
             {
                 return new ReplayWait(false, clock.Elapsed);
             }

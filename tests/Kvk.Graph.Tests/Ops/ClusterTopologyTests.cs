@@ -127,11 +127,12 @@ public sealed partial class ClusterTopologyTests(ReplicatedCluster fixture, ITes
     }
 
     [Fact]
-    public async Task Ready_reports_the_replica_lag_turns_unready_past_the_bound_and_a_change_is_published_anyway()
+    public async Task Ready_reports_the_replica_lag_and_past_the_bound_the_host_stays_ready_reads_the_primary_and_returns_to_the_replica_once_caught_up()
     {
         var healthy = await ReadyAsync(Cluster.Host(0));
         Assert.Equal(HttpStatusCode.OK, healthy.Status);
         Assert.Equal("Healthy", (string?)healthy.Replica["status"]);
+        Assert.Equal("replica", (string?)healthy.Replica["data"]!["readsFrom"]);
         Assert.False((bool)healthy.Replica["data"]!["readsFromPrimary"]!);
         Assert.True((long)healthy.Replica["data"]!["replicaLagBytes"]! >= 0);
         Assert.True((double)healthy.Replica["data"]!["replicaLagSeconds"]! < ReplicatedCluster.MaxLagSeconds);
@@ -148,32 +149,51 @@ public sealed partial class ClusterTopologyTests(ReplicatedCluster fixture, ITes
             using var kvk2 = OpsCluster.Client(Cluster.Host(1), secretariat: true);
             await MutateAsync(kvk2, $"mutation {{ openRound(input: {{ year: {year} }}) {{ round {{ version }} errors {{ ... on Error {{ code }} }} }} }}");
 
-            var lagging = await ReadyAsync(Cluster.Host(0));
-            Assert.Equal(HttpStatusCode.ServiceUnavailable, lagging.Status);
-            Assert.Equal("Unhealthy", (string?)lagging.Replica["status"]);
-            Assert.True((long)lagging.Replica["data"]!["replicaLagBytes"]! > 0);
-            Assert.True((double)lagging.Replica["data"]!["replicaLagSeconds"]! >= ReplicatedCluster.MaxLagSeconds);
-            output.WriteLine($"While the replica was paused: {lagging.Replica.ToJsonString()}");
-
             // The host waited for the replica as long as the bound allows, then published and said so.
             Assert.Equal("{\"data\":{\"roundChanged\":{\"status\":\"NOMINATING\"}}}", (await subscriber.NextJsonAsync(Wait)).ToJsonString());
             Assert.Contains(OpsCluster.Hosts, host => Cluster.Log(host).Contains($"had not replayed the change to round {year}", StringComparison.Ordinal));
+
+            // Past the bound the host reads the primary and stays ready: degraded, and its report says why.
+            var probes = new List<HttpStatusCode>();
+            Assert.True(
+                await OpsCluster.EventuallyAsync(
+                    async () =>
+                    {
+                        var probe = await ReadyAsync(Cluster.Host(0));
+                        probes.Add(probe.Status);
+                        return (string?)probe.Replica["data"]!["readsFrom"] == "primary";
+                    },
+                    Wait),
+                "The host kept reading a replica that trails past the bound.");
+            Assert.All(probes, status => Assert.Equal(HttpStatusCode.OK, status));
+            var lagging = await ReadyAsync(Cluster.Host(0));
+            output.WriteLine($"While the replica was paused: {lagging.Replica.ToJsonString()}");
+            Assert.Equal(HttpStatusCode.OK, lagging.Status);
+            Assert.Equal("Degraded", lagging.Overall);
+            Assert.Equal("Degraded", (string?)lagging.Replica["status"]);
+            Assert.True((bool)lagging.Replica["data"]!["readsFromPrimary"]!);
+            Assert.Contains("trails the primary", (string?)lagging.Replica["data"]!["reason"], StringComparison.Ordinal);
+            Assert.True((long)lagging.Replica["data"]!["replicaLagBytes"]! > 0);
+            Assert.True((double)lagging.Replica["data"]!["replicaLagSeconds"]! >= ReplicatedCluster.MaxLagSeconds);
+
+            // The public's read shows what the paused replica has not replayed: it came from the primary.
+            Assert.Equal(
+                "{\"data\":{\"round\":{\"status\":\"NOMINATING\",\"nominees\":[]}}}",
+                await AskAsync(Cluster.Host(0), $"{{ round(year: {year}) {{ status nominees {{ municipality {{ code }} }} }} }}"));
+            Assert.All((await Cluster.HostsSeenByHaproxyAsync()).Values, status => Assert.Equal("UP", status));
         }
         finally
         {
             await ExecuteAsync(replica, "select pg_wal_replay_resume()");
         }
 
-        var recovered = await ReadyAsync(Cluster.Host(0));
-        Assert.Equal(HttpStatusCode.OK, recovered.Status);
-        output.WriteLine($"After the replica resumed: {recovered.Replica.ToJsonString()}");
-
-        // HAProxy took every host out while their replica lagged; the next tests need them back.
         Assert.True(
-            await OpsCluster.EventuallyAsync(
-                async () => (await Cluster.HostsSeenByHaproxyAsync()).Values.All(status => status == "UP"),
-                TimeSpan.FromSeconds(30)),
-            "HAProxy did not take the hosts back once they were ready again.");
+            await OpsCluster.EventuallyAsync(async () => (string?)(await ReadyAsync(Cluster.Host(0))).Replica["data"]!["readsFrom"] == "replica", Wait),
+            "The host did not return to the replica once it had caught up.");
+        var recovered = await ReadyAsync(Cluster.Host(0));
+        output.WriteLine($"After the replica resumed: {recovered.Replica.ToJsonString()}");
+        Assert.Equal(HttpStatusCode.OK, recovered.Status);
+        Assert.Equal("Healthy", (string?)recovered.Replica["status"]);
     }
 
     /// <summary>
@@ -218,12 +238,13 @@ public sealed partial class ClusterTopologyTests(ReplicatedCluster fixture, ITes
         return payload!;
     }
 
-    private static async Task<(HttpStatusCode Status, JsonNode Replica)> ReadyAsync(Uri host)
+    /// <summary>A host's readiness: the HTTP status, the report's overall status and its replica check.</summary>
+    internal static async Task<(HttpStatusCode Status, string? Overall, JsonNode Replica)> ReadyAsync(Uri host)
     {
         using var client = OpsCluster.Client(host);
         using var response = await client.GetAsync("/health/ready");
         var report = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-        return (response.StatusCode, report["checks"]!["replica"]!);
+        return (response.StatusCode, (string?)report["status"], report["checks"]!["replica"]!);
     }
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql)

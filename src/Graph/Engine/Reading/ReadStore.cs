@@ -15,7 +15,8 @@ public readonly record struct RowVersion(uint Xmin, object MtVersion);
 /// <see cref="Reference"/> where it would select the document; documents whose version this host has
 /// already read come from <see cref="LoadedViews"/>, the others from one more statement per call,
 /// deserialized by the store's own serializer (<see cref="IViewDeserializer"/>). One per operation: its
-/// statements go to the pool its <see cref="ReadRoute"/> chose, the primary's for the secretariat.
+/// statements go to the pool its <see cref="ReadRoute"/> chose, the primary's for the secretariat. A statement the
+/// replica could not be reached for runs once more on the primary, where the rest of the operation reads too.
 /// </summary>
 public sealed class ReadStore(
     [FromKeyedServices(ReadStore.DataSourceKey)] NpgsqlDataSource reads,
@@ -34,13 +35,36 @@ public sealed class ReadStore(
     /// </summary>
     public const string PrimaryDataSourceKey = "primary-reads";
 
-    private NpgsqlDataSource DataSource => route.FromPrimary ? primary : reads;
-
     /// <summary>
     /// A connection on this operation's route, for a feature that reads through another library (Marten's event API for
     /// history and time travel) but must read where the operation's other statements read.
     /// </summary>
-    public ValueTask<NpgsqlConnection> OpenConnectionAsync(CancellationToken cancellationToken) => DataSource.OpenConnectionAsync(cancellationToken);
+    public async ValueTask<NpgsqlConnection> OpenConnectionAsync(CancellationToken cancellationToken)
+    {
+        if (route.FromPrimary)
+        {
+            return await primary.OpenConnectionAsync(cancellationToken);
+        }
+
+        try
+        {
+            return await reads.OpenConnectionAsync(cancellationToken);
+        }
+        catch (NpgsqlException e) when (ReplicaUnreachable.Is(e))
+        {
+            TurnToPrimary(e);
+            return await primary.OpenConnectionAsync(cancellationToken);
+        }
+    }
+
+    private void TurnToPrimary(NpgsqlException failure)
+    {
+        // The pool's idle connections to a replica that went away are as broken as the one that failed.
+        if (route.ReplicaFailed(failure))
+        {
+            reads.Clear();
+        }
+    }
 
     /// <summary>
     /// The columns a read statement selects first: the row's id and its version. A row's <c>xmin</c>
@@ -116,7 +140,7 @@ public sealed class ReadStore(
         }, cancellationToken);
 
     /// <summary>
-    /// Runs one statement on a connection of the read pool. A statement that fails (cancelled at the timeout,
+    /// Runs one statement on a connection of the operation's pool. A statement that fails (cancelled at the timeout,
     /// refused by the server) may leave the connection's auto-prepared statements out of step with the server,
     /// so before the connection goes back to the pool its prepared statements are dropped on both sides; a
     /// connection that cannot even do that is cleared from the pool. Whatever fails, the next read gets a clean one.
@@ -127,7 +151,30 @@ public sealed class ReadStore(
         Func<NpgsqlDataReader, Task<TResult>> read,
         CancellationToken cancellationToken)
     {
-        await using var connection = await DataSource.OpenConnectionAsync(cancellationToken);
+        if (route.FromPrimary)
+        {
+            return await ReadOnAsync(primary, sql, parameters, read, cancellationToken);
+        }
+
+        try
+        {
+            return await ReadOnAsync(reads, sql, parameters, read, cancellationToken);
+        }
+        catch (NpgsqlException e) when (ReplicaUnreachable.Is(e))
+        {
+            TurnToPrimary(e);
+            return await ReadOnAsync(primary, sql, parameters, read, cancellationToken);
+        }
+    }
+
+    private static async Task<TResult> ReadOnAsync<TResult>(
+        NpgsqlDataSource source,
+        string sql,
+        IReadOnlyList<object?> parameters,
+        Func<NpgsqlDataReader, Task<TResult>> read,
+        CancellationToken cancellationToken)
+    {
+        await using var connection = await source.OpenConnectionAsync(cancellationToken);
         try
         {
             await using var command = Command(connection, sql, parameters);

@@ -1,0 +1,119 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text.Json.Nodes;
+using Kvk.Domain.Municipalities;
+using Kvk.Domain.Seeding;
+using Kvk.Graph.Tests.Support.Scenarios;
+using Xunit.Abstractions;
+
+namespace Kvk.Graph.Tests.Ops;
+
+/// <summary>
+/// The replica of <c>ops/cluster</c> killed and started again: a cluster of its own, since the kill would disturb the
+/// tests that share <see cref="ReplicatedCluster"/>.
+/// </summary>
+public sealed class ReplicaLossTests(ITestOutputHelper output)
+{
+    private const int Mutations = 15;
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task With_the_replica_killed_every_host_stays_ready_reads_the_primary_and_acknowledges_every_mutation_then_returns_to_the_replica()
+    {
+        await using var cluster = await OpsCluster.StartAsync();
+        Assert.True(await EveryHostReadsFromAsync(cluster, "replica"), "Not every host read the replica once the cluster was up.");
+        var year = RoundYears.Next(cluster.PrimaryConnectionString);
+        var question = $"{{ round(year: {year}) {{ status nominees {{ municipality {{ code }} }} }} }}";
+        using var secretariat = OpsCluster.Client(cluster.Haproxy, secretariat: true);
+        await ClusterTopologyTests.MutateAsync(
+            secretariat, $"mutation {{ openRound(input: {{ year: {year} }}) {{ round {{ version }} errors {{ ... on Error {{ code }} }} }} }}");
+
+        KillReplica(cluster);
+
+        // Every mutation through HAProxy is acknowledged (MutateAsync fails the test on any other answer), every public
+        // read answered, every host ready all along.
+        var probes = new List<(string Host, HttpStatusCode Status)>();
+        var municipalities = MunicipalityDirectory.Load(SeedFiles.Municipalities).All;
+        var codes = municipalities.Select(m => m.Code).Take(Mutations).ToArray();
+        foreach (var code in codes)
+        {
+            await ClusterTopologyTests.MutateAsync(secretariat, Nomination(year, code));
+            var answer = JsonNode.Parse(await ClusterTopologyTests.AskAsync(cluster.Haproxy, question))!;
+            Assert.True(answer["errors"] is null && answer["data"]?["round"]?["status"] is not null, $"A public read failed: {answer.ToJsonString()}");
+            await ProbeAsync(cluster, probes);
+        }
+
+        Assert.True(await EveryHostReadsFromAsync(cluster, "primary", probes), "Not every host turned to the primary with its replica gone.");
+        Assert.True(
+            await OpsCluster.EventuallyAsync(
+                async () => codes.All((await ClusterTopologyTests.AskAsync(cluster.Haproxy, question)).Contains),
+                Wait),
+            "The public never read every acknowledged nomination.");
+        Assert.All(probes, probe => Assert.Equal((probe.Host, HttpStatusCode.OK), probe));
+        Assert.All((await cluster.HostsSeenByHaproxyAsync()).Values, status => Assert.Equal("UP", status));
+        output.WriteLine($"{Mutations} mutations acknowledged and {probes.Count} readiness probes answered 200 with the replica killed.");
+
+        await StartReplicaAsync(cluster);
+        Assert.True(await EveryHostReadsFromAsync(cluster, "replica"), "Not every host returned to the replica once it was back.");
+        var after = municipalities[Mutations].Code;
+        await ClusterTopologyTests.MutateAsync(secretariat, Nomination(year, after));
+        Assert.True(
+            await OpsCluster.EventuallyAsync(
+                async () => (await ClusterTopologyTests.AskAsync(cluster.Haproxy, question)).Contains(after, StringComparison.Ordinal),
+                Wait),
+            "The public never read the nomination made once the replica was back.");
+    }
+
+    private static string Nomination(int year, string code) =>
+        $"mutation {{ nominateMunicipality(input: {{ year: {year}, municipalityCode: \"{code}\" }}) " +
+        "{ round { version } errors { ... on Error { code } } } }";
+
+    /// <summary>SIGKILL to the replica's postmaster, whose id PostgreSQL keeps on the first line of its postmaster.pid.</summary>
+    private static void KillReplica(OpsCluster cluster)
+    {
+        var pid = int.Parse(File.ReadLines(Path.Combine(cluster.Base, "replica", "postmaster.pid")).First().Trim(), CultureInfo.InvariantCulture);
+        using var postmaster = Process.GetProcessById(pid);
+        postmaster.Kill();
+    }
+
+    /// <summary>
+    /// Starts the replica again with the command <c>ops/cluster</c> started it with, until it starts: its killed
+    /// postmaster's children may hold its shared memory for a moment.
+    /// </summary>
+    private static async Task StartReplicaAsync(OpsCluster cluster)
+    {
+        var started = await OpsCluster.EventuallyAsync(
+            async () =>
+            {
+                using var start = Process.Start("bash", [Path.Combine(cluster.Base, "run", "replica.start")]);
+                await start.WaitForExitAsync();
+                return start.ExitCode == 0;
+            },
+            TimeSpan.FromMinutes(3));
+        Assert.True(started, $"The replica did not start again:\n{cluster.Log("replica")}");
+    }
+
+    private static async Task<bool> EveryHostReadsFromAsync(OpsCluster cluster, string source, List<(string Host, HttpStatusCode Status)>? probes = null) =>
+        await OpsCluster.EventuallyAsync(
+            async () =>
+            {
+                var reports = await ProbeAsync(cluster, probes ?? []);
+                return reports.All(r => (string?)r["data"]!["readsFrom"] == source);
+            },
+            Wait * 2);
+
+    /// <summary>Every host's readiness, each probe's status kept in <paramref name="probes"/>; the replica checks.</summary>
+    private static async Task<List<JsonNode>> ProbeAsync(OpsCluster cluster, List<(string Host, HttpStatusCode Status)> probes)
+    {
+        var reports = new List<JsonNode>();
+        for (var i = 0; i < OpsCluster.Hosts.Length; i++)
+        {
+            var ready = await ClusterTopologyTests.ReadyAsync(cluster.Host(i));
+            probes.Add((OpsCluster.Hosts[i], ready.Status));
+            reports.Add(ready.Replica);
+        }
+
+        return reports;
+    }
+}

@@ -129,6 +129,7 @@ public sealed class KvkApp : IAsyncDisposable
         services.AddSingleton<IRoundChangeNotifier, PostgresRoundNotifier>();
         services.AddSingleton<RoundChangeFeed>();
         services.AddHostedService(s => s.GetRequiredService<RoundChangeFeed>());
+        services.AddHostedService<EdgePurge>();
         services.AddSingleton(provider =>
         {
             var recorder = new RoundRecorder(

@@ -67,28 +67,42 @@ public static class Operations
 
     /// <summary>
     /// The client's address from a configured proxy's X-Forwarded-For: first of all, so that every request's permit (and
-    /// its share of the response cache) is counted against the client, not the proxy.
+    /// its share of the response cache) is counted against the client, not the proxy. A request a configured proxy makes
+    /// itself (no X-Forwarded-For: its health check) is marked as such first, so that it takes no client's permit.
     /// </summary>
     public static void UseKvkForwardedHeaders(this WebApplication app)
     {
         // With no proxy configured the middleware would trust any sender of X-Forwarded-For, so it is left out.
-        if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ForwardedHeadersOptions>>().Value.KnownProxies.Count > 0)
+        var proxies = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ForwardedHeadersOptions>>().Value.KnownProxies;
+        if (proxies.Count == 0)
         {
-            app.UseForwardedHeaders();
+            return;
         }
+
+        app.Use((context, next) =>
+        {
+            if (context.Connection.RemoteIpAddress is { } peer && !context.Request.Headers.ContainsKey("X-Forwarded-For")
+                && (proxies.Contains(peer) || (peer.IsIPv4MappedToIPv6 && proxies.Contains(peer.MapToIPv4()))))
+            {
+                context.Items[AdmissionPolicy.FromProxyItem] = true;
+            }
+
+            return next(context);
+        });
+        app.UseForwardedHeaders();
     }
 
     public static void UseKvkOperations(this WebApplication app)
     {
         app.UseCors();
 
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).WithAdmission(AdmissionPolicy.HealthProbe);
         app.MapHealthChecks("/health/ready", new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains("ready"),
             ResultStatusCodes = { [HealthStatus.Degraded] = StatusCodes.Status200OK, [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable },
             ResponseWriter = HealthReportJson.WriteAsync,
-        });
+        }).WithAdmission(AdmissionPolicy.HealthProbe);
     }
 
 }

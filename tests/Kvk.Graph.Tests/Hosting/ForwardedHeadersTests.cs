@@ -36,6 +36,50 @@ public sealed class ForwardedHeadersTests
         Assert.Contains(HttpStatusCode.TooManyRequests, second);
     }
 
+    [Fact]
+    public async Task Only_a_configured_proxy_is_believed_not_loopback_by_default()
+    {
+        // ASP.NET believes loopback by default; here only 192.0.2.10 is configured, and the test client is 127.0.0.1.
+        await using var server = await KvkTestServer.StartAsync(null, [.. Limited, "--Kvk:ForwardedHeaders:KnownProxies:0=192.0.2.10"]);
+        await WarmUpAsync(server, null);
+
+        var first = await StatusesAsync(server, "203.0.113.1", 2);
+        var second = await StatusesAsync(server, "203.0.113.2", 4);
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK], first);
+        Assert.Contains(HttpStatusCode.TooManyRequests, second);
+    }
+
+    [Fact]
+    public async Task A_proxys_own_health_check_takes_no_permit_however_spent_its_address_is_but_a_clients_probe_does()
+    {
+        await using var server = await KvkTestServer.StartAsync(null, [.. Limited, "--Kvk:ForwardedHeaders:KnownProxies:0=127.0.0.1"]);
+        await WarmUpAsync(server, null);
+
+        // The proxy's address (a client on its machine, say) has spent its bucket; the proxy's checks (no X-Forwarded-For) pass.
+        Assert.Contains(HttpStatusCode.TooManyRequests, await StatusesAsync(server, null, 6));
+        var checks = new List<HttpStatusCode>();
+        for (var i = 0; i < 6; i++)
+        {
+            using var check = await server.Client.GetAsync("/health/live");
+            checks.Add(check.StatusCode);
+        }
+
+        // A client's probe, forwarded by the proxy, is the client's request like any other (tried again should a permit come
+        // back between the client's last refusal and its probe: one a second).
+        var probe = HttpStatusCode.OK;
+        for (var attempt = 0; attempt < 3 && probe != HttpStatusCode.TooManyRequests; attempt++)
+        {
+            await StatusesAsync(server, "203.0.113.9", 4);
+            using var forwarded = new HttpRequestMessage(HttpMethod.Get, "/health/live") { Headers = { { "X-Forwarded-For", "203.0.113.9" } } };
+            using var answer = await server.Client.SendAsync(forwarded);
+            probe = answer.StatusCode;
+        }
+
+        Assert.All(checks, status => Assert.Equal(HttpStatusCode.OK, status));
+        Assert.Equal(HttpStatusCode.TooManyRequests, probe);
+    }
+
     /// <summary>The first request of a host is slow (compilation); the limit refills meanwhile, so it is made first, then a full bucket awaited.</summary>
     private static async Task WarmUpAsync(KvkTestServer server, string? forwardedFor)
     {

@@ -133,7 +133,11 @@ public sealed partial class ClusterTopologyTests
 
             followers.Clear();
             Assert.Equal(143, await cluster.StopAsync());
-            var ports = new[] { cluster.Ports.Varnish, cluster.Ports.Haproxy, cluster.Ports.Stats, cluster.Ports.Primary, cluster.Ports.Replica }
+            var ports = new[]
+                {
+                    cluster.Ports.Varnish, cluster.Ports.Haproxy, cluster.Ports.HaproxyLive, cluster.Ports.HaproxySecretariat, cluster.Ports.Stats,
+                    cluster.Ports.Primary, cluster.Ports.Replica,
+                }
                 .Concat(cluster.Ports.Hosts);
             Assert.DoesNotContain(ports, Listening);
             Assert.Empty(Directory.GetFiles(Path.Combine(cluster.Base, "run")));

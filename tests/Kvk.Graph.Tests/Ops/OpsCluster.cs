@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net.Sockets;
+using System.Text;
 using Kvk.Bench;
 using Kvk.Graph.Hosting;
 using Kvk.Graph.Tests.Support;
@@ -9,21 +11,28 @@ namespace Kvk.Graph.Tests.Ops;
 /// <summary>The loopback ports of one run of <c>ops/cluster</c>, all free when chosen.</summary>
 public sealed record ClusterPorts(int Varnish, int Haproxy, int Stats, IReadOnlyList<int> Hosts, int Primary, int Replica)
 {
+    /// <summary>HAProxy's frontend of subscriptions (WebSocket, SSE).</summary>
+    public int HaproxyLive { get; init; }
+
+    /// <summary>HAProxy's frontend of requests with a token.</summary>
+    public int HaproxySecretariat { get; init; }
+
     public static ClusterPorts Free()
     {
         var ports = new HashSet<int>();
-        while (ports.Count < 8)
+        while (ports.Count < 10)
         {
             ports.Add(LocalPostgres.FreePort());
         }
 
         var p = ports.ToArray();
-        return new ClusterPorts(p[0], p[1], p[2], [p[3], p[4], p[5]], p[6], p[7]);
+        return new ClusterPorts(p[0], p[1], p[2], [p[3], p[4], p[5]], p[6], p[7]) { HaproxyLive = p[8], HaproxySecretariat = p[9] };
     }
 
     public string[] Options =>
     [
-        "--varnish-port", Text(Varnish), "--haproxy-port", Text(Haproxy), "--stats-port", Text(Stats),
+        "--varnish-port", Text(Varnish), "--haproxy-port", Text(Haproxy), "--haproxy-live-port", Text(HaproxyLive),
+        "--haproxy-secretariat-port", Text(HaproxySecretariat), "--stats-port", Text(Stats),
         "--host-ports", string.Join(',', Hosts.Select(Text)), "--primary-port", Text(Primary), "--replica-port", Text(Replica),
     ];
 
@@ -57,7 +66,11 @@ public sealed class OpsCluster : IAsyncDisposable
 
     public Uri Varnish => Loopback(Ports.Varnish);
 
+    /// <summary>HAProxy's frontend of public reads (the one Varnish fetches from).</summary>
     public Uri Haproxy => Loopback(Ports.Haproxy);
+
+    /// <summary>HAProxy's frontend of subscriptions, where watchers may connect directly.</summary>
+    public Uri HaproxyLive => Loopback(Ports.HaproxyLive);
 
     public Uri Host(int index) => Loopback(Ports.Hosts[index]);
 
@@ -166,8 +179,19 @@ public sealed class OpsCluster : IAsyncDisposable
         var csv = await client.GetStringAsync($"http://127.0.0.1:{Ports.Stats}/stats;csv");
         return csv.Split('\n')
             .Select(line => line.Split(','))
-            .Where(f => f.Length > 17 && f[0] == "kvk_hosts" && Hosts.Contains(f[1]))
+            .Where(f => f.Length > 17 && f[0] == "reads" && Hosts.Contains(f[1]))
             .ToDictionary(f => f[1], f => f[17]);
+    }
+
+    /// <summary>One command of HAProxy's runtime API (its stats socket), e.g. <c>set server reads/kvk1 state maint</c>; its answer.</summary>
+    public async Task<string> HaproxyCommandAsync(string command)
+    {
+        using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        await socket.ConnectAsync(new UnixDomainSocketEndPoint(Path.Combine(Base, "run", "haproxy.sock")));
+        await using var stream = new NetworkStream(socket, ownsSocket: false);
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(command + "\n"));
+        using var reader = new StreamReader(stream);
+        return await reader.ReadToEndAsync();
     }
 
     /// <summary>Polls until <paramref name="condition"/> holds, at most <paramref name="timeout"/>; returns whether it did.</summary>

@@ -22,12 +22,20 @@ public enum AdmissionBucket
 /// </summary>
 public sealed class AdmissionPolicy
 {
-    private readonly Func<HttpContext, bool>? _carriesOperations;
+    /// <summary>
+    /// Set by the host on a request a configured proxy made itself (its address, no X-Forwarded-For): a health check,
+    /// never a client's request.
+    /// </summary>
+    public const string FromProxyItem = "kvk.from-proxy";
 
-    private AdmissionPolicy(AdmissionBucket bucket, Func<HttpContext, bool>? carriesOperations)
+    private readonly Func<HttpContext, bool>? _carriesOperations;
+    private readonly bool _proxyProbe;
+
+    private AdmissionPolicy(AdmissionBucket bucket, Func<HttpContext, bool>? carriesOperations, bool proxyProbe = false)
     {
         Bucket = bucket;
         _carriesOperations = carriesOperations;
+        _proxyProbe = proxyProbe;
     }
 
     /// <summary>One permit from the client's bucket of requests.</summary>
@@ -35,6 +43,13 @@ public sealed class AdmissionPolicy
 
     /// <summary>One permit from the client's (more generous) bucket of static files.</summary>
     public static AdmissionPolicy StaticAsset { get; } = new(AdmissionBucket.Assets, null);
+
+    /// <summary>
+    /// A health endpoint: a configured proxy's own check (<see cref="FromProxyItem"/>) takes no permit, so that no client
+    /// counted at the proxy's address (one on the proxy's machine, say) can make the proxy take the hosts out; anyone
+    /// else's request takes one from the bucket of requests.
+    /// </summary>
+    public static AdmissionPolicy HealthProbe { get; } = new(AdmissionBucket.Requests, null, proxyProbe: true);
 
     /// <summary>
     /// A transport's endpoint: a request for which <paramref name="carriesOperations"/> is true takes its permits
@@ -47,6 +62,9 @@ public sealed class AdmissionPolicy
 
     /// <summary>Whether this request's permits are the transport's to take, one per operation.</summary>
     public bool TransportAdmits(HttpContext context) => _carriesOperations?.Invoke(context) == true;
+
+    /// <summary>Whether this request takes no permit at all: a proxy's own health check.</summary>
+    public bool TakesNoPermit(HttpContext context) => _proxyProbe && context.Items.ContainsKey(FromProxyItem);
 
     /// <summary>The policy of the endpoint the request was routed to; <see cref="Default"/> without one.</summary>
     public static AdmissionPolicy Of(HttpContext context) => context.GetEndpoint()?.Metadata.GetMetadata<AdmissionPolicy>() ?? Default;

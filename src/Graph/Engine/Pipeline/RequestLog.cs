@@ -56,7 +56,8 @@ public static partial class RequestLog
                 });
             }
 
-            if (!policy.TransportAdmits(context) && admission.Admit(Admission.ClientOf(context), policy.Bucket) is { } refused)
+            var takesPermit = !policy.TransportAdmits(context) && !policy.TakesNoPermit(context);
+            if (takesPermit && admission.Admit(Admission.ClientOf(context), policy.Bucket) is { } refused)
             {
                 await HttpTransport.WriteRefusalAsync(context, MediaTypes.Json, refused);
                 return;

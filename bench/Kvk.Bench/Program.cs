@@ -4,7 +4,8 @@ using Kvk.Bench.Gala;
 
 // dotnet run -c Release --project bench/Kvk.Bench -- [--events 1000000] [--connections 16] [--duration 10] [--warmup 3] [--host-warmup 15] [--slices 5] [--only
 // TEXT|TEXT] [--smoke]
-// dotnet run -c Release --project bench/Kvk.Bench -- --gala [--websockets 5000] [--sse 2000] [--read-connections 32] [--reads-per-second 2000] [--seconds 20]
+// dotnet run -c Release --project bench/Kvk.Bench -- --gala [--websockets 6000] [--sse 4000] [--newsroom 3000] [--per-address 20]
+//   [--read-connections 32] [--reads-per-second 2000] [--seconds 20]
 if (args.Contains("--gala"))
 {
     var gala = new GalaOptions();
@@ -19,8 +20,10 @@ if (args.Contains("--gala"))
             "--read-connections" => gala with { ReadConnections = Value() },
             "--reads-per-second" => gala with { ReadsPerSecond = Value() },
             "--seconds" => gala with { Seconds = Value() },
-            _ => throw new ArgumentException($"Unknown option {args[i]} for --gala. Options: --websockets N --sse N --read-connections N " +
-                "--reads-per-second N --seconds S"),
+            "--newsroom" => gala with { Newsroom = Value() },
+            "--per-address" => gala with { WatchersPerAddress = Value() },
+            _ => throw new ArgumentException($"Unknown option {args[i]} for --gala. Options: --websockets N --sse N --newsroom N --per-address N " +
+                "--read-connections N --reads-per-second N --seconds S"),
         };
     }
 

@@ -13,6 +13,7 @@ namespace Kvk.Bench.Gala;
 public sealed class GalaCluster : IAsyncDisposable
 {
     public const string Token = "gala-benchmark-token-7c21";
+    public const string Replica = "replica";
     public static readonly string[] Hosts = ["kvk1", "kvk2", "kvk3"];
 
     private readonly Process _script;
@@ -40,6 +41,9 @@ public sealed class GalaCluster : IAsyncDisposable
 
     public Uri Haproxy => new($"http://127.0.0.1:{HaproxyPort}");
 
+    /// <summary>Where watchers connect: HAProxy's frontend for subscriptions.</summary>
+    public Uri Live => Haproxy;
+
     public string PrimaryConnectionString => $"Host=127.0.0.1;Port={PrimaryPort};Username=kvk;Passfile={Path.Combine(Base, "pgpass")};Database=kvk";
 
     public static async Task<GalaCluster> StartAsync(TextWriter log)
@@ -66,10 +70,7 @@ public sealed class GalaCluster : IAsyncDisposable
 
         start.Environment["KVK_SECRETARIAT_TOKEN"] = Token;
         start.Environment["KVK_SECRETARIAT_NAME"] = "Gala Benchmark";
-        start.Environment["Kvk__RateLimiting__Enabled"] = "false";
-        // Every watcher of the benchmark comes from 127.0.0.1: one client, as far as the hosts can tell.
-        start.Environment["Kvk__RateLimiting__MaxConnectionsPerClient"] = "1000000";
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        // Nothing else: the hosts run with the documented defaults (the rate limit on, the caps per client, the log).
         var script = Process.Start(start) ?? throw new InvalidOperationException("bash did not start.");
         var cluster = new GalaCluster(script, baseDirectory, p);
         script.OutputDataReceived += (_, e) => cluster.Read(e.Data, log);
@@ -124,10 +125,11 @@ public sealed class GalaCluster : IAsyncDisposable
         }
     }
 
-    /// <summary>Ends a host at once with SIGKILL, as a crash would.</summary>
-    public void Kill(string host)
+    /// <summary>Ends a host, or the replica's postmaster (<see cref="Replica"/>), at once with SIGKILL, as a crash would.</summary>
+    public void Kill(string part)
     {
-        using var process = Process.GetProcessById(int.Parse(File.ReadAllText(Path.Combine(Base, "run", host + ".pid")).Trim(), CultureInfo.InvariantCulture));
+        var pidFile = part == Replica ? Path.Combine(Base, Replica, "postmaster.pid") : Path.Combine(Base, "run", part + ".pid");
+        using var process = Process.GetProcessById(int.Parse(File.ReadLines(pidFile).First().Trim(), CultureInfo.InvariantCulture));
         process.Kill();
     }
 

@@ -20,21 +20,25 @@ public static class GalaReportWriter
         text.AppendLine(CultureInfo.InvariantCulture, $"Command: `{command}`");
         text.AppendLine();
         text.Append(CultureInfo.InvariantCulture, $"{o.Watchers:N0} watchers of `awardAnnounced(afterYear:)` through HAProxy ({o.WebSockets:N0} over ");
-        text.Append(CultureInfo.InvariantCulture, $"WebSocket, {o.ServerSentEvents:N0} over SSE, from the harness's process); public reads through Varnish ");
+        text.Append(CultureInfo.InvariantCulture, $"WebSocket, {o.ServerSentEvents:N0} over SSE on HTTP/2, from the harness's process: ");
+        text.Append(CultureInfo.InvariantCulture, $"{o.Newsroom:N0} from one address, a newsroom behind NAT, the rest {o.WatchersPerAddress} to an ");
+        text.Append("address); the hosts with the documented ");
+        text.Append("defaults (rate limit and caps per client on); public reads through Varnish ");
         text.Append(CultureInfo.InvariantCulture, $"from wrk, {o.ReadsPerSecond:N0} a second (steady: {o.ReadConnections} connections, each pausing between ");
         text.Append(CultureInfo.InvariantCulture, $"reads) for {o.Seconds} s (the latest award as a persisted document over GET, the year's round, the ");
         text.Append("explorer's first page, in turn, with gzip); the announcement at the middle. Delivery times are from the announcement's commit (its ");
         text.AppendLine("transaction's time on the primary) to the moment the watcher's client read it.");
         text.AppendLine();
-        text.AppendLine("| scenario | watchers that got the award | median | p99 | last | mutation acknowledged | first shown by Varnish | watchers that " +
-            "reconnected (of them after the commit) |");
-        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+        text.AppendLine("| scenario | watchers that got the award | median | p99 | last | announcement answered (sent → answer) | mutations failed | " +
+            "first shown by Varnish | watchers that reconnected (of them after the commit) |");
+        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var s in report.Scenarios)
         {
             var d = s.DeliveryMs;
             text.AppendLine(CultureInfo.InvariantCulture,
                 $"| {s.Name} | {s.Received:N0} of {s.Watchers:N0} | {Ms(GalaRun.Percentile(d, 0.5))} | {Ms(GalaRun.Percentile(d, 0.99))} | " +
-                    $"{Ms(d.Count == 0 ? double.NaN : d[^1])} | {Ms(s.AcknowledgedMs)} | {(s.EdgeShownMs is { } e ? Ms(e) : "never")} | {s.Reconnected:N0} " +
+                    $"{Ms(d.Count == 0 ? double.NaN : d[^1])} | {Ms(s.AcknowledgedMs)} | {s.FailedMutations} of {s.Mutations} | " +
+                    $"{(s.EdgeShownMs is { } e ? Ms(e) : "never")} | {s.Reconnected:N0} " +
                     $"({s.ReconnectedAfterCommit:N0}) |");
         }
 

@@ -11,16 +11,23 @@ namespace Kvk.Bench.Gala;
 /// <param name="ReadConnections">wrk's connections to Varnish.</param>
 /// <param name="ReadsPerSecond">The steady rate of public reads, over all connections (each pauses between its reads).</param>
 /// <param name="Seconds">How long the reads run; the announcement comes at the middle.</param>
-public sealed record GalaOptions(int WebSockets = 5000, int ServerSentEvents = 2000, int ReadConnections = 32, int ReadsPerSecond = 2000, int Seconds = 20)
+/// <param name="Newsroom">Watchers behind one address (a newsroom's NAT), the first of them.</param>
+/// <param name="WatchersPerAddress">Watchers to an address among the rest (the public at home).</param>
+public sealed record GalaOptions(
+    int WebSockets = 6000, int ServerSentEvents = 4000, int ReadConnections = 32, int ReadsPerSecond = 2000, int Seconds = 20, int Newsroom = 3000,
+    int WatchersPerAddress = 20)
 {
     public int Watchers => WebSockets + ServerSentEvents;
 }
 
 /// <summary>One announcement measured: to the watchers, at the edge, and the reads meanwhile.</summary>
-/// <param name="Killed">The host killed with SIGKILL just before the announcement, if any.</param>
+/// <param name="Killed">The part killed with SIGKILL, if any: a host just before the announcement, the replica before the round.</param>
+/// <param name="Mutations">The secretariat's mutations of the scenario (the round's steps and the announcement).</param>
+/// <param name="FailedMutations">Of them, the requests that failed or were refused (each then sent again).</param>
 public sealed record GalaScenario(
     string Name, int Year, string? Killed, int Watchers, int Received, IReadOnlyList<double> DeliveryMs, double AcknowledgedMs,
-    double? EdgeShownMs, int Reconnected, int ReconnectedAfterCommit, LoadResult Reads, IReadOnlyDictionary<string, long> Varnish);
+    double? EdgeShownMs, int Reconnected, int ReconnectedAfterCommit, LoadResult Reads, IReadOnlyDictionary<string, long> Varnish,
+    int Mutations = 0, int FailedMutations = 0);
 
 public sealed record GalaReport(GalaOptions Options, IReadOnlyList<GalaScenario> Scenarios, TimeSpan ClusterStart);
 
@@ -29,7 +36,8 @@ public sealed record GalaReport(GalaOptions Options, IReadOnlyList<GalaScenario>
 /// spread over the hosts through HAProxy (WebSocket and SSE), a steady load of public reads through Varnish (wrk),
 /// then the announcement (the secretariat's mutation). Measured: from the commit to each watcher, how many got it,
 /// when Varnish first showed it, the reads served by Varnish and by the hosts, failed requests. Then again with one
-/// host killed (SIGKILL) a moment before the announcement.
+/// host killed (SIGKILL) a moment before the announcement, and again with the replica killed before the round is
+/// recorded (the hosts read the primary; no mutation may fail, every read is answered).
 /// </summary>
 public static class GalaRun
 {
@@ -49,6 +57,7 @@ public static class GalaRun
         {
             await AnnounceAsync(cluster, secretariat, options, "all three hosts up", 2027, LastKnownAward, null, log),
             await AnnounceAsync(cluster, secretariat, options, "kvk2 killed (SIGKILL) just before", 2029, 2027, "kvk2", log),
+            await AnnounceAsync(cluster, secretariat, options, "the replica killed (SIGKILL) before the round", 2031, 2029, GalaCluster.Replica, log),
         };
         return new GalaReport(options, scenarios, started);
     }
@@ -57,6 +66,14 @@ public static class GalaRun
         GalaCluster cluster, HttpClient secretariat, GalaOptions options, string name, int year, int afterYear, string? kill, TextWriter log)
     {
         log.WriteLine($"Scenario: {name}. The round of {year} is decided; {options.Watchers} watchers subscribe.");
+        if (kill == GalaCluster.Replica)
+        {
+            cluster.Kill(kill);
+            log.WriteLine($"  {kill} killed with SIGKILL.");
+        }
+
+        var failed = 0;
+        var mutations = 0;
         foreach (var mutation in new[]
         {
             $"openRound(input: {{ year: {year} }})",
@@ -66,19 +83,14 @@ public static class GalaRun
             $"recordJuryDecision(input: {{ year: {year}, municipalityCode: \"1283\", motivation: \"Galakvällens motivering.\" }})",
         })
         {
-            await MutateAsync(secretariat, mutation, log);
+            failed += await MutateAsync(secretariat, mutation, log);
+            mutations++;
         }
 
         var parallel = 100;
-        await using var watchers = await Watchers.OpenAsync(
-            cluster.Haproxy,
-            options.WebSockets,
-            options.ServerSentEvents,
-            afterYear,
-            year,
-            parallel,
-            TimeSpan.FromMinutes(3));
-        log.WriteLine($"  {watchers.All.Count} watchers subscribed through HAProxy ({options.WebSockets} WebSocket, {options.ServerSentEvents} SSE).");
+        await using var watchers = await Watchers.OpenAsync(cluster.Live, options, afterYear, year, parallel, TimeSpan.FromMinutes(3));
+        log.WriteLine($"  {watchers.All.Count} watchers subscribed through HAProxy ({options.WebSockets} WebSocket, {options.ServerSentEvents} SSE; " +
+            $"{options.Newsroom} from {WatcherAddresses.Newsroom}, the rest {options.WatchersPerAddress} to an address).");
 
         var before = await cluster.VarnishCountersAsync();
         var pause = options.ReadConnections * 1000.0 / options.ReadsPerSecond;
@@ -91,7 +103,7 @@ public static class GalaRun
         var edge = WatchTheEdgeAsync(cluster.Varnish, year, TimeSpan.FromSeconds(options.Seconds + 40));
         await Task.Delay(TimeSpan.FromSeconds(options.Seconds / 2.0));
 
-        if (kill is not null)
+        if (kill is not null && kill != GalaCluster.Replica)
         {
             cluster.Kill(kill);
             log.WriteLine($"  {kill} killed with SIGKILL.");
@@ -99,7 +111,8 @@ public static class GalaRun
         }
 
         var sent = DateTimeOffset.UtcNow;
-        await MutateAsync(secretariat, $"announceAward(input: {{ year: {year}, clientMutationId: \"gala-{year}\" }})", log);
+        failed += await MutateAsync(secretariat, $"announceAward(input: {{ year: {year}, clientMutationId: \"gala-{year}\" }})", log);
+        mutations++;
         var acknowledged = DateTimeOffset.UtcNow;
         var committed = await cluster.AnnouncedAtAsync(year);
         log.WriteLine($"  Announced: committed at {committed:HH:mm:ss.fff}, acknowledged {(acknowledged - sent).TotalMilliseconds:0} ms after it was sent.");
@@ -118,8 +131,8 @@ public static class GalaRun
         var reconnectedAfterCommit = watchers.All.Count(w => w.Connections > 1 && w.LastConnectedTicks > committed.UtcTicks);
         var counters = after.Keys.ToDictionary(k => k, k => after[k] - before.GetValueOrDefault(k));
         var scenario = new GalaScenario(
-            name, year, kill, watchers.All.Count, delivered.Count, delivered, (acknowledged - committed).TotalMilliseconds,
-            shown is { } at ? (at - committed).TotalMilliseconds : null, reconnected, reconnectedAfterCommit, load, counters);
+            name, year, kill, watchers.All.Count, delivered.Count, delivered, (acknowledged - sent).TotalMilliseconds,
+            shown is { } at ? (at - committed).TotalMilliseconds : null, reconnected, reconnectedAfterCommit, load, counters, mutations, failed);
         log.WriteLine($"  {delivered.Count} of {watchers.All.Count} watchers got the award; from the commit: median {Percentile(delivered, 0.5):0} ms, p99 " +
             $"{Percentile(delivered, 0.99):0} ms, last {delivered.LastOrDefault():0} ms; {reconnected} reconnected, {reconnectedAfterCommit} of " +
             "them after the commit.");
@@ -196,9 +209,9 @@ public static class GalaRun
     /// <summary>
     /// Sends a mutation as the secretariat, again when its request fails on the way or the proxy answers for a host
     /// that died with it (the proxy cannot know whether it arrived); a mutation that must not run twice carries a
-    /// clientMutationId, so that the host records it once.
+    /// clientMutationId, so that the host records it once. Answers how many of its requests failed.
     /// </summary>
-    private static async Task MutateAsync(HttpClient secretariat, string mutation, TextWriter log)
+    private static async Task<int> MutateAsync(HttpClient secretariat, string mutation, TextWriter log)
     {
         var body = JsonSerializer.Serialize(new { query = $"mutation {{ {mutation} {{ round {{ version }} errors {{ ... on Error {{ code }} }} }} }}" });
         for (var attempt = 1; ; attempt++)
@@ -219,7 +232,7 @@ public static class GalaRun
                     throw new InvalidOperationException($"The mutation {mutation} was not accepted: {answer?.ToJsonString()}");
                 }
 
-                return;
+                return attempt - 1;
             }
             catch (HttpRequestException e) when (attempt < 5)
             {

@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace Kvk.Bench.Gala;
 
 /// <summary>One watcher of the announcement: when it was subscribed, when the award reached it, how often it connected.</summary>
-public sealed class Watcher(int id, bool overWebSocket)
+public sealed class Watcher(int id, bool overWebSocket, System.Net.IPAddress from)
 {
     private long _receivedTicks;
     private int _connections;
@@ -13,6 +13,9 @@ public sealed class Watcher(int id, bool overWebSocket)
     public int Id { get; } = id;
 
     public bool OverWebSocket { get; } = overWebSocket;
+
+    /// <summary>The address the watcher connects from (<see cref="WatcherAddresses"/>).</summary>
+    public System.Net.IPAddress From { get; } = from;
 
     public TaskCompletionSource Subscribed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -38,20 +41,14 @@ public sealed class Watcher(int id, bool overWebSocket)
 /// <summary>
 /// Watchers of <c>awardAnnounced(afterYear:)</c> through HAProxy, as browsers at the gala would be: over WebSocket
 /// (graphql-transport-ws) and over Server-Sent Events. A watcher whose connection drops connects again after a
-/// random pause of up to a second (as graphql-ws's back-off does) and subscribes again with the same argument.
+/// random pause of up to a second (as graphql-ws's back-off does) and subscribes again with the same argument; so does one
+/// the host refused (a cap or the rate limit, which a newsroom behind one address meets when its people all open at once).
 /// </summary>
 public sealed class Watchers : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private readonly List<Task> _running = [];
-    private readonly HttpClient _sse = new(new SocketsHttpHandler
-    {
-        MaxConnectionsPerServer = int.MaxValue,
-        PooledConnectionIdleTimeout = TimeSpan.FromMinutes(10),
-    })
-    {
-        Timeout = Timeout.InfiniteTimeSpan,
-    };
+    private readonly Dictionary<System.Net.IPAddress, HttpClient> _clients = [];
     private readonly Uri _entry;
     private readonly string _subscription;
     private readonly int _year;
@@ -66,16 +63,31 @@ public sealed class Watchers : IAsyncDisposable
     public List<Watcher> All { get; } = [];
 
     /// <summary>Opens the watchers, at most <paramref name="parallel"/> connecting at once, and waits until each has subscribed.</summary>
-    public static async Task<Watchers> OpenAsync(Uri entry, int webSockets, int serverSentEvents, int afterYear, int year, int parallel, TimeSpan within)
+    /// <remarks>Of every ten watchers, as many as the options' share go over WebSocket and the rest over SSE, from every address alike.</remarks>
+    public static async Task<Watchers> OpenAsync(Uri entry, GalaOptions options, int afterYear, int year, int parallel, TimeSpan within)
     {
         var watchers = new Watchers(entry, afterYear, year);
         using var deadline = new CancellationTokenSource(within);
         using var gate = new SemaphoreSlim(parallel);
+        var (webSockets, serverSentEvents) = (options.WebSockets, options.ServerSentEvents);
         try
         {
             for (var i = 0; i < webSockets + serverSentEvents; i++)
             {
-                var watcher = new Watcher(i, i < webSockets);
+                // Spread evenly: watcher i goes over WebSocket when the WebSockets so far are behind their share.
+                var overWebSocket = (long)(i + 1) * webSockets / (webSockets + serverSentEvents) > (long)i * webSockets / (webSockets + serverSentEvents);
+                var from = WatcherAddresses.Of(i, options);
+                if (!watchers._clients.TryGetValue(from, out _))
+                {
+                    watchers._clients[from] = new HttpClient(WatcherAddresses.HandlerFrom(from))
+                    {
+                        Timeout = Timeout.InfiniteTimeSpan,
+                        DefaultRequestVersion = System.Net.HttpVersion.Version20,
+                        DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact,
+                    };
+                }
+
+                var watcher = new Watcher(i, overWebSocket, from);
                 watchers.All.Add(watcher);
                 await gate.WaitAsync(deadline.Token);
                 _ = watcher.Subscribed.Task.ContinueWith(_ => gate.Release(), TaskScheduler.Default);
@@ -129,7 +141,10 @@ public sealed class Watchers : IAsyncDisposable
     {
         using var socket = new ClientWebSocket();
         socket.Options.AddSubProtocol("graphql-transport-ws");
-        await socket.ConnectAsync(new UriBuilder(_entry) { Scheme = "ws", Path = "/graphql" }.Uri, stop);
+        // HTTP/1.1's upgrade, from the watcher's own address (the client's handler speaks HTTP/2 to the proxy).
+        socket.Options.HttpVersion = System.Net.HttpVersion.Version11;
+        socket.Options.HttpVersionPolicy = HttpVersionPolicy.RequestVersionExact;
+        await socket.ConnectAsync(new UriBuilder(_entry) { Scheme = "ws", Path = "/graphql" }.Uri, _clients[watcher.From], stop);
         watcher.Connected();
         await SendAsync(socket, "{\"type\":\"connection_init\"}", stop);
         var buffer = new byte[4096];
@@ -169,7 +184,7 @@ public sealed class Watchers : IAsyncDisposable
             Content = new StringContent(_subscription, Encoding.UTF8, "application/json"),
         };
         request.Headers.Accept.ParseAdd("text/event-stream");
-        using var response = await _sse.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, stop);
+        using var response = await _clients[watcher.From].SendAsync(request, HttpCompletionOption.ResponseHeadersRead, stop);
         response.EnsureSuccessStatusCode();
         watcher.Connected();
         watcher.Subscribed.TrySetResult();
@@ -218,6 +233,9 @@ public sealed class Watchers : IAsyncDisposable
         await _stop.CancelAsync();
         await Task.WhenAll(_running);
         _stop.Dispose();
-        _sse.Dispose();
+        foreach (var client in _clients.Values)
+        {
+            client.Dispose();
+        }
     }
 }

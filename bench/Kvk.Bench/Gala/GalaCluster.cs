@@ -24,7 +24,7 @@ public sealed class GalaCluster : IAsyncDisposable
     {
         _script = script;
         Base = baseDirectory;
-        (VarnishPort, HaproxyPort, StatsPort, PrimaryPort) = (ports[0], ports[1], ports[2], ports[6]);
+        (VarnishPort, HaproxyPort, StatsPort, PrimaryPort, LivePort, SecretariatPort) = (ports[0], ports[1], ports[2], ports[6], ports[8], ports[9]);
     }
 
     public string Base { get; }
@@ -37,19 +37,24 @@ public sealed class GalaCluster : IAsyncDisposable
 
     public int PrimaryPort { get; }
 
+    public int LivePort { get; }
+
+    public int SecretariatPort { get; }
+
     public Uri Varnish => new($"http://127.0.0.1:{VarnishPort}");
 
-    public Uri Haproxy => new($"http://127.0.0.1:{HaproxyPort}");
-
     /// <summary>Where watchers connect: HAProxy's frontend for subscriptions.</summary>
-    public Uri Live => Haproxy;
+    public Uri Live => new($"http://127.0.0.1:{LivePort}");
+
+    /// <summary>Where the secretariat's requests go: HAProxy's frontend for requests with a token.</summary>
+    public Uri Secretariat => new($"http://127.0.0.1:{SecretariatPort}");
 
     public string PrimaryConnectionString => $"Host=127.0.0.1;Port={PrimaryPort};Username=kvk;Passfile={Path.Combine(Base, "pgpass")};Database=kvk";
 
     public static async Task<GalaCluster> StartAsync(TextWriter log)
     {
         var ports = new HashSet<int>();
-        while (ports.Count < 8)
+        while (ports.Count < 10)
         {
             ports.Add(LocalPostgres.FreePort());
         }
@@ -63,6 +68,7 @@ public sealed class GalaCluster : IAsyncDisposable
             Path.Combine(RepositoryRoot, "ops", "cluster"), "--base", baseDirectory, "--host-dll", HostProcess.HostAssembly,
             "--varnish-port", Text(p[0]), "--haproxy-port", Text(p[1]), "--stats-port", Text(p[2]),
             "--host-ports", string.Join(',', p[3..6].Select(Text)), "--primary-port", Text(p[6]), "--replica-port", Text(p[7]),
+            "--haproxy-live-port", Text(p[8]), "--haproxy-secretariat-port", Text(p[9]),
         })
         {
             start.ArgumentList.Add(argument);

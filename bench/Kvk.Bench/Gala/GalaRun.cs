@@ -50,7 +50,7 @@ public static class GalaRun
         await using var cluster = await GalaCluster.StartAsync(log);
         var started = clock.Elapsed;
         log.WriteLine($"Cluster up in {started.TotalSeconds:0} s under {cluster.Base}.");
-        using var secretariat = new HttpClient { BaseAddress = cluster.Haproxy, Timeout = TimeSpan.FromSeconds(60) };
+        using var secretariat = new HttpClient { BaseAddress = cluster.Secretariat, Timeout = TimeSpan.FromSeconds(60) };
         secretariat.DefaultRequestHeaders.Authorization = new("Bearer", GalaCluster.Token);
 
         var scenarios = new List<GalaScenario>

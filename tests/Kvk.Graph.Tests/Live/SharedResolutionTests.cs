@@ -80,7 +80,7 @@ public sealed class SharedResolutionTests(FanOutKvk kvk) : IClassFixture<FanOutK
     [Fact]
     public async Task The_press_and_the_secretariat_never_get_the_public_result_of_a_decision_nor_the_public_theirs()
     {
-        var press = await IssuedCredentials.IssueAsync(kvk.Server, IssuedCredentials.UniqueName("Tidning Delad"), "press");
+        var press = await IssuePressAsync("Tidning Delad");
         var round = await Given.On(kvk.Server).ARoundWithNominees("1283");
         const string Decision = "subscription($year: Int) { roundChanged(year: $year) { status decision { motivation } } }";
         (string, string, object)[] Subscriptions(string who) =>
@@ -106,6 +106,45 @@ public sealed class SharedResolutionTests(FanOutKvk kvk) : IClassFixture<FanOutK
             Assert.All((await watcher.NextOfEachAsync(Decided)).Values,
                 p => Assert.Equal("Under embargo.", (string?)p["data"]!["roundChanged"]!["decision"]!["motivation"]));
         }
+    }
+
+    [Fact]
+    public async Task A_revoked_credentials_subscribers_are_refused_the_next_change_while_the_publics_of_the_same_selection_get_it()
+    {
+        var press = await IssuePressAsync("Tidning Indragen");
+        var year = Given.On(kvk.Server).AFreeYear();
+        (string, string, object)[] Subscriptions(string who) => [.. Enumerable.Range(0, 2).Select(i => ($"{who}{i}", Watch, (object)new { year }))];
+        using var pressWatcher = await Watcher.StartAsync(kvk.Server, press.Token, Subscriptions("press"));
+        using var publicWatcher = await Watcher.StartAsync(kvk.Server, null, Subscriptions("public"));
+        await IssuedCredentials.ChangeAsync(kvk.Server, press.Id, async () =>
+            Assert.Equal(0, (await IssuedCredentials.RunAsync(kvk.Server, "revoke", "--name", press.Name)).ExitCode));
+
+        await Record(new OpenRound(year));
+
+        Assert.All((await publicWatcher.NextOfEachAsync(_ => true)).Values,
+            p => Assert.Equal("NOMINATING", (string?)p["data"]!["roundChanged"]!["status"]));
+        Assert.All((await pressWatcher.NextOfEachAsync(_ => true)).Values, p =>
+        {
+            Assert.Null(p["data"]);
+            Assert.Equal("REVOKED", (string?)p["errors"]![0]!["extensions"]!["reason"]);
+        });
+    }
+
+    /// <summary>A press credential, once this host has heard of it (the credential cache learns of a new one shortly after).</summary>
+    private async Task<IssuedToken> IssuePressAsync(string name)
+    {
+        var press = await IssuedCredentials.IssueAsync(kvk.Server, IssuedCredentials.UniqueName(name), "press");
+        for (var attempt = 0; attempt < 300; attempt++)
+        {
+            if ((bool?)(await kvk.Server.PostAsync("{ viewer { isPress } }", token: press.Token))["data"]?["viewer"]?["isPress"] == true)
+            {
+                return press;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"The host never knew {press.Name}.");
     }
 
     private async Task Record(RoundCommand command) =>

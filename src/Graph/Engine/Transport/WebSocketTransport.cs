@@ -325,14 +325,18 @@ public sealed class WebSocketTransport : IAsyncDisposable
             var result = await _pipeline.ExecuteAsync(
                 new OperationRequest(request, _user, scope.ServiceProvider, false, "WebSocket", _client),
                 cancellation.Token);
+            // An operation that ran to its end gives its place back before its answer goes out: a client that has
+            // the answer may use the place at once.
             if (!result.Executed)
             {
+                lease.Dispose();
                 await SendAsync(new OperationMessage { Id = id, Type = "error", Payload = result.Errors });
                 return;
             }
 
             if (result.Streams is not { Count: > 0 } streams)
             {
+                lease.Dispose();
                 await SendAsync(new OperationMessage { Id = id, Type = "next", Payload = result });
                 await SendCompleteAsync(id, cancellation);
                 return;

@@ -196,6 +196,10 @@ public sealed class AdmissionTests
         await second.InitAsync();
         await first.SubscribeAsync("a", "subscription { awardAnnounced { year } }");
         await first.SubscribeAsync("b", "subscription { awardAnnounced { year } }");
+
+        // A query answered after them on the same connection: both subscriptions hold their places (the query gave its back).
+        await first.SubscribeAsync("a-and-b-listen", "{ __typename }");
+        Assert.Equal("next", (string?)(await first.ReceiveOperationAsync("a-and-b-listen"))[0]["type"]);
         await second.SubscribeAsync("c", "subscription { awardAnnounced { year } }");
         await second.SubscribeAsync("d", "subscription { awardAnnounced { year } }");
 

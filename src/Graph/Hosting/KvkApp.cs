@@ -125,15 +125,11 @@ public sealed class KvkApp : IAsyncDisposable
             ? DataSources.CreateForReads(connectionString, provider.GetRequiredService<QueryLimits>().Timeout)
             : provider.GetRequiredKeyedService<NpgsqlDataSource>(ReadStore.DataSourceKey));
         services.AddSingleton<IViewDeserializer, MartenViews>();
-        services.AddSingleton<IRoundChangeNotifier, PostgresRoundNotifier>();
         services.AddSingleton<RoundChangeFeed>();
         services.AddHostedService(s => s.GetRequiredService<RoundChangeFeed>());
         services.AddSingleton(provider =>
         {
-            var recorder = new RoundRecorder(
-                provider.GetRequiredService<IDocumentStore>(),
-                municipalities,
-                provider.GetRequiredService<IRoundChangeNotifier>());
+            var recorder = new RoundRecorder(provider.GetRequiredService<IDocumentStore>(), municipalities);
             var cache = provider.GetRequiredService<ResponseCache>();
 
             // This host forgets cached responses before the mutation returns; the others when the notification arrives.

@@ -142,6 +142,7 @@ public sealed class KvkApp : IAsyncDisposable
         var replica = ReplicaSettings.From(configuration);
         services.AddSingleton(replica);
         services.AddSingleton<ReplicaReplay>();
+        services.AddSingleton<IReadFreshness, ReplicaFreshness>();
         services.AddSingleton<MotivationWords>();
         services.AddScoped<PastRounds>();
         services.AddResponseCompression(options =>

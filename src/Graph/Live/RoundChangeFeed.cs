@@ -50,6 +50,9 @@ public sealed class RoundChangeFeed(
     private long? _seen;
     private readonly Dictionary<int, long> _published = [];
 
+    // Completed once the store was looked at after a LISTEN was put in place.
+    private TaskCompletionSource? _caughtUp;
+
     public Broadcast<RoundView> Rounds { get; } = new();
 
     public Broadcast<AwardView> Awards { get; } = new();
@@ -131,7 +134,12 @@ public sealed class RoundChangeFeed(
         // Whatever was recorded before this LISTEN (during a lost connection, or before the first) may be missing
         // from the cached responses: they start over from here, and the subscribers are given what was missed.
         cache.Resume();
+        var caughtUp = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Volatile.Write(ref _caughtUp, caughtUp);
         _work.Writer.TryWrite(null);
+
+        // Ready once it has looked too: the look's first invalidation is over before the host answers from its cache.
+        await caughtUp.Task.WaitAsync(stoppingToken);
         Interlocked.Increment(ref _connections);
         _listening.TrySetResult();
         while (!stoppingToken.IsCancellationRequested)
@@ -177,6 +185,13 @@ public sealed class RoundChangeFeed(
                 // Something may have changed that this host cannot tell: it keeps no answer from before, and looks again at the next tick.
                 cache.Invalidate();
                 LiveLog.CatchUpFailed(log, e);
+            }
+            finally
+            {
+                if (lookInStore)
+                {
+                    Interlocked.Exchange(ref _caughtUp, null)?.TrySetResult();
+                }
             }
         }
     }

@@ -15,4 +15,7 @@ public sealed class ReadRoute
     public bool FromPrimary { get; private set; }
 
     public void Choose(ClaimsPrincipal? user) => FromPrimary = user?.IsInRole(Viewer.SecretariatRole) == true;
+
+    /// <summary>This operation reads the primary: it asked for a data version the read pool has not replayed in time.</summary>
+    public void ReadPrimary() => FromPrimary = true;
 }

@@ -111,6 +111,7 @@ public sealed class KvkApp : IAsyncDisposable
         {
             var options = new StoreOptions();
             KvkStoreOptions.Configure(options, provider.GetRequiredService<NpgsqlDataSource>(), municipalities);
+            options.Logger(new ConflictQuietLogger(provider.GetRequiredService<ILogger<IDocumentStore>>()));
             return options;
         });
         services.AddKvkGraphQL(configuration, environment);
@@ -129,7 +130,10 @@ public sealed class KvkApp : IAsyncDisposable
         services.AddHostedService(s => s.GetRequiredService<RoundChangeFeed>());
         services.AddSingleton(provider =>
         {
-            var recorder = new RoundRecorder(provider.GetRequiredService<IDocumentStore>(), municipalities);
+            var recorder = new RoundRecorder(
+                provider.GetRequiredService<IDocumentStore>(),
+                municipalities,
+                provider.GetRequiredService<ILogger<RoundRecorder>>());
             var cache = provider.GetRequiredService<ResponseCache>();
 
             // This host forgets cached responses before the mutation returns; the others when the notification arrives.

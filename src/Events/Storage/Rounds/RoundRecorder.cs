@@ -4,6 +4,7 @@ using Kvk.Domain.Rounds;
 using Kvk.Storage.PublicLog;
 using Marten;
 using Marten.Exceptions;
+using Microsoft.Extensions.Logging;
 
 namespace Kvk.Storage.Rounds;
 
@@ -35,7 +36,7 @@ public enum RecordingStatus
 /// version that was read. Inline projections update the read model, the public log chains the events and every host is
 /// notified (<see cref="RoundChangeNotice"/>), all in the same transaction (<see cref="ChainedSession"/>).
 /// </summary>
-public sealed class RoundRecorder(IDocumentStore store, MunicipalityDirectory municipalities)
+public sealed class RoundRecorder(IDocumentStore store, MunicipalityDirectory municipalities, ILogger<RoundRecorder>? log = null)
 {
     /// <summary>Raised after a command's events are committed, with the round's year (caches listen).</summary>
     public event Action<int>? Recorded;
@@ -92,6 +93,11 @@ public sealed class RoundRecorder(IDocumentStore store, MunicipalityDirectory mu
             if (!overtaken || expectedVersion is not null || attempt == MaxAttempts)
             {
                 return result;
+            }
+
+            if (log is not null)
+            {
+                RecorderLog.Overtaken(log, command.GetType().Name, command.Year, attempt);
             }
         }
     }

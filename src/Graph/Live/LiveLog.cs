@@ -16,9 +16,9 @@ public static partial class LiveLog
     [LoggerMessage(Level = LogLevel.Information, Message = "Caught up with {Count} round changes this host heard no notice of (rounds {Years})")]
     public static partial void CaughtUp(ILogger logger, int count, string years);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The read database had not replayed the primary's WAL up to {Position} after {Seconds:0.0} s; " +
-        "publishing the changes anyway, and reads may show them as they were for a while")]
-    public static partial void ReplayWaitExceeded(ILogger logger, string position, double seconds);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The read database had not replayed the change to round {Years} (WAL {Position}) after " +
+        "{Seconds:0.0} s; publishing it anyway, and reads may show the round as it was for a while")]
+    public static partial void ReplayWaitExceeded(ILogger logger, string years, string position, double seconds);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not ask the read database whether it has replayed the latest changes; publishing them anyway")]
     public static partial void ReplayUnknown(ILogger logger, Exception exception);

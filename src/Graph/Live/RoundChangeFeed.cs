@@ -223,7 +223,7 @@ public sealed class RoundChangeFeed(
             return;
         }
 
-        var replayed = await AwaitReplayAsync(stoppingToken);
+        var replayed = await AwaitReplayAsync(changes, stoppingToken);
         _seen = Math.Max(_seen ?? 0, newest);
 
         // A change recorded by another host makes this host's cached responses stale too. What is computed from here on
@@ -279,7 +279,7 @@ public sealed class RoundChangeFeed(
     /// (or when reads go to the primary); past the bound, or when it cannot be asked, says so and answers false, and the
     /// changes are read from the primary.
     /// </summary>
-    private async Task<bool> AwaitReplayAsync(CancellationToken stoppingToken)
+    private async Task<bool> AwaitReplayAsync(List<RoundChange> changes, CancellationToken stoppingToken)
     {
         if (!replay.Settings.ReadsFromReplica)
         {
@@ -295,7 +295,8 @@ public sealed class RoundChangeFeed(
             var wait = await replay.WaitForAsync(position, stoppingToken);
             if (!wait.Replayed)
             {
-                LiveLog.ReplayWaitExceeded(log, position.ToString(), wait.Waited.TotalSeconds);
+                var years = changes.Count == 0 ? "(none heard of)" : string.Join(", ", changes.Select(c => c.Year).Distinct());
+                LiveLog.ReplayWaitExceeded(log, years, position.ToString(), wait.Waited.TotalSeconds);
             }
 
             return wait.Replayed;

@@ -40,6 +40,7 @@ public static class GraphQLEngine
         services.AddScoped<ReadStore>();
         services.AddScoped<OperationLoaders>();
         services.AddScoped<OperationNotes>();
+        services.AddScoped<CommittedVersion>();
         services.AddGraphQL(graphQL =>
         {
             schema(graphQL);

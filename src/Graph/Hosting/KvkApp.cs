@@ -112,6 +112,7 @@ public sealed class KvkApp : IAsyncDisposable
         {
             var options = new StoreOptions();
             KvkStoreOptions.Configure(options, provider.GetRequiredService<NpgsqlDataSource>(), municipalities);
+            options.Logger(new ConflictQuietLogger(provider.GetRequiredService<ILogger<IDocumentStore>>()));
             return options;
         });
         services.AddKvkGraphQL(configuration, environment);
@@ -126,7 +127,6 @@ public sealed class KvkApp : IAsyncDisposable
             ? DataSources.CreateForReads(connectionString, provider.GetRequiredService<QueryLimits>().Timeout)
             : provider.GetRequiredKeyedService<NpgsqlDataSource>(ReadStore.DataSourceKey));
         services.AddSingleton<IViewDeserializer, MartenViews>();
-        services.AddSingleton<IRoundChangeNotifier, PostgresRoundNotifier>();
         services.AddSingleton<RoundChangeFeed>();
         services.AddHostedService(s => s.GetRequiredService<RoundChangeFeed>());
         services.AddHostedService<EdgePurge>();
@@ -135,7 +135,7 @@ public sealed class KvkApp : IAsyncDisposable
             var recorder = new RoundRecorder(
                 provider.GetRequiredService<IDocumentStore>(),
                 municipalities,
-                provider.GetRequiredService<IRoundChangeNotifier>());
+                provider.GetRequiredService<ILogger<RoundRecorder>>());
             var cache = provider.GetRequiredService<ResponseCache>();
 
             // This host forgets cached responses before the mutation returns; the others when the notification arrives.
@@ -151,6 +151,7 @@ public sealed class KvkApp : IAsyncDisposable
         services.AddSingleton(provider => new ReadSource(replica.ReadsFromReplica, provider.GetRequiredService<IMeterFactory>()));
         services.AddSingleton<ReplicaMonitor>();
         services.AddHostedService(s => s.GetRequiredService<ReplicaMonitor>());
+        services.AddSingleton<IReadFreshness, ReplicaFreshness>();
         services.AddSingleton<MotivationWords>();
         services.AddScoped<PastRounds>();
         services.AddResponseCompression(options =>

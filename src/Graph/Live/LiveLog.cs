@@ -3,20 +3,23 @@ namespace Kvk.Graph.Live;
 /// <summary>The change feed's log messages, compiled once.</summary>
 public static partial class LiveLog
 {
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not notify the other hosts of a change to round {Year}")]
-    public static partial void NotifyFailed(ILogger logger, int year, Exception exception);
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "Listening for round changes failed; reconnecting")]
     public static partial void ListenFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not publish the change to round {Year} to subscribers")]
-    public static partial void PublishFailed(ILogger logger, int year, Exception exception);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not publish the changes to rounds {Years} to subscribers")]
+    public static partial void PublishFailed(ILogger logger, string years, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The read database had not replayed the change to round {Year} (WAL {Position}) after {Seconds:0.0} " +
-        "s; publishing it anyway, and reads may show the round as it was for a while")]
-    public static partial void ReplayWaitExceeded(ILogger logger, int year, string position, double seconds);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not look in the event store for changes this host heard no notice of; cached answers are " +
+        "dropped, and it looks again shortly")]
+    public static partial void CatchUpFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not ask the read database whether it has replayed the change to round {Year}; " +
-        "publishing it anyway")]
-    public static partial void ReplayUnknown(ILogger logger, int year, Exception exception);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Caught up with {Count} round changes this host heard no notice of (rounds {Years})")]
+    public static partial void CaughtUp(ILogger logger, int count, string years);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The read database had not replayed the change to round {Years} (WAL {Position}) after " +
+        "{Seconds:0.0} s; publishing it anyway, and reads may show the round as it was for a while")]
+    public static partial void ReplayWaitExceeded(ILogger logger, string years, string position, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not ask the read database whether it has replayed the latest changes; publishing them anyway")]
+    public static partial void ReplayUnknown(ILogger logger, Exception exception);
 }

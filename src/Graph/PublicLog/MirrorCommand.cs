@@ -1,5 +1,4 @@
 using Kvk.Storage.PublicLog;
-using Kvk.Storage.Rounds;
 using Marten;
 using Npgsql;
 
@@ -8,7 +7,8 @@ namespace Kvk.Graph.PublicLog;
 /// <summary>
 /// <c>mirror &lt;URL|FILE&gt;</c>: copies another Kvk's public record into this one's database (<see cref="PublicLogMirror"/>),
 /// checking its whole log on the way, so that this Kvk serves the same record under the same data version. Run it again
-/// (by hand or from cron) to follow the source; a host serving this database hears of each round it changed.
+/// (by hand or from cron) to follow the source; a host serving this database hears of each round it changed (in the copy's
+/// transaction).
 /// </summary>
 public static class MirrorCommand
 {
@@ -31,13 +31,6 @@ public static class MirrorCommand
         {
             await output.WriteLineAsync($"Nothing was copied: cannot read {source}: {e.Message}");
             return 1;
-        }
-
-        // Hosts serving this database empty their caches of these rounds and tell their subscribers, as after a mutation.
-        var notifier = services.GetRequiredService<IRoundChangeNotifier>();
-        foreach (var (year, (version, kinds)) in outcome.Changed)
-        {
-            await notifier.RoundChangedAsync(year, version, kinds, cancellationToken);
         }
 
         await output.WriteLineAsync(

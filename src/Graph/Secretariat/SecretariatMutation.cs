@@ -3,6 +3,7 @@ using GraphQL.Resolvers;
 using GraphQL.Types;
 using Kvk.Domain.Municipalities;
 using Kvk.Domain.Rounds;
+using Kvk.Graph.Engine.Pipeline;
 using Kvk.Graph.Engine.Schema;
 using Kvk.Graph.Rounds;
 using Kvk.Storage.Rounds;
@@ -106,6 +107,12 @@ public abstract class SecretariatMutation(string name, string description)
 
         var command = ToCommand(input);
         var result = await context.Service<RoundRecorder>().RecordAsync(command, actor, input.ExpectedVersion, clientMutationId, context.CancellationToken);
+        if (result.Sequence is { } committedAt)
+        {
+            // The answer names it, so that the secretary's next read, on any host, can ask to see this change.
+            context.Service<CommittedVersion>().Committed(committedAt);
+        }
+
         return result.Status switch
         {
             RecordingStatus.Accepted => new MutationPayload(await RoundAtAsync(context, command.Year, result.Version), null, clientMutationId),

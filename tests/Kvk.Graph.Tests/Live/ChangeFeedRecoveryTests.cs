@@ -1,6 +1,6 @@
 using Kvk.Graph.Engine.Transport;
-using Kvk.Graph.Live;
 using Kvk.Graph.Tests.Support;
+using Kvk.Storage.Rounds;
 using Kvk.Storage.Store;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -59,7 +59,7 @@ public sealed class ChangeFeedRecoveryTests : IAsyncLifetime
     {
         // The change feed's own listener: the host listens on other channels too (credentials).
         await using var find = database.CreateCommand("select pid from pg_stat_activity where datname = current_database() and " +
-            $"query ilike 'listen {PostgresRoundNotifier.Channel}' and pid <> pg_backend_pid() order by backend_start desc limit 1");
+            $"query ilike 'listen {RoundChangeNotice.Channel}' and pid <> pg_backend_pid() order by backend_start desc limit 1");
         return await find.ExecuteScalarAsync() as int?;
     }
 

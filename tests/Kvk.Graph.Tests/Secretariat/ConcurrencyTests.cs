@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Kvk.Graph.Secretariat;
 using Kvk.Graph.Tests.Support;
 using Kvk.Graph.Tests.Support.Scenarios;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace Kvk.Graph.Tests.Secretariat;
@@ -81,6 +82,51 @@ public sealed class ConcurrencyTests
         Assert.Single(decisions, d => d["errors"] is null);
         Assert.All(decisions.Where(d => d["errors"] is not null), d => Assert.Equal("ALREADY_DECIDED", (string?)d["errors"]![0]!["code"]));
         Assert.Equal(1, await CountAsync(server.ConnectionString, year, "jury_decision_recorded"));
+    }
+
+    [Fact]
+    public async Task Ten_parallel_nominations_without_an_expected_version_all_succeed_and_the_log_holds_no_stack_trace()
+    {
+        var logged = new System.Collections.Concurrent.ConcurrentQueue<(string Category, string Message, Exception? Exception)>();
+        await using var server = await KvkTestServer.StartAsync(
+            null,
+            builder => builder.Logging.AddProvider(new EveryLine(logged)),
+            "--Logging:LogLevel:Default=Information",
+            "--Kvk:Secretariat:Tokens:0:Name=Parallel",
+            $"--Kvk:Secretariat:Tokens:0:Sha256={Convert.ToHexString(SecretariatTokens.Hash(Token))}");
+        var year = (await Given.AsSecretary(server, Token).AnOpenRound()).Year;
+        var codes = new[] { "0114", "0115", "0117", "0120", "0123", "0125", "0126", "0127", "0128", "0136" };
+
+        var payloads = await Task.WhenAll(codes.Select(code => MutateAsync(
+            server,
+            "nominateMunicipality",
+            "NominateMunicipalityInput",
+            new { year, municipalityCode = code })));
+
+        Assert.All(payloads, p => Assert.Null(p["errors"]));
+        Assert.Equal(codes.Length, await CountAsync(server.ConnectionString, year, "municipality_nominated"));
+        Assert.DoesNotContain(logged, line => line.Exception is not null || line.Message.Contains("   at ", StringComparison.Ordinal));
+    }
+
+    /// <summary>Every log line of every category, with its exception.</summary>
+    private sealed class EveryLine(System.Collections.Concurrent.ConcurrentQueue<(string, string, Exception?)> lines) : ILoggerProvider
+    {
+        public ILogger CreateLogger(string categoryName) => new Line(categoryName, lines);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Line(string category, System.Collections.Concurrent.ConcurrentQueue<(string, string, Exception?)> lines) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state)
+                where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => true;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+                lines.Enqueue((category, formatter(state, exception), exception));
+        }
     }
 
     private static async Task<JsonNode> MutateAsync(KvkTestServer server, string field, string inputType, object input)

@@ -1,5 +1,6 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
+using Kvk.Storage.Rounds;
 using Marten;
 using Marten.Services;
 using Npgsql;
@@ -9,7 +10,8 @@ namespace Kvk.Storage.PublicLog;
 /// <summary>
 /// A Marten session on a transaction of its own, whose <see cref="CommitAsync"/> saves what was appended, chains it into
 /// the public log and commits both at once: no event of the main programme is committed without its entry, and no entry
-/// without its event.
+/// without its event. The notice of each main-programme round it changed (<see cref="RoundChangeNotice"/>) goes in the same
+/// transaction, so that every host hears of exactly what was committed.
 /// </summary>
 public sealed class ChainedSession : IAsyncDisposable
 {
@@ -49,9 +51,11 @@ public sealed class ChainedSession : IAsyncDisposable
     /// Saves the session's changes, chains the appended events and commits. A decision or revision without a salt gets a
     /// new one, 32 random bytes: a header beside the event, not a member of it, so the recorded facts keep their shape.
     /// </summary>
-    public async Task CommitAsync(CancellationToken cancellationToken)
+    /// <returns>The notices sent: each changed round's version and the store's sequence after the commit.</returns>
+    public async Task<IReadOnlyList<RoundChangeNotice>> CommitAsync(CancellationToken cancellationToken)
     {
-        var appended = Session.PendingChanges.Streams().SelectMany(s => s.Events).ToList();
+        var streams = Session.PendingChanges.Streams().ToList();
+        var appended = streams.SelectMany(s => s.Events).ToList();
         foreach (var e in appended.Where(e => PublicLogWriter.IsSealed(e.Data) && e.GetHeader(PublicLogWriter.SaltHeader) is null))
         {
             e.SetHeader(PublicLogWriter.SaltHeader, NewSalt());
@@ -59,7 +63,10 @@ public sealed class ChainedSession : IAsyncDisposable
 
         await Session.SaveChangesAsync(cancellationToken);
         await PublicLogWriter.ChainAsync(_transaction, [.. appended.Select(e => e.Sequence)], cancellationToken);
+        var notices = RoundChangeNotice.Of(streams);
+        await RoundChangeNotice.SendAsync(_transaction, notices, cancellationToken);
         await _transaction.CommitAsync(cancellationToken);
+        return notices;
     }
 
     private static string NewSalt() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Kvk.Domain.PublicLog;
 using Kvk.Domain.Rounds;
+using Kvk.Storage.Rounds;
 using Marten;
 using Marten.Services;
 using Npgsql;
@@ -12,8 +13,7 @@ namespace Kvk.Storage.PublicLog;
 /// <param name="Added">Entries new to this store.</param>
 /// <param name="Applied">Events recorded into this store's rounds (a sealed decision only once it is revealed).</param>
 /// <param name="Held">Entries kept in the log but not yet recorded: a sealed decision not yet announced, and what follows it in its round.</param>
-/// <param name="Changed">The rounds it recorded events into: their version after it, and the kinds of those events (for live updates).</param>
-public sealed record MirrorOutcome(string DataVersion, int Added, int Applied, int Held, IReadOnlyDictionary<int, (long Version, List<string> Kinds)> Changed);
+public sealed record MirrorOutcome(string DataVersion, int Added, int Applied, int Held);
 
 /// <summary>The source's log does not continue this store's: it was rewritten, or this store holds another record.</summary>
 public sealed class MirrorRefusedException(string message) : Exception(message);
@@ -23,7 +23,8 @@ public sealed class MirrorRefusedException(string message) : Exception(message);
 /// keeps each entry as it was served, so that this store names the same data version, and records each public event into
 /// its round with the same id, time and data, so that its pages, downloads and API answer as the source's do. A sealed
 /// decision is recorded when the source reveals it (at the announcement); until then the round's later events wait with
-/// it, since a round's events are recorded in their order.
+/// it, since a round's events are recorded in their order. Every host serving this store hears of each round it changed
+/// (<see cref="RoundChangeNotice"/>) when, and only when, the copy commits.
 /// </summary>
 public sealed class PublicLogMirror(IDocumentStore store, NpgsqlDataSource dataSource)
 {
@@ -38,7 +39,7 @@ public sealed class PublicLogMirror(IDocumentStore store, NpgsqlDataSource dataS
         var chain = new PublicLogChain();
         var heldRounds = new HashSet<int>();
         var (added, applied, held) = (0, 0, 0);
-        var changed = new Dictionary<int, (long Version, List<string> Kinds)>();
+        var changed = new Dictionary<int, RoundChangeNotice>();
         await foreach (var line in lines.WithCancellation(cancellationToken))
         {
             if (line.Length == 0)
@@ -83,7 +84,7 @@ public sealed class PublicLogMirror(IDocumentStore store, NpgsqlDataSource dataS
             }
 
             var (sequence, version, kind) = await RecordAsync(transaction, round, entry, recordable, cancellationToken);
-            changed[round] = (version, [.. changed.GetValueOrDefault(round).Kinds ?? [], kind]);
+            changed[round] = new RoundChangeNotice(round, version, [.. changed.GetValueOrDefault(round)?.EventKinds ?? [], kind], sequence);
             await ExecuteAsync(
                 transaction, $"update {PublicLogTable.Name} set sequence = $2 where position = $1", [chain.Position, sequence], cancellationToken);
             applied++;
@@ -94,8 +95,9 @@ public sealed class PublicLogMirror(IDocumentStore store, NpgsqlDataSource dataS
             throw new MirrorRefusedException($"This store holds {local.Count} entries and the source only {chain.Position}: it holds another record.");
         }
 
+        await RoundChangeNotice.SendAsync(transaction, [.. changed.Values], cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new MirrorOutcome(chain.DataVersion, added, applied, held, changed);
+        return new MirrorOutcome(chain.DataVersion, added, applied, held);
     }
 
     /// <summary>The event's data and salt when the entry can be recorded; null for a sealed decision not yet revealed.</summary>

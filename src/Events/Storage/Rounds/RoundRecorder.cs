@@ -4,14 +4,19 @@ using Kvk.Domain.Rounds;
 using Kvk.Storage.PublicLog;
 using Marten;
 using Marten.Exceptions;
+using Microsoft.Extensions.Logging;
 
 namespace Kvk.Storage.Rounds;
 
 /// <summary>What became of a command sent to a round.</summary>
 /// <param name="Replayed">True when the command had already been accepted under the same client mutation id and nothing new was appended.</param>
-public sealed record RecordingResult(RecordingStatus Status, long Version, RoundRefusal? Refusal, bool Replayed = false)
+/// <param name="Sequence">
+/// For an accepted command, the store's sequence of its last event: the data version it committed at, which a client can
+/// present to read at least that new.
+/// </param>
+public sealed record RecordingResult(RecordingStatus Status, long Version, RoundRefusal? Refusal, bool Replayed = false, long? Sequence = null)
 {
-    public static RecordingResult Accepted(long version) => new(RecordingStatus.Accepted, version, null);
+    public static RecordingResult Accepted(long version, long sequence) => new(RecordingStatus.Accepted, version, null, Sequence: sequence);
 }
 
 public enum RecordingStatus
@@ -28,11 +33,10 @@ public enum RecordingStatus
 
 /// <summary>
 /// The write path of a round: read its stream, let <see cref="RoundRules"/> decide, append at the
-/// version that was read. Inline projections update the read model, and the public log chains the events, in the same
-/// transaction (<see cref="ChainedSession"/>). After the commit the <see cref="IRoundChangeNotifier"/> (when there is
-/// one) is told, for live updates.
+/// version that was read. Inline projections update the read model, the public log chains the events and every host is
+/// notified (<see cref="RoundChangeNotice"/>), all in the same transaction (<see cref="ChainedSession"/>).
 /// </summary>
-public sealed class RoundRecorder(IDocumentStore store, MunicipalityDirectory municipalities, IRoundChangeNotifier? notifier = null)
+public sealed class RoundRecorder(IDocumentStore store, MunicipalityDirectory municipalities, ILogger<RoundRecorder>? log = null)
 {
     /// <summary>Raised after a command's events are committed, with the round's year (caches listen).</summary>
     public event Action<int>? Recorded;
@@ -90,6 +94,11 @@ public sealed class RoundRecorder(IDocumentStore store, MunicipalityDirectory mu
             {
                 return result;
             }
+
+            if (log is not null)
+            {
+                RecorderLog.Overtaken(log, command.GetType().Name, command.Year, attempt);
+            }
         }
     }
 
@@ -144,9 +153,10 @@ public sealed class RoundRecorder(IDocumentStore store, MunicipalityDirectory mu
             });
         }
 
+        IReadOnlyList<RoundChangeNotice> committed;
         try
         {
-            await chained.CommitAsync(cancellationToken);
+            committed = await chained.CommitAsync(cancellationToken);
         }
         catch (Exception e) when (e is ConcurrencyException or ExistingStreamIdCollisionException)
         {
@@ -159,13 +169,7 @@ public sealed class RoundRecorder(IDocumentStore store, MunicipalityDirectory mu
         }
 
         Recorded?.Invoke(command.Year);
-        if (notifier is not null)
-        {
-            // The change is committed whatever happens here: a lost notification costs a live update, not the record.
-            await notifier.RoundChangedAsync(command.Year, next, [.. outcome.Events.Select(e => e.GetType().Name)], CancellationToken.None);
-        }
-
-        return (RecordingResult.Accepted(next), false);
+        return (RecordingResult.Accepted(next, committed.Select(n => n.Sequence).DefaultIfEmpty().Max()), false);
     }
 
     private async Task<RecordingResult?> ReplayAsync(string processedId, RoundCommand command, CancellationToken cancellationToken)
@@ -180,9 +184,14 @@ public sealed class RoundRecorder(IDocumentStore store, MunicipalityDirectory mu
         var same = processed.Command == command.GetType().Name
             && processed.Year == command.Year
             && (processed.Input is null || processed.Input == InputOf(command));
-        return same
-            ? new RecordingResult(RecordingStatus.Accepted, processed.Version, null, Replayed: true)
-            : new RecordingResult(RecordingStatus.IdempotencyKeyReused, processed.Version, null);
+        if (!same)
+        {
+            return new RecordingResult(RecordingStatus.IdempotencyKeyReused, processed.Version, null);
+        }
+
+        // The first request's events: their sequence is the data version the command committed at.
+        var events = await query.Events.FetchStreamAsync(AwardYear.StreamKey(processed.Year), processed.Version, token: cancellationToken);
+        return new RecordingResult(RecordingStatus.Accepted, processed.Version, null, Replayed: true, Sequence: events.Count > 0 ? events[^1].Sequence : null);
     }
 
     /// <summary>What binds a client mutation id to its request: the command with all its input.</summary>

@@ -18,6 +18,10 @@ namespace Kvk.Graph.Engine.Pipeline;
 /// <param name="Transport">"POST", "GET", "WebSocket" or "SSE", for the log.</param>
 /// <param name="Client">Whom the operation's permits are counted against (<see cref="Admission.ClientOf"/>).</param>
 /// <param name="Cost">What the client asked to learn of the operation's cost (HTTP's <c>GraphQL-Cost</c> header).</param>
+/// <param name="AfterVersion">
+/// The data version the answer must reflect at least (<see cref="DataVersion.AfterVersionHeader"/>, read-your-writes), as the
+/// transport was told it; the request's own <c>extensions.kvk.afterVersion</c> asks it too.
+/// </param>
 public sealed record OperationRequest(
     GraphQLRequest Request,
     ClaimsPrincipal User,
@@ -25,11 +29,13 @@ public sealed record OperationRequest(
     bool QueriesOnly,
     string Transport,
     string Client,
-    CostRequest Cost = CostRequest.None);
+    CostRequest Cost = CostRequest.None,
+    long? AfterVersion = null);
 
 /// <summary>
 /// The one path every GraphQL operation takes, whichever transport brought it: admission (the rate limit),
-/// the user's credential (still valid?), the variables' limits, the read route (<see cref="ReadRoute"/>: the secretariat reads the primary), then
+/// the user's credential (still valid?), the variables' limits, the read route (<see cref="ReadRoute"/>: the secretariat reads the primary,
+/// and so does a read asking for a data version the read pool has not replayed within its bound), then
 /// execution, where the document cache, the document limits, the validation rules (aliases, depth, complexity
 /// with filters counted, input values) and the timeout apply; then the resolvers' notes (<see cref="OperationNotes"/>),
 /// the suggestions for misspelt input names (<see cref="InputSuggestions"/>), the error policy and one log line. A
@@ -88,11 +94,14 @@ public sealed class OperationPipeline
     {
         var clock = Stopwatch.StartNew();
         var request = operation.Request;
+        var (requested, invalid) = DataVersion.FromExtensions(request.Extensions);
         var result = await CredentialRefusalAsync(operation, cancellationToken) is { } refused
             ? new ExecutionResult { Errors = [refused.ToError()] }
             : _limits.CheckVariables(request.Variables) is { } refusal
             ? new ExecutionResult { Errors = [refusal] }
-            : ErrorPolicy.WithExpectedForms(await ExecuteCheckedAsync(operation, cancellationToken));
+            : invalid is not null
+            ? new ExecutionResult { Errors = [invalid] }
+            : ErrorPolicy.WithExpectedForms(await ExecuteCheckedAsync(operation, Math.Max(operation.AfterVersion ?? 0, requested ?? 0), cancellationToken));
         if (!_development)
         {
             result = ErrorPolicy.WithoutSuggestions(result);
@@ -119,10 +128,20 @@ public sealed class OperationPipeline
             ? authenticator.CheckAsync(operation.User, cancellationToken)
             : ValueTask.FromResult<CredentialRefusal?>(null);
 
-    private async Task<ExecutionResult> ExecuteCheckedAsync(OperationRequest operation, CancellationToken cancellationToken)
+    /// <param name="afterVersion">The data version the reads must reflect at least (0: any).</param>
+    private async Task<ExecutionResult> ExecuteCheckedAsync(OperationRequest operation, long afterVersion, CancellationToken cancellationToken)
     {
         var request = operation.Request;
-        operation.Services.GetRequiredService<ReadRoute>().Choose(operation.User);
+        var route = operation.Services.GetRequiredService<ReadRoute>();
+        route.Choose(operation.User);
+        if (afterVersion > 0
+            && !route.FromPrimary
+            && operation.Services.GetService<IReadFreshness>() is { } freshness
+            && !await freshness.AwaitAsync(afterVersion, cancellationToken))
+        {
+            route.ReadPrimary();
+        }
+
         var userContext = OperationCost.UserContext(operation.Cost);
         var result = await _executer.ExecuteAsync(options =>
         {
@@ -151,6 +170,11 @@ public sealed class OperationPipeline
         if (result.Executed)
         {
             result = operation.Services.GetRequiredService<OperationNotes>().WriteInto(result);
+            if (operation.Services.GetRequiredService<CommittedVersion>().Version is { } committed)
+            {
+                result.Extensions ??= [];
+                result.Extensions[DataVersion.Extension] = new Dictionary<string, object?> { ["committedAt"] = DataVersion.Format(committed) };
+            }
         }
 
         return OperationCost.Answer(result, operation.Cost, userContext, _limits);

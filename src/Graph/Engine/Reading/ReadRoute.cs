@@ -26,4 +26,7 @@ public sealed class ReadRoute(ReadSource source)
         _fromPrimary = true;
         return source.FallBack($"A read could not reach the replica: {failure.Message}");
     }
+
+    /// <summary>This operation reads the primary: it asked for a data version the read pool has not replayed in time.</summary>
+    public void ReadPrimary() => _fromPrimary = true;
 }

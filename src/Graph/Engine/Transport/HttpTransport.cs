@@ -3,6 +3,7 @@ using GraphQL;
 using GraphQL.Transport;
 using GraphQLParser.AST;
 using Kvk.Graph.Engine.Pipeline;
+using Kvk.Graph.Engine.Reading;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Net.Http.Headers;
@@ -150,12 +151,25 @@ public static class HttpTransport
         }
 
         var client = Admission.ClientOf(context);
+        long? afterVersion = null;
+        if (context.Request.Headers[DataVersion.AfterVersionHeader] is { Count: > 0 } presented)
+        {
+            if (!DataVersion.TryParse(presented.Count == 1 ? presented[0] : null, out var version))
+            {
+                await WriteResultAsync(context, JsonType(responseType), StatusCodes.Status400BadRequest,
+                    new ExecutionResult { Errors = [DataVersion.Invalid($"The header {DataVersion.AfterVersionHeader}")] });
+                return;
+            }
+
+            afterVersion = version;
+        }
+
         var cache = services.GetRequiredService<ResponseCache>();
         var cost = OperationCost.Of(context.Request);
         var cacheKey = withCredentials || responseType == MediaTypes.EventStream || requestText.Length > ResponseCache.MaxKeyLength || cost != CostRequest.None
             ? null
             : $"{context.Request.Method}\n{responseType}\n{requestText}";
-        if (cacheKey is not null && cache.TryGet(cacheKey, out var cached))
+        if (cacheKey is not null && cache.TryGet(cacheKey, out var cached, afterVersion))
         {
             context.Items[RequestLog.OutcomeItem] = "cached";
             GraphQLMetrics.AnsweredFromCache();
@@ -176,14 +190,20 @@ public static class HttpTransport
 
         if (responseType == MediaTypes.EventStream)
         {
-            await ServerSentEvents.RunAsync(context, pipeline, new OperationRequest(request, context.User, services, queriesOnly, "SSE", client));
+            await ServerSentEvents.RunAsync(context, pipeline, new OperationRequest(request, context.User, services, queriesOnly, "SSE", client,
+                AfterVersion: afterVersion));
             return;
         }
 
         var generation = cache.Generation;
         var result = await pipeline.ExecuteAsync(
-            new OperationRequest(request, context.User, services, queriesOnly, context.Request.Method, client, cost),
+            new OperationRequest(request, context.User, services, queriesOnly, context.Request.Method, client, cost, afterVersion),
             context.RequestAborted);
+        if (services.GetRequiredService<CommittedVersion>().Version is { } committed)
+        {
+            context.Response.Headers[DataVersion.CommittedAtHeader] = DataVersion.Format(committed);
+        }
+
         context.Items[RequestLog.OperationItem] = OperationPipeline.OperationName(result, request);
         context.Items[RequestLog.OutcomeItem] = OperationPipeline.Outcome(result);
         if (result.Streams is { Count: > 0 })

@@ -24,8 +24,10 @@ public sealed record CachedResponse(int StatusCode, string ContentType, byte[] B
 /// <summary>
 /// Whole public query responses by request, for a read side that changes a few times a year: a hit
 /// costs a dictionary lookup and a write of bytes, no execution and no SQL. Every recorded change
-/// clears it (<see cref="Invalidate"/>), on this host at once and on the others through the change
-/// notifications; while those notifications may be missed (<see cref="Suspend"/>) it neither serves nor stores.
+/// clears it (<see cref="Invalidate()"/>), on this host at once and on the others through the change
+/// notifications; while those notifications may be missed (<see cref="Suspend"/>) it neither serves nor stores. Each entry
+/// knows the data version it was made at (<see cref="Version"/>, the store's event sequence this host had caught up with
+/// when its computation began), so that a read that asks for a newer one (read-your-writes) is never answered from it.
 /// Bounded by <see cref="MaxEntries"/> and <see cref="MaxBytes"/>: when full it evicts the tenth of its entries
 /// asked for least (counts that halve at each eviction, so that old popularity fades), so that a flood of
 /// one-off requests evicts other one-off requests, not the answers everyone asks for. An entry above
@@ -56,16 +58,22 @@ public sealed class ResponseCache(int maxEntries = ResponseCache.MaxEntries, lon
 
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private readonly Lock _eviction = new();
-    private long _generation;
+
+    // Generation and version change together: an entry stored in a generation is labelled with that generation's version.
+    private DataState _state = new(0, 0);
     private long _bytes;
     private int _suspensions;
 
     // ConcurrentDictionary.Count takes every lock of the dictionary; a miss-heavy load would queue on it.
     private int _count;
 
-    public bool TryGet(string key, out CachedResponse response)
+    /// <param name="atLeast">The data version the answer must reflect (read-your-writes); an entry made before it is passed over.</param>
+    public bool TryGet(string key, out CachedResponse response, long? atLeast = null)
     {
-        if (_entries.TryGetValue(key, out var entry) && entry.Generation == Interlocked.Read(ref _generation) && Volatile.Read(ref _suspensions) == 0)
+        if (_entries.TryGetValue(key, out var entry)
+            && entry.Generation == Generation
+            && entry.Version >= (atLeast ?? 0)
+            && Volatile.Read(ref _suspensions) == 0)
         {
             entry.Asked();
             response = entry.Response;
@@ -83,7 +91,8 @@ public sealed class ResponseCache(int maxEntries = ResponseCache.MaxEntries, lon
     public void Store(string key, CachedResponse response, long generation, string? client = null)
     {
         var size = response.Body.Length + key.Length;
-        if (key.Length > MaxKeyLength || size > MaxEntryBytes || generation != Interlocked.Read(ref _generation) || Volatile.Read(ref _suspensions) > 0)
+        var state = Volatile.Read(ref _state);
+        if (key.Length > MaxKeyLength || size > MaxEntryBytes || generation != state.Generation || Volatile.Read(ref _suspensions) > 0)
         {
             return;
         }
@@ -95,7 +104,7 @@ public sealed class ResponseCache(int maxEntries = ResponseCache.MaxEntries, lon
             Evict();
         }
 
-        var entry = new Entry(response, generation, holder, size);
+        var entry = new Entry(response, state, holder, size);
         if (_entries.TryAdd(key, entry))
         {
             Interlocked.Add(ref _bytes, size);
@@ -124,14 +133,33 @@ public sealed class ResponseCache(int maxEntries = ResponseCache.MaxEntries, lon
 
     private bool Holds(string key, Entry entry) => _entries.TryGetValue(key, out var held) && ReferenceEquals(held, entry);
 
-    public long Generation => Interlocked.Read(ref _generation);
+    public long Generation => Volatile.Read(ref _state).Generation;
+
+    /// <summary>
+    /// The data version (store sequence) that answers computed from now on reflect at least: what the change feed has
+    /// caught up with and the read database has replayed.
+    /// </summary>
+    public long Version => Volatile.Read(ref _state).Version;
 
     public int Count => Volatile.Read(ref _count);
 
     /// <summary>Forgets every response: something was recorded.</summary>
-    public void Invalidate()
+    public void Invalidate() => Invalidate(null);
+
+    /// <summary>
+    /// Forgets every response: something was recorded. With <paramref name="version"/>, what is computed from now on reflects
+    /// the store up to that version (the read database has replayed it), and entries are labelled so.
+    /// </summary>
+    public void Invalidate(long? version)
     {
-        Interlocked.Increment(ref _generation);
+        DataState current, next;
+        do
+        {
+            current = Volatile.Read(ref _state);
+            next = new DataState(current.Generation + 1, Math.Max(current.Version, version ?? 0));
+        }
+        while (Interlocked.CompareExchange(ref _state, next, current) != current);
+
         Clear();
     }
 
@@ -198,7 +226,10 @@ public sealed class ResponseCache(int maxEntries = ResponseCache.MaxEntries, lon
         Interlocked.Exchange(ref _count, 0);
     }
 
-    private sealed class Entry(CachedResponse response, long generation, Holder? holder, long size)
+    /// <summary>A generation of the cache and the data version its entries reflect.</summary>
+    private sealed record DataState(long Generation, long Version);
+
+    private sealed class Entry(CachedResponse response, DataState state, Holder? holder, long size)
     {
         private int _asks;
 
@@ -210,7 +241,10 @@ public sealed class ResponseCache(int maxEntries = ResponseCache.MaxEntries, lon
         /// <summary>Its body's and key's bytes.</summary>
         public long Size { get; } = size;
 
-        public long Generation { get; } = generation;
+        public long Generation { get; } = state.Generation;
+
+        /// <summary>The data version it was made at.</summary>
+        public long Version { get; } = state.Version;
 
         public long Stored { get; } = System.Diagnostics.Stopwatch.GetTimestamp();
 

@@ -10,6 +10,11 @@ namespace Kvk.Bench.Gala;
 /// HAProxy, Varnish) on free loopback ports and a base directory of its own, for the gala scenario; stopped with
 /// SIGTERM as an operator would, and its base removed.
 /// </summary>
+/// <param name="LiveConnections">Client connections open on HAProxy's live frontend.</param>
+/// <param name="HaproxyKilobytes">HAProxy's resident memory.</param>
+/// <param name="HostKilobytes">Each running host's resident memory.</param>
+public sealed record GalaResources(int LiveConnections, long HaproxyKilobytes, IReadOnlyList<long> HostKilobytes);
+
 public sealed class GalaCluster : IAsyncDisposable
 {
     public const string Token = "gala-benchmark-token-7c21";
@@ -137,6 +142,34 @@ public sealed class GalaCluster : IAsyncDisposable
         var pidFile = part == Replica ? Path.Combine(Base, Replica, "postmaster.pid") : Path.Combine(Base, "run", part + ".pid");
         using var process = Process.GetProcessById(int.Parse(File.ReadLines(pidFile).First().Trim(), CultureInfo.InvariantCulture));
         process.Kill();
+    }
+
+    /// <summary>
+    /// What the watchers hold: the client connections HAProxy's live frontend has open (its statistics page) and the
+    /// resident memory of HAProxy and of each host (kB, from /proc), for the capacity plan.
+    /// </summary>
+    public async Task<GalaResources> ResourcesAsync()
+    {
+        using var stats = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{StatsPort}") };
+        var csv = await stats.GetStringAsync("/stats;csv");
+        var live = csv.Split('\n').Select(line => line.Split(',')).First(f => f.Length > 4 && f[0] == "live" && f[1] == "FRONTEND");
+        return new GalaResources(
+            int.Parse(live[4], CultureInfo.InvariantCulture),
+            ResidentKilobytes("haproxy"),
+            Hosts.Where(h => File.Exists(Path.Combine(Base, "run", h + ".pid"))).Select(ResidentKilobytes).Where(k => k > 0).ToList());
+    }
+
+    private long ResidentKilobytes(string part)
+    {
+        // A killed host's pid file may outlive it: it holds nothing.
+        var status = $"/proc/{File.ReadAllText(Path.Combine(Base, "run", part + ".pid")).Trim()}/status";
+        if (!File.Exists(status))
+        {
+            return 0;
+        }
+
+        var line = File.ReadLines(status).FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
     }
 
     /// <summary>Varnish's counters now (<c>varnishstat -1</c>), by name, e.g. MAIN.cache_hit.</summary>

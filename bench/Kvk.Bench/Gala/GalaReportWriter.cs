@@ -43,6 +43,16 @@ public static class GalaReportWriter
         }
 
         text.AppendLine();
+        text.AppendLine("| scenario | client connections on HAProxy's live frontend | HAProxy resident | each host resident |");
+        text.AppendLine("|---|---:|---:|---|");
+        foreach (var s in report.Scenarios.Where(s => s.Held is not null))
+        {
+            var held = s.Held!;
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {s.Name} | {held.LiveConnections:N0} | {held.HaproxyKilobytes / 1024:N0} MB | " +
+                $"{string.Join(", ", held.HostKilobytes.Select(k => string.Create(CultureInfo.InvariantCulture, $"{k / 1024:N0} MB")))} |");
+        }
+
+        text.AppendLine();
         text.AppendLine("| scenario | reads | reads/s | p50 | p99 | failed answers | socket errors | Varnish: answered from its store | Varnish: asked a " +
             "host | of which revalidated (304) |");
         text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");

@@ -27,7 +27,7 @@ public sealed record GalaOptions(
 public sealed record GalaScenario(
     string Name, int Year, string? Killed, int Watchers, int Received, IReadOnlyList<double> DeliveryMs, double AcknowledgedMs,
     double? EdgeShownMs, int Reconnected, int ReconnectedAfterCommit, LoadResult Reads, IReadOnlyDictionary<string, long> Varnish,
-    int Mutations = 0, int FailedMutations = 0);
+    int Mutations = 0, int FailedMutations = 0, GalaResources? Held = null);
 
 public sealed record GalaReport(GalaOptions Options, IReadOnlyList<GalaScenario> Scenarios, TimeSpan ClusterStart);
 
@@ -91,6 +91,9 @@ public static class GalaRun
         await using var watchers = await Watchers.OpenAsync(cluster.Live, options, afterYear, year, parallel, TimeSpan.FromMinutes(3));
         log.WriteLine($"  {watchers.All.Count} watchers subscribed through HAProxy ({options.WebSockets} WebSocket, {options.ServerSentEvents} SSE; " +
             $"{options.Newsroom} from {WatcherAddresses.Newsroom}, the rest {options.WatchersPerAddress} to an address).");
+        var held = await cluster.ResourcesAsync();
+        log.WriteLine($"  HAProxy's live frontend holds {held.LiveConnections:N0} client connections; resident memory: HAProxy " +
+            $"{held.HaproxyKilobytes / 1024:N0} MB, hosts {string.Join(", ", held.HostKilobytes.Select(k => $"{k / 1024:N0} MB"))}.");
 
         var before = await cluster.VarnishCountersAsync();
         var pause = options.ReadConnections * 1000.0 / options.ReadsPerSecond;
@@ -132,7 +135,7 @@ public static class GalaRun
         var counters = after.Keys.ToDictionary(k => k, k => after[k] - before.GetValueOrDefault(k));
         var scenario = new GalaScenario(
             name, year, kill, watchers.All.Count, delivered.Count, delivered, (acknowledged - sent).TotalMilliseconds,
-            shown is { } at ? (at - committed).TotalMilliseconds : null, reconnected, reconnectedAfterCommit, load, counters, mutations, failed);
+            shown is { } at ? (at - committed).TotalMilliseconds : null, reconnected, reconnectedAfterCommit, load, counters, mutations, failed, held);
         log.WriteLine($"  {delivered.Count} of {watchers.All.Count} watchers got the award; from the commit: median {Percentile(delivered, 0.5):0} ms, p99 " +
             $"{Percentile(delivered, 0.99):0} ms, last {delivered.LastOrDefault():0} ms; {reconnected} reconnected, {reconnectedAfterCommit} of " +
             "them after the commit.");

@@ -79,12 +79,7 @@ public sealed class Watchers : IAsyncDisposable
                 var from = WatcherAddresses.Of(i, options);
                 if (!watchers._clients.TryGetValue(from, out _))
                 {
-                    watchers._clients[from] = new HttpClient(WatcherAddresses.HandlerFrom(from))
-                    {
-                        Timeout = Timeout.InfiniteTimeSpan,
-                        DefaultRequestVersion = System.Net.HttpVersion.Version20,
-                        DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact,
-                    };
+                    watchers._clients[from] = new HttpClient(WatcherAddresses.HandlerFrom(from)) { Timeout = Timeout.InfiniteTimeSpan };
                 }
 
                 var watcher = new Watcher(i, overWebSocket, from);
@@ -182,6 +177,9 @@ public sealed class Watchers : IAsyncDisposable
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_entry, "/graphql"))
         {
             Content = new StringContent(_subscription, Encoding.UTF8, "application/json"),
+            // HTTP/2 with prior knowledge: a request made by hand takes HTTP/1.1 unless it says otherwise.
+            Version = System.Net.HttpVersion.Version20,
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
         };
         request.Headers.Accept.ParseAdd("text/event-stream");
         using var response = await _clients[watcher.From].SendAsync(request, HttpCompletionOption.ResponseHeadersRead, stop);

@@ -2,8 +2,8 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Text.RegularExpressions;
+using Kvk.Bench.Gala;
 using Kvk.Graph.Tests.Support;
 using Kvk.Graph.Tests.Support.Scenarios;
 using Xunit.Abstractions;
@@ -151,24 +151,7 @@ public sealed partial class EdgeTests(EdgeCluster fixture, ITestOutputHelper out
     }
 
     /// <summary>A client whose connections come from <paramref name="source"/> (a loopback address of its own), to <paramref name="address"/>.</summary>
-    internal static HttpClient From(IPAddress source, Uri address) => new(new SocketsHttpHandler
-    {
-        ConnectCallback = async (context, cancellationToken) =>
-        {
-            var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-            try
-            {
-                socket.Bind(new IPEndPoint(source, 0));
-                await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
-                return new NetworkStream(socket, ownsSocket: true);
-            }
-            catch
-            {
-                socket.Dispose();
-                throw;
-            }
-        },
-    })
+    internal static HttpClient From(IPAddress source, Uri address) => new(WatcherAddresses.HandlerFrom(source))
     {
         BaseAddress = address,
         Timeout = TimeSpan.FromSeconds(30),

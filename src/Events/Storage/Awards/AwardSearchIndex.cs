@@ -28,14 +28,8 @@ public static class AwardSearchIndex
     private const string Served = $"programme = '{AwardProgramme.Main}'";
 
     /// <summary>Creates or updates the table and its triggers, then brings the table in line with the awards.</summary>
-    public static async Task EnsureAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using var command = new NpgsqlCommand(Ddl, connection, transaction);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-    }
+    public static Task EnsureAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
+        StoreDdl.ApplyAsync(dataSource, Ddl, cancellationToken);
 
     // Hosts starting together on one database take turns (the lock), and the last two statements repair
     // whatever was written while the triggers did not exist yet (a store older than this table).

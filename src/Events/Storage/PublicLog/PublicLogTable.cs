@@ -13,14 +13,8 @@ public static class PublicLogTable
     public const string Name = KvkStoreOptions.SchemaName + ".public_log";
 
     /// <summary>Creates the table if it is not there (a store older than the log gets it, empty, for the catch-up to fill).</summary>
-    public static async Task EnsureAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using var command = new NpgsqlCommand(Ddl, connection, transaction);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-    }
+    public static Task EnsureAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
+        StoreDdl.ApplyAsync(dataSource, Ddl, cancellationToken);
 
     // Hosts starting together on one database take turns, on the writer's own lock.
     private const string Ddl = $"""

@@ -15,14 +15,8 @@ public static class CredentialTables
     public const string Credentials = KvkStoreOptions.SchemaName + ".credentials";
     public const string Channel = "kvk_credentials";
 
-    public static async Task EnsureAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using var command = new NpgsqlCommand(Ddl, connection, transaction);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-    }
+    public static Task EnsureAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
+        StoreDdl.ApplyAsync(dataSource, Ddl, cancellationToken);
 
     // Hosts (and a command) starting together on one database take turns (the lock).
     private const string Ddl = $"""

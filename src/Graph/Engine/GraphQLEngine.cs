@@ -31,6 +31,8 @@ public static class GraphQLEngine
         services.AddSingleton<SharedEventResults>();
         services.AddSingleton<OperationPipeline>();
         services.AddSingleton<PersistedDocumentRegistry>();
+        var documents = new ParsedDocumentCache(limits);
+        services.AddSingleton(documents);
         services.AddSingleton<SurfaceClient>();
         services.AddSingleton(ResponseCache.From(configuration));
         services.AddSingleton<SerializedResults>();
@@ -51,7 +53,7 @@ public static class GraphQLEngine
                 .UseTelemetry(telemetry => telemetry.RecordDocument = false)
                 .UsePersistedDocuments<PersistedDocumentRegistry>(GraphQL.DI.ServiceLifetime.Singleton, o => o.AllowOnlyPersistedDocuments = false)
                 .ConfigureExecution<AutomaticPersistedQueries>()
-                .ConfigureExecution<ParsedDocumentCache>()
+                .ConfigureExecution(documents)
                 .AddExecutionStrategy<ScopedSubscriptionStrategy>(OperationType.Subscription);
         });
 

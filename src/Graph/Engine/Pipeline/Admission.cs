@@ -13,7 +13,9 @@ namespace Kvk.Graph.Engine.Pipeline;
 /// The rate limit: a token bucket per client (its address, or the secretary's name for a token holder),
 /// on by default in Production and switched by <c>Kvk:RateLimiting:Enabled</c>. Every operation on every
 /// transport takes one permit, and so does every other HTTP request; static files (stylesheets, scripts) take theirs
-/// from a bucket of their own, <c>Kvk:RateLimiting:Assets</c>. Long-lived connections (WebSocket, event streams) are
+/// from a bucket of their own, <c>Kvk:RateLimiting:Assets</c>, and so do WebSocket upgrades and the subscriptions this
+/// host knows already (<c>Kvk:RateLimiting:Live</c>), so that the watchers of a host that died come back at once. Long-lived
+/// connections (WebSocket, event streams) are
 /// capped per client, operations per WebSocket connection, and subscriptions per client across its connections, whether
 /// or not the rate limit is on. The caps per client are high enough for a newsroom whose watchers all come from one NAT
 /// address (an idle watcher costs a host little memory: see docs/security-and-limits.md).
@@ -35,19 +37,32 @@ public sealed record RateLimits(bool Enabled, int PerSecond, int Burst, int MaxC
     /// <summary>The bucket of static files: its size, what a browser may fetch at once.</summary>
     public int AssetsBurst { get; init; } = 50;
 
+    /// <summary>The bucket of WebSocket upgrades and known subscriptions (<see cref="AdmissionBucket.Live"/>): permits a second.</summary>
+    public int LivePerSecond { get; init; } = 100;
+
+    /// <summary>
+    /// The bucket of WebSocket upgrades and known subscriptions: its size. By default all a client may hold at once (its
+    /// connections and its subscriptions), so that a newsroom whose watchers lost their host reconnects them all at once.
+    /// </summary>
+    public int LiveBurst { get; init; } = 2 * DefaultMaxConnectionsPerClient;
+
     public static RateLimits From(IConfiguration configuration, IHostEnvironment environment)
     {
         var section = configuration.GetSection("Kvk:RateLimiting");
+        var connections = section.GetValue<int?>("MaxConnectionsPerClient") ?? DefaultMaxConnectionsPerClient;
+        var subscriptions = section.GetValue<int?>("MaxSubscriptionsPerClient") ?? DefaultMaxConnectionsPerClient;
         return new RateLimits(
             section.GetValue<bool?>("Enabled") ?? environment.IsProduction(),
             section.GetValue<int?>("PermitsPerSecond") ?? 50,
             section.GetValue<int?>("Burst") ?? 100,
-            section.GetValue<int?>("MaxConnectionsPerClient") ?? DefaultMaxConnectionsPerClient,
+            connections,
             section.GetValue<int?>("MaxOperationsPerConnection") ?? 100)
         {
-            MaxSubscriptionsPerClient = section.GetValue<int?>("MaxSubscriptionsPerClient") ?? DefaultMaxConnectionsPerClient,
+            MaxSubscriptionsPerClient = subscriptions,
             AssetsPerSecond = section.GetValue<int?>("Assets:PermitsPerSecond") ?? 10,
             AssetsBurst = section.GetValue<int?>("Assets:Burst") ?? 50,
+            LivePerSecond = section.GetValue<int?>("Live:PermitsPerSecond") ?? 100,
+            LiveBurst = section.GetValue<int?>("Live:Burst") ?? connections + subscriptions,
         };
     }
 }
@@ -69,6 +84,7 @@ public sealed class Admission : IDisposable
 
     private readonly PartitionedRateLimiter<string>? _limiter;
     private readonly PartitionedRateLimiter<string>? _assets;
+    private readonly PartitionedRateLimiter<string>? _live;
     private readonly Tally _connections = new();
     private readonly Tally _subscriptions = new();
 
@@ -79,6 +95,7 @@ public sealed class Admission : IDisposable
         {
             _limiter = Buckets(limits.Burst, limits.PerSecond);
             _assets = Buckets(limits.AssetsBurst, limits.AssetsPerSecond);
+            _live = Buckets(limits.LiveBurst, limits.LivePerSecond);
         }
     }
 
@@ -115,7 +132,12 @@ public sealed class Admission : IDisposable
 
         var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromSeconds(1);
         var (_, burst, perSecond) = Of(bucket);
-        var what = bucket == AdmissionBucket.Assets ? "static files" : "operations";
+        var what = bucket switch
+        {
+            AdmissionBucket.Assets => "static files",
+            AdmissionBucket.Live => "new connections and subscriptions",
+            _ => "operations",
+        };
         return new AdmissionRefusal(RateLimited, string.Create(CultureInfo.InvariantCulture,
             $"Too many requests: at most {perSecond} {what} a second (bursts of {burst}) per client. Retry after " +
                 $"{Math.Max(1, Math.Ceiling(retryAfter.TotalSeconds))} s."), retryAfter);
@@ -126,6 +148,9 @@ public sealed class Admission : IDisposable
 
     /// <summary>The name of the bucket of static files in the same headers.</summary>
     public const string AssetsPolicyName = "assets";
+
+    /// <summary>The name of the bucket of WebSocket upgrades and known subscriptions in the same headers.</summary>
+    public const string LivePolicyName = "live";
 
     /// <summary>
     /// The rate limit as the IETF httpapi draft's <c>RateLimit-Policy</c> states it: the bucket's size as the quota,
@@ -161,11 +186,19 @@ public sealed class Admission : IDisposable
         return string.Create(CultureInfo.InvariantCulture, $"\"{name}\";r={available};t={RefillSeconds(burst - available, perSecond)}");
     }
 
-    private PartitionedRateLimiter<string>? LimiterOf(AdmissionBucket bucket) => bucket == AdmissionBucket.Assets ? _assets : _limiter;
+    private PartitionedRateLimiter<string>? LimiterOf(AdmissionBucket bucket) => bucket switch
+    {
+        AdmissionBucket.Assets => _assets,
+        AdmissionBucket.Live => _live,
+        _ => _limiter,
+    };
 
-    private (string Name, int Burst, int PerSecond) Of(AdmissionBucket bucket) => bucket == AdmissionBucket.Assets
-        ? (AssetsPolicyName, Limits.AssetsBurst, Limits.AssetsPerSecond)
-        : (PolicyName, Limits.Burst, Limits.PerSecond);
+    private (string Name, int Burst, int PerSecond) Of(AdmissionBucket bucket) => bucket switch
+    {
+        AdmissionBucket.Assets => (AssetsPolicyName, Limits.AssetsBurst, Limits.AssetsPerSecond),
+        AdmissionBucket.Live => (LivePolicyName, Limits.LiveBurst, Limits.LivePerSecond),
+        _ => (PolicyName, Limits.Burst, Limits.PerSecond),
+    };
 
     private static int RefillSeconds(int permits, int perSecond) => (int)Math.Ceiling(permits / (double)Math.Max(1, perSecond));
 
@@ -191,6 +224,7 @@ public sealed class Admission : IDisposable
     {
         _limiter?.Dispose();
         _assets?.Dispose();
+        _live?.Dispose();
     }
 
     /// <summary>What each client holds of one kind (connections, subscriptions), each taken under a cap and given back once.</summary>

@@ -11,6 +11,13 @@ public enum AdmissionBucket
 
     /// <summary>Static files (stylesheets, scripts, icons): <c>Kvk:RateLimiting:Assets:PermitsPerSecond</c> and <c>Burst</c>.</summary>
     Assets,
+
+    /// <summary>
+    /// WebSocket upgrades, and subscriptions whose document this host has validated before (a watcher coming back):
+    /// <c>Kvk:RateLimiting:Live:PermitsPerSecond</c> and <c>Burst</c>. Their count is capped besides (connections and
+    /// subscriptions per client), and what they cost at the start is shared among them (the catch-up read).
+    /// </summary>
+    Live,
 }
 
 /// <summary>

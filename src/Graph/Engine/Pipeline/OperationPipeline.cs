@@ -47,6 +47,8 @@ public sealed class OperationPipeline
     private readonly IDocumentExecuter _executer;
     private readonly QueryLimits _limits;
     private readonly Admission _admission;
+    private readonly ParsedDocumentCache _documents;
+    private readonly PersistedDocumentRegistry _persisted;
     private readonly bool _development;
     private readonly ILogger _log;
     private readonly IValidationRule[] _rules;
@@ -59,14 +61,18 @@ public sealed class OperationPipeline
         IDocumentExecuter executer,
         QueryLimits limits,
         Admission admission,
+        ParsedDocumentCache documents,
+        PersistedDocumentRegistry persisted,
         IHostEnvironment environment,
         ILoggerFactory logs)
     {
-        (_schema, _executer, _limits, _admission, _development, _log) = (
+        (_schema, _executer, _limits, _admission, _documents, _persisted, _development, _log) = (
             schema,
             executer,
             limits,
             admission,
+            documents,
+            persisted,
             environment.IsDevelopment(),
             logs.CreateLogger(LogCategory));
         var complexity = new OperationCost.MeasuredComplexityRule(new ComplexityOptions
@@ -85,6 +91,19 @@ public sealed class OperationPipeline
 
     /// <summary>Takes one permit of <paramref name="client"/> for an operation; null when admitted.</summary>
     public AdmissionRefusal? Admit(string client) => _admission.Admit(client);
+
+    /// <summary>
+    /// Takes one permit of <paramref name="client"/> for a request that may start a subscription (a WebSocket's
+    /// <c>subscribe</c>, an event stream): a subscription this host has validated before (by its text or its persisted
+    /// document) takes it from the live bucket, so that the watchers of a host that died come back at once; anything else,
+    /// an unknown or unreadable request included, from the bucket of operations. Null when admitted.
+    /// </summary>
+    public AdmissionRefusal? AdmitStart(string client, GraphQLRequest? request) =>
+        _admission.Admit(client, IsKnownSubscription(request) ? AdmissionBucket.Live : AdmissionBucket.Requests);
+
+    private bool IsKnownSubscription(GraphQLRequest? request) =>
+        (request?.Query ?? (request?.DocumentId is { } id ? _persisted.Find(id) : null)) is { } query
+        && _documents.IsValidatedSubscription(query, request!.OperationName);
 
     public Admission Admission => _admission;
 

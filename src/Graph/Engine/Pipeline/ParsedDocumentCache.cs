@@ -73,6 +73,24 @@ public sealed class ParsedDocumentCache(QueryLimits limits, int capacity = 500) 
         return result;
     }
 
+    /// <summary>
+    /// Whether <paramref name="operationName"/> of <paramref name="query"/> is a subscription that passed every rule here
+    /// before: told without parsing, so that admission can ask it before it takes a permit.
+    /// </summary>
+    public bool IsValidatedSubscription(string query, string? operationName)
+    {
+        if (TryGet(query) is not { } cached || !cached.IsValidated(operationName ?? ""))
+        {
+            return false;
+        }
+
+        var operations = cached.Document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
+        var operation = operationName is null
+            ? (operations.Count == 1 ? operations[0] : null)
+            : operations.Find(o => o.Name?.StringValue == operationName);
+        return operation?.Operation == OperationType.Subscription;
+    }
+
     private Entry? TryGet(string query)
     {
         lock (_gate)

@@ -76,10 +76,16 @@ public static class HttpTransport
                 return;
         }
 
-        // An operation: its permit is taken here, before anything else is looked at, whatever becomes of it.
+        // An operation: its permit is taken here, before anything else is looked at, whatever becomes of it; but for an
+        // event stream, which may be a subscription this host knows (a watcher coming back, from the live bucket): its
+        // permit is taken once its request is read (RunAsync), or found unreadable.
         var overGet = !HttpMethods.IsPost(context.Request.Method);
         var responseType = MediaTypes.Negotiate(context.Request, allowHtml: overGet);
-        if (context.RequestServices.GetRequiredService<OperationPipeline>().Admit(Admission.ClientOf(context)) is { } refused)
+        if (responseType == MediaTypes.EventStream)
+        {
+            context.Items[PendingPermitItem] = true;
+        }
+        else if (context.RequestServices.GetRequiredService<OperationPipeline>().Admit(Admission.ClientOf(context)) is { } refused)
         {
             await WriteRefusalAsync(context, responseType ?? MediaTypes.Json, refused);
             return;
@@ -190,6 +196,12 @@ public static class HttpTransport
 
         if (responseType == MediaTypes.EventStream)
         {
+            if (TakePendingPermit(context, request) is { } refused)
+            {
+                await WriteRefusalAsync(context, MediaTypes.Json, refused);
+                return;
+            }
+
             await ServerSentEvents.RunAsync(context, pipeline, new OperationRequest(request, context.User, services, queriesOnly, "SSE", client,
                 AfterVersion: afterVersion));
             return;
@@ -279,8 +291,27 @@ public static class HttpTransport
 
     private static string JsonType(string responseType) => responseType is MediaTypes.Json or MediaTypes.GraphQLResponseJson ? responseType : MediaTypes.Json;
 
+    /// <summary>Marks an event stream whose permit is taken once its request is read (<see cref="TakePendingPermit"/>).</summary>
+    private const string PendingPermitItem = "kvk.pending-permit";
+
+    /// <summary>
+    /// Takes the permit of an event stream marked pending, from the bucket its request calls for (a subscription this host
+    /// knows: the live bucket; an unreadable request, null: the bucket of operations); null when admitted or taken before.
+    /// </summary>
+    private static AdmissionRefusal? TakePendingPermit(HttpContext context, GraphQLRequest? request) =>
+        context.Items.Remove(PendingPermitItem)
+            ? context.RequestServices.GetRequiredService<OperationPipeline>().AdmitStart(Admission.ClientOf(context), request)
+            : null;
+
     private static async Task WriteResultAsync(HttpContext context, string responseType, int status, ExecutionResult result)
     {
+        // An event stream refused before its request was read (its body, its version header) takes its permit all the same.
+        if (TakePendingPermit(context, null) is { } refused)
+        {
+            await WriteRefusalAsync(context, responseType, refused);
+            return;
+        }
+
         context.Response.StatusCode = status;
         context.Response.ContentType = responseType + "; charset=utf-8";
         context.Response.Headers.Vary = "Accept";

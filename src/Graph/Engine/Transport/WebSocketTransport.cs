@@ -57,7 +57,10 @@ public sealed class WebSocketTransport : IAsyncDisposable
     {
         var pipeline = context.RequestServices.GetRequiredService<OperationPipeline>();
         var client = Admission.ClientOf(context);
-        var (connection, refused) = pipeline.Admit(client) is { } limited ? (null, limited) : pipeline.Admission.Connect(client);
+        // An upgrade takes its permit from the live bucket: a connection is capped by count besides, and the watchers of a
+        // host that died (a newsroom's, from one address) must all be able to come back at once.
+        var (connection, refused) = pipeline.Admission.Admit(client, AdmissionBucket.Live) is { } limited ? (null, limited)
+            : pipeline.Admission.Connect(client);
         using (connection)
         {
             var offersProtocol = context.WebSockets.WebSocketRequestedProtocols.Contains(SubProtocol);
@@ -298,7 +301,7 @@ public sealed class WebSocketTransport : IAsyncDisposable
         // subscriptions go on, and the client may subscribe again later.
         var (subscription, refused) = _operations.Count >= _pipeline.Admission.Limits.MaxOperationsPerConnection
             ? (null, _pipeline.Admission.TooManyOperationsOnConnection())
-            : _pipeline.Admit(_client) is { } limited ? (null, limited)
+            : _pipeline.AdmitStart(_client, request) is { } limited ? (null, limited)
             : _pipeline.Admission.Subscribe(_client);
         if (refused is not null)
         {

@@ -19,6 +19,22 @@ public sealed class RateLimitsTests
         Assert.Equal(expected, RateLimits.From(configuration, new Environment(environment)).Enabled);
     }
 
+    [Theory]
+    [InlineData(null, null, null, 8000)]
+    [InlineData("100", "300", null, 400)]
+    [InlineData("100", "300", "50", 50)]
+    public void The_live_bucket_holds_by_default_all_a_client_may_hold_at_once(string? connections, string? subscriptions, string? burst, int expected)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Kvk:RateLimiting:MaxConnectionsPerClient"] = connections,
+            ["Kvk:RateLimiting:MaxSubscriptionsPerClient"] = subscriptions,
+            ["Kvk:RateLimiting:Live:Burst"] = burst,
+        }).Build();
+
+        Assert.Equal(expected, RateLimits.From(configuration, new Environment("Production")).LiveBurst);
+    }
+
     private sealed class Environment(string name) : IHostEnvironment
     {
         public string EnvironmentName { get; set; } = name;

@@ -30,7 +30,11 @@ public sealed class GalaCluster : IAsyncDisposable
         _script = script;
         Base = baseDirectory;
         (VarnishPort, HaproxyPort, StatsPort, PrimaryPort, LivePort, SecretariatPort) = (ports[0], ports[1], ports[2], ports[6], ports[8], ports[9]);
+        HostPorts = ports[3..6];
     }
+
+    /// <summary>The hosts' own ports, kvk1 to kvk3.</summary>
+    public IReadOnlyList<int> HostPorts { get; }
 
     public string Base { get; }
 
@@ -145,6 +149,58 @@ public sealed class GalaCluster : IAsyncDisposable
     }
 
     /// <summary>
+    /// Starts the killed replica again with the command <c>ops/cluster</c> started it with (as an operator would, until it
+    /// starts: the killed postmaster's children may hold its shared memory for a moment), then waits until every host that
+    /// runs reads from it again.
+    /// </summary>
+    public async Task RestartReplicaAsync(TimeSpan within)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            using var start = Process.Start("bash", [Path.Combine(Base, "run", Replica + ".start")]);
+            await start.WaitForExitAsync();
+            if (start.ExitCode == 0)
+            {
+                break;
+            }
+
+            await PauseOrThrowAsync(clock, within, "The replica did not start again");
+        }
+
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        for (var i = 0; i < HostPorts.Count; i++)
+        {
+            if (!File.Exists(Path.Combine(Base, "run", $"kvk{i + 1}.pid")))
+            {
+                continue;
+            }
+
+            while (!(await ReadinessAsync(client, HostPorts[i])).Contains("\"readsFrom\":\"replica\"", StringComparison.Ordinal))
+            {
+                await PauseOrThrowAsync(clock, within, $"kvk{i + 1} did not read from the replica again");
+            }
+        }
+    }
+
+    private static async Task<string> ReadinessAsync(HttpClient client, int port)
+    {
+        try
+        {
+            using var response = await client.GetAsync(new Uri($"http://127.0.0.1:{port}/health/ready"));
+            return await response.Content.ReadAsStringAsync();
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            return "";
+        }
+    }
+
+    private static Task PauseOrThrowAsync(Stopwatch clock, TimeSpan within, string what) => clock.Elapsed < within
+        ? Task.Delay(TimeSpan.FromMilliseconds(500))
+        : throw new TimeoutException($"{what} within {within.TotalSeconds:0} s.");
+
+    /// <summary>
     /// What the watchers hold: the client connections HAProxy's live frontend has open (its statistics page) and the
     /// resident memory of HAProxy and of each host (kB, from /proc), for the capacity plan.
     /// </summary>
@@ -193,17 +249,28 @@ public sealed class GalaCluster : IAsyncDisposable
             .ToDictionary(fields => fields[0], fields => long.Parse(fields[1], CultureInfo.InvariantCulture));
     }
 
-    /// <summary>When the primary recorded the announcement of <paramref name="year"/> (its transaction's time), on this machine's clock.</summary>
+    /// <summary>When the announcement of <paramref name="year"/> committed on the primary (its commit timestamp), on this machine's clock.</summary>
     public async Task<DateTimeOffset> AnnouncedAtAsync(int year)
     {
         await using var connection = new NpgsqlConnection(PrimaryConnectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("select timestamp from kvk.mt_events where stream_id = $1 and type = 'award_announced'", connection);
+        await using var command = new NpgsqlCommand(
+            "select pg_xact_commit_timestamp(xmin) from kvk.mt_events where stream_id = $1 and type = 'award_announced'", connection);
         command.Parameters.AddWithValue($"round-{year}");
         await using var reader = await command.ExecuteReaderAsync();
         return await reader.ReadAsync() ? reader.GetFieldValue<DateTimeOffset>(0) : throw new InvalidOperationException(
             $"The award of {year} was not recorded.");
     }
+
+    /// <summary>
+    /// The hosts' own account of each change they pushed (the change feed's log: waiting for the replica, reading, handing
+    /// over), each line with its host's name: where the time between the commit and the watchers goes on the server.
+    /// </summary>
+    public IEnumerable<string> PushedLines() => Directory.EnumerateFiles(Path.Combine(Base, "logs"), "kvk*.log").Order(StringComparer.Ordinal)
+        .SelectMany(file => File.ReadLines(file)
+            .Where(line => line.Contains("Pushed the changes", StringComparison.Ordinal))
+            .Select(line => $"{Path.GetFileNameWithoutExtension(file)}: {line.Trim()}"))
+        .ToList();
 
     public async ValueTask DisposeAsync()
     {

@@ -27,7 +27,7 @@ public static class GalaReportWriter
         text.Append(CultureInfo.InvariantCulture, $"from wrk, {o.ReadsPerSecond:N0} a second (steady: {o.ReadConnections} connections, each pausing between ");
         text.Append(CultureInfo.InvariantCulture, $"reads) for {o.Seconds} s (the latest award as a persisted document over GET, the year's round, the ");
         text.Append("explorer's first page, in turn, with gzip); the announcement at the middle. Delivery times are from the announcement's commit (its ");
-        text.AppendLine("transaction's time on the primary) to the moment the watcher's client read it.");
+        text.AppendLine("commit timestamp on the primary) to the moment the watcher's client read it.");
         text.AppendLine();
         text.AppendLine("| scenario | watchers that got the award | median | p99 | last | announcement answered (sent → answer) | mutations failed | " +
             "first shown by Varnish | watchers that reconnected (of them after the commit) |");

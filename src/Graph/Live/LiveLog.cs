@@ -20,6 +20,12 @@ public static partial class LiveLog
         "{Seconds:0.0} s; publishing it anyway, and reads may show the round as it was for a while")]
     public static partial void ReplayWaitExceeded(ILogger logger, string years, string position, double seconds);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Pushed the changes to rounds {Years} to {Subscribers} subscribers {Milliseconds:0} ms after " +
+        "they were taken up: {ReplayMilliseconds:0} ms waiting for the read database, {ReadMilliseconds:0} ms reading them, {HandOverMilliseconds:0} ms " +
+        "handing them over")]
+    public static partial void Pushed(
+        ILogger logger, string years, int subscribers, double milliseconds, double replayMilliseconds, double readMilliseconds, double handOverMilliseconds);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not ask the read database whether it has replayed the latest changes; publishing them anyway")]
     public static partial void ReplayUnknown(ILogger logger, Exception exception);
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Kvk.Domain.Municipalities;
 using Kvk.Graph.Engine.Pipeline;
@@ -225,7 +226,9 @@ public sealed class RoundChangeFeed(
             return;
         }
 
+        var clock = Stopwatch.StartNew();
         var replayed = await AwaitReplayAsync(changes, stoppingToken);
+        var replayMilliseconds = clock.Elapsed.TotalMilliseconds;
         _seen = Math.Max(_seen ?? 0, newest);
 
         // A change recorded by another host makes this host's cached responses stale too. What is computed from here on
@@ -234,7 +237,14 @@ public sealed class RoundChangeFeed(
         var fresh = changes.Where(Unpublished).ToList();
         if (fresh.Count > 0 && Rounds.Count + Awards.Count > 0)
         {
-            await PublishAsync(fresh, replayed, stoppingToken);
+            var subscribers = Rounds.Count + Awards.Count;
+            var handOver = await PublishAsync(fresh, replayed, stoppingToken);
+            if (log.IsEnabled(LogLevel.Information))
+            {
+                var (years, total) = (string.Join(", ", fresh.Select(c => c.Year).Distinct()), clock.Elapsed.TotalMilliseconds);
+                var read = total - replayMilliseconds - handOver.TotalMilliseconds;
+                LiveLog.Pushed(log, years, subscribers, total, replayMilliseconds, read, handOver.TotalMilliseconds);
+            }
         }
 
         foreach (var change in fresh)
@@ -245,8 +255,10 @@ public sealed class RoundChangeFeed(
 
     private bool Unpublished(RoundChange change) => change.Version is not { } version || version > _published.GetValueOrDefault(change.Year);
 
-    private async Task PublishAsync(IReadOnlyList<RoundChange> changes, bool replayed, CancellationToken stoppingToken)
+    /// <returns>How long handing the changes to the subscribers took, of the whole (the rest is reading them).</returns>
+    private async Task<TimeSpan> PublishAsync(IReadOnlyList<RoundChange> changes, bool replayed, CancellationToken stoppingToken)
     {
+        var handOver = new Stopwatch();
         try
         {
             await using var routed = await RoutedSession.OnAsync(
@@ -258,6 +270,7 @@ public sealed class RoundChangeFeed(
                 var views = change.Version is { } version
                     ? await RoundTimeTravel.AsOfAsync(routed.Session, municipalities, change.Year, version, null, stoppingToken)
                     : null;
+                handOver.Start();
                 if (views?.Round is { } round)
                 {
                     Rounds.Publish(round);
@@ -267,6 +280,8 @@ public sealed class RoundChangeFeed(
                 {
                     Awards.Publish(award);
                 }
+
+                handOver.Stop();
             }
         }
         catch (Exception e) when (e is NpgsqlException or TimeoutException or InvalidOperationException)
@@ -274,6 +289,8 @@ public sealed class RoundChangeFeed(
             var years = string.Join(", ", changes.Select(c => c.Year));
             LiveLog.PublishFailed(log, years, e);
         }
+
+        return handOver.Elapsed;
     }
 
     /// <summary>

@@ -77,6 +77,11 @@ sub vcl_recv {
         return (pass);
     }
     set req.backend_hint = reads;
+    # A read that asks to reflect at least a data version (read-your-writes, after its own mutation) is the hosts' to
+    # answer: the stored copy may be older than that version, and the answer is not stored for others.
+    if (req.http.Kvk-After-Version) {
+        return (pass);
+    }
     # Otherwise Varnish's built-in rules: GET and HEAD are looked up, every other method is passed.
 }
 

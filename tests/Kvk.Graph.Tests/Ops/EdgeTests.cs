@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using Kvk.Bench.Gala;
+using Kvk.Graph.Engine.Reading;
 using Kvk.Graph.Tests.Support;
 using Kvk.Graph.Tests.Support.Scenarios;
 using Xunit.Abstractions;
@@ -109,6 +110,9 @@ public sealed partial class EdgeTests(EdgeCluster fixture, ITestOutputHelper out
 
         Assert.Equal("HIT", (await AskAsync(varnish, query)).Cache);
 
+        // A read that asks for a data version (read-your-writes) is never answered from the store, which may be older.
+        Assert.Equal("MISS", (await AskAsync(varnish, query, afterVersion: "1")).Cache);
+
         // The secretariat through Varnish: passed to HAProxy's frontend of requests with a token.
         using var secretary = OpsCluster.Client(Cluster.Varnish, secretariat: true);
         await ClusterTopologyTests.MutateAsync(
@@ -144,9 +148,15 @@ public sealed partial class EdgeTests(EdgeCluster fixture, ITestOutputHelper out
     private static int Remaining(HttpResponseMessage answer) =>
         int.Parse(RemainingPermits().Match(string.Join(',', answer.Headers.GetValues("RateLimit"))).Groups[1].Value, CultureInfo.InvariantCulture);
 
-    private static async Task<(HttpStatusCode Status, string Body, string? Cache)> AskAsync(HttpClient client, string query)
+    private static async Task<(HttpStatusCode Status, string Body, string? Cache)> AskAsync(HttpClient client, string query, string? afterVersion = null)
     {
-        using var answer = await client.SendAsync(ClusterTopologyTests.Get(query));
+        using var request = ClusterTopologyTests.Get(query);
+        if (afterVersion is not null)
+        {
+            request.Headers.Add(DataVersion.AfterVersionHeader, afterVersion);
+        }
+
+        using var answer = await client.SendAsync(request);
         return (answer.StatusCode, await answer.Content.ReadAsStringAsync(), answer.Headers.TryGetValues("X-Cache", out var cache) ? cache.Single() : null);
     }
 

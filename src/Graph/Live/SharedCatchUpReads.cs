@@ -9,9 +9,11 @@ namespace Kvk.Graph.Live;
 /// its thousands of watchers subscribe again to the others within a second, and each would read the same rows.
 /// A read is shared by what it reads, where (the primary or the read pool) and the response cache's
 /// <see cref="ResponseCache.Generation"/> its subscriber saw after it began listening. That is safe because the change
-/// feed invalidates the cache after the read database replayed a change and before it publishes it: a read begun by
-/// one who saw generation G holds every change published before G was reached, and a subscriber that listened before it
-/// saw G gets every change published after that live. Only the current generation's reads are held, at most
+/// feed invalidates the cache after the read database replayed a change and before it publishes it. A change published
+/// before the generation passed G was replayed before G was reached, so a read begun by one who saw G holds it; a change
+/// published later comes after the invalidation that passed G, so after every subscriber that saw G was listening, and
+/// reaches each of them live. (Past the feed's bound on the replica's lag, a change is published read from the primary,
+/// whatever the read pool has: for a read alone as for a shared one.) Only the current generation's reads are held, at most
 /// <see cref="MaxReads"/> of them (arguments are a client's to vary): past that, and while the cache is suspended (the
 /// feed may miss changes), a subscriber reads alone. A shared read runs for no one subscriber (one leaving does not cancel
 /// it for the others), and one that failed is forgotten, so that the next subscriber reads again.

@@ -9,7 +9,10 @@ internal sealed class Watcher : IDisposable
     private readonly GraphQLWebSocket _socket;
     private readonly IReadOnlyList<string> _ids;
 
-    private Watcher(GraphQLWebSocket socket, IReadOnlyList<string> ids) => (_socket, _ids) = (socket, ids);
+    // What arrived while the subscriptions were being put in place (what a subscriber missed is sent at once).
+    private readonly Queue<JsonObject> _early;
+
+    private Watcher(GraphQLWebSocket socket, IReadOnlyList<string> ids, Queue<JsonObject> early) => (_socket, _ids, _early) = (socket, ids, early);
 
     /// <summary>Connects (with <paramref name="token"/> in the init payload, where given) and subscribes; returns once every subscription listens.</summary>
     public static async Task<Watcher> StartAsync(
@@ -25,9 +28,21 @@ internal sealed class Watcher : IDisposable
         // The connection starts its operations in order, each listening before the next is read: once a later
         // query is answered, every subscription before it is in place.
         await socket.SubscribeAsync("ready", "{ __typename }");
-        var ready = await socket.ReceiveOperationAsync("ready");
-        Assert.Equal("next", (string?)ready[0]["type"]);
-        return new Watcher(socket, [.. subscriptions.Select(s => s.Id)]);
+        var early = new Queue<JsonObject>();
+        while (await socket.ReceiveAsync() is { } message)
+        {
+            if ((string?)message["id"] != "ready")
+            {
+                early.Enqueue(message);
+            }
+            else if ((string?)message["type"] != "next")
+            {
+                Assert.Equal("complete", (string?)message["type"]);
+                return new Watcher(socket, [.. subscriptions.Select(s => s.Id)], early);
+            }
+        }
+
+        throw new InvalidOperationException($"Closed: {socket.Socket.CloseStatus} {socket.Socket.CloseStatusDescription}");
     }
 
     /// <summary>The first payload of each subscription that satisfies <paramref name="wanted"/> (earlier changes are skipped).</summary>
@@ -72,7 +87,7 @@ internal sealed class Watcher : IDisposable
     {
         while (true)
         {
-            var message = await _socket.ReceiveAsync()
+            var message = (_early.TryDequeue(out var early) ? early : await _socket.ReceiveAsync())
                 ?? throw new InvalidOperationException($"Closed: {_socket.Socket.CloseStatus} {_socket.Socket.CloseStatusDescription}");
             var id = (string?)message["id"];
             Assert.NotEqual("error", (string?)message["type"]);

@@ -42,6 +42,8 @@ public sealed class SharedCatchUpReads(ResponseCache cache, SharedEventResults r
         CancellationToken cancellationToken)
         where T : class
     {
+        // Suspend raises its flag before it invalidates: a generation seen on both sides of the flag's check is not one
+        // of a lost LISTEN.
         var generation = cache.Generation;
         if (cache.Suspended || cache.Generation != generation)
         {
@@ -49,7 +51,7 @@ public sealed class SharedCatchUpReads(ResponseCache cache, SharedEventResults r
         }
 
         var key = (what, store.FromPrimary);
-        Task<IReadOnlyList<T>> shared;
+        Task<IReadOnlyList<T>>? shared = null;
         lock (_lock)
         {
             if (generation > _generation)
@@ -58,23 +60,22 @@ public sealed class SharedCatchUpReads(ResponseCache cache, SharedEventResults r
                 _generation = generation;
             }
 
-            if (_reads.TryGetValue(key, out var started) && generation == _generation)
+            // Seen before a newer generation's reads began, or too many kinds of reads: none to share (read alone).
+            if (generation == _generation)
             {
-                shared = (Task<IReadOnlyList<T>>)started;
-            }
-            else if (generation == _generation && _reads.Count < MaxReads)
-            {
-                shared = ShareAsync(key, generation, store, read, copy);
-                _reads[key] = shared;
-            }
-            else
-            {
-                // Seen before a newer generation's reads began, or too many kinds of reads: none to share.
-                return read(store, cancellationToken);
+                if (_reads.TryGetValue(key, out var started))
+                {
+                    shared = (Task<IReadOnlyList<T>>)started;
+                }
+                else if (_reads.Count < MaxReads)
+                {
+                    shared = ShareAsync(key, generation, store, read, copy);
+                    _reads[key] = shared;
+                }
             }
         }
 
-        return shared.WaitAsync(cancellationToken);
+        return shared is null ? read(store, cancellationToken) : shared.WaitAsync(cancellationToken);
     }
 
     private async Task<IReadOnlyList<T>> ShareAsync<T>(

@@ -129,6 +129,7 @@ public sealed class KvkApp : IAsyncDisposable
         services.AddSingleton<IViewDeserializer, MartenViews>();
         services.AddSingleton<RoundChangeFeed>();
         services.AddHostedService(s => s.GetRequiredService<RoundChangeFeed>());
+        services.AddSingleton<SharedCatchUpReads>();
         services.AddHostedService<EdgePurge>();
         services.AddSingleton(provider =>
         {

@@ -10,8 +10,8 @@ namespace Kvk.Graph.Schema;
 /// <summary>
 /// Live updates, fanned out to every host through PostgreSQL: over WebSocket (graphql-transport-ws) or SSE. A
 /// subscriber that says what it has (<c>afterVersion</c>, <c>afterYear</c>) first gets what it is missing
-/// (<see cref="MissedChanges"/>), so that one which reconnects after its host died, subscribing as it did at first,
-/// ends up with every change recorded while it was away.
+/// (<see cref="MissedChanges"/>, one read shared by those that want the same), so that one which reconnects after its host
+/// died, subscribing as it did at first, ends up with every change recorded while it was away.
 /// </summary>
 public sealed class SubscriptionType : ObjectGraphType
 {
@@ -36,7 +36,7 @@ public sealed class SubscriptionType : ObjectGraphType
                 return c.GetArgument<int?>("afterVersion") switch
                 {
                     null => live,
-                    { } after when year is { } known => MissedChanges.Round(live, c.ReadStore(), known, after),
+                    { } after when year is { } known => MissedChanges.Round(live, c.Service<SharedCatchUpReads>(), c.ReadStore(), known, after),
                     _ => throw new ExecutionError("`afterVersion` is a version of one round: pass its `year` too.") { Code = "INVALID_ARGUMENT" },
                 };
             });
@@ -51,7 +51,9 @@ public sealed class SubscriptionType : ObjectGraphType
             {
                 var feed = c.Service<RoundChangeFeed>();
                 await feed.Listening.WaitAsync(c.CancellationToken);
-                return c.GetArgument<int?>("afterYear") is { } after ? MissedChanges.Awards(feed.Awards, c.ReadStore(), after) : feed.Awards;
+                return c.GetArgument<int?>("afterYear") is { } after
+                    ? MissedChanges.Awards(feed.Awards, c.Service<SharedCatchUpReads>(), c.ReadStore(), after)
+                    : feed.Awards;
             });
     }
 }

@@ -6,10 +6,11 @@ namespace Kvk.Graph.Engine.Pipeline;
 
 /// <summary>
 /// The results of one live event, shared by the subscribers of the same selection (<see cref="SubscriberSelection"/>):
-/// a publisher that hands one event object to every subscriber (a broadcast) opens it here, the first subscriber of a
-/// selection resolves it and the others take that result, so an event costs one execution per distinct selection,
-/// not one per subscriber. An event nobody opened (what a subscriber missed, read for it alone) is resolved per
-/// subscriber. The table holds an event's results only as long as something holds the event itself.
+/// a publisher that hands one event object to every subscriber (a broadcast, a catch-up read shared by the subscribers
+/// that missed the same) opens it here, the first subscriber of a selection resolves it and the others take that result,
+/// so an event costs one execution per distinct selection, not one per subscriber. An event nobody opened (what a
+/// subscriber missed, read for it alone) is resolved per subscriber. The table holds an event's results only as long as
+/// something holds the event itself.
 /// </summary>
 public sealed class SharedEventResults
 {

@@ -35,6 +35,9 @@ public sealed class ReadStore(
     /// </summary>
     public const string PrimaryDataSourceKey = "primary-reads";
 
+    /// <summary>Whether this operation's statements go to the primary: what a read shared with other operations must agree on.</summary>
+    public bool FromPrimary => route.FromPrimary;
+
     /// <summary>
     /// A connection on this operation's route, for a feature that reads through another library (Marten's event API for
     /// history and time travel) but must read where the operation's other statements read.

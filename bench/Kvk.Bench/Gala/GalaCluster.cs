@@ -264,11 +264,12 @@ public sealed class GalaCluster : IAsyncDisposable
 
     /// <summary>
     /// The hosts' own account of each change they pushed (the change feed's log: waiting for the replica, reading, handing
-    /// over), each line with its host's name: where the time between the commit and the watchers goes on the server.
+    /// over) of the round of <paramref name="year"/>, each line with its host's name: where the time between the commit and
+    /// the watchers goes on the server.
     /// </summary>
-    public IEnumerable<string> PushedLines() => Directory.EnumerateFiles(Path.Combine(Base, "logs"), "kvk*.log").Order(StringComparer.Ordinal)
+    public IEnumerable<string> PushedLines(int year) => Directory.EnumerateFiles(Path.Combine(Base, "logs"), "kvk*.log").Order(StringComparer.Ordinal)
         .SelectMany(file => File.ReadLines(file)
-            .Where(line => line.Contains("Pushed the changes", StringComparison.Ordinal))
+            .Where(line => line.Contains($"Pushed the changes to rounds {year} ", StringComparison.Ordinal))
             .Select(line => $"{Path.GetFileNameWithoutExtension(file)}: {line.Trim()}"))
         .ToList();
 

@@ -130,12 +130,14 @@ public static class GalaRun
             await Task.Delay(50);
         }
 
-        foreach (var line in cluster.PushedLines())
+        var load = await reads;
+
+        // Read once the reads are over: a host logs a push after its hand-over, and its logger writes a moment later.
+        foreach (var line in cluster.PushedLines(year))
         {
             log.WriteLine($"  {line}");
         }
 
-        var load = await reads;
         var shown = await edge;
         var after = await cluster.VarnishCountersAsync();
         var delivered = watchers.All.Where(w => w.ReceivedAt is not null).Select(w => (w.ReceivedAt!.Value - committed).TotalMilliseconds).Order().ToList();

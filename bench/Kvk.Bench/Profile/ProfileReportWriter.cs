@@ -75,7 +75,7 @@ public static partial class ProfileReportWriter
         Row("GraphQL request decoded (query, variables)", Us(ProfilePhase.DecodeRequest));
         Row("operation: credential, variable limits, read route, notes, error policy", operation);
         Row(
-            string.Create(CultureInfo.InvariantCulture, $"document: cache lookup ({hits / n:0.##} hits per request), parse ({parses / n:0.##} per request)"),
+            string.Create(CultureInfo.InvariantCulture, $"document: cache hits ({hits / n:0.##} a request), parses ({parses / n:0.##} a request)"),
             Us(ProfilePhase.DocumentCacheHit) + Us(ProfilePhase.Parse));
         Row("validation and coercion of variables and arguments", validation);
         Row("cost analysis (complexity limit)", Us(ProfilePhase.CostAnalysis));

@@ -75,10 +75,12 @@ public static class ProfileRun
             bare.Serve(await response.Content.ReadAsByteArrayAsync(), response.Content.Headers.ContentType?.ToString() ?? "application/json");
         }
 
+        var phases = await SettledPhasesAsync(client, host);
         await statistics.ResetAsync();
-        var (phases, hostCpu, postgresCpu) = (await PhasesAsync(client, host), host.CpuTime, ProcessCpu.OfTree(statistics.PostmasterId));
+        var (hostCpu, postgresCpu) = (host.CpuTime, ProcessCpu.OfTree(statistics.PostmasterId));
         var load = await Wrk.RunAsync(host.Url, query.WrkScript(), options.Connections, TimeSpan.FromSeconds(options.DurationSeconds));
-        var (phasesAfter, hostCpuAfter, postgresCpuAfter) = (await PhasesAsync(client, host), host.CpuTime, ProcessCpu.OfTree(statistics.PostmasterId));
+        var phasesAfter = await SettledPhasesAsync(client, host);
+        var (hostCpuAfter, postgresCpuAfter) = (host.CpuTime, ProcessCpu.OfTree(statistics.PostmasterId));
         var statements = await statistics.ReadAsync();
         var bareLoad = options.BareSeconds > 0
             ? await Wrk.RunAsync(bare.Url, query.WrkScript(), options.Connections, TimeSpan.FromSeconds(options.BareSeconds))
@@ -96,7 +98,30 @@ public static class ProfileRun
             : new QueryProfile(query, load, bareLoad, requests, difference, hostCpuAfter - hostCpu, postgresCpuAfter - postgresCpu, statements);
     }
 
-    private static async Task<IReadOnlyDictionary<string, PhaseTotal>> PhasesAsync(HttpClient client, HostProcess host)
+    /// <summary>
+    /// The host's phases once the requests wrk left behind have ended (wrk stops with requests under way, which the host
+    /// still finishes): two readings a moment apart that count the same requests.
+    /// </summary>
+    private static async Task<IReadOnlyDictionary<string, PhaseTotal>> SettledPhasesAsync(HttpClient client, HostProcess host)
+    {
+        var request = RequestProfile.JsonName(ProfilePhase.Request);
+        var reading = await PhasesAsync(client, host);
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            await Task.Delay(200);
+            var next = await PhasesAsync(client, host);
+            if (next[request].Count == reading[request].Count)
+            {
+                return next;
+            }
+
+            reading = next;
+        }
+
+        throw new TimeoutException("The host kept counting requests for 10 s after wrk ended.");
+    }
+
+    private static async Task<Dictionary<string, PhaseTotal>> PhasesAsync(HttpClient client, HostProcess host)
     {
         var reading = await client.GetFromJsonAsync<PhasesReading>($"{host.Url}{ProfileEndpoint.Path}")
             ?? throw new InvalidOperationException("The host's profile endpoint answered nothing.");

@@ -32,11 +32,22 @@ public sealed class ProfileReportTests
         // Phases within phases, as the host times them: 10 requests of 1,000 µs each.
         var totals = new Dictionary<ProfilePhase, double>
         {
-            [ProfilePhase.Request] = 10_000, [ProfilePhase.ReadBody] = 500, [ProfilePhase.ResponseCacheLookup] = 100,
-            [ProfilePhase.DecodeRequest] = 200, [ProfilePhase.Operation] = 6_000, [ProfilePhase.Executer] = 5_000,
-            [ProfilePhase.DocumentCacheHit] = 100, [ProfilePhase.Validation] = 1_000, [ProfilePhase.CostAnalysis] = 400,
-            [ProfilePhase.SqlConnection] = 100, [ProfilePhase.SqlStatement] = 2_000, [ProfilePhase.OperationLog] = 300,
-            [ProfilePhase.Serialization] = 700, [ProfilePhase.ResponseCacheStore] = 100, [ProfilePhase.WriteResponse] = 200, [ProfilePhase.RequestLog] = 50,
+            [ProfilePhase.Request] = 10_000,
+            [ProfilePhase.ReadBody] = 500,
+            [ProfilePhase.ResponseCacheLookup] = 100,
+            [ProfilePhase.DecodeRequest] = 200,
+            [ProfilePhase.Operation] = 6_000,
+            [ProfilePhase.Executer] = 5_000,
+            [ProfilePhase.DocumentCacheHit] = 100,
+            [ProfilePhase.Validation] = 1_000,
+            [ProfilePhase.CostAnalysis] = 400,
+            [ProfilePhase.SqlConnection] = 100,
+            [ProfilePhase.SqlStatement] = 2_000,
+            [ProfilePhase.OperationLog] = 300,
+            [ProfilePhase.Serialization] = 700,
+            [ProfilePhase.ResponseCacheStore] = 100,
+            [ProfilePhase.WriteResponse] = 200,
+            [ProfilePhase.RequestLog] = 50,
         };
         var phases = Enum.GetValues<ProfilePhase>().ToDictionary(
             RequestProfile.JsonName, p => new PhaseTotal(p == ProfilePhase.Parse ? 0 : 10, totals.GetValueOrDefault(p)));

@@ -7,7 +7,7 @@ using Kvk.Bench.Profile;
 // TEXT|TEXT] [--smoke]
 // dotnet run -c Release --project bench/Kvk.Bench -- --gala [--websockets 6000] [--sse 4000] [--newsroom 3000] [--per-address 20]
 //   [--read-connections 32] [--reads-per-second 2000] [--seconds 20]
-// dotnet run -c Release --project bench/Kvk.Bench -- --profile busting [--connections 16] [--duration 12] [--host-warmup 5] [--bare 5]
+// dotnet run -c Release --project bench/Kvk.Bench -- --profile busting [--connections 16] [--duration 12] [--host-warmup 8] [--bare 5]
 if (Array.IndexOf(args, "--profile") is var at and >= 0)
 {
     var profile = new ProfileOptions(at + 1 < args.Length ? args[at + 1] : "busting");

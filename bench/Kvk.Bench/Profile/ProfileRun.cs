@@ -7,7 +7,7 @@ namespace Kvk.Bench.Profile;
 /// <param name="DurationSeconds">How long each query is measured.</param>
 /// <param name="HostWarmupSeconds">How long the new host first serves each query, so that its hot paths are compiled.</param>
 /// <param name="BareSeconds">How long the bare endpoint serves each query's bytes, for the reference; 0 for none.</param>
-public sealed record ProfileOptions(string Filter, int Connections = 16, int DurationSeconds = 12, int HostWarmupSeconds = 5, int BareSeconds = 5);
+public sealed record ProfileOptions(string Filter, int Connections = 16, int DurationSeconds = 12, int HostWarmupSeconds = 8, int BareSeconds = 5);
 
 /// <summary>What one query cost per request while it was measured, host and PostgreSQL apart.</summary>
 /// <param name="Requests">The requests the host counted (its profile's whole requests), which every figure is divided by.</param>

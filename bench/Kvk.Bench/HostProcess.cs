@@ -93,6 +93,16 @@ public sealed class HostProcess : IAsyncDisposable
             $"{output}{await process.StandardError.ReadToEndAsync()}");
     }
 
+    /// <summary>The host's CPU time so far, user and system.</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     /// <summary>Ends the host at once with SIGKILL, as a crash would: no shutdown, no flushing.</summary>
     public void Crash() => _process.Kill();
 

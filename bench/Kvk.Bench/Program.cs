@@ -1,11 +1,39 @@
 using System.Globalization;
 using Kvk.Bench;
 using Kvk.Bench.Gala;
+using Kvk.Bench.Profile;
 
 // dotnet run -c Release --project bench/Kvk.Bench -- [--events 1000000] [--connections 16] [--duration 10] [--warmup 3] [--host-warmup 15] [--slices 5] [--only
 // TEXT|TEXT] [--smoke]
 // dotnet run -c Release --project bench/Kvk.Bench -- --gala [--websockets 6000] [--sse 4000] [--newsroom 3000] [--per-address 20]
 //   [--read-connections 32] [--reads-per-second 2000] [--seconds 20]
+// dotnet run -c Release --project bench/Kvk.Bench -- --profile busting [--connections 16] [--duration 12] [--host-warmup 8] [--bare 5]
+if (Array.IndexOf(args, "--profile") is var at and >= 0)
+{
+    var profile = new ProfileOptions(at + 1 < args.Length ? args[at + 1] : "busting");
+    for (var i = 0; i < args.Length; i++)
+    {
+        int Value() => int.Parse(args[++i], CultureInfo.InvariantCulture);
+        profile = args[i] switch
+        {
+            "--profile" => profile with { Filter = args[++i] },
+            "--connections" => profile with { Connections = Value() },
+            "--duration" => profile with { DurationSeconds = Value() },
+            "--host-warmup" => profile with { HostWarmupSeconds = Value() },
+            "--bare" => profile with { BareSeconds = Value() },
+            _ => throw new ArgumentException($"Unknown option {args[i]} for --profile. Options: --profile QUERY --connections N --duration S " +
+                "--host-warmup S --bare S"),
+        };
+    }
+
+    var measured = await ProfileRun.RunAsync(profile, Console.Out);
+    var markdown = ProfileReportWriter.Markdown(measured, profile, "dotnet run -c Release --project bench/Kvk.Bench -- " + string.Join(' ', args));
+    Console.WriteLine();
+    Console.WriteLine(markdown);
+    ProfileReportWriter.WriteInto(Path.Combine(GalaCluster.RepositoryRoot, "BENCHMARKS.md"), markdown);
+    return 0;
+}
+
 if (args.Contains("--gala"))
 {
     var gala = new GalaOptions();

@@ -5,6 +5,7 @@ using GraphQL.Execution;
 using GraphQL.Validation;
 using GraphQLParser.AST;
 using Kvk.Graph.Engine.Pipeline;
+using Kvk.Graph.Engine.Profiling;
 using Kvk.Graph.Engine.Reading;
 using Kvk.Graph.Engine.Transport;
 using Microsoft.AspNetCore.Builder;
@@ -26,12 +27,18 @@ public static class GraphQLEngine
     {
         var limits = QueryLimits.From(configuration);
         services.AddSingleton(limits);
+        var profile = RequestProfile.From(configuration);
+        if (profile is not null)
+        {
+            services.AddSingleton(profile);
+        }
+
         services.AddSingleton(RateLimits.From(configuration, environment));
         services.AddSingleton<Admission>();
         services.AddSingleton<SharedEventResults>();
         services.AddSingleton<OperationPipeline>();
         services.AddSingleton<PersistedDocumentRegistry>();
-        var documents = new ParsedDocumentCache(limits);
+        var documents = new ParsedDocumentCache(limits, profile: profile);
         services.AddSingleton(documents);
         services.AddSingleton<SurfaceClient>();
         services.AddSingleton(ResponseCache.From(configuration));
@@ -58,16 +65,18 @@ public static class GraphQLEngine
         });
 
         // After AddGraphQL, so that these replace GraphQL.NET's own.
-        services.AddSingleton<IDocumentValidator>(new CachedDocumentValidator(new DocumentValidator()));
-        services.AddSingleton<IDocumentBuilder>(new DepthLimitedDocumentBuilder(limits.MaxParserDepth));
+        services.AddSingleton<IDocumentValidator>(new CachedDocumentValidator(new DocumentValidator(), profile));
+        services.AddSingleton<IDocumentBuilder>(new DepthLimitedDocumentBuilder(limits.MaxParserDepth, profile));
         return services;
     }
 
     /// <summary>
-    /// The security headers of every response, the access log, the bearer's user, then every request's permit (but for
+    /// The request profile when enabled (<see cref="RequestProfile"/>), the security headers of every response, the access log,
+    /// the bearer's user, then every request's permit (but for
     /// GraphQL operations, which their transport admits one by one).
     /// </summary>
     public static IApplicationBuilder UseGraphQLEngineRequests(this IApplicationBuilder app) => app
+        .UseRequestProfile()
         .UseSecurityHeaders()
         .UseRequestLog()
         .UseBearerAuthentication()

@@ -6,6 +6,7 @@ using Kvk.Graph.Admin;
 using Kvk.Graph.Downloads;
 using Kvk.Graph.Engine;
 using Kvk.Graph.Engine.Pipeline;
+using Kvk.Graph.Engine.Profiling;
 using Kvk.Graph.Engine.Reading;
 using Kvk.Graph.Engine.Transport;
 using Kvk.Graph.Explorer;
@@ -71,6 +72,7 @@ public sealed class KvkApp : IAsyncDisposable
             app.UseKvkOperations();
             app.UseResponseCompression();
             app.MapGraphQL();
+            app.MapRequestProfile();
             app.MapDownloads(KvkSchema.Lists);
             app.MapPublicLog();
             app.MapAdminPage();

@@ -4,6 +4,7 @@ using GraphQL.Execution;
 using GraphQL.Types;
 using GraphQL.Validation;
 using GraphQLParser.AST;
+using Kvk.Graph.Engine.Profiling;
 
 namespace Kvk.Graph.Engine.Pipeline;
 
@@ -18,11 +19,27 @@ namespace Kvk.Graph.Engine.Pipeline;
 /// validator, which also gives the error.
 /// </summary>
 /// <param name="inner">GraphQL.NET's validator, for everything else.</param>
-public sealed class CachedDocumentValidator(IDocumentValidator inner) : IDocumentValidator
+/// <param name="profile">Times each validation, when the request profile is enabled.</param>
+public sealed class CachedDocumentValidator(IDocumentValidator inner, RequestProfile? profile = null) : IDocumentValidator
 {
     private readonly ConditionalWeakTable<GraphQLOperationDefinition, Plan?> _plans = [];
 
-    public Task<IValidationResult> ValidateAsync(in ValidationOptions options)
+    public Task<IValidationResult> ValidateAsync(in ValidationOptions options) => profile is null ? Validate(options) : TimedAsync(options, profile);
+
+    private async Task<IValidationResult> TimedAsync(ValidationOptions options, RequestProfile profile)
+    {
+        var started = RequestProfile.Now();
+        try
+        {
+            return await Validate(options);
+        }
+        finally
+        {
+            profile.Add(ProfilePhase.Validation, started);
+        }
+    }
+
+    private Task<IValidationResult> Validate(in ValidationOptions options)
     {
         var (schema, document) = (options.Schema, options.Document);
         if (options.Rules is not { } rules || rules.Any()

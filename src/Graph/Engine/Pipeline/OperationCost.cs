@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.Validation;
 using GraphQL.Validation.Complexity;
 using GraphQL.Validation.Rules.Custom;
+using Kvk.Graph.Engine.Profiling;
 using Microsoft.AspNetCore.Http;
 
 namespace Kvk.Graph.Engine.Pipeline;
@@ -72,8 +73,26 @@ public static class OperationCost
     }
 
     /// <summary>The complexity rule, remembering the cost it computed; in validate mode it stops the operation there.</summary>
-    public sealed class MeasuredComplexityRule(ComplexityOptions options) : ComplexityValidationRule(options)
+    /// <param name="profile">Times each analysis, when the request profile is enabled.</param>
+    public sealed class MeasuredComplexityRule(ComplexityOptions options, RequestProfile? profile = null) : ComplexityValidationRule(options)
     {
+        /// <summary>The analysis itself: GraphQL.NET computes the cost here, after the other rules' visitors.</summary>
+        public override ValueTask<INodeVisitor?> GetPostNodeVisitorAsync(ValidationContext context) =>
+            profile is null ? base.GetPostNodeVisitorAsync(context) : TimedAsync(context, profile);
+
+        private async ValueTask<INodeVisitor?> TimedAsync(ValidationContext context, RequestProfile profile)
+        {
+            var started = RequestProfile.Now();
+            try
+            {
+                return await base.GetPostNodeVisitorAsync(context);
+            }
+            finally
+            {
+                profile.Add(ProfilePhase.CostAnalysis, started);
+            }
+        }
+
         protected override async ValueTask ValidateComplexityAsync(ValidationContext context, double totalComplexity, int maxDepth)
         {
             context.UserContext[Measured] = totalComplexity;

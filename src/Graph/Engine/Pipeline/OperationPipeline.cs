@@ -5,6 +5,7 @@ using GraphQL.Transport;
 using GraphQL.Types;
 using GraphQL.Validation;
 using GraphQL.Validation.Complexity;
+using Kvk.Graph.Engine.Profiling;
 using Kvk.Graph.Engine.Reading;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -64,8 +65,10 @@ public sealed class OperationPipeline
         ParsedDocumentCache documents,
         PersistedDocumentRegistry persisted,
         IHostEnvironment environment,
-        ILoggerFactory logs)
+        ILoggerFactory logs,
+        RequestProfile? profile = null)
     {
+        Profile = profile;
         (_schema, _executer, _limits, _admission, _documents, _persisted, _development, _log) = (
             schema,
             executer,
@@ -80,7 +83,7 @@ public sealed class OperationPipeline
             MaxDepth = limits.MaxDepth,
             MaxComplexity = limits.MaxComplexity,
             DefaultComplexityImpactDelegate = limits.Impact,
-        });
+        }, profile);
         _rules = [.. DocumentValidator.CoreRules, new InputSuggestionsRule(), new AliasLimitRule(limits), new InputValuesRule(limits), complexity];
         _queryRules = [.. _rules, new QueriesOnlyOverGet()];
         _cachedRules = [complexity];
@@ -88,6 +91,9 @@ public sealed class OperationPipeline
     }
 
     public const string LogCategory = "Kvk.Operations";
+
+    /// <summary>The request profile, when enabled (<c>Kvk:Profile:Enabled</c>): the transports time their phases in it.</summary>
+    public RequestProfile? Profile { get; }
 
     /// <summary>Takes one permit of <paramref name="client"/> for an operation; null when admitted.</summary>
     public AdmissionRefusal? Admit(string client) => _admission.Admit(client);
@@ -112,6 +118,7 @@ public sealed class OperationPipeline
     public async Task<ExecutionResult> ExecuteAsync(OperationRequest operation, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
+        var started = Profile is null ? 0 : RequestProfile.Now();
         var request = operation.Request;
         var (requested, invalid) = DataVersion.FromExtensions(request.Extensions);
         var result = await CredentialRefusalAsync(operation, cancellationToken) is { } refused
@@ -126,6 +133,7 @@ public sealed class OperationPipeline
             result = ErrorPolicy.WithoutSuggestions(result);
         }
 
+        var logged = Profile is null ? 0 : RequestProfile.Now();
         GraphQLMetrics.OperationCompleted(operation.Transport, Outcome(result), clock.Elapsed);
         if (_log.IsEnabled(LogLevel.Information))
         {
@@ -135,6 +143,9 @@ public sealed class OperationPipeline
             var (outcome, duration) = (Outcome(result), clock.Elapsed.TotalMilliseconds);
             OperationLog.Completed(_log, operation.Transport, name, outcome, duration, client, trace);
         }
+
+        Profile?.Add(ProfilePhase.OperationLog, logged);
+        Profile?.Add(ProfilePhase.Operation, started);
         return result;
     }
 
@@ -162,6 +173,7 @@ public sealed class OperationPipeline
         }
 
         var userContext = OperationCost.UserContext(operation.Cost);
+        var started = Profile is null ? 0 : RequestProfile.Now();
         var result = await _executer.ExecuteAsync(options =>
         {
             options.UserContext = userContext;
@@ -183,6 +195,7 @@ public sealed class OperationPipeline
                 return Task.CompletedTask;
             };
         });
+        Profile?.Add(ProfilePhase.Executer, started);
         result = InputSuggestions.Apply(result, userContext, _schema);
 
         // Notes only of an operation that ran: a validate-only answer (GraphQL-Cost) has no data for them to explain.

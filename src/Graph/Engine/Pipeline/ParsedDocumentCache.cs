@@ -4,6 +4,7 @@ using GraphQL;
 using GraphQL.DI;
 using GraphQL.Validation.Rules.Custom;
 using GraphQLParser.AST;
+using Kvk.Graph.Engine.Profiling;
 
 namespace Kvk.Graph.Engine.Pipeline;
 
@@ -14,7 +15,8 @@ namespace Kvk.Graph.Engine.Pipeline;
 /// every rule; only an operation that passed them all before skips the rules that depend on the document
 /// alone. The complexity rule runs again for an operation whose complexity its variables can change.
 /// </summary>
-public sealed class ParsedDocumentCache(QueryLimits limits, int capacity = 500) : IConfigureExecution
+/// <param name="profile">Counts the hits and times their lookups, when the request profile is enabled.</param>
+public sealed class ParsedDocumentCache(QueryLimits limits, int capacity = 500, RequestProfile? profile = null) : IConfigureExecution
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, LinkedListNode<Entry>> _index = new(StringComparer.Ordinal);
@@ -46,6 +48,7 @@ public sealed class ParsedDocumentCache(QueryLimits limits, int capacity = 500) 
             return await next(options);
         }
 
+        var started = profile is null ? 0 : RequestProfile.Now();
         var operation = options.OperationName ?? "";
         if (TryGet(query) is { } cached)
         {
@@ -53,6 +56,7 @@ public sealed class ParsedDocumentCache(QueryLimits limits, int capacity = 500) 
             if (cached.IsValidated(operation))
             {
                 Interlocked.Increment(ref _hits);
+                profile?.Add(ProfilePhase.DocumentCacheHit, started);
                 // Null would mean GraphQL.NET's full rule set, so "no rules for cached documents" must be an empty set.
                 var rules = options.CachedDocumentValidationRules ?? [];
                 options.ValidationRules = cached.VariablesChangeComplexity ? rules : [.. rules.Where(r => r is not ComplexityValidationRule)];

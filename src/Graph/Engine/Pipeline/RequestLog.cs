@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Kvk.Graph.Engine.Profiling;
 using Kvk.Graph.Engine.Transport;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -21,6 +22,7 @@ public static partial class RequestLog
     public static IApplicationBuilder UseRequestLog(this IApplicationBuilder app)
     {
         var log = app.ApplicationServices.GetRequiredService<ILoggerFactory>().CreateLogger("Kvk.Requests");
+        var profile = app.ApplicationServices.GetService<RequestProfile>();
         return app.Use(async (context, next) =>
         {
             var clock = Stopwatch.StartNew();
@@ -30,7 +32,9 @@ public static partial class RequestLog
             }
             finally
             {
+                var started = profile is null ? 0 : RequestProfile.Now();
                 Log(log, context, clock.Elapsed.TotalMilliseconds);
+                profile?.Add(ProfilePhase.RequestLog, started);
             }
         });
     }

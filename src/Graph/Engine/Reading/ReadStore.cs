@@ -1,4 +1,5 @@
 using System.Globalization;
+using Kvk.Graph.Engine.Profiling;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -16,14 +17,16 @@ public readonly record struct RowVersion(uint Xmin, object MtVersion);
 /// already read come from <see cref="LoadedViews"/>, the others from one more statement per call,
 /// deserialized by the store's own serializer (<see cref="IViewDeserializer"/>). One per operation: its
 /// statements go to the pool its <see cref="ReadRoute"/> chose, the primary's for the secretariat. A statement the
-/// replica could not be reached for runs once more on the primary, where the rest of the operation reads too.
+/// replica could not be reached for runs once more on the primary, where the rest of the operation reads too. With the
+/// request profile enabled (<paramref name="profile"/>), each connection taken and each statement are timed.
 /// </summary>
 public sealed class ReadStore(
     [FromKeyedServices(ReadStore.DataSourceKey)] NpgsqlDataSource reads,
     [FromKeyedServices(ReadStore.PrimaryDataSourceKey)] NpgsqlDataSource primary,
     ReadRoute route,
     IViewDeserializer deserializer,
-    LoadedViews loaded)
+    LoadedViews loaded,
+    RequestProfile? profile = null)
 {
     /// <summary>The key of the read path's own connection pool in the host's services (a replica's, where one is configured).</summary>
     public const string DataSourceKey = "reads";
@@ -170,19 +173,24 @@ public sealed class ReadStore(
         }
     }
 
-    private static async Task<TResult> ReadOnAsync<TResult>(
+    private async Task<TResult> ReadOnAsync<TResult>(
         NpgsqlDataSource source,
         string sql,
         IReadOnlyList<object?> parameters,
         Func<NpgsqlDataReader, Task<TResult>> read,
         CancellationToken cancellationToken)
     {
+        var started = profile is null ? 0 : RequestProfile.Now();
         await using var connection = await source.OpenConnectionAsync(cancellationToken);
+        profile?.Add(ProfilePhase.SqlConnection, started);
         try
         {
+            var statement = profile is null ? 0 : RequestProfile.Now();
             await using var command = Command(connection, sql, parameters);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            return await read(reader);
+            var result = await read(reader);
+            profile?.Add(ProfilePhase.SqlStatement, statement);
+            return result;
         }
         catch (Exception e) when (e is NpgsqlException or OperationCanceledException or InvalidOperationException)
         {

@@ -3,6 +3,7 @@ using GraphQL;
 using GraphQL.Transport;
 using GraphQLParser.AST;
 using Kvk.Graph.Engine.Pipeline;
+using Kvk.Graph.Engine.Profiling;
 using Kvk.Graph.Engine.Reading;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -79,13 +80,14 @@ public static class HttpTransport
         // An operation: its permit is taken here, before anything else is looked at, whatever becomes of it; but for an
         // event stream, which may be a subscription this host knows (a watcher coming back, from the live bucket): its
         // permit is taken once its request is read (RunAsync), or found unreadable.
+        var pipeline = context.RequestServices.GetRequiredService<OperationPipeline>();
         var overGet = !HttpMethods.IsPost(context.Request.Method);
         var responseType = MediaTypes.Negotiate(context.Request, allowHtml: overGet);
         if (responseType == MediaTypes.EventStream)
         {
             context.Items[PendingPermitItem] = true;
         }
-        else if (context.RequestServices.GetRequiredService<OperationPipeline>().Admit(Admission.ClientOf(context)) is { } refused)
+        else if (pipeline.Admit(Admission.ClientOf(context)) is { } refused)
         {
             await WriteRefusalAsync(context, responseType ?? MediaTypes.Json, refused);
             return;
@@ -97,16 +99,16 @@ public static class HttpTransport
         }
         else if (overGet)
         {
-            await RunAsync(context, responseType, queriesOnly: true, context.Request.QueryString.Value ?? "",
+            await RunAsync(context, pipeline, responseType, queriesOnly: true, context.Request.QueryString.Value ?? "",
                 serializer => GraphQLRequestReader.Read(context.Request.Query, serializer));
         }
         else
         {
-            await PostAsync(context, responseType);
+            await PostAsync(context, pipeline, responseType);
         }
     }
 
-    private static async Task PostAsync(HttpContext context, string responseType)
+    private static async Task PostAsync(HttpContext context, OperationPipeline pipeline, string responseType)
     {
         // Only application/json bodies are read: a simple content type (text/plain, form data) is refused before
         // anything runs, so a cross-site form cannot post an operation (CSRF protection).
@@ -116,14 +118,16 @@ public static class HttpTransport
             return;
         }
 
+        var started = pipeline.Profile is null ? 0 : RequestProfile.Now();
         using var body = await ReadBodyAsync(context);
+        pipeline.Profile?.Add(ProfilePhase.ReadBody, started);
         if (body is null)
         {
             await WriteRequestErrorAsync(context, responseType, StatusCodes.Status400BadRequest, "The request body is not a valid GraphQL request in JSON.");
             return;
         }
 
-        await RunAsync(context, responseType, queriesOnly: false, body.RootElement.GetRawText(),
+        await RunAsync(context, pipeline, responseType, queriesOnly: false, body.RootElement.GetRawText(),
             serializer => GraphQLRequestReader.Read(body.RootElement, serializer));
     }
 
@@ -142,13 +146,14 @@ public static class HttpTransport
     /// <param name="requestText">What identifies the request for the response cache: the body or the query string, as sent.</param>
     private static async Task RunAsync(
         HttpContext context,
+        OperationPipeline pipeline,
         string responseType,
         bool queriesOnly,
         string requestText,
         Func<IGraphQLTextSerializer, GraphQLRequest> read)
     {
         var services = context.RequestServices;
-        var pipeline = services.GetRequiredService<OperationPipeline>();
+        var profile = pipeline.Profile;
         var withCredentials = context.Request.Headers.ContainsKey(HeaderNames.Authorization);
         if (withCredentials)
         {
@@ -170,6 +175,7 @@ public static class HttpTransport
             afterVersion = version;
         }
 
+        var started = profile is null ? 0 : RequestProfile.Now();
         var cache = services.GetRequiredService<ResponseCache>();
         var cost = OperationCost.Of(context.Request);
         var cacheKey = withCredentials || responseType == MediaTypes.EventStream || requestText.Length > ResponseCache.MaxKeyLength || cost != CostRequest.None
@@ -183,10 +189,13 @@ public static class HttpTransport
             return;
         }
 
+        profile?.Add(ProfilePhase.ResponseCacheLookup, started);
         GraphQLRequest request;
         try
         {
+            started = profile is null ? 0 : RequestProfile.Now();
             request = read(services.GetRequiredService<IGraphQLTextSerializer>());
+            profile?.Add(ProfilePhase.DecodeRequest, started);
         }
         catch (InvalidRequestException e)
         {
@@ -242,13 +251,22 @@ public static class HttpTransport
             && result.Errors is not { Count: > 0 }
             && result.Operation?.Operation == OperationType.Query)
         {
+            started = profile is null ? 0 : RequestProfile.Now();
             var response = new CachedResponse(status, responseType + "; charset=utf-8", await SerializeAsync(context, result));
+            profile?.Add(ProfilePhase.Serialization, started);
+            started = profile is null ? 0 : RequestProfile.Now();
             cache.Store(cacheKey, response, generation, client);
+            profile?.Add(ProfilePhase.ResponseCacheStore, started);
+            started = profile is null ? 0 : RequestProfile.Now();
             await WriteCachedAsync(context, response, queriesOnly);
+            profile?.Add(ProfilePhase.WriteResponse, started);
             return;
         }
 
+        // Not kept: serialized straight into the response, which the profile counts as serialization.
+        started = profile is null ? 0 : RequestProfile.Now();
         await WriteResultAsync(context, responseType, status, result);
+        profile?.Add(ProfilePhase.Serialization, started);
     }
 
     private static async Task<byte[]> SerializeAsync(HttpContext context, ExecutionResult result)

@@ -133,15 +133,49 @@ public sealed class ParsedDocumentCache(QueryLimits limits, int capacity = 500, 
     /// <summary>
     /// Whether a variable reaches what the complexity analysis reads besides the document itself: the
     /// <c>first</c>, <c>last</c> and <c>id</c> arguments that multiply a list, a <c>where</c> whose conditions
-    /// are counted, and <c>@skip</c>/<c>@include</c>.
+    /// are counted, and <c>@skip</c>/<c>@include</c>. In a <c>where</c>, a variable that is a condition's value and
+    /// can only be a built-in scalar, never null (<c>gte: $from</c> with <c>$from: Int!</c>), is one condition whatever
+    /// its value (<see cref="QueryLimits.FilterCost"/>): such a filter costs what its document says, so a new value
+    /// of it costs execution only, not a new validation.
     /// </summary>
-    private static bool VariablesChangeComplexity(GraphQLDocument document) =>
-        Nodes(document).Any(node => node switch
+    private static bool VariablesChangeComplexity(GraphQLDocument document)
+    {
+        var conditionValues = ConditionValueVariables(document);
+        return Nodes(document).Any(node => node switch
         {
-            GraphQLField field => field.Arguments?.Items.Any(a => a.Name.StringValue is "first" or "last" or "id" or "where" && HasVariable(a.Value)) ?? false,
+            GraphQLField field => field.Arguments?.Items.Any(a => a.Name.StringValue switch
+            {
+                "first" or "last" or "id" => HasVariable(a.Value),
+                "where" => FilterVariesWith(a.Value, conditionValues),
+                _ => false,
+            }) ?? false,
             GraphQLDirective directive => directive.Arguments?.Items.Any(a => HasVariable(a.Value)) ?? false,
             _ => false,
         });
+    }
+
+    private static readonly HashSet<string> BuiltInScalars = new(["Int", "Float", "String", "Boolean", "ID"], StringComparer.Ordinal);
+
+    /// <summary>The variables every operation of the document declares as a non-null built-in scalar.</summary>
+    private static HashSet<string> ConditionValueVariables(GraphQLDocument document) =>
+        document.Definitions.OfType<GraphQLOperationDefinition>()
+            .SelectMany(operation => operation.Variables?.Items ?? [])
+            .GroupBy(definition => definition.Variable.Name.StringValue)
+            .Where(declared => declared.All(d =>
+                d.Type is GraphQLNonNullType { Type: GraphQLNamedType named } && BuiltInScalars.Contains(named.Name.StringValue)))
+            .Select(declared => declared.Key)
+            .ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Whether a variable in a <c>where</c> value can change what its conditions cost: any but a scalar condition's value.</summary>
+    private static bool FilterVariesWith(GraphQLValue value, HashSet<string> conditionValues) => value switch
+    {
+        GraphQLVariable => true,
+        GraphQLListValue list => list.Values?.Any(v => FilterVariesWith(v, conditionValues)) ?? false,
+        GraphQLObjectValue obj => obj.Fields?.Any(f => f.Value is GraphQLVariable variable
+            ? !conditionValues.Contains(variable.Name.StringValue)
+            : FilterVariesWith(f.Value, conditionValues)) ?? false,
+        _ => false,
+    };
 
     private static bool HasVariable(GraphQLValue value) => value switch
     {

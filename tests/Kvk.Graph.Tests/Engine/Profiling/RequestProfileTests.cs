@@ -44,14 +44,37 @@ public sealed class RequestProfileTests
             new[]
             {
                 ProfilePhase.Request, ProfilePhase.ReadBody, ProfilePhase.ResponseCacheLookup, ProfilePhase.DecodeRequest, ProfilePhase.Operation,
-                ProfilePhase.Executer, ProfilePhase.DocumentCacheHit, ProfilePhase.Validation, ProfilePhase.CostAnalysis, ProfilePhase.OperationLog,
+                ProfilePhase.Executer, ProfilePhase.DocumentCacheHit, ProfilePhase.Validation, ProfilePhase.OperationLog,
                 ProfilePhase.Serialization, ProfilePhase.ResponseCacheStore, ProfilePhase.WriteResponse,
             },
             phase => Assert.True(Counted(phase) == 2, $"{phase}: {Counted(phase)}"));
+
+        // Its variables are condition values (`gte: $from` with `$from: Int!`): a new value costs no new cost analysis.
+        Assert.Equal(0, Counted(ProfilePhase.CostAnalysis));
         Assert.Equal(0, Counted(ProfilePhase.Parse));
         Assert.Equal(1, before[RequestProfile.JsonName(ProfilePhase.Parse)].Count);
         Assert.Equal(Counted(ProfilePhase.SqlConnection), Counted(ProfilePhase.SqlStatement));
         Assert.True(Counted(ProfilePhase.SqlStatement) >= 2, $"SQL statements: {Counted(ProfilePhase.SqlStatement)}");
+    }
+
+    [Theory]
+    [InlineData("query($from: Int!) { awards(where: { year: { gte: $from } }) { totalCount } }", 0)]
+    [InlineData("query($from: Int) { awards(where: { year: { gte: $from } }) { totalCount } }", 1)]
+    [InlineData("query($from: Int!) { awards(where: { year: { in: [$from] } }) { totalCount } }", 1)]
+    [InlineData("query($from: Int!, $w: AwardFilterInput) { awards(where: $w) { totalCount } a: awards(where: { year: { gte: $from } }) { totalCount } }", 1)]
+    [InlineData("query($from: Int!) { awards(first: $from) { totalCount } }", 1)]
+    public async Task Cost_analysis_runs_again_for_new_variables_only_where_their_values_can_change_the_cost(string query, int runsPerRequest)
+    {
+        await using var server = await KvkTestServer.StartAsync(null, $"--{RequestProfile.EnabledKey}=true");
+
+        await server.QueryAsync(query, new { from = 3, w = new { year = new { gte = 2010 } } });
+        var before = await WaitForRequestsAsync(server, 1);
+        await server.QueryAsync(query, new { from = 4, w = new { year = new { gte = 2011 } } });
+        await server.QueryAsync(query, new { from = 5, w = new { year = new { gte = 2012 } } });
+        var after = await WaitForRequestsAsync(server, 3);
+
+        var name = RequestProfile.JsonName(ProfilePhase.CostAnalysis);
+        Assert.Equal(2 * runsPerRequest, after[name].Count - before[name].Count);
     }
 
     /// <summary>

@@ -70,17 +70,7 @@ public static class GalaReportWriter
     }
 
     /// <summary>Replaces the figures between <see cref="Begin"/> and <see cref="End"/> in the file (appends the section when it has none).</summary>
-    public static void WriteInto(string path, string figures)
-    {
-        var text = File.ReadAllText(path);
-        var block = $"{Begin}\n{figures.TrimEnd()}\n{End}";
-        var start = text.IndexOf(Begin, StringComparison.Ordinal);
-        var end = text.IndexOf(End, StringComparison.Ordinal);
-        text = start >= 0 && end > start
-            ? text[..start] + block + text[(end + End.Length)..]
-            : text.TrimEnd() + "\n\n## The gala night\n\n" + block + "\n";
-        File.WriteAllText(path, text);
-    }
+    public static void WriteInto(string path, string figures) => new MarkedBlock(Begin, End, "The gala night").WriteInto(path, figures);
 
     private static string Ms(double value) => double.IsNaN(value) ? "–" : value >= 1000 ? string.Create(
         CultureInfo.InvariantCulture,

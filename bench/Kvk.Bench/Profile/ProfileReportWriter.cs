@@ -119,17 +119,8 @@ public static partial class ProfileReportWriter
     }
 
     /// <summary>Replaces the figures between <see cref="Begin"/> and <see cref="End"/> in the file (appends the section when it has none).</summary>
-    public static void WriteInto(string path, string figures)
-    {
-        var text = File.ReadAllText(path);
-        var block = $"{Begin}\n{figures.TrimEnd()}\n{End}";
-        var start = text.IndexOf(Begin, StringComparison.Ordinal);
-        var end = text.IndexOf(End, StringComparison.Ordinal);
-        text = start >= 0 && end > start
-            ? text[..start] + block + text[(end + End.Length)..]
-            : text.TrimEnd() + "\n\n## Where a cache-busting query spends its time\n\n" + block + "\n";
-        File.WriteAllText(path, text);
-    }
+    public static void WriteInto(string path, string figures) =>
+        new MarkedBlock(Begin, End, "Where a cache-busting query spends its time").WriteInto(path, figures);
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();

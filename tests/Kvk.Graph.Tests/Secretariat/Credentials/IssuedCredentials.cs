@@ -34,7 +34,22 @@ public static partial class IssuedCredentials
         Assert.True(exit == 0, error);
         var id = Guid.Parse(IdPattern().Match(output).Groups[1].Value);
         var token = output.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1].Trim();
+        await KnownAsync(server, name, token);
         return new IssuedToken(id, name, token);
+    }
+
+    /// <summary>
+    /// Waits until the host knows the new token (it hears of it through the database, a moment after the command): until
+    /// then the host may still hold what it read before, and the token counts as unknown, the public's.
+    /// </summary>
+    private static async Task KnownAsync(KvkTestServer server, string name, string token)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(1);
+        while ((string?)(await server.PostAsync("{ viewer { name } }", token: token))["data"]?["viewer"]?["name"] != name)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"The host did not come to know the credential of {name}.");
+            await Task.Delay(20);
+        }
     }
 
     /// <summary>Makes a change to the credential and waits until the host has heard of it (no waiting for time to pass).</summary>

@@ -82,32 +82,43 @@ public sealed class Admission : IDisposable
     public const string TooManyOperations = "TOO_MANY_OPERATIONS";
     public const string TooManySubscriptions = "TOO_MANY_SUBSCRIPTIONS";
 
-    private readonly PartitionedRateLimiter<string>? _limiter;
-    private readonly PartitionedRateLimiter<string>? _assets;
-    private readonly PartitionedRateLimiter<string>? _live;
+    private readonly Dictionary<AdmissionBucket, Bucket> _buckets;
     private readonly Tally _connections = new();
     private readonly Tally _subscriptions = new();
 
     public Admission(RateLimits limits)
     {
         Limits = limits;
-        if (limits.Enabled)
+        _buckets = new Dictionary<AdmissionBucket, Bucket>
         {
-            _limiter = Buckets(limits.Burst, limits.PerSecond);
-            _assets = Buckets(limits.AssetsBurst, limits.AssetsPerSecond);
-            _live = Buckets(limits.LiveBurst, limits.LivePerSecond);
-        }
+            [AdmissionBucket.Requests] = new(PolicyName, "operations", limits.Burst, limits.PerSecond, limits.Enabled),
+            [AdmissionBucket.Assets] = new(AssetsPolicyName, "static files", limits.AssetsBurst, limits.AssetsPerSecond, limits.Enabled),
+            [AdmissionBucket.Live] = new(LivePolicyName, "new connections and subscriptions", limits.LiveBurst, limits.LivePerSecond, limits.Enabled),
+        };
     }
 
-    private static PartitionedRateLimiter<string> Buckets(int burst, int perSecond) =>
-        PartitionedRateLimiter.Create<string, string>(client => RateLimitPartition.GetTokenBucketLimiter(client, _ => new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = burst,
-            TokensPerPeriod = perSecond,
-            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-            QueueLimit = 0,
-            AutoReplenishment = true,
-        }));
+    /// <summary>One bucket of permits per client: its name in the headers, what it counts, its size and refill; no limiter when the limit is off.</summary>
+    private sealed class Bucket(string name, string what, int burst, int perSecond, bool enabled)
+    {
+        public string Name { get; } = name;
+
+        public string What { get; } = what;
+
+        public int Burst { get; } = burst;
+
+        public int PerSecond { get; } = perSecond;
+
+        public PartitionedRateLimiter<string>? Limiter { get; } = enabled
+            ? PartitionedRateLimiter.Create<string, string>(client => RateLimitPartition.GetTokenBucketLimiter(client, _ => new TokenBucketRateLimiterOptions
+            {
+                TokenLimit = burst,
+                TokensPerPeriod = perSecond,
+                ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                QueueLimit = 0,
+                AutoReplenishment = true,
+            }))
+            : null;
+    }
 
     public RateLimits Limits { get; }
 
@@ -119,7 +130,8 @@ public sealed class Admission : IDisposable
     /// <summary>Takes one permit for an operation (or any other request) of <paramref name="client"/>; null when admitted.</summary>
     public AdmissionRefusal? Admit(string client, AdmissionBucket bucket = AdmissionBucket.Requests)
     {
-        if (LimiterOf(bucket) is not { } limiter)
+        var of = _buckets[bucket];
+        if (of.Limiter is not { } limiter)
         {
             return null;
         }
@@ -131,15 +143,8 @@ public sealed class Admission : IDisposable
         }
 
         var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromSeconds(1);
-        var (_, burst, perSecond) = Of(bucket);
-        var what = bucket switch
-        {
-            AdmissionBucket.Assets => "static files",
-            AdmissionBucket.Live => "new connections and subscriptions",
-            _ => "operations",
-        };
         return new AdmissionRefusal(RateLimited, string.Create(CultureInfo.InvariantCulture,
-            $"Too many requests: at most {perSecond} {what} a second (bursts of {burst}) per client. Retry after " +
+            $"Too many requests: at most {of.PerSecond} {of.What} a second (bursts of {of.Burst}) per client. Retry after " +
                 $"{Math.Max(1, Math.Ceiling(retryAfter.TotalSeconds))} s."), retryAfter);
     }
 
@@ -161,13 +166,9 @@ public sealed class Admission : IDisposable
     /// <summary>As <see cref="Policy"/>, for the bucket <paramref name="bucket"/>.</summary>
     public string? PolicyOf(AdmissionBucket bucket)
     {
-        if (LimiterOf(bucket) is null)
-        {
-            return null;
-        }
-
-        var (name, burst, perSecond) = Of(bucket);
-        return string.Create(CultureInfo.InvariantCulture, $"\"{name}\";q={burst};w={RefillSeconds(burst, perSecond)}");
+        var of = _buckets[bucket];
+        return of.Limiter is null ? null
+            : string.Create(CultureInfo.InvariantCulture, $"\"{of.Name}\";q={of.Burst};w={RefillSeconds(of.Burst, of.PerSecond)}");
     }
 
     /// <summary>
@@ -176,29 +177,15 @@ public sealed class Admission : IDisposable
     /// </summary>
     public string? Remaining(string client, AdmissionBucket bucket = AdmissionBucket.Requests)
     {
-        if (LimiterOf(bucket) is not { } limiter)
+        var of = _buckets[bucket];
+        if (of.Limiter is not { } limiter)
         {
             return null;
         }
 
-        var (name, burst, perSecond) = Of(bucket);
-        var available = limiter.GetStatistics(client) is { } statistics ? (int)Math.Clamp(statistics.CurrentAvailablePermits, 0, burst) : burst;
-        return string.Create(CultureInfo.InvariantCulture, $"\"{name}\";r={available};t={RefillSeconds(burst - available, perSecond)}");
+        var available = limiter.GetStatistics(client) is { } statistics ? (int)Math.Clamp(statistics.CurrentAvailablePermits, 0, of.Burst) : of.Burst;
+        return string.Create(CultureInfo.InvariantCulture, $"\"{of.Name}\";r={available};t={RefillSeconds(of.Burst - available, of.PerSecond)}");
     }
-
-    private PartitionedRateLimiter<string>? LimiterOf(AdmissionBucket bucket) => bucket switch
-    {
-        AdmissionBucket.Assets => _assets,
-        AdmissionBucket.Live => _live,
-        _ => _limiter,
-    };
-
-    private (string Name, int Burst, int PerSecond) Of(AdmissionBucket bucket) => bucket switch
-    {
-        AdmissionBucket.Assets => (AssetsPolicyName, Limits.AssetsBurst, Limits.AssetsPerSecond),
-        AdmissionBucket.Live => (LivePolicyName, Limits.LiveBurst, Limits.LivePerSecond),
-        _ => (PolicyName, Limits.Burst, Limits.PerSecond),
-    };
 
     private static int RefillSeconds(int permits, int perSecond) => (int)Math.Ceiling(permits / (double)Math.Max(1, perSecond));
 
@@ -222,9 +209,10 @@ public sealed class Admission : IDisposable
 
     public void Dispose()
     {
-        _limiter?.Dispose();
-        _assets?.Dispose();
-        _live?.Dispose();
+        foreach (var bucket in _buckets.Values)
+        {
+            bucket.Limiter?.Dispose();
+        }
     }
 
     /// <summary>What each client holds of one kind (connections, subscriptions), each taken under a cap and given back once.</summary>

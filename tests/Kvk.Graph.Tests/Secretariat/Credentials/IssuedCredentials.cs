@@ -42,15 +42,11 @@ public static partial class IssuedCredentials
     /// Waits until the host knows the new token (it hears of it through the database, a moment after the command): until
     /// then the host may still hold what it read before, and the token counts as unknown, the public's.
     /// </summary>
-    private static async Task KnownAsync(KvkTestServer server, string name, string token)
-    {
-        var deadline = DateTime.UtcNow.AddMinutes(1);
-        while ((string?)(await server.PostAsync("{ viewer { name } }", token: token))["data"]?["viewer"]?["name"] != name)
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"The host did not come to know the credential of {name}.");
-            await Task.Delay(20);
-        }
-    }
+    private static async Task KnownAsync(KvkTestServer server, string name, string token) => Assert.True(
+        await Ops.OpsCluster.EventuallyAsync(
+            async () => (string?)(await server.PostAsync("{ viewer { name } }", token: token))["data"]?["viewer"]?["name"] == name,
+            TimeSpan.FromMinutes(1)),
+        $"The host did not come to know the credential of {name}.");
 
     /// <summary>Makes a change to the credential and waits until the host has heard of it (no waiting for time to pass).</summary>
     public static async Task ChangeAsync(KvkTestServer server, Guid id, Func<Task> change)

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Kvk.Bench.Profile;
 using Kvk.Graph.Hosting;
 using Npgsql;
 
@@ -214,6 +215,17 @@ public sealed class GalaCluster : IAsyncDisposable
             ResidentKilobytes("haproxy"),
             Hosts.Where(h => File.Exists(Path.Combine(Base, "run", h + ".pid"))).Select(ResidentKilobytes).Where(k => k > 0).ToList());
     }
+
+    /// <summary>Each running host's CPU time so far, by the kind of its threads (<see cref="ProcessCpu.ByThreadKind"/>).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, TimeSpan>> HostCpu() => Hosts
+        .Select(h => (Host: h, Pid: Pid(h)))
+        .Where(h => h.Pid is not null && Directory.Exists($"/proc/{h.Pid}"))
+        .ToDictionary(h => h.Host, h => ProcessCpu.ByThreadKind(h.Pid!.Value), StringComparer.Ordinal);
+
+    private int? Pid(string part) =>
+        int.TryParse(File.ReadAllText(Path.Combine(Base, "run", part + ".pid")).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var pid)
+            ? pid
+            : null;
 
     private long ResidentKilobytes(string part)
     {

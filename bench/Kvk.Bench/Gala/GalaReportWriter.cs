@@ -53,6 +53,25 @@ public static class GalaReportWriter
         }
 
         text.AppendLine();
+        text.AppendLine("Each host's CPU time from just before the announcement was sent until every watcher had it, by the kind of its " +
+            "threads (`/proc/PID/task`): the thread pool's workers do the hand-over and the sends; the rest is the runtime compiling " +
+            "hot methods again (tiered JIT) and collecting garbage.");
+        text.AppendLine();
+        text.AppendLine("| scenario | host | CPU | thread pool workers | tiered JIT | GC (server and background) | other |");
+        text.AppendLine("|---|---|---:|---:|---:|---:|---:|");
+        foreach (var s in report.Scenarios.Where(s => s.DeliveryCpuMs is not null))
+        {
+            foreach (var (host, kinds) in s.DeliveryCpuMs!)
+            {
+                var (workers, jit) = (kinds.GetValueOrDefault(".NET TP Worker"), kinds.GetValueOrDefault(".NET Tiered Com"));
+                var gc = kinds.GetValueOrDefault(".NET Server GC") + kinds.GetValueOrDefault(".NET BGC");
+                var total = kinds.Values.Sum();
+                text.AppendLine(CultureInfo.InvariantCulture,
+                    $"| {s.Name} | {host} | {total:0} ms | {workers:0} ms | {jit:0} ms | {gc:0} ms | {total - workers - jit - gc:0} ms |");
+            }
+        }
+
+        text.AppendLine();
         text.AppendLine("| scenario | reads | reads/s | p50 | p99 | failed answers | socket errors | Varnish: answered from its store | Varnish: asked a " +
             "host | of which revalidated (304) |");
         text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");

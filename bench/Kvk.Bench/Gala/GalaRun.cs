@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Kvk.Bench.Profile;
 
 namespace Kvk.Bench.Gala;
 
@@ -24,10 +25,14 @@ public sealed record GalaOptions(
 /// <param name="Killed">The part killed with SIGKILL, if any: a host just before the announcement, the replica before the round.</param>
 /// <param name="Mutations">The secretariat's mutations of the scenario (the round's steps and the announcement).</param>
 /// <param name="FailedMutations">Of them, the requests that failed or were refused (each then sent again).</param>
+/// <param name="DeliveryCpuMs">Each host's CPU time from just before the announcement was sent until every watcher had it, in
+/// milliseconds by the kind of its threads (<see cref="ProcessCpu.ByThreadKind"/>): the work of the hand-over apart from the
+/// runtime's compiling and collecting.</param>
 public sealed record GalaScenario(
     string Name, int Year, string? Killed, int Watchers, int Received, IReadOnlyList<double> DeliveryMs, double AcknowledgedMs,
     double? EdgeShownMs, int Reconnected, int ReconnectedAfterCommit, LoadResult Reads, IReadOnlyDictionary<string, long> Varnish,
-    int Mutations = 0, int FailedMutations = 0, GalaResources? Held = null);
+    int Mutations = 0, int FailedMutations = 0, GalaResources? Held = null,
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>>? DeliveryCpuMs = null);
 
 public sealed record GalaReport(GalaOptions Options, IReadOnlyList<GalaScenario> Scenarios, TimeSpan ClusterStart);
 
@@ -117,6 +122,7 @@ public static class GalaRun
             await Task.Delay(TimeSpan.FromMilliseconds(200));
         }
 
+        var cpuBefore = cluster.HostCpu();
         var sent = DateTimeOffset.UtcNow;
         failed += await MutateAsync(secretariat, $"announceAward(input: {{ year: {year}, clientMutationId: \"gala-{year}\" }})", log);
         mutations++;
@@ -130,6 +136,7 @@ public static class GalaRun
             await Task.Delay(50);
         }
 
+        var deliveryCpu = DeliveryCpu(cpuBefore, cluster.HostCpu());
         var load = await reads;
 
         // Read once the reads are over: a host logs a push after its hand-over, and its logger writes a moment later.
@@ -146,13 +153,19 @@ public static class GalaRun
         var counters = after.Keys.ToDictionary(k => k, k => after[k] - before.GetValueOrDefault(k));
         var scenario = new GalaScenario(
             name, year, kill, watchers.All.Count, delivered.Count, delivered, (acknowledged - sent).TotalMilliseconds,
-            shown is { } at ? (at - committed).TotalMilliseconds : null, reconnected, reconnectedAfterCommit, load, counters, mutations, failed, held);
+            shown is { } at ? (at - committed).TotalMilliseconds : null, reconnected, reconnectedAfterCommit, load, counters, mutations, failed, held,
+            deliveryCpu);
         log.WriteLine($"  {delivered.Count} of {watchers.All.Count} watchers got the award; from the commit: median {Percentile(delivered, 0.5):0} ms, p99 " +
             $"{Percentile(delivered, 0.99):0} ms, last {delivered.LastOrDefault():0} ms; {reconnected} reconnected, {reconnectedAfterCommit} of " +
             "them after the commit.");
         log.WriteLine($"  Reads through Varnish: {load.Requests:N0} ({load.RequestsPerSecond:N0}/s, p50 {load.P50Ms:0.00} ms, p99 {load.P99Ms:0.00} ms), " +
             $"{load.Errors} failed answers, {load.SocketErrors} socket errors; Varnish hits {counters.GetValueOrDefault("MAIN.cache_hit")}, backend requests " +
             $"{counters.GetValueOrDefault("MAIN.backend_req")}.");
+        foreach (var (host, kinds) in deliveryCpu)
+        {
+            log.WriteLine($"  {host}: {kinds.Values.Sum():0} ms of CPU during the delivery ({string.Join(", ", kinds.Select(k => $"{k.Key} {k.Value:0}"))}).");
+        }
+
         foreach (var missing in watchers.All.Where(w => w.ReceivedAt is null).Take(5))
         {
             log.WriteLine($"  watcher {missing.Id} ({(missing.OverWebSocket ? "WebSocket" : "SSE")}) got nothing; connections {missing.Connections}, last " +
@@ -161,6 +174,16 @@ public static class GalaRun
 
         return scenario;
     }
+
+    /// <summary>Each host's CPU time between two readings, by the kind of its threads; a host gone by the second is left out.</summary>
+    private static Dictionary<string, IReadOnlyDictionary<string, double>> DeliveryCpu(
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, TimeSpan>> before, IReadOnlyDictionary<string, IReadOnlyDictionary<string, TimeSpan>> after) =>
+        after.Where(h => before.ContainsKey(h.Key)).ToDictionary(
+            h => h.Key,
+            h => (IReadOnlyDictionary<string, double>)h.Value
+                .Select(k => (k.Key, Ms: (k.Value - before[h.Key].GetValueOrDefault(k.Key)).TotalMilliseconds))
+                .Where(k => k.Ms > 0).OrderByDescending(k => k.Ms).ToDictionary(k => k.Key, k => k.Ms, StringComparer.Ordinal),
+            StringComparer.Ordinal);
 
     public static double Percentile(IReadOnlyList<double> sorted, double p) =>
         sorted.Count == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];

@@ -19,7 +19,7 @@ public static class ProcessCpu
         foreach (var directory in Directory.EnumerateDirectories("/proc"))
         {
             if (!int.TryParse(Path.GetFileName(directory), NumberStyles.None, CultureInfo.InvariantCulture, out var pid)
-                || Fields(pid) is not { } fields)
+                || Fields(pid.ToString(CultureInfo.InvariantCulture)) is not { } fields)
             {
                 continue;
             }
@@ -38,12 +38,43 @@ public static class ProcessCpu
         return TimeSpan.FromSeconds(ticks / TicksPerSecond);
     }
 
-    /// <summary>The fields after the command's closing parenthesis (a command may hold spaces); null when the process is gone.</summary>
-    private static string[]? Fields(int pid)
+    /// <summary>
+    /// The CPU time of one process by the kind of its threads, as the .NET runtime names them (".NET TP Worker", ".NET Tiered
+    /// Com" for the JIT's tiering, ".NET Server GC", ".NET BGC"…), numbered threads of one kind counted together; empty when
+    /// the process is gone. What a host spends on compiling and collecting is told from the work it does.
+    /// </summary>
+    public static IReadOnlyDictionary<string, TimeSpan> ByThreadKind(int pid)
+    {
+        var ticks = new Dictionary<string, long>(StringComparer.Ordinal);
+        try
+        {
+            foreach (var task in Directory.EnumerateDirectories($"/proc/{pid}/task"))
+            {
+                if (int.TryParse(Path.GetFileName(task), NumberStyles.None, CultureInfo.InvariantCulture, out var tid)
+                    && Fields($"{pid}/task/{tid}") is { } fields)
+                {
+                    var kind = File.ReadAllText(Path.Combine(task, "comm")).Trim().TrimEnd("0123456789 ".ToCharArray());
+                    ticks[kind] = ticks.GetValueOrDefault(kind) + Field(fields, 14) + Field(fields, 15);
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The process or one of its threads ended while it was read.
+        }
+
+        return ticks.ToDictionary(t => t.Key, t => TimeSpan.FromSeconds(t.Value / TicksPerSecond), StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// The fields of /proc/<paramref name="process"/>/stat (a pid, or pid/task/tid) after the command's closing parenthesis (a
+    /// command may hold spaces); null when the process is gone.
+    /// </summary>
+    private static string[]? Fields(string process)
     {
         try
         {
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var stat = File.ReadAllText($"/proc/{process}/stat");
             return stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
         }
         catch (IOException)

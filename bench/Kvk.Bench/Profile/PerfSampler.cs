@@ -48,7 +48,10 @@ public sealed class PerfSampler
         return new PerfSampler(Process.Start(info) ?? throw new InvalidOperationException("perf did not start."), data, map);
     }
 
-    /// <summary>Ends the sampling as Ctrl-C would (perf writes its file on SIGINT), then writes the reports beside the data.</summary>
+    /// <summary>
+    /// Ends the sampling as Ctrl-C would (perf writes its file on SIGINT), then writes the reports beside the data: exclusive,
+    /// inclusive, by caller, by part of the host (<c>.parts.md</c>), and what was compiled meanwhile.
+    /// </summary>
     public async Task<string> StopAsync()
     {
         using (var interrupt = Process.Start("kill", ["-INT", _process.Id.ToString(CultureInfo.InvariantCulture)]))
@@ -64,7 +67,25 @@ public sealed class PerfSampler
         await ReportAsync(stem + ".self.txt", "--no-children", "--sort", "symbol", "-g", "none", "--percent-limit", "0.3");
         await ReportAsync(stem + ".children.txt", "--children", "--sort", "symbol", "-g", "none", "--percent-limit", "1");
         await ReportAsync(stem + ".callers.txt", "--no-children", "--sort", "symbol", "-g", "caller,0.5,callee,function,percent", "--percent-limit", "1");
+        await WritePartsAsync(stem + ".parts.md");
         return stem;
+    }
+
+    /// <summary>The samples by part of the host (<see cref="PerfParts"/>), from <c>perf script</c>'s call stacks.</summary>
+    private async Task WritePartsAsync(string output)
+    {
+        var info = new ProcessStartInfo("perf") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { "script", "-i", _data, "-F", "comm,ip,sym,dso" })
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(info) ?? throw new InvalidOperationException("perf script did not start.");
+        var errors = process.StandardError.ReadToEndAsync();
+        var samples = await Task.Run(() => PerfParts.Parse(process.StandardOutput));
+        await errors;
+        await process.WaitForExitAsync();
+        await File.WriteAllTextAsync(output, PerfParts.Markdown(samples));
     }
 
     /// <summary>

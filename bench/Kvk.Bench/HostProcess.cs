@@ -18,6 +18,9 @@ public sealed class HostProcess : IAsyncDisposable
 
     public string Url { get; }
 
+    /// <summary>The host's process id, for a sampler attached from outside (<c>perf record -p</c>).</summary>
+    public int Id => _process.Id;
+
     /// <summary>The largest working set seen by <see cref="SampleMemory"/>, in bytes.</summary>
     public long PeakWorkingSet => Interlocked.Read(ref _peakWorkingSet);
 
@@ -45,7 +48,12 @@ public sealed class HostProcess : IAsyncDisposable
     }
 
     /// <param name="arguments">More host arguments, e.g. secretariat tokens for a test that records.</param>
-    public static async Task<HostProcess> StartAsync(string connectionString, params string[] arguments)
+    public static Task<HostProcess> StartAsync(string connectionString, params string[] arguments) =>
+        StartAsync(connectionString, new Dictionary<string, string>(), arguments);
+
+    /// <param name="environment">Variables set for the host's process beside those it inherits (e.g. the runtime's <c>DOTNET_PerfMapEnabled</c>).</param>
+    /// <param name="arguments">More host arguments.</param>
+    public static async Task<HostProcess> StartAsync(string connectionString, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var url = $"http://127.0.0.1:{LocalPostgres.FreePort()}";
         var process = Start(
@@ -53,7 +61,8 @@ public sealed class HostProcess : IAsyncDisposable
                 "--urls", url, $"--ConnectionStrings:Kvk={connectionString}", "--environment", "Production",
                 "--Kvk:RateLimiting:Enabled=false", "--Logging:LogLevel:Default=Warning", .. arguments,
             ],
-            redirect: false);
+            redirect: false,
+            environment);
         using var client = new HttpClient();
         for (var attempt = 0; attempt < 300; attempt++)
         {
@@ -131,9 +140,14 @@ public sealed class HostProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    private static Process Start(string[] arguments, bool redirect)
+    private static Process Start(string[] arguments, bool redirect, IReadOnlyDictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = redirect, RedirectStandardError = redirect, UseShellExecute = false };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
+        }
+
         info.ArgumentList.Add(HostAssembly);
         foreach (var argument in arguments)
         {

@@ -7,7 +7,7 @@ using Kvk.Bench.Profile;
 // TEXT|TEXT] [--smoke]
 // dotnet run -c Release --project bench/Kvk.Bench -- --gala [--websockets 6000] [--sse 4000] [--newsroom 3000] [--per-address 20]
 //   [--read-connections 32] [--reads-per-second 2000] [--seconds 20]
-// dotnet run -c Release --project bench/Kvk.Bench -- --profile busting [--connections 16] [--duration 12] [--host-warmup 8] [--bare 5]
+// dotnet run -c Release --project bench/Kvk.Bench -- --profile busting [--connections 16] [--duration 12] [--host-warmup 30] [--bare 5] [--perf DIR]
 if (Array.IndexOf(args, "--profile") is var at and >= 0)
 {
     var profile = new ProfileOptions(at + 1 < args.Length ? args[at + 1] : "busting");
@@ -21,8 +21,9 @@ if (Array.IndexOf(args, "--profile") is var at and >= 0)
             "--duration" => profile with { DurationSeconds = Value() },
             "--host-warmup" => profile with { HostWarmupSeconds = Value() },
             "--bare" => profile with { BareSeconds = Value() },
+            "--perf" => profile with { PerfDirectory = Path.GetFullPath(args[++i]) },
             _ => throw new ArgumentException($"Unknown option {args[i]} for --profile. Options: --profile QUERY --connections N --duration S " +
-                "--host-warmup S --bare S"),
+                "--host-warmup S --bare S --perf DIR"),
         };
     }
 
@@ -30,7 +31,13 @@ if (Array.IndexOf(args, "--profile") is var at and >= 0)
     var markdown = ProfileReportWriter.Markdown(measured, profile, "dotnet run -c Release --project bench/Kvk.Bench -- " + string.Join(' ', args));
     Console.WriteLine();
     Console.WriteLine(markdown);
-    ProfileReportWriter.WriteInto(Path.Combine(GalaCluster.RepositoryRoot, "BENCHMARKS.md"), markdown);
+
+    // A run under perf's sampler measures a host slowed by it: its figures are printed, not kept.
+    if (profile.PerfDirectory is null)
+    {
+        ProfileReportWriter.WriteInto(Path.Combine(GalaCluster.RepositoryRoot, "BENCHMARKS.md"), markdown);
+    }
+
     return 0;
 }
 

@@ -5,9 +5,15 @@ namespace Kvk.Bench.Profile;
 
 /// <param name="Filter">Which queries: those sent to the API whose name holds it ("busting": the cache-busting filtered page and search).</param>
 /// <param name="DurationSeconds">How long each query is measured.</param>
-/// <param name="HostWarmupSeconds">How long the new host first serves each query, so that its hot paths are compiled.</param>
+/// <param name="HostWarmupSeconds">
+/// How long the new host first serves each query, so that its hot paths are compiled. 8 s was too short on these 2 cores:
+/// under perf, the runtime still compiled 2,886 methods (tier-up) while the filtered page was measured, 10 % of the host's
+/// samples on its compiling thread, and the host's CPU per request was twice what it is after 30 s (408 µs against 204 µs).
+/// </param>
 /// <param name="BareSeconds">How long the bare endpoint serves each query's bytes, for the reference; 0 for none.</param>
-public sealed record ProfileOptions(string Filter, int Connections = 16, int DurationSeconds = 12, int HostWarmupSeconds = 8, int BareSeconds = 5);
+/// <param name="PerfDirectory">Where <c>perf</c>'s samples of the host and their reports go (<see cref="PerfSampler"/>); null for no sampling.</param>
+public sealed record ProfileOptions(
+    string Filter, int Connections = 16, int DurationSeconds = 12, int HostWarmupSeconds = 30, int BareSeconds = 5, string? PerfDirectory = null);
 
 /// <summary>What one query cost per request while it was measured, host and PostgreSQL apart.</summary>
 /// <param name="Requests">The requests the host counted (its profile's whole requests), which every figure is divided by.</param>
@@ -45,7 +51,8 @@ public static class ProfileRun
             var statistics = new StatementStatistics(postgres);
             await statistics.EnableAsync();
             await using var bare = await BareServer.StartAsync();
-            await using var host = await HostProcess.StartAsync(postgres.ConnectionString, $"--{RequestProfile.EnabledKey}=true");
+            var environment = options.PerfDirectory is null ? new Dictionary<string, string>() : PerfSampler.HostEnvironment;
+            await using var host = await HostProcess.StartAsync(postgres.ConnectionString, environment, $"--{RequestProfile.EnabledKey}=true");
             foreach (var query in queries)
             {
                 await Wrk.RunAsync(host.Url, query.WrkScript(), options.Connections, TimeSpan.FromSeconds(options.HostWarmupSeconds));
@@ -78,7 +85,13 @@ public static class ProfileRun
         var phases = await SettledPhasesAsync(client, host);
         await statistics.ResetAsync();
         var (hostCpu, postgresCpu) = (host.CpuTime, ProcessCpu.OfTree(statistics.PostmasterId));
+        var sampler = options.PerfDirectory is { } perf ? PerfSampler.Start(perf, query.Name, host.Id) : null;
         var load = await Wrk.RunAsync(host.Url, query.WrkScript(), options.Connections, TimeSpan.FromSeconds(options.DurationSeconds));
+        if (sampler is not null)
+        {
+            log.WriteLine($"{query.Name}: perf's samples and reports in {await sampler.StopAsync()}.*");
+        }
+
         var phasesAfter = await SettledPhasesAsync(client, host);
         var (hostCpuAfter, postgresCpuAfter) = (host.CpuTime, ProcessCpu.OfTree(statistics.PostmasterId));
         var statements = await statistics.ReadAsync();

@@ -92,8 +92,12 @@ public sealed class ListRoot<TDoc>(
     params (string Path, bool Descending)[] defaultOrder)
     : ListRoot(field, description, entity, listTypeName, items)
 {
-    protected override IReadOnlyList<SortKey> DefaultOrder(string table) =>
-        [.. defaultOrder.SelectMany(o => SortCompiler.Parse(new object?[] { Nest(o.Path, o.Descending) }, Entity, table, []))];
+    // The default order is the same statement text for every request on a table: parsed once per table, not per request.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<SortKey>> _defaultOrders = new(StringComparer.Ordinal);
+
+    protected override IReadOnlyList<SortKey> DefaultOrder(string table) => _defaultOrders.GetOrAdd(
+        table,
+        t => [.. defaultOrder.SelectMany(o => SortCompiler.Parse(new object?[] { Nest(o.Path, o.Descending) }, Entity, t, []))]);
 
     protected override async Task<IConnection> PageAsync(IResolveFieldContext context, ViewQuery query) =>
         await Pager.PageAsync<TDoc>(context.ReadStore(), query, PageArguments.From(context), context.CancellationToken);

@@ -19,7 +19,7 @@ public static class Sql
     /// <summary>A JSON object of the row's document, the source of an embedded entity, e.g. <c>m => m.County</c>.</summary>
     public static Func<string, string> Embedded<TDoc, T>(Expression<Func<TDoc, T>> member)
     {
-        var path = StoredMember.PathOf(member);
-        return source => $"({source}.data{string.Concat(path.Select(name => $"->'{name}'"))})";
+        var path = string.Concat(StoredMember.PathOf(member).Select(name => $"->'{name}'"));
+        return source => $"({source}.data{path})";
     }
 }

@@ -20,6 +20,9 @@ internal sealed class StoredMember
     private readonly IReadOnlyList<MemberInfo> _members;
     private readonly Type _type;
 
+    /// <summary>The JSON path to the member's parent object, e.g. <c>->'county'</c>.</summary>
+    private readonly string _parents;
+
     private StoredMember(IReadOnlyList<MemberInfo> members, Type type, ValueKind kind, bool nullable, bool arrayLength)
     {
         _members = members;
@@ -27,6 +30,10 @@ internal sealed class StoredMember
         Kind = kind;
         Nullable = nullable;
         ArrayLength = arrayLength;
+
+        // Computed once: every statement that filters or sorts by the member writes its SQL again.
+        Path = [.. (arrayLength ? members.SkipLast(1) : members).Select(m => Naming.ConvertName(m.Name))];
+        _parents = string.Concat(Path.SkipLast(1).Select(name => $"->'{name}'"));
     }
 
     public ValueKind Kind { get; }
@@ -37,7 +44,7 @@ internal sealed class StoredMember
     public bool ArrayLength { get; }
 
     /// <summary>The path of JSON members, e.g. ["county", "code"].</summary>
-    public IReadOnlyList<string> Path => [.. (ArrayLength ? _members.SkipLast(1) : _members).Select(m => Naming.ConvertName(m.Name))];
+    public IReadOnlyList<string> Path { get; }
 
     public static StoredMember Of(LambdaExpression read)
     {
@@ -53,8 +60,7 @@ internal sealed class StoredMember
     /// <summary>The value in SQL, given the document's JSON (<c>t.data</c>, or an embedded object's expression).</summary>
     public string Sql(string document)
     {
-        var path = Path;
-        var parents = string.Concat(path.SkipLast(1).Select(name => $"->'{name}'"));
+        var (path, parents) = (Path, _parents);
         if (ArrayLength)
         {
             var array = $"{document}{parents}->'{path[^1]}'";

@@ -4,13 +4,24 @@ using Microsoft.Extensions.Configuration;
 namespace Kvk.Graph.Engine.Transport;
 
 /// <summary>A response as it was written: status, content type and body bytes.</summary>
-public sealed record CachedResponse(int StatusCode, string ContentType, byte[] Body)
+public sealed class CachedResponse(int statusCode, string contentType, byte[] body)
 {
+    private string? _entityTag;
+
+    public int StatusCode { get; } = statusCode;
+
+    public string ContentType { get; } = contentType;
+
+    public byte[] Body { get; } = body;
+
     /// <summary>
     /// A strong entity tag of the response (quoted): a hash of its content type and body, nothing of the host or the
-    /// moment, so that any host gives the same tag for the same answer and any change of the answer gives another.
+    /// moment, so that any host gives the same tag for the same answer and any change of the answer gives another. Made
+    /// when first asked for: only a GET answer carries one, and a POST answer is stored untagged (hashing each one was
+    /// about 1 % of the host's CPU for a cache-busting POST, by perf). A class, not a record: a copy made with <c>with</c> would
+    /// have carried the tag of the body it was copied from.
     /// </summary>
-    public string EntityTag { get; } = Tag(ContentType, Body);
+    public string EntityTag => _entityTag ??= Tag(ContentType, Body);
 
     private static string Tag(string contentType, byte[] body)
     {

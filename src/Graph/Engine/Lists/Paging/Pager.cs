@@ -22,8 +22,10 @@ public static class Pager
         Func<TDoc, IReadOnlyList<string?>, TNode> map,
         CancellationToken cancellationToken)
     {
-        // The total is of the whole filtered list: its statement is taken before the keyset conditions narrow the query.
-        var countSql = $"select count(*) from {query.Table}{query.WhereClause}";
+        // The total is of the whole filtered list: its statement is taken before the keyset conditions narrow the query
+        // (written only for a page that needs it: a first page's total is its window count).
+        var (table, filtered) = (query.Table, query.WhereClause);
+        string CountSql() => $"select count(*) from {table}{filtered}";
         IReadOnlyList<object?> countParameters = [.. query.Parameters];
 
         var order = page.Backward ? [.. query.Order.Select(k => k with { Descending = !k.Descending })] : query.Order;
@@ -65,9 +67,10 @@ public static class Pager
         {
             (false, _) => "",
             (true, null) => ", (count(*) over ())::text",
-            (true, _) => $", ({countSql})::text",
+            (true, _) => $", ({CountSql()})::text",
         };
-        var sql = $"select {ReadStore.Reference(query.DocumentTable)}{values}{counted} from {query.Table}{query.WhereClause}{orderBy} limit {page.Size + 1}";
+        var where = (page.After ?? page.Before) is null ? filtered : query.WhereClause;
+        var sql = $"select {ReadStore.Reference(query.DocumentTable)}{values}{counted} from {query.Table}{where}{orderBy} limit {page.Size + 1}";
         IReadOnlyList<ReadRow<TDoc>> rows;
         try
         {
@@ -84,7 +87,7 @@ public static class Pager
         {
             (true, > 0, _) => _ => Task.FromResult(int.Parse(rows[0].Values[^1]!, System.Globalization.CultureInfo.InvariantCulture)),
             (true, 0, null) => _ => Task.FromResult(0),
-            _ => cancel => store.CountAsync(countSql, countParameters, cancel),
+            _ => cancel => store.CountAsync(CountSql(), countParameters, cancel),
         };
 
         var more = rows.Count > page.Size;

@@ -49,8 +49,9 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
         Assert.Equal("DATABASE_UNAVAILABLE", write["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
 
         await _postgres.RestartAsync(throwaway: true);
-        var recovered = await EventuallyAsync(async () =>
-            (await server.PostAsync("{ rounds(first: 2) { totalCount } }"))["data"]?["rounds"]?["totalCount"]?.GetValue<int>() == 12);
+        var recovered = await Eventually.HoldsAsync(async () =>
+            (await server.PostAsync("{ rounds(first: 2) { totalCount } }"))["data"]?["rounds"]?["totalCount"]?.GetValue<int>() == 12,
+            TimeSpan.FromSeconds(30));
         using var readyAgain = await server.Client.GetAsync("/health/ready");
 
         Assert.True(recovered, "Reads did not recover within 30 seconds of PostgreSQL's restart.");
@@ -60,19 +61,4 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
 
     private const string Token = "outage-test-token-61b0";
     private const string OpenRound = "mutation($y: Int!) { openRound(input: { year: $y }) { round { year } errors { ... on Error { code } } } }";
-
-    private static async Task<bool> EventuallyAsync(Func<Task<bool>> condition)
-    {
-        for (var attempt = 0; attempt < 60; attempt++)
-        {
-            if (await condition())
-            {
-                return true;
-            }
-
-            await Task.Delay(500);
-        }
-
-        return false;
-    }
 }

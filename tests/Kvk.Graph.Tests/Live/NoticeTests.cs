@@ -93,7 +93,7 @@ public sealed class NoticeTests
 
         Assert.Equal($"{{\"roundChanged\":{{\"year\":{year},\"status\":\"NOMINATING\"}}}}", change?["payload"]?["data"]?.ToJsonString());
         Assert.True(
-            await Ops.OpsCluster.EventuallyAsync(
+            await Eventually.HoldsAsync(
                 async () => (await server.Client.GetStringAsync(query)).Contains("NOMINATING", StringComparison.Ordinal),
                 Wait),
             "The cached answer never showed the change.");

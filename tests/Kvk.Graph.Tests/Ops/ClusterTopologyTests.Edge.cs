@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using Kvk.Graph.Tests.Support;
 using Kvk.Graph.Tests.Support.Scenarios;
 
 namespace Kvk.Graph.Tests.Ops;
@@ -55,7 +56,7 @@ public sealed partial class ClusterTopologyTests
         }
 
         Assert.True(
-            await OpsCluster.EventuallyAsync(async () => (await Cluster.HostsSeenByHaproxyAsync()).Values.All(status => status == "UP"), Wait),
+            await Eventually.HoldsAsync(async () => (await Cluster.HostsSeenByHaproxyAsync()).Values.All(status => status == "UP"), Wait),
             "HAProxy did not take the hosts back.");
     }
 }

@@ -51,7 +51,7 @@ public sealed partial class ClusterTopologyTests
             });
             var killedAt = await load.Killed;
             Assert.True(
-                await OpsCluster.EventuallyAsync(
+                await Eventually.HoldsAsync(
                     async () => (await cluster.HostsSeenByHaproxyAsync())[Victim].StartsWith("DOWN", StringComparison.Ordinal),
                     Wait),
                 $"HAProxy did not take {Victim} out.");

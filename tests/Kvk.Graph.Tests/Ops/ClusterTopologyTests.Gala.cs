@@ -67,10 +67,10 @@ public sealed partial class ClusterTopologyTests
         }
 
         Assert.True(
-            await OpsCluster.EventuallyAsync(async () => (await AskAsync(Cluster.Host(0), question)).Contains("2480", StringComparison.Ordinal), Wait),
+            await Eventually.HoldsAsync(async () => (await AskAsync(Cluster.Host(0), question)).Contains("2480", StringComparison.Ordinal), Wait),
             "The public never saw the change once the replica replayed it.");
         Assert.True(
-            await OpsCluster.EventuallyAsync(async () => (await Cluster.HostsSeenByHaproxyAsync()).Values.All(status => status == "UP"), Wait),
+            await Eventually.HoldsAsync(async () => (await Cluster.HostsSeenByHaproxyAsync()).Values.All(status => status == "UP"), Wait),
             "HAProxy did not take the hosts back once they were ready again.");
     }
 
@@ -119,7 +119,7 @@ public sealed partial class ClusterTopologyTests
         // Asked again until Varnish answers from its copy: a purge (the hosts send one when an earlier test's change reaches
         // them) may have dropped it meanwhile, and the next answer is stored again under the same tag.
         Assert.True(
-            await OpsCluster.EventuallyAsync(async () =>
+            await Eventually.HoldsAsync(async () =>
             {
                 using var conditional = await varnish.SendAsync(WithTag(Get(query), tag!));
                 return conditional.StatusCode == HttpStatusCode.NotModified && conditional.Headers.GetValues("X-Cache").Single() == "HIT";
@@ -129,7 +129,7 @@ public sealed partial class ClusterTopologyTests
         // Past max-age (1 s here) Varnish answers from its copy and asks a host in the background with the copy's ETag.
         var revalidated = await VarnishCounterAsync("MAIN.fetch_304");
         Assert.True(
-            await OpsCluster.EventuallyAsync(async () =>
+            await Eventually.HoldsAsync(async () =>
             {
                 using var again = await varnish.SendAsync(Get(query));
                 return again.StatusCode == HttpStatusCode.OK && await VarnishCounterAsync("MAIN.fetch_304") > revalidated;
@@ -141,7 +141,7 @@ public sealed partial class ClusterTopologyTests
         var clock = Stopwatch.StartNew();
         EntityTagHeaderValue? changedTag = null;
         Assert.True(
-            await OpsCluster.EventuallyAsync(async () =>
+            await Eventually.HoldsAsync(async () =>
             {
                 using var answer = await varnish.SendAsync(Get(query));
                 changedTag = answer.Headers.ETag;

@@ -156,7 +156,7 @@ public sealed partial class ClusterTopologyTests(ReplicatedCluster fixture, ITes
             // Past the bound the host reads the primary and stays ready: degraded, and its report says why.
             var probes = new List<HttpStatusCode>();
             Assert.True(
-                await OpsCluster.EventuallyAsync(
+                await Eventually.HoldsAsync(
                     async () =>
                     {
                         var probe = await ReadyAsync(Cluster.Host(0));
@@ -188,7 +188,7 @@ public sealed partial class ClusterTopologyTests(ReplicatedCluster fixture, ITes
         }
 
         Assert.True(
-            await OpsCluster.EventuallyAsync(async () => (string?)(await ReadyAsync(Cluster.Host(0))).Replica["data"]!["readsFrom"] == "replica", Wait),
+            await Eventually.HoldsAsync(async () => (string?)(await ReadyAsync(Cluster.Host(0))).Replica["data"]!["readsFrom"] == "replica", Wait),
             "The host did not return to the replica once it had caught up.");
         var recovered = await ReadyAsync(Cluster.Host(0));
         output.WriteLine($"After the replica resumed: {recovered.Replica.ToJsonString()}");

@@ -96,7 +96,7 @@ public sealed partial class EdgeTests(EdgeCluster fixture, ITestOutputHelper out
         var year = RoundYears.Next(Cluster.PrimaryConnectionString);
         var query = $"{{ round(year: {year}) {{ status }} }}";
         using var varnish = OpsCluster.Client(Cluster.Varnish);
-        Assert.True(await OpsCluster.EventuallyAsync(async () => (await AskAsync(varnish, query)).Status == HttpStatusCode.OK, Wait));
+        Assert.True(await Eventually.HoldsAsync(async () => (await AskAsync(varnish, query)).Status == HttpStatusCode.OK, Wait));
         var stored = await AskAsync(varnish, query);
         Assert.Equal("HIT", stored.Cache);
         Assert.DoesNotContain("NOMINATING", stored.Body, StringComparison.Ordinal);
@@ -121,7 +121,7 @@ public sealed partial class EdgeTests(EdgeCluster fixture, ITestOutputHelper out
 
         // Varnish may keep the answer five minutes: showing the change sooner, it was purged.
         Assert.True(
-            await OpsCluster.EventuallyAsync(async () => (await AskAsync(varnish, query)).Body.Contains("NOMINATING", StringComparison.Ordinal), Wait),
+            await Eventually.HoldsAsync(async () => (await AskAsync(varnish, query)).Body.Contains("NOMINATING", StringComparison.Ordinal), Wait),
             "Varnish kept showing the round as it was.");
         output.WriteLine($"The change showed through Varnish {clock.Elapsed.TotalSeconds:0.0} s after the mutation was acknowledged.");
     }

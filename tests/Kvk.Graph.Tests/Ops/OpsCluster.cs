@@ -194,23 +194,6 @@ public sealed class OpsCluster : IAsyncDisposable
         return await reader.ReadToEndAsync();
     }
 
-    /// <summary>Polls until <paramref name="condition"/> holds, at most <paramref name="timeout"/>; returns whether it did.</summary>
-    public static async Task<bool> EventuallyAsync(Func<Task<bool>> condition, TimeSpan timeout)
-    {
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < timeout)
-        {
-            if (await condition())
-            {
-                return true;
-            }
-
-            await Task.Delay(100);
-        }
-
-        return await condition();
-    }
-
     public static HttpClient Client(Uri address, bool secretariat = false)
     {
         var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };

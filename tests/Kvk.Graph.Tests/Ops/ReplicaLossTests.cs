@@ -4,6 +4,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Kvk.Domain.Municipalities;
 using Kvk.Domain.Seeding;
+using Kvk.Graph.Tests.Support;
 using Kvk.Graph.Tests.Support.Scenarios;
 using Xunit.Abstractions;
 
@@ -46,7 +47,7 @@ public sealed class ReplicaLossTests(ITestOutputHelper output)
 
         Assert.True(await EveryHostReadsFromAsync(cluster, "primary", probes), "Not every host turned to the primary with its replica gone.");
         Assert.True(
-            await OpsCluster.EventuallyAsync(
+            await Eventually.HoldsAsync(
                 async () => codes.All((await ClusterTopologyTests.AskAsync(cluster.Haproxy, question)).Contains),
                 Wait),
             "The public never read every acknowledged nomination.");
@@ -59,7 +60,7 @@ public sealed class ReplicaLossTests(ITestOutputHelper output)
         var after = municipalities[Mutations].Code;
         await ClusterTopologyTests.MutateAsync(secretariat, Nomination(year, after));
         Assert.True(
-            await OpsCluster.EventuallyAsync(
+            await Eventually.HoldsAsync(
                 async () => (await ClusterTopologyTests.AskAsync(cluster.Haproxy, question)).Contains(after, StringComparison.Ordinal),
                 Wait),
             "The public never read the nomination made once the replica was back.");
@@ -83,7 +84,7 @@ public sealed class ReplicaLossTests(ITestOutputHelper output)
     /// </summary>
     private static async Task StartReplicaAsync(OpsCluster cluster)
     {
-        var started = await OpsCluster.EventuallyAsync(
+        var started = await Eventually.HoldsAsync(
             async () =>
             {
                 using var start = Process.Start("bash", [Path.Combine(cluster.Base, "run", "replica.start")]);
@@ -95,7 +96,7 @@ public sealed class ReplicaLossTests(ITestOutputHelper output)
     }
 
     private static async Task<bool> EveryHostReadsFromAsync(OpsCluster cluster, string source, List<(string Host, HttpStatusCode Status)>? probes = null) =>
-        await OpsCluster.EventuallyAsync(
+        await Eventually.HoldsAsync(
             async () =>
             {
                 var reports = await ProbeAsync(cluster, probes ?? []);

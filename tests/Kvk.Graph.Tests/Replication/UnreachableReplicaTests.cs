@@ -2,7 +2,6 @@ using System.Diagnostics.Metrics;
 using System.Net;
 using System.Text.Json.Nodes;
 using Kvk.Graph.Hosting;
-using Kvk.Graph.Tests.Ops;
 using Kvk.Graph.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -37,7 +36,7 @@ public sealed class UnreachableReplicaTests
         var status = HttpStatusCode.OK;
         JsonNode? report = null;
         Assert.True(
-            await OpsCluster.EventuallyAsync(
+            await Eventually.HoldsAsync(
                 async () =>
                 {
                     using var response = await server.Client.GetAsync("/health/ready");

@@ -122,7 +122,7 @@ public sealed class AdmissionTests
 
             open[0].Dispose();
             open.RemoveAt(0);
-            await WaitUntilAsync(async () =>
+            Assert.True(await Eventually.HoldsAsync(async () =>
             {
                 var next = await GraphQLWebSocket.ConnectAsync(server.Client.BaseAddress!);
                 await next.SendAsync("{\"type\":\"connection_init\"}");
@@ -134,7 +134,7 @@ public sealed class AdmissionTests
 
                 next.Dispose();
                 return false;
-            });
+            }, TimeSpan.FromSeconds(30)), "The condition never held within 30 s.");
         }
         finally
         {
@@ -215,7 +215,7 @@ public sealed class AdmissionTests
         // A subscription that ends gives its place back.
         await first.SendAsync("{\"id\":\"a\",\"type\":\"complete\"}");
         var attempt = 0;
-        await WaitUntilAsync(async () =>
+        Assert.True(await Eventually.HoldsAsync(async () =>
         {
             var id = $"e{attempt++}";
             await second.SubscribeAsync(id, "subscription { awardAnnounced { year } }");
@@ -227,21 +227,6 @@ public sealed class AdmissionTests
             }
 
             return !refusedAgain;
-        });
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        for (var attempt = 0; attempt < 100; attempt++)
-        {
-            if (await condition())
-            {
-                return;
-            }
-
-            await Task.Delay(100);
-        }
-
-        Assert.Fail("The condition never held.");
+        }, TimeSpan.FromSeconds(30)), "The condition never held within 30 s.");
     }
 }

@@ -43,7 +43,7 @@ public static partial class IssuedCredentials
     /// then the host may still hold what it read before, and the token counts as unknown, the public's.
     /// </summary>
     private static async Task KnownAsync(KvkTestServer server, string name, string token) => Assert.True(
-        await Ops.OpsCluster.EventuallyAsync(
+        await Eventually.HoldsAsync(
             async () => (string?)(await server.PostAsync("{ viewer { name } }", token: token))["data"]?["viewer"]?["name"] == name,
             TimeSpan.FromMinutes(1)),
         $"The host did not come to know the credential of {name}.");

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using GraphQL;
 using GraphQL.Resolvers;
 using GraphQL.Types;
@@ -93,7 +94,7 @@ public sealed class ListRoot<TDoc>(
     : ListRoot(field, description, entity, listTypeName, items)
 {
     // The default order is the same statement text for every request on a table: parsed once per table, not per request.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<SortKey>> _defaultOrders = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, IReadOnlyList<SortKey>> _defaultOrders = new(StringComparer.Ordinal);
 
     protected override IReadOnlyList<SortKey> DefaultOrder(string table) => _defaultOrders.GetOrAdd(
         table,

@@ -15,6 +15,7 @@ public sealed class ViewQuery(string table)
     private readonly List<string> _conditions = [];
     private readonly List<object?> _parameters = [];
     private readonly List<string> _selected = [];
+    private string? _whereClause;
 
     /// <summary>The document table the query lists the documents of.</summary>
     public string DocumentTable { get; } = table;
@@ -48,6 +49,7 @@ public sealed class ViewQuery(string table)
     public ViewQuery Where(string condition)
     {
         _conditions.Add($"({condition})");
+        _whereClause = null;
         return this;
     }
 
@@ -63,7 +65,8 @@ public sealed class ViewQuery(string table)
         return this;
     }
 
-    public string WhereClause => _conditions.Count == 0 ? "" : " where " + string.Join(" and ", _conditions);
+    /// <summary>The conditions as SQL, written once until another is added: a page's statement and its count both use it.</summary>
+    public string WhereClause => _whereClause ??= _conditions.Count == 0 ? "" : " where " + string.Join(" and ", _conditions);
 
     public string OrderByClause => Order.Count == 0
         ? ""

@@ -69,8 +69,7 @@ public static class Pager
             (true, null) => ", (count(*) over ())::text",
             (true, _) => $", ({CountSql()})::text",
         };
-        var where = (page.After ?? page.Before) is null ? filtered : query.WhereClause;
-        var sql = $"select {ReadStore.Reference(query.DocumentTable)}{values}{counted} from {query.Table}{where}{orderBy} limit {page.Size + 1}";
+        var sql = $"select {ReadStore.Reference(query.DocumentTable)}{values}{counted} from {query.Table}{query.WhereClause}{orderBy} limit {page.Size + 1}";
         IReadOnlyList<ReadRow<TDoc>> rows;
         try
         {

@@ -227,8 +227,8 @@ public sealed class GalaCluster : IAsyncDisposable
     private long ResidentKilobytes(string part)
     {
         // A killed host's pid file may outlive it: it holds nothing.
-        var status = $"/proc/{File.ReadAllText(Path.Combine(Base, "run", part + ".pid")).Trim()}/status";
-        if (!File.Exists(status))
+        var status = Pid(part) is { } pid ? $"/proc/{pid}/status" : null;
+        if (status is null || !File.Exists(status))
         {
             return 0;
         }

@@ -38,14 +38,8 @@ public sealed class PerfSampler
     {
         Directory.CreateDirectory(directory);
         var data = Path.Combine(directory, Slug(name) + ".perf.data");
-        var info = new ProcessStartInfo("perf") { RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var argument in new[] { "record", "-e", "cpu-clock", "-F", "999", "-g", "-p", pid.ToString(CultureInfo.InvariantCulture), "-o", data })
-        {
-            info.ArgumentList.Add(argument);
-        }
-
         var map = $"/tmp/perf-{pid.ToString(CultureInfo.InvariantCulture)}.map";
-        return new PerfSampler(Process.Start(info) ?? throw new InvalidOperationException("perf did not start."), data, map);
+        return new PerfSampler(Perf("record", "-e", "cpu-clock", "-F", "999", "-g", "-p", pid.ToString(CultureInfo.InvariantCulture), "-o", data), data, map);
     }
 
     /// <summary>
@@ -74,13 +68,7 @@ public sealed class PerfSampler
     /// <summary>The samples by part of the host (<see cref="PerfParts"/>), from <c>perf script</c>'s call stacks.</summary>
     private async Task WritePartsAsync(string output)
     {
-        var info = new ProcessStartInfo("perf") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { "script", "-i", _data, "-F", "comm,ip,sym,dso" })
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(info) ?? throw new InvalidOperationException("perf script did not start.");
+        using var process = Perf("script", "-i", _data, "-F", "comm,ip,sym,dso");
         var errors = process.StandardError.ReadToEndAsync();
         var samples = await Task.Run(() => PerfParts.Parse(process.StandardOutput));
         await errors;
@@ -102,18 +90,17 @@ public sealed class PerfSampler
 
     private async Task ReportAsync(string output, params string[] arguments)
     {
-        var info = new ProcessStartInfo("perf") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in (string[])["report", "-i", _data, "--stdio", .. arguments])
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(info) ?? throw new InvalidOperationException("perf report did not start.");
+        using var process = Perf(["report", "-i", _data, "--stdio", .. arguments]);
         var text = process.StandardOutput.ReadToEndAsync();
         await process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
         await File.WriteAllTextAsync(output, await text);
     }
+
+    /// <summary>Runs <c>perf</c> with <paramref name="arguments"/>, its output and errors read by the caller.</summary>
+    private static Process Perf(params string[] arguments) =>
+        Process.Start(new ProcessStartInfo("perf", arguments) { RedirectStandardOutput = true, RedirectStandardError = true })
+            ?? throw new InvalidOperationException($"perf {arguments[0]} did not start.");
 
     private static string Slug(string name) => string.Concat(name.Select(c => char.IsLetterOrDigit(c) ? c : '-'));
 }

@@ -12,6 +12,7 @@ using Kvk.Graph.Engine.Transport;
 using Kvk.Graph.Explorer;
 using Kvk.Graph.Feeds;
 using Kvk.Graph.Live;
+using Kvk.Graph.Live.Rehearsal;
 using Kvk.Graph.PublicLog;
 using Kvk.Graph.Replication;
 using Kvk.Graph.Rounds;
@@ -131,6 +132,9 @@ public sealed class KvkApp : IAsyncDisposable
         services.AddSingleton<IViewDeserializer, MartenViews>();
         services.AddSingleton<RoundChangeFeed>();
         services.AddHostedService(s => s.GetRequiredService<RoundChangeFeed>());
+        services.AddSingleton(RehearsalSettings.From(configuration, environment));
+        services.AddSingleton<RehearsalProgress>();
+        services.AddHostedService<LiveRehearsal>();
         services.AddSingleton<SharedCatchUpReads>();
         services.AddHostedService<EdgePurge>();
         services.AddSingleton(provider =>

@@ -1,6 +1,7 @@
 using System.Net;
 using GraphQL.Telemetry;
 using Kvk.Graph.Engine.Pipeline;
+using Kvk.Graph.Live.Rehearsal;
 using Kvk.Graph.Replication;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -25,7 +26,8 @@ public static class Operations
         services.AddHealthChecks()
             .AddCheck<PostgresHealthCheck>("postgresql", tags: ["ready"])
             .AddCheck<ReplicaLagHealthCheck>("replica", tags: ["ready"])
-            .AddCheck<SecretariatHealthCheck>("secretariat", tags: ["ready"]);
+            .AddCheck<SecretariatHealthCheck>("secretariat", tags: ["ready"])
+            .AddCheck<RehearsalHealthCheck>("rehearsal", tags: ["ready"]);
 
         // Any origin may read; no credentials and no Authorization header cross origins, so the
         // secretariat's mutations stay with its own pages.

@@ -28,4 +28,12 @@ public static partial class LiveLog
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not ask the read database whether it has replayed the latest changes; publishing them anyway")]
     public static partial void ReplayUnknown(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Rehearsed the live path: delivered the award of {Year} " +
+        "{Deliveries} times to watchers of its own in {Rounds} rounds, {Seconds:0.0} s; {Compiled} methods compiled, {CompiledInLastRound} in the last round")]
+    public static partial void Rehearsed(
+        ILogger logger, int year, int deliveries, int rounds, double seconds, long compiled, long compiledInLastRound);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not rehearse the live path; the host serves, and its first delivery is slower")]
+    public static partial void RehearsalFailed(ILogger logger, Exception exception);
 }

@@ -17,7 +17,7 @@ public sealed class OperationsTests
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         var report = System.Text.Json.Nodes.JsonNode.Parse(await ready.Content.ReadAsStringAsync())!;
         Assert.Equal("Healthy", (string?)report["status"]);
-        Assert.Equal(["postgresql", "replica", "secretariat"], report["checks"]!.AsObject().Select(c => c.Key).Order());
+        Assert.Equal(["postgresql", "rehearsal", "replica", "secretariat"], report["checks"]!.AsObject().Select(c => c.Key).Order());
         Assert.True((bool)report["checks"]!["replica"]!["data"]!["readsFromPrimary"]!);
     }
 

@@ -27,8 +27,8 @@ public sealed class KvkTestServer : IAsyncDisposable
 
     public IServiceProvider Services => _app.App.Services;
 
-    /// <summary>Starts a host as in Production (no field suggestions, masked errors); rate limiting is off unless <paramref name="arguments"/> turn it
-    /// on.</summary>
+    /// <summary>Starts a host as in Production (no field suggestions, masked errors); rate limiting and the live path's rehearsal are off unless
+    /// <paramref name="arguments"/> turn them on.</summary>
     public static Task<KvkTestServer> StartAsync(string? connectionString = null, params string[] arguments) => StartAsync(connectionString, null, arguments);
 
     /// <param name="configure">A last word on the host's builder, e.g. a logger provider that a test reads.</param>
@@ -42,6 +42,7 @@ public sealed class KvkTestServer : IAsyncDisposable
                 "--Logging:LogLevel:Default=Warning",
                 "--environment=Production",
                 "--Kvk:RateLimiting:Enabled=false",
+                "--Kvk:Live:Rehearsal:Enabled=false",
                 .. arguments,
             ],
             configure);

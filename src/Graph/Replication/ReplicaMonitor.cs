@@ -22,7 +22,8 @@ public sealed class ReplicaMonitor(
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
 
     // A database that has not answered a look within this long counts as gone (a host cut off, not just refused).
-    private static readonly TimeSpan LookTimeout = TimeSpan.FromSeconds(3);
+    // As long as a public read waits for the replica before it reads the primary.
+    private static readonly TimeSpan LookTimeout = ReadStore.ReplicaPatience;
 
     // The oldest primary position the replica had not replayed at a look, and since when it was waited for.
     private (NpgsqlLogSequenceNumber Position, Stopwatch Since)? _awaited;

@@ -66,6 +66,60 @@ public sealed class ReplicaLossTests(ITestOutputHelper output)
             "The public never read the nomination made once the replica was back.");
     }
 
+    [Fact]
+    public async Task With_the_replica_hung_every_mutation_is_acknowledged_and_every_public_read_answered_then_the_hosts_return_to_it()
+    {
+        await using var cluster = await OpsCluster.StartAsync();
+        Assert.True(await EveryHostReadsFromAsync(cluster, "replica"), "Not every host read the replica once the cluster was up.");
+        var year = RoundYears.Next(cluster.PrimaryConnectionString);
+        var question = $"{{ round(year: {year}) {{ status nominees {{ municipality {{ code }} }} }} }}";
+        using var secretariat = OpsCluster.Client(cluster.Haproxy, secretariat: true);
+        await ClusterTopologyTests.MutateAsync(
+            secretariat, $"mutation {{ openRound(input: {{ year: {year} }}) {{ round {{ version }} errors {{ ... on Error {{ code }} }} }} }}");
+
+        // A replica that hangs (its machine stalled, its disk stuck) accepts connections and answers nothing: unlike a
+        // killed one, nothing tells the hosts it is gone.
+        Signal(cluster, "STOP");
+        var codes = MunicipalityDirectory.Load(SeedFiles.Municipalities).All.Select(m => m.Code).Take(Mutations).ToArray();
+        var slowest = TimeSpan.Zero;
+        try
+        {
+            foreach (var code in codes)
+            {
+                await ClusterTopologyTests.MutateAsync(secretariat, Nomination(year, code));
+                var clock = Stopwatch.StartNew();
+                var answer = JsonNode.Parse(await ClusterTopologyTests.AskAsync(cluster.Haproxy, question))!;
+                slowest = clock.Elapsed > slowest ? clock.Elapsed : slowest;
+                Assert.True(answer["errors"] is null && answer["data"]?["round"]?["status"] is not null, $"A public read failed: {answer.ToJsonString()}");
+            }
+
+            Assert.True(await EveryHostReadsFromAsync(cluster, "primary"), "Not every host turned to the primary with its replica hung.");
+            Assert.True(
+                await Eventually.HoldsAsync(
+                    async () => codes.All((await ClusterTopologyTests.AskAsync(cluster.Haproxy, question)).Contains),
+                    Wait),
+                "The public never read every acknowledged nomination.");
+            Assert.All((await cluster.HostsSeenByHaproxyAsync()).Values, status => Assert.Equal("UP", status));
+            output.WriteLine($"{Mutations} mutations acknowledged and as many public reads answered with the replica hung; the slowest read took " +
+                $"{slowest.TotalMilliseconds:0} ms.");
+        }
+        finally
+        {
+            Signal(cluster, "CONT");
+        }
+
+        Assert.True(await EveryHostReadsFromAsync(cluster, "replica"), "Not every host returned to the replica once it answered again.");
+    }
+
+    /// <summary>Sends <paramref name="signal"/> to the replica's postmaster and every process it started.</summary>
+    private static void Signal(OpsCluster cluster, string signal)
+    {
+        var pid = int.Parse(File.ReadLines(Path.Combine(cluster.Base, "replica", "postmaster.pid")).First().Trim(), CultureInfo.InvariantCulture);
+        using var kill = Process.Start("bash", ["-c", $"pkill -{signal} -P {pid}; kill -{signal} {pid}"]);
+        kill.WaitForExit();
+        Assert.Equal(0, kill.ExitCode);
+    }
+
     private static string Nomination(int year, string code) =>
         $"mutation {{ nominateMunicipality(input: {{ year: {year}, municipalityCode: \"{code}\" }}) " +
         "{ round { version } errors { ... on Error { code } } } }";

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using Npgsql;
 
@@ -33,6 +34,18 @@ public static class DataSources
     {
         var builder = new NpgsqlDataSourceBuilder(connectionString);
         builder.ConnectionStringBuilder.NoResetOnClose = true;
+
+        // A replica that hangs may not even complete a TCP handshake (its listen queue full), and a connection attempt
+        // does not heed cancellation: bounded here, by as long as a read waits for the replica.
+        if (!new DbConnectionStringBuilder { ConnectionString = connectionString }.ContainsKey("Timeout"))
+        {
+            builder.ConnectionStringBuilder.Timeout = (int)ReadStore.ReplicaPatience.TotalSeconds;
+        }
+
+        // A read given up on (the operation's timeout, the replica's patience) breaks its connection at once instead of
+        // waiting for the server to confirm the cancellation, which a hung server never does.
+        builder.ConnectionStringBuilder.CancellationTimeout = -1;
+
         if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase))
         {
             builder.ConnectionStringBuilder.MaxAutoPrepare = 100;

@@ -17,7 +17,8 @@ public readonly record struct RowVersion(uint Xmin, object MtVersion);
 /// already read come from <see cref="LoadedViews"/>, the others from one more statement per call,
 /// deserialized by the store's own serializer (<see cref="IViewDeserializer"/>). One per operation: its
 /// statements go to the pool its <see cref="ReadRoute"/> chose, the primary's for the secretariat. A statement the
-/// replica could not be reached for runs once more on the primary, where the rest of the operation reads too. With the
+/// replica could not be reached for, or did not answer within <see cref="ReplicaPatience"/>, runs once more on the
+/// primary, where the rest of the operation reads too. With the
 /// request profile enabled (<paramref name="profile"/>), each connection taken and each statement are timed.
 /// </summary>
 public sealed class ReadStore(
@@ -38,6 +39,13 @@ public sealed class ReadStore(
     /// </summary>
     public const string PrimaryDataSourceKey = "primary-reads";
 
+    /// <summary>
+    /// How long a statement (or a connection) waits for the replica before it runs on the primary instead: as long as the
+    /// replica monitor waits for its answer before it turns the host's reads to the primary. A replica that hangs accepts
+    /// connections and answers nothing, and nothing else would end the wait before the operation's timeout.
+    /// </summary>
+    public static readonly TimeSpan ReplicaPatience = TimeSpan.FromSeconds(3);
+
     /// <summary>Whether this operation's statements go to the primary: what a read shared with other operations must agree on.</summary>
     public bool FromPrimary => route.FromPrimary;
 
@@ -54,12 +62,77 @@ public sealed class ReadStore(
 
         try
         {
-            return await reads.OpenConnectionAsync(cancellationToken);
+            return await WithPatienceAsync(
+                token => reads.OpenConnectionAsync(token).AsTask(),
+                abandoned => abandoned.Dispose(),
+                () => primary.OpenConnectionAsync(cancellationToken).AsTask(),
+                cancellationToken);
         }
         catch (NpgsqlException e) when (ReplicaUnreachable.Is(e))
         {
             TurnToPrimary(e);
             return await primary.OpenConnectionAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// <paramref name="onReplica"/>, unless the replica has not answered within <see cref="ReplicaPatience"/> (hung: a stalled
+    /// machine accepts connections and answers nothing; or very slow): then <paramref name="onPrimary"/>, and this operation
+    /// reads the primary from here on (whether the host does is the replica monitor's to tell). The replica's attempt is
+    /// cancelled and left to end in the background, where <paramref name="release"/> frees what it still produces;
+    /// a cancellation waits for the server, which a hung one never gives. A connection attempt that timed out (bounded by
+    /// the same patience: <see cref="DataSources.CreateForReads"/>) is given up on the same way.
+    /// </summary>
+    private async Task<TResult> WithPatienceAsync<TResult>(
+        Func<CancellationToken, Task<TResult>> onReplica,
+        Action<TResult>? release,
+        Func<Task<TResult>> onPrimary,
+        CancellationToken cancellationToken)
+    {
+        var patience = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var attempt = onReplica(patience.Token);
+        try
+        {
+            var result = await attempt.WaitAsync(ReplicaPatience, cancellationToken);
+            patience.Dispose();
+            return result;
+        }
+        catch (TimeoutException) when (!attempt.IsCompleted)
+        {
+            _ = AbandonAsync(attempt, patience, release);
+        }
+        catch (NpgsqlException e) when (e.InnerException is TimeoutException && !cancellationToken.IsCancellationRequested)
+        {
+            patience.Dispose();
+        }
+        catch
+        {
+            patience.Dispose();
+            throw;
+        }
+
+        route.ReadPrimary();
+        return await onPrimary();
+    }
+
+    /// <summary>
+    /// Cancels a replica attempt given up on and lets it end in the background: the driver's cancellation asks the server,
+    /// which a hung one never answers, so nobody waits for it.
+    /// </summary>
+    private static async Task AbandonAsync<TResult>(Task<TResult> attempt, CancellationTokenSource patience, Action<TResult>? release)
+    {
+        try
+        {
+            await patience.CancelAsync();
+            release?.Invoke(await attempt);
+        }
+        catch (Exception e) when (e is OperationCanceledException or NpgsqlException or InvalidOperationException or TimeoutException or IOException)
+        {
+            // What abandoned work ends with.
+        }
+        finally
+        {
+            patience.Dispose();
         }
     }
 
@@ -101,7 +174,10 @@ public sealed class ReadStore(
 
         if (missing is not null)
         {
-            await ReadMissingAsync(table, missing, found, cancellationToken);
+            foreach (var (id, document) in await ReadMissingAsync<T>(table, missing, cancellationToken))
+            {
+                found[id] = document;
+            }
         }
 
         // A row deleted between the two statements is left out, as if the first had not seen it.
@@ -164,7 +240,11 @@ public sealed class ReadStore(
 
         try
         {
-            return await ReadOnAsync(reads, sql, parameters, read, cancellationToken);
+            return await WithPatienceAsync(
+                token => ReadOnAsync(reads, sql, parameters, read, token),
+                null,
+                () => ReadOnAsync(primary, sql, parameters, read, cancellationToken),
+                cancellationToken);
         }
         catch (NpgsqlException e) when (ReplicaUnreachable.Is(e))
         {
@@ -227,21 +307,24 @@ public sealed class ReadStore(
     // mt_version is a revision (bigint) in the projected tables and a uuid in the others.
     private static RowVersion Version(NpgsqlDataReader reader) => new(reader.GetFieldValue<uint>(1), reader.GetValue(2));
 
-    private async Task ReadMissingAsync<T>(string table, List<string> ids, Dictionary<string, T> found, CancellationToken cancellationToken)
-    {
-        await ReadAsync($"select {Reference(table)}, data from {table} where id = any($1::text[])", [ids.ToArray()], async reader =>
+    /// <summary>
+    /// The documents of <paramref name="ids"/>, each kept in <see cref="LoadedViews"/>. Collected in a list of the read's own:
+    /// a replica read given up on may still be running while the primary answers.
+    /// </summary>
+    private Task<List<(string Id, T Document)>> ReadMissingAsync<T>(string table, List<string> ids, CancellationToken cancellationToken) =>
+        ReadAsync($"select {Reference(table)}, data from {table} where id = any($1::text[])", [ids.ToArray()], async reader =>
         {
+            var documents = new List<(string Id, T Document)>(ids.Count);
             while (await reader.ReadAsync(cancellationToken))
             {
                 var (id, version) = (reader.GetString(0), Version(reader));
                 var document = await deserializer.ReadAsync<T>(reader, ReferenceColumns, cancellationToken);
                 loaded.Store(table, id, version, document!);
-                found[id] = document;
+                documents.Add((id, document!));
             }
 
-            return found;
+            return documents;
         }, cancellationToken);
-    }
 
     /// <summary>A command with positional parameters ($1, $2, …); a null value is SQL NULL.</summary>
     private sealed record ReferencedRow(string Id, RowVersion Version, string?[] Values);

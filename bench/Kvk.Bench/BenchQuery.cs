@@ -42,6 +42,22 @@ public sealed record BenchQuery(string Name, string Query, object? Variables, st
             "'/download/awards.csv?where=" + FilteredDownloadHead + "' .. math.random(2023, 2000000000) .. '" + FilteredDownloadTail + "'"),
     ];
 
+    /// <summary>
+    /// What the profile measures beside the benchmark queries, to bracket a cache-missing request's cost: GraphQL alone
+    /// (parsing the body, the cached document, validation of new variables, execution, serialization; no SQL), and that
+    /// plus one lookup of an award by its year (one SQL statement). The introspection field only makes each request's
+    /// variables new, so that no cached response answers it.
+    /// </summary>
+    public static IReadOnlyList<BenchQuery> References { get; } =
+    [
+        new("reference: GraphQL alone, cache-busting", "query($type: String!) { __type(name: $type) { name } }", new { type = "Award" },
+            "'{\"type\":\"T' .. math.random(1, 2000000000) .. '\"}'"),
+        new(
+            "reference: one lookup, cache-busting",
+            "query($year: Int!, $type: String!) { award(year: $year) { year recipientName } __type(name: $type) { name } }",
+            new { year = 2023, type = "Award" }, "'{\"year\":' .. (2003 + 2 * math.random(0, 10)) .. ',\"type\":\"T' .. math.random(1, 2000000000) .. '\"}'"),
+    ];
+
     // {"year":{"gte":2005,"lte":2023}}, written for a URL.
     private const string FilteredDownloadHead = "%7B%22year%22%3A%7B%22gte%22%3A2005%2C%22lte%22%3A";
     private const string FilteredDownloadTail = "%7D%7D";

@@ -38,7 +38,9 @@ public static class ProfileRun
 {
     public static async Task<IReadOnlyList<QueryProfile>> RunAsync(ProfileOptions options, TextWriter log)
     {
-        var queries = BenchQuery.All.Where(q => q.Path is null && q.Name.Contains(options.Filter, StringComparison.Ordinal)).ToList();
+        var queries = BenchQuery.All.Concat(BenchQuery.References)
+            .Where(q => q.Path is null && q.Name.Contains(options.Filter, StringComparison.Ordinal))
+            .ToList();
         if (queries.Count == 0)
         {
             throw new ArgumentException($"No query sent to the API has '{options.Filter}' in its name.");

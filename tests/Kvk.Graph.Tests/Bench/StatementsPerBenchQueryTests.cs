@@ -24,6 +24,8 @@ public sealed class StatementsPerBenchQueryTests
         explorer: search page, cache-busting: 2
         download: awards CSV: 2
         download: filtered awards CSV, cache-busting: 2
+        reference: GraphQL alone, cache-busting: 0
+        reference: one lookup, cache-busting: 1
         """;
 
     [Fact]
@@ -32,7 +34,7 @@ public sealed class StatementsPerBenchQueryTests
         await using var server = await KvkTestServer.StartAsync();
         var cache = server.Services.GetRequiredService<ResponseCache>();
         var counted = new List<string>();
-        foreach (var query in BenchQuery.All)
+        foreach (var query in BenchQuery.All.Concat(BenchQuery.References))
         {
             // The first answer reads the documents this host has not read yet; the second, the one counted, no longer does.
             cache.Invalidate();

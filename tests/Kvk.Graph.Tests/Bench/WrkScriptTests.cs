@@ -26,7 +26,7 @@ public sealed class WrkScriptTests
         });
         await app.StartAsync();
 
-        foreach (var query in BenchQuery.All.Where(q => q.IsCacheBusting))
+        foreach (var query in BenchQuery.All.Concat(BenchQuery.References).Where(q => q.IsCacheBusting))
         {
             received.Clear();
 

@@ -23,12 +23,8 @@ public sealed class ReplicaLossTests(ITestOutputHelper output)
     public async Task With_the_replica_killed_every_host_stays_ready_reads_the_primary_and_acknowledges_every_mutation_then_returns_to_the_replica()
     {
         await using var cluster = await OpsCluster.StartAsync();
-        Assert.True(await EveryHostReadsFromAsync(cluster, "replica"), "Not every host read the replica once the cluster was up.");
-        var year = RoundYears.Next(cluster.PrimaryConnectionString);
-        var question = $"{{ round(year: {year}) {{ status nominees {{ municipality {{ code }} }} }} }}";
         using var secretariat = OpsCluster.Client(cluster.Haproxy, secretariat: true);
-        await ClusterTopologyTests.MutateAsync(
-            secretariat, $"mutation {{ openRound(input: {{ year: {year} }}) {{ round {{ version }} errors {{ ... on Error {{ code }} }} }} }}");
+        var (year, question) = await OpenRoundOnTheReplicaAsync(cluster, secretariat);
 
         KillReplica(cluster);
 
@@ -70,12 +66,8 @@ public sealed class ReplicaLossTests(ITestOutputHelper output)
     public async Task With_the_replica_hung_every_mutation_is_acknowledged_and_every_public_read_answered_then_the_hosts_return_to_it()
     {
         await using var cluster = await OpsCluster.StartAsync();
-        Assert.True(await EveryHostReadsFromAsync(cluster, "replica"), "Not every host read the replica once the cluster was up.");
-        var year = RoundYears.Next(cluster.PrimaryConnectionString);
-        var question = $"{{ round(year: {year}) {{ status nominees {{ municipality {{ code }} }} }} }}";
         using var secretariat = OpsCluster.Client(cluster.Haproxy, secretariat: true);
-        await ClusterTopologyTests.MutateAsync(
-            secretariat, $"mutation {{ openRound(input: {{ year: {year} }}) {{ round {{ version }} errors {{ ... on Error {{ code }} }} }} }}");
+        var (year, question) = await OpenRoundOnTheReplicaAsync(cluster, secretariat);
 
         // A replica that hangs (its machine stalled, its disk stuck) accepts connections and answers nothing: unlike a
         // killed one, nothing tells the hosts it is gone.
@@ -118,6 +110,16 @@ public sealed class ReplicaLossTests(ITestOutputHelper output)
         using var kill = Process.Start("bash", ["-c", $"pkill -{signal} -P {pid}; kill -{signal} {pid}"]);
         kill.WaitForExit();
         Assert.Equal(0, kill.ExitCode);
+    }
+
+    /// <summary>Waits until every host reads the replica, then opens a new round; returns its year and a public question about it.</summary>
+    private static async Task<(int Year, string Question)> OpenRoundOnTheReplicaAsync(OpsCluster cluster, HttpClient secretariat)
+    {
+        Assert.True(await EveryHostReadsFromAsync(cluster, "replica"), "Not every host read the replica once the cluster was up.");
+        var year = RoundYears.Next(cluster.PrimaryConnectionString);
+        await ClusterTopologyTests.MutateAsync(
+            secretariat, $"mutation {{ openRound(input: {{ year: {year} }}) {{ round {{ version }} errors {{ ... on Error {{ code }} }} }} }}");
+        return (year, $"{{ round(year: {year}) {{ status nominees {{ municipality {{ code }} }} }} }}");
     }
 
     private static string Nomination(int year, string code) =>

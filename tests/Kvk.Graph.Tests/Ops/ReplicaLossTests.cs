@@ -79,10 +79,17 @@ public sealed class ReplicaLossTests(ITestOutputHelper output)
             foreach (var code in codes)
             {
                 await ClusterTopologyTests.MutateAsync(secretariat, Nomination(year, code));
-                var clock = Stopwatch.StartNew();
-                var answer = JsonNode.Parse(await ClusterTopologyTests.AskAsync(cluster.Haproxy, question))!;
-                slowest = clock.Elapsed > slowest ? clock.Elapsed : slowest;
-                Assert.True(answer["errors"] is null && answer["data"]?["round"]?["status"] is not null, $"A public read failed: {answer.ToJsonString()}");
+
+                // Both ways the hosts read, each first in its operation: the round in time (Marten's event API on a
+                // connection of the read route), then as it is now (SQL over the views).
+                foreach (var read in new[] { $"{{ round(year: {year}, version: 1) {{ status }} }}", question })
+                {
+                    var clock = Stopwatch.StartNew();
+                    var answer = JsonNode.Parse(await ClusterTopologyTests.AskAsync(cluster.Haproxy, read))!;
+                    slowest = clock.Elapsed > slowest ? clock.Elapsed : slowest;
+                    Assert.True(
+                        answer["errors"] is null && answer["data"]?["round"]?["status"] is not null, $"A public read failed: {answer.ToJsonString()}");
+                }
             }
 
             Assert.True(await EveryHostReadsFromAsync(cluster, "primary"), "Not every host turned to the primary with its replica hung.");
@@ -92,7 +99,7 @@ public sealed class ReplicaLossTests(ITestOutputHelper output)
                     Wait),
                 "The public never read every acknowledged nomination.");
             Assert.All((await cluster.HostsSeenByHaproxyAsync()).Values, status => Assert.Equal("UP", status));
-            output.WriteLine($"{Mutations} mutations acknowledged and as many public reads answered with the replica hung; the slowest read took " +
+            output.WriteLine($"{Mutations} mutations acknowledged and twice as many public reads answered with the replica hung; the slowest took " +
                 $"{slowest.TotalMilliseconds:0} ms.");
         }
         finally

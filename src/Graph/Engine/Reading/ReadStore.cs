@@ -63,7 +63,7 @@ public sealed class ReadStore(
         try
         {
             return await WithPatienceAsync(
-                token => reads.OpenConnectionAsync(token).AsTask(),
+                OpenAnsweringReplicaAsync,
                 abandoned => abandoned.Dispose(),
                 () => primary.OpenConnectionAsync(cancellationToken).AsTask(),
                 cancellationToken);
@@ -72,6 +72,27 @@ public sealed class ReadStore(
         {
             TurnToPrimary(e);
             return await primary.OpenConnectionAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// A replica connection that has just answered a statement. The other library's statements on it are beyond
+    /// <see cref="ReplicaPatience"/>, and a pooled connection to a replica that has hung since opens at once: one trivial
+    /// statement, within the patience, shows that the replica still answers (a round trip more for history and time travel).
+    /// </summary>
+    private async Task<NpgsqlConnection> OpenAnsweringReplicaAsync(CancellationToken cancellationToken)
+    {
+        var connection = await reads.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var probe = new NpgsqlCommand("select 1", connection);
+            await probe.ExecuteScalarAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
         }
     }
 

@@ -99,11 +99,12 @@ public sealed class LiveRehearsal(
         var settled = compiledInLastRound < settings.SettledMethods
             ? "the runtime had compiled what a delivery runs"
             : $"the bound of {settings.MaxDuration.TotalSeconds:0} s ended it with the runtime still compiling";
+        var deliveries = rounds * settings.Watchers * 2;
         var outcome = new RehearsalOutcome(
             RehearsalState.Rehearsed,
-            $"Delivered the award of {year} {rounds * settings.Watchers * 2} times to watchers of its own in {clock.Elapsed.TotalSeconds:0.0} s; {settled}.",
+            $"Delivered the award of {year} {deliveries} times to watchers of its own in {clock.Elapsed.TotalSeconds:0.0} s; {settled}.",
             rounds,
-            rounds * settings.Watchers * 2,
+            deliveries,
             JitInfo.GetCompiledMethodCount() - compiledBefore,
             compiledInLastRound);
         LiveLog.Rehearsed(log, year, outcome.Deliveries, outcome.Rounds, clock.Elapsed.TotalSeconds, outcome.CompiledMethods, compiledInLastRound);

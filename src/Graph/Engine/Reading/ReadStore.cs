@@ -53,27 +53,11 @@ public sealed class ReadStore(
     /// A connection on this operation's route, for a feature that reads through another library (Marten's event API for
     /// history and time travel) but must read where the operation's other statements read.
     /// </summary>
-    public async ValueTask<NpgsqlConnection> OpenConnectionAsync(CancellationToken cancellationToken)
-    {
-        if (route.FromPrimary)
-        {
-            return await primary.OpenConnectionAsync(cancellationToken);
-        }
-
-        try
-        {
-            return await WithPatienceAsync(
-                OpenAnsweringReplicaAsync,
-                abandoned => abandoned.Dispose(),
-                () => primary.OpenConnectionAsync(cancellationToken).AsTask(),
-                cancellationToken);
-        }
-        catch (NpgsqlException e) when (ReplicaUnreachable.Is(e))
-        {
-            TurnToPrimary(e);
-            return await primary.OpenConnectionAsync(cancellationToken);
-        }
-    }
+    public async ValueTask<NpgsqlConnection> OpenConnectionAsync(CancellationToken cancellationToken) => await OnRouteAsync(
+        OpenAnsweringReplicaAsync,
+        abandoned => abandoned.Dispose(),
+        () => primary.OpenConnectionAsync(cancellationToken).AsTask(),
+        cancellationToken);
 
     /// <summary>
     /// A replica connection that has just answered a statement. The other library's statements on it are beyond
@@ -97,19 +81,26 @@ public sealed class ReadStore(
     }
 
     /// <summary>
-    /// <paramref name="onReplica"/>, unless the replica has not answered within <see cref="ReplicaPatience"/> (hung: a stalled
-    /// machine accepts connections and answers nothing; or very slow): then <paramref name="onPrimary"/>, and this operation
-    /// reads the primary from here on (whether the host does is the replica monitor's to tell). The replica's attempt is
-    /// cancelled and left to end in the background, where <paramref name="release"/> frees what it still produces;
-    /// a cancellation waits for the server, which a hung one never gives. A connection attempt that timed out (bounded by
-    /// the same patience: <see cref="DataSources.CreateForReads"/>) is given up on the same way.
+    /// <paramref name="onPrimary"/> when this operation reads the primary; else <paramref name="onReplica"/>, unless the
+    /// replica could not be reached (the host then reads the primary: <see cref="TurnToPrimary"/>) or has not answered within
+    /// <see cref="ReplicaPatience"/> (hung: a stalled machine accepts connections and answers nothing; or very slow): then
+    /// <paramref name="onPrimary"/>, and this operation reads the primary from here on (whether the host does is the replica
+    /// monitor's to tell). The replica's attempt is cancelled and left to end in the background, where
+    /// <paramref name="release"/> frees what it still produces; a cancellation waits for the server, which a hung one never
+    /// gives. A connection attempt that timed out (bounded by the same patience: <see cref="DataSources.CreateForReads"/>)
+    /// is given up on the same way. Only the replica's failures are answered so: the primary's are the caller's.
     /// </summary>
-    private async Task<TResult> WithPatienceAsync<TResult>(
+    private async Task<TResult> OnRouteAsync<TResult>(
         Func<CancellationToken, Task<TResult>> onReplica,
         Action<TResult>? release,
         Func<Task<TResult>> onPrimary,
         CancellationToken cancellationToken)
     {
+        if (route.FromPrimary)
+        {
+            return await onPrimary();
+        }
+
         var patience = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var attempt = onReplica(patience.Token);
         try
@@ -118,13 +109,20 @@ public sealed class ReadStore(
             patience.Dispose();
             return result;
         }
+        catch (NpgsqlException e) when (ReplicaUnreachable.Is(e))
+        {
+            patience.Dispose();
+            TurnToPrimary(e);
+        }
         catch (TimeoutException) when (!attempt.IsCompleted)
         {
             _ = AbandonAsync(attempt, patience, release);
+            route.ReadPrimary();
         }
         catch (NpgsqlException e) when (e.InnerException is TimeoutException && !cancellationToken.IsCancellationRequested)
         {
             patience.Dispose();
+            route.ReadPrimary();
         }
         catch
         {
@@ -132,7 +130,6 @@ public sealed class ReadStore(
             throw;
         }
 
-        route.ReadPrimary();
         return await onPrimary();
     }
 
@@ -248,31 +245,16 @@ public sealed class ReadStore(
     /// so before the connection goes back to the pool its prepared statements are dropped on both sides; a
     /// connection that cannot even do that is cleared from the pool. Whatever fails, the next read gets a clean one.
     /// </summary>
-    private async Task<TResult> ReadAsync<TResult>(
+    private Task<TResult> ReadAsync<TResult>(
         string sql,
         IReadOnlyList<object?> parameters,
         Func<NpgsqlDataReader, Task<TResult>> read,
-        CancellationToken cancellationToken)
-    {
-        if (route.FromPrimary)
-        {
-            return await ReadOnAsync(primary, sql, parameters, read, cancellationToken);
-        }
-
-        try
-        {
-            return await WithPatienceAsync(
-                token => ReadOnAsync(reads, sql, parameters, read, token),
-                null,
-                () => ReadOnAsync(primary, sql, parameters, read, cancellationToken),
-                cancellationToken);
-        }
-        catch (NpgsqlException e) when (ReplicaUnreachable.Is(e))
-        {
-            TurnToPrimary(e);
-            return await ReadOnAsync(primary, sql, parameters, read, cancellationToken);
-        }
-    }
+        CancellationToken cancellationToken) =>
+        OnRouteAsync(
+            token => ReadOnAsync(reads, sql, parameters, read, token),
+            null,
+            () => ReadOnAsync(primary, sql, parameters, read, cancellationToken),
+            cancellationToken);
 
     private async Task<TResult> ReadOnAsync<TResult>(
         NpgsqlDataSource source,

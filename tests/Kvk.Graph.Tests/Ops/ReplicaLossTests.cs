@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Net;
+using System.Runtime.Versioning;
 using System.Text.Json.Nodes;
 using Kvk.Domain.Municipalities;
 using Kvk.Domain.Seeding;
@@ -14,6 +14,7 @@ namespace Kvk.Graph.Tests.Ops;
 /// The replica of <c>ops/cluster</c> killed and started again: a cluster of its own, since the kill would disturb the
 /// tests that share <see cref="ReplicatedCluster"/>.
 /// </summary>
+[SupportedOSPlatform("linux")]
 public sealed class ReplicaLossTests(ITestOutputHelper output)
 {
     private const int Mutations = 15;
@@ -113,7 +114,7 @@ public sealed class ReplicaLossTests(ITestOutputHelper output)
     /// <summary>Sends <paramref name="signal"/> to the replica's postmaster and every process it started.</summary>
     private static void Signal(OpsCluster cluster, string signal)
     {
-        var pid = int.Parse(File.ReadLines(Path.Combine(cluster.Base, "replica", "postmaster.pid")).First().Trim(), CultureInfo.InvariantCulture);
+        var pid = ReplicaPostmaster(cluster);
         using var kill = Process.Start("bash", ["-c", $"pkill -{signal} -P {pid}; kill -{signal} {pid}"]);
         kill.WaitForExit();
         Assert.Equal(0, kill.ExitCode);
@@ -133,13 +134,15 @@ public sealed class ReplicaLossTests(ITestOutputHelper output)
         $"mutation {{ nominateMunicipality(input: {{ year: {year}, municipalityCode: \"{code}\" }}) " +
         "{ round { version } errors { ... on Error { code } } } }";
 
-    /// <summary>SIGKILL to the replica's postmaster, whose id PostgreSQL keeps on the first line of its postmaster.pid.</summary>
+    /// <summary>SIGKILL to the replica's postmaster.</summary>
     private static void KillReplica(OpsCluster cluster)
     {
-        var pid = int.Parse(File.ReadLines(Path.Combine(cluster.Base, "replica", "postmaster.pid")).First().Trim(), CultureInfo.InvariantCulture);
-        using var postmaster = Process.GetProcessById(pid);
+        using var postmaster = Process.GetProcessById(ReplicaPostmaster(cluster));
         postmaster.Kill();
     }
+
+    private static int ReplicaPostmaster(OpsCluster cluster) =>
+        Postmaster.Of(Path.Combine(cluster.Base, "replica")) ?? throw new InvalidOperationException("The replica runs no server.");
 
     /// <summary>
     /// Starts the replica again with the command <c>ops/cluster</c> started it with (which tries for a minute: its killed

@@ -17,18 +17,38 @@ public static class ErrorPolicy
     public static string Reference => Activity.Current?.TraceId.ToString() ?? Guid.NewGuid().ToString("N");
 
     /// <summary>
-    /// Replaces an unexpected exception with what a client may read: the database being unreachable
-    /// is said plainly (DATABASE_UNAVAILABLE: retry later); anything else is INTERNAL_ERROR with a reference.
+    /// Replaces an unexpected exception with what a client may read: the operation running out of its time is TIMEOUT,
+    /// as the executer says it; the database being unreachable is said plainly (DATABASE_UNAVAILABLE: retry later);
+    /// anything else is INTERNAL_ERROR with a reference.
     /// </summary>
-    /// <returns>The reference under which the exception is to be logged.</returns>
-    public static string Mask(UnhandledExceptionContext context)
+    /// <returns>The reference under which the exception is to be logged, or null for a timeout, which is no fault.</returns>
+    public static string? Mask(UnhandledExceptionContext context)
     {
+        if (IsTimeout(context))
+        {
+            context.Exception = new TimeoutError();
+            return null;
+        }
+
         var reference = Reference;
         context.Exception = IsDatabaseOutage(context.OriginalException)
             ? new ExecutionError($"The database is unavailable; try again shortly (reference {reference}).") { Code = "DATABASE_UNAVAILABLE" }
             : new ExecutionError($"An internal error occurred; it is logged with the reference {reference}.") { Code = "INTERNAL_ERROR" };
         return reference;
     }
+
+    /// <summary>
+    /// Whether a resolver failed because the operation's time ran out. The executer only recognises a cancellation
+    /// exception as that; but a statement cancelled by the host breaks its connection (the read pools do not wait for the
+    /// server's confirmation), and PostgreSQL's own statement_timeout, set to the same limit, may fire first.
+    /// </summary>
+    private static bool IsTimeout(UnhandledExceptionContext context) =>
+        (context.Context?.CancellationToken ?? context.ExecutionOptions.CancellationToken).IsCancellationRequested
+        || IsStatementCancelled(context.OriginalException);
+
+    private static bool IsStatementCancelled(Exception? exception) =>
+        exception is Npgsql.PostgresException { SqlState: "57014" }
+        || (exception?.InnerException is { } inner && IsStatementCancelled(inner));
 
     private static bool IsDatabaseOutage(Exception exception) =>
         exception is Npgsql.NpgsqlException { IsTransient: true } or System.Net.Sockets.SocketException or TimeoutException

@@ -191,7 +191,11 @@ public sealed class OperationPipeline
             options.CachedDocumentValidationRules = operation.QueriesOnly ? _cachedQueryRules : _cachedRules;
             options.UnhandledExceptionDelegate = context =>
             {
-                OperationLog.ResolverFailed(_log, ErrorPolicy.Mask(context), context.OriginalException);
+                if (ErrorPolicy.Mask(context) is { } reference)
+                {
+                    OperationLog.ResolverFailed(_log, reference, context.OriginalException);
+                }
+
                 return Task.CompletedTask;
             };
         });

@@ -319,11 +319,7 @@ public static class Downloads
     /// <summary>The API's refusal as the API answered it: its errors, with a status after their codes.</summary>
     private static async Task WriteAnswerErrorAsync(HttpContext context, SurfaceAnswer answer)
     {
-        var codes = answer.Errors.Select(e => e.Code).ToList();
-        context.Response.StatusCode = codes.Contains("INTERNAL_ERROR") ? StatusCodes.Status500InternalServerError
-            : codes.Contains("DATABASE_UNAVAILABLE") ? StatusCodes.Status503ServiceUnavailable
-            : codes.Contains("RATE_LIMITED") ? StatusCodes.Status429TooManyRequests
-            : StatusCodes.Status400BadRequest;
+        context.Response.StatusCode = answer.FailureStatus;
         context.Response.ContentType = "application/json; charset=utf-8";
         context.Response.Headers.CacheControl = "no-store";
         var errors = new JsonObject { ["errors"] = JsonNode.Parse(answer.Json.GetProperty("errors").GetRawText()) };

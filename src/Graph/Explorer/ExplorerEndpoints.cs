@@ -119,7 +119,8 @@ public static class ExplorerEndpoints
 
                 var operation = SearchPage.Operation(text);
                 var answer = await operation.RunAsync<SearchData>(context);
-                if (answer.Failure is { StatusCode: StatusCodes.Status503ServiceUnavailable } failure)
+                // A refused search text is the reader's to mend, shown beside the form; any other failure is a failed page.
+                if (answer.Failure is { StatusCode: not StatusCodes.Status400BadRequest } failure)
                 {
                     return FailedPage.Render(language, failure, other => other.Search + "?q=" + Uri.EscapeDataString(query!));
                 }

@@ -47,11 +47,8 @@ public sealed record ExplorerOperation(string Document, IReadOnlyDictionary<stri
             return new ExplorerAnswer<T>(answer.Data.Deserialize<T>(Json), null, version);
         }
 
-        // The API refused what the address asked (its variables, or a value an argument does not take): the reader's
-        // request, a 400 with the API's words. Anything else failed while it ran (the database, a timeout): a 503.
-        var refused = answer.Refused || errors.Any(e => e.Code?.StartsWith("INVALID_", StringComparison.Ordinal) == true);
         return new ExplorerAnswer<T>(null, new ExplorerFailure(
-            refused ? StatusCodes.Status400BadRequest : StatusCodes.Status503ServiceUnavailable,
+            answer.FailureStatus,
             [.. errors.Select(e => e.Message)],
             errors.Select(e => e.Code).FirstOrDefault(c => c is not null)));
     }
@@ -62,5 +59,5 @@ public sealed record ExplorerOperation(string Document, IReadOnlyDictionary<stri
 public sealed record ExplorerAnswer<T>(T? Data, ExplorerFailure? Failure, string? DataVersion = null)
     where T : class;
 
-/// <summary>An operation that did not answer: 400 when the API refused it, 503 when it failed while running.</summary>
+/// <summary>An operation that did not answer, with the status its surface answers (<see cref="SurfaceAnswer.FailureStatus"/>).</summary>
 public sealed record ExplorerFailure(int StatusCode, IReadOnlyList<string> Messages, string? Code);

@@ -1,8 +1,8 @@
 namespace Kvk.Graph.Explorer;
 
 /// <summary>
-/// What a page answers when its operation did not: 400 with the API's words when the API refused what the address
-/// asked, 503 when the operation failed while it ran (the database unavailable, a timeout).
+/// What a page answers when its operation did not, with the API's words and the status every surface gives such an answer
+/// (<see cref="Engine.Pipeline.SurfaceAnswer.FailureStatus"/>): refused (400), or unavailable for now (429, 500, 503).
 /// </summary>
 public static class FailedPage
 {

@@ -12,6 +12,13 @@ namespace Kvk.Graph.Engine.Pipeline;
 /// </summary>
 public static class ErrorPolicy
 {
+    public const string InternalError = "INTERNAL_ERROR";
+
+    public const string DatabaseUnavailable = "DATABASE_UNAVAILABLE";
+
+    /// <summary>The code of GraphQL.NET's <see cref="TimeoutError"/>: the operation ran out of its time.</summary>
+    public const string Timeout = "TIMEOUT";
+
     private const string Suggestion = " Did you mean ";
 
     public static string Reference => Activity.Current?.TraceId.ToString() ?? Guid.NewGuid().ToString("N");
@@ -32,8 +39,8 @@ public static class ErrorPolicy
 
         var reference = Reference;
         context.Exception = IsDatabaseOutage(context.OriginalException)
-            ? new ExecutionError($"The database is unavailable; try again shortly (reference {reference}).") { Code = "DATABASE_UNAVAILABLE" }
-            : new ExecutionError($"An internal error occurred; it is logged with the reference {reference}.") { Code = "INTERNAL_ERROR" };
+            ? new ExecutionError($"The database is unavailable; try again shortly (reference {reference}).") { Code = DatabaseUnavailable }
+            : new ExecutionError($"An internal error occurred; it is logged with the reference {reference}.") { Code = InternalError };
         return reference;
     }
 

@@ -134,13 +134,13 @@ public sealed class OperationPipeline
         }
 
         var logged = Profile is null ? 0 : RequestProfile.Now();
-        GraphQLMetrics.OperationCompleted(operation.Transport, Outcome(result), clock.Elapsed);
+        GraphQLMetrics.OperationCompleted(operation.Transport, AnswerStatus.Outcome(result), clock.Elapsed);
         if (_log.IsEnabled(LogLevel.Information))
         {
             var name = LogValue.Safe(OperationName(result, request));
             var client = LogValue.Safe(operation.Client);
             var trace = Activity.Current?.TraceId.ToString() ?? "";
-            var (outcome, duration) = (Outcome(result), clock.Elapsed.TotalMilliseconds);
+            var (outcome, duration) = (AnswerStatus.Outcome(result), clock.Elapsed.TotalMilliseconds);
             OperationLog.Completed(_log, operation.Transport, name, outcome, duration, client, trace);
         }
 
@@ -220,5 +220,4 @@ public sealed class OperationPipeline
     public static string OperationName(ExecutionResult result, GraphQLRequest request) =>
         result.Operation?.Name?.StringValue ?? request.OperationName ?? result.Operation?.Operation.ToString().ToLowerInvariant() ?? "";
 
-    public static string Outcome(ExecutionResult result) => result.Errors is { Count: > 0 } ? (result.Executed ? "partial" : "refused") : "ok";
 }

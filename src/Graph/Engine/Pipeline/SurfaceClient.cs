@@ -87,6 +87,9 @@ public sealed record SurfaceAnswer(ExecutionResult Result, JsonElement Json)
     /// <summary>The request never ran (its variables, its document or its cost refused): the client's mistake, a 400.</summary>
     public bool Refused => !Result.Executed && Result.Errors is { Count: > 0 };
 
+    /// <summary>The HTTP status of a surface whose answer has errors, as the API's own (<see cref="AnswerStatus.HttpStatus"/>).</summary>
+    public int FailureStatus => AnswerStatus.HttpStatus(Result);
+
     /// <summary>The errors as the API words them, each with its code.</summary>
     public IReadOnlyList<(string Message, string? Code)> Errors =>
         [.. (Result.Errors ?? []).Select(e => (e.Message, e.Code))];

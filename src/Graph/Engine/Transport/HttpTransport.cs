@@ -226,7 +226,7 @@ public static class HttpTransport
         }
 
         context.Items[RequestLog.OperationItem] = OperationPipeline.OperationName(result, request);
-        context.Items[RequestLog.OutcomeItem] = OperationPipeline.Outcome(result);
+        context.Items[RequestLog.OutcomeItem] = AnswerStatus.Outcome(result);
         if (result.Streams is { Count: > 0 })
         {
             await WriteRequestErrorAsync(context, responseType, StatusCodes.Status405MethodNotAllowed,
@@ -242,8 +242,9 @@ public static class HttpTransport
         }
         else if (!result.Executed && result.Errors is { Count: > 0 } && responseType == MediaTypes.GraphQLResponseJson)
         {
-            // The request never reached execution (parse, validation or variable errors, an unknown persisted document).
-            status = StatusCodes.Status400BadRequest;
+            // No data: the request never reached execution (parse, validation or variable errors, an unknown persisted
+            // document: 400), or its time ran out (503).
+            status = AnswerStatus.HttpStatus(result);
         }
 
         if (cacheKey is not null

@@ -103,31 +103,32 @@ public sealed class ReadStore(
 
         var patience = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var attempt = onReplica(patience.Token);
+        var abandoned = false;
         try
         {
-            var result = await attempt.WaitAsync(ReplicaPatience, cancellationToken);
-            patience.Dispose();
-            return result;
+            return await attempt.WaitAsync(ReplicaPatience, cancellationToken);
         }
         catch (NpgsqlException e) when (ReplicaUnreachable.Is(e))
         {
-            patience.Dispose();
             TurnToPrimary(e);
         }
         catch (TimeoutException) when (!attempt.IsCompleted)
         {
+            // The abandoned attempt's cancellation is its own to dispose of, once it has ended.
+            abandoned = true;
             _ = AbandonAsync(attempt, patience, release);
             route.ReadPrimary();
         }
         catch (NpgsqlException e) when (e.InnerException is TimeoutException && !cancellationToken.IsCancellationRequested)
         {
-            patience.Dispose();
             route.ReadPrimary();
         }
-        catch
+        finally
         {
-            patience.Dispose();
-            throw;
+            if (!abandoned)
+            {
+                patience.Dispose();
+            }
         }
 
         return await onPrimary();

@@ -10,9 +10,6 @@ namespace Kvk.Graph.Engine.Pipeline;
 /// </summary>
 public static class AnswerStatus
 {
-    /// <summary>The codes of a failure that is the server's, not the request's.</summary>
-    private static readonly string[] ServerFailures = [ErrorPolicy.Timeout, ErrorPolicy.DatabaseUnavailable, ErrorPolicy.InternalError];
-
     /// <summary>"ok"; "partial" (it ran, and some fields failed); "failed" (it did not answer, by the server's failure); or "refused".</summary>
     public static string Outcome(ExecutionResult result) =>
         result.Errors is not { Count: > 0 } ? "ok" : result.Executed ? "partial" : Failed(result) ? "failed" : "refused";
@@ -27,7 +24,8 @@ public static class AnswerStatus
         : Has(result, ErrorPolicy.InternalError) ? StatusCodes.Status500InternalServerError
         : StatusCodes.Status400BadRequest;
 
-    private static bool Failed(ExecutionResult result) => ServerFailures.Any(code => Has(result, code));
+    /// <summary>The server's failure, not the request's: the statuses of 500 and above.</summary>
+    private static bool Failed(ExecutionResult result) => HttpStatus(result) >= StatusCodes.Status500InternalServerError;
 
     private static bool Has(ExecutionResult result, string code) => result.Errors?.Any(e => e.Code == code) == true;
 }

@@ -84,9 +84,6 @@ public sealed record SurfaceAnswer(ExecutionResult Result, JsonElement Json)
     /// <summary>The answer's <c>data</c>; undefined when the operation never ran.</summary>
     public JsonElement Data => Json.TryGetProperty("data", out var data) ? data : default;
 
-    /// <summary>The request never ran (its variables, its document or its cost refused): the client's mistake, a 400.</summary>
-    public bool Refused => !Result.Executed && Result.Errors is { Count: > 0 };
-
     /// <summary>The HTTP status of a surface whose answer has errors, as the API's own (<see cref="AnswerStatus.HttpStatus"/>).</summary>
     public int FailureStatus => AnswerStatus.HttpStatus(Result);
 

@@ -32,6 +32,10 @@ public sealed class SurfaceClientTests
         Assert.Empty(answers[0].Errors);
         Assert.Empty(answers[1].Errors);
         Assert.Contains(answers, a => a.Errors.Any(e => e.Code == Admission.RateLimited));
-        Assert.All(answers.Where(a => a.Errors.Count > 0), a => Assert.True(a.Refused));
+        Assert.All(answers.Where(a => a.Errors.Count > 0), a =>
+        {
+            Assert.False(a.Result.Executed);
+            Assert.Equal(StatusCodes.Status429TooManyRequests, a.FailureStatus);
+        });
     }
 }

@@ -51,30 +51,28 @@ public static class ErrorPolicy
     /// </summary>
     private static bool IsTimeout(UnhandledExceptionContext context) =>
         (context.Context?.CancellationToken ?? context.ExecutionOptions.CancellationToken).IsCancellationRequested
-        || IsStatementCancelled(context.OriginalException);
+        || Chain(context.OriginalException).Any(e => e is Npgsql.PostgresException { SqlState: "57014" });
 
-    private static bool IsStatementCancelled(Exception? exception) =>
-        exception is Npgsql.PostgresException { SqlState: "57014" }
-        || (exception?.InnerException is { } inner && IsStatementCancelled(inner));
+    private static bool IsDatabaseOutage(Exception exception) => Chain(exception).Any(e =>
+        e is Npgsql.NpgsqlException { IsTransient: true } or System.Net.Sockets.SocketException or TimeoutException
+            or Npgsql.PostgresException { SqlState: "57P01" or "57P02" or "57P03" or "53300" });
 
-    private static bool IsDatabaseOutage(Exception exception) =>
-        exception is Npgsql.NpgsqlException { IsTransient: true } or System.Net.Sockets.SocketException or TimeoutException
-        || (exception.InnerException is { } inner && IsDatabaseOutage(inner))
-        || (exception is Npgsql.PostgresException { SqlState: "57P01" or "57P02" or "57P03" or "53300" });
+    /// <summary>An exception and the ones it wraps, outermost first.</summary>
+    private static IEnumerable<Exception> Chain(Exception? exception)
+    {
+        for (; exception is not null; exception = exception.InnerException)
+        {
+            yield return exception;
+        }
+    }
 
     /// <summary>Adds to the error of a badly formed scalar input the form the scalar expects (<see cref="ExpectedFormException"/>).</summary>
     public static ExecutionResult WithExpectedForms(ExecutionResult result) =>
         Reworded(result, error => ExpectedForm(error) is { } form ? $"{error.Message.TrimEnd('.')}: {form.Message}" : null);
 
     private static ExpectedFormException? ExpectedForm(ExecutionError error) =>
-        ExpectedForm(error.InnerException) is { } form && !error.Message.Contains(form.Message, StringComparison.Ordinal) ? form : null;
-
-    private static ExpectedFormException? ExpectedForm(Exception? error) => error switch
-    {
-        null => null,
-        ExpectedFormException form => form,
-        _ => ExpectedForm(error.InnerException),
-    };
+        Chain(error.InnerException).OfType<ExpectedFormException>().FirstOrDefault() is { } form
+        && !error.Message.Contains(form.Message, StringComparison.Ordinal) ? form : null;
 
     public static ExecutionResult WithoutSuggestions(ExecutionResult result) =>
         Reworded(result, error => error.Message.IndexOf(Suggestion, StringComparison.Ordinal) is var at and >= 0 ? error.Message[..at] : null);

@@ -1,6 +1,7 @@
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
+using Kvk.Graph.Live.Rehearsal;
 
 namespace Kvk.Bench.Gala;
 
@@ -141,27 +142,28 @@ public sealed class Watchers : IAsyncDisposable
         socket.Options.HttpVersionPolicy = HttpVersionPolicy.RequestVersionExact;
         await socket.ConnectAsync(new UriBuilder(_entry) { Scheme = "ws", Path = "/graphql" }.Uri, _clients[watcher.From], stop);
         watcher.Connected();
-        await SendAsync(socket, "{\"type\":\"connection_init\"}", stop);
+        await WebSocketText.SendAsync(socket, "{\"type\":\"connection_init\"}", stop);
         var buffer = new byte[4096];
         var subscribed = false;
         while (true)
         {
-            using var message = await ReceiveAsync(socket, buffer, stop);
-            if (message is null)
+            if (await WebSocketText.ReceiveAsync(socket, buffer, stop) is not { } text)
             {
                 return;
             }
+
+            using var message = JsonDocument.Parse(text);
 
             var root = message.RootElement;
             switch (root.GetProperty("type").GetString())
             {
                 case "connection_ack" when !subscribed:
-                    await SendAsync(socket, $"{{\"id\":\"award\",\"type\":\"subscribe\",\"payload\":{_subscription}}}", stop);
+                    await WebSocketText.SendAsync(socket, $"{{\"id\":\"award\",\"type\":\"subscribe\",\"payload\":{_subscription}}}", stop);
                     subscribed = true;
                     watcher.Subscribed.TrySetResult();
                     break;
                 case "ping":
-                    await SendAsync(socket, "{\"type\":\"pong\"}", stop);
+                    await WebSocketText.SendAsync(socket, "{\"type\":\"pong\"}", stop);
                     break;
                 case "next" when IsTheAward(root.GetProperty("payload")):
                     watcher.Received();
@@ -203,28 +205,6 @@ public sealed class Watchers : IAsyncDisposable
     private bool IsTheAward(JsonElement result) =>
         result.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object
         && data.TryGetProperty("awardAnnounced", out var award) && award.GetProperty("year").GetInt32() == _year;
-
-    private static Task SendAsync(ClientWebSocket socket, string text, CancellationToken stop) =>
-        socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, stop);
-
-    private static async Task<JsonDocument?> ReceiveAsync(ClientWebSocket socket, byte[] buffer, CancellationToken stop)
-    {
-        using var text = new MemoryStream();
-        while (true)
-        {
-            var received = await socket.ReceiveAsync(buffer, stop);
-            if (received.MessageType == WebSocketMessageType.Close)
-            {
-                return null;
-            }
-
-            text.Write(buffer, 0, received.Count);
-            if (received.EndOfMessage)
-            {
-                return JsonDocument.Parse(text.ToArray());
-            }
-        }
-    }
 
     public async ValueTask DisposeAsync()
     {

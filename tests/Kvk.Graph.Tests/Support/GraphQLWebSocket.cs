@@ -1,7 +1,7 @@
 using System.Net.WebSockets;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Kvk.Graph.Live.Rehearsal;
 
 namespace Kvk.Graph.Tests.Support;
 
@@ -36,28 +36,13 @@ public sealed class GraphQLWebSocket : IDisposable
     public Task SubscribeAsync(string id, string query, object? variables = null, string? operationName = null) =>
         SendAsync(JsonSerializer.Serialize(new { id, type = "subscribe", payload = new { query, variables, operationName } }));
 
-    public Task SendAsync(string text) => Socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, CancellationToken.None);
+    public Task SendAsync(string text) => WebSocketText.SendAsync(Socket, text, CancellationToken.None);
 
     /// <summary>The next message as JSON, or null when the server closed the connection.</summary>
     public async Task<JsonObject?> ReceiveAsync(TimeSpan? timeout = null)
     {
         using var cancellation = new CancellationTokenSource(timeout ?? Wait);
-        using var text = new MemoryStream();
-        var buffer = new byte[16 * 1024];
-        while (true)
-        {
-            var received = await Socket.ReceiveAsync(buffer, cancellation.Token);
-            if (received.MessageType == WebSocketMessageType.Close)
-            {
-                return null;
-            }
-
-            text.Write(buffer, 0, received.Count);
-            if (received.EndOfMessage)
-            {
-                return JsonNode.Parse(text.ToArray())!.AsObject();
-            }
-        }
+        return await WebSocketText.ReceiveAsync(Socket, new byte[16 * 1024], cancellation.Token) is { } text ? JsonNode.Parse(text)!.AsObject() : null;
     }
 
     /// <summary>The messages for one operation id up to its <c>complete</c> or <c>error</c>, skipping others.</summary>

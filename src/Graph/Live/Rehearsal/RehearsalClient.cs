@@ -1,5 +1,4 @@
 using System.Net.WebSockets;
-using System.Text;
 using System.Text.Json;
 
 namespace Kvk.Graph.Live.Rehearsal;
@@ -33,26 +32,24 @@ public sealed class RehearsalClient(Uri host, HttpClient http)
         using var socket = new ClientWebSocket();
         socket.Options.AddSubProtocol("graphql-transport-ws");
         await socket.ConnectAsync(new UriBuilder(host) { Scheme = host.Scheme == "https" ? "wss" : "ws", Path = "/graphql" }.Uri, http, cancellationToken);
-        await SendAsync(socket, """{"type":"connection_init"}""", cancellationToken);
+        await WebSocketText.SendAsync(socket, """{"type":"connection_init"}""", cancellationToken);
         var buffer = new byte[16 * 1024];
-        while (await ReceiveAsync(socket, buffer, cancellationToken) is { } message)
+        while (await WebSocketText.ReceiveAsync(socket, buffer, cancellationToken) is { } text)
         {
-            using (message)
+            using var message = JsonDocument.Parse(text);
+            switch (message.RootElement.GetProperty("type").GetString())
             {
-                switch (message.RootElement.GetProperty("type").GetString())
-                {
-                    case "connection_ack":
-                        var payload = JsonSerializer.Serialize(new { query = Subscription(year) });
-                        await SendAsync(socket, $$"""{"id":"1","type":"subscribe","payload":{{payload}}}""", cancellationToken);
-                        break;
-                    case "next":
-                        Expect(message.RootElement.GetProperty("payload"), year);
-                        await SendAsync(socket, """{"id":"1","type":"complete"}""", cancellationToken);
-                        await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "rehearsed", cancellationToken);
-                        return;
-                    case "error":
-                        throw new InvalidOperationException($"The host refused the rehearsal's subscription: {message.RootElement.GetRawText()}");
-                }
+                case "connection_ack":
+                    var payload = JsonSerializer.Serialize(new { query = Subscription(year) });
+                    await WebSocketText.SendAsync(socket, $$"""{"id":"1","type":"subscribe","payload":{{payload}}}""", cancellationToken);
+                    break;
+                case "next":
+                    Expect(message.RootElement.GetProperty("payload"), year);
+                    await WebSocketText.SendAsync(socket, """{"id":"1","type":"complete"}""", cancellationToken);
+                    await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "rehearsed", cancellationToken);
+                    return;
+                case "error":
+                    throw new InvalidOperationException($"The host refused the rehearsal's subscription: {message.RootElement.GetRawText()}");
             }
         }
 
@@ -89,28 +86,6 @@ public sealed class RehearsalClient(Uri host, HttpClient http)
             || data.GetProperty("awardAnnounced").GetProperty("year").GetInt32() != year)
         {
             throw new InvalidOperationException($"The rehearsal expected the award of {year}, and got: {result.GetRawText()}");
-        }
-    }
-
-    private static Task SendAsync(ClientWebSocket socket, string text, CancellationToken cancellationToken) =>
-        socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, cancellationToken);
-
-    private static async Task<JsonDocument?> ReceiveAsync(ClientWebSocket socket, byte[] buffer, CancellationToken cancellationToken)
-    {
-        using var text = new MemoryStream();
-        while (true)
-        {
-            var received = await socket.ReceiveAsync(buffer, cancellationToken);
-            if (received.MessageType == WebSocketMessageType.Close)
-            {
-                return null;
-            }
-
-            text.Write(buffer, 0, received.Count);
-            if (received.EndOfMessage)
-            {
-                return JsonDocument.Parse(text.ToArray());
-            }
         }
     }
 }
